@@ -1,0 +1,169 @@
+//! Identifiers of the bank's world (R1): a company is a MilleKod, a user is
+//! (MilleKod, login); HelpDesk operators have a login and no MilleKod.
+//!
+//! Both are parse-don't-validate newtypes: once a value exists it is well-formed, so
+//! routes, the store and the CLI never re-check. They serialize as plain strings.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Digits in a MilleKod. The bank prints company codes as eight digits.
+pub const MILLEKOD_DIGITS: usize = 8;
+/// Longest login we accept; the bank's own form allows 32 characters.
+pub const LOGIN_MAX_LEN: usize = 32;
+
+/// Why an identifier was refused; the message names the rule broken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdError {
+    #[error("MilleKod must be exactly {MILLEKOD_DIGITS} digits, got {0:?}")]
+    MilleKod(String),
+    #[error(
+        "login must be 1-{LOGIN_MAX_LEN} characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit, got {0:?}"
+    )]
+    Login(String),
+}
+
+/// A company's numeric identifier, e.g. `12345678`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct MilleKod(String);
+
+impl MilleKod {
+    pub fn parse(input: &str) -> Result<Self, IdError> {
+        if input.len() == MILLEKOD_DIGITS && input.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(Self(input.to_owned()))
+        } else {
+            Err(IdError::MilleKod(shorten(input)))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A user's login inside a MilleKod (or an operator's login). Logins are
+/// case-insensitive at the bank, so they are kept in lower case.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Login(String);
+
+impl Login {
+    pub fn parse(input: &str) -> Result<Self, IdError> {
+        let lower = input.to_ascii_lowercase();
+        let ok = !lower.is_empty()
+            && lower.len() <= LOGIN_MAX_LEN
+            && lower
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphanumeric())
+            && lower
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
+        if ok {
+            Ok(Self(lower))
+        } else {
+            Err(IdError::Login(shorten(input)))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Echo at most a short prefix of hostile input back in an error message.
+fn shorten(input: &str) -> String {
+    const MAX: usize = 40;
+    match input.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &input[..cut]),
+        None => input.to_owned(),
+    }
+}
+
+macro_rules! string_newtype_impls {
+    ($ty:ident) => {
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::parse(s)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let raw = String::deserialize(deserializer)?;
+                Self::parse(&raw).map_err(serde::de::Error::custom)
+            }
+        }
+
+        impl utoipa::PartialSchema for $ty {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                String::schema()
+            }
+        }
+
+        impl utoipa::ToSchema for $ty {}
+    };
+}
+
+string_newtype_impls!(MilleKod);
+string_newtype_impls!(Login);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn millekod_accepts_eight_digits_only() {
+        assert!(MilleKod::parse("12345678").is_ok());
+        for bad in ["", "1234567", "123456789", "1234567a", "١٢٣٤٥٦٧٨", "1234 678", "'; DROP"] {
+            assert!(MilleKod::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn login_is_lowercased_and_restricted() {
+        assert_eq!(Login::parse("Anna.K").unwrap().as_str(), "anna.k");
+        for bad in ["", "-anna", "an na", "anną", "a'--", &"a".repeat(33)] {
+            assert!(Login::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn error_message_truncates_hostile_input() {
+        let long = "x".repeat(10_000);
+        let msg = MilleKod::parse(&long).unwrap_err().to_string();
+        assert!(msg.len() < 200, "{msg}");
+    }
+
+    proptest! {
+        #[test]
+        fn any_eight_digits_roundtrip(n in 0u32..100_000_000) {
+            let text = format!("{n:08}");
+            let kod = MilleKod::parse(&text).unwrap();
+            prop_assert_eq!(kod.to_string(), text);
+        }
+
+        #[test]
+        fn parse_never_panics(s in "\\PC*") {
+            let _ = MilleKod::parse(&s);
+            let _ = Login::parse(&s);
+        }
+
+        #[test]
+        fn parsed_login_reparses_to_itself(s in "[a-zA-Z0-9][a-zA-Z0-9._-]{0,31}") {
+            let login = Login::parse(&s).unwrap();
+            prop_assert_eq!(Login::parse(login.as_str()).unwrap(), login);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Pure rules of the bank's login: identifiers, masked passwords, one-time codes, phone
+//! numbers, lockout and who may do what. No I/O and no async live here, so every rule
+//! is unit- and property-tested on its own.
+
+pub mod ids;
+pub mod lockout;
+pub mod masked_password;
+pub mod otp;
+pub mod pepper;
+pub mod phone;
+pub mod policy;
+pub mod secret_box;
+pub mod temporary_password;

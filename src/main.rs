@@ -1,0 +1,5 @@
+//! argv → `cli::run`; nothing else.
+
+fn main() -> std::process::ExitCode {
+    millectl::cli::main()
+}
