@@ -126,7 +126,15 @@ mod tests {
     #[test]
     fn millekod_accepts_eight_digits_only() {
         assert!(MilleKod::parse("12345678").is_ok());
-        for bad in ["", "1234567", "123456789", "1234567a", "١٢٣٤٥٦٧٨", "1234 678", "'; DROP"] {
+        for bad in [
+            "",
+            "1234567",
+            "123456789",
+            "1234567a",
+            "١٢٣٤٥٦٧٨",
+            "1234 678",
+            "'; DROP",
+        ] {
             assert!(MilleKod::parse(bad).is_err(), "{bad:?} accepted");
         }
     }

@@ -1,1 +1,372 @@
-//! (being written)
+//! Who may do what (R11): the authorization policy as one pure function.
+//!
+//! - HelpDesk operators act on any company and never see secrets.
+//! - A co-user acts only inside their own MilleKod and only on *other* users: show,
+//!   list and both unblocks. Nobody unblocks themselves.
+//! - The password-masking switch belongs to the user themself (R3) and needs no
+//!   authorization beyond being logged in.
+//! - API tokens act for the operator who created them, within their scopes only.
+//!
+//! Everything not allowed here is a 403 that the server audits.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use super::ids::{Login, MilleKod};
+
+/// What an API token may do.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
+pub enum Scope {
+    #[serde(rename = "users:read")]
+    UsersRead,
+    #[serde(rename = "users:unblock")]
+    UsersUnblock,
+    #[serde(rename = "phones:write")]
+    PhonesWrite,
+    #[serde(rename = "audit:read")]
+    AuditRead,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 4] = [
+        Scope::UsersRead,
+        Scope::UsersUnblock,
+        Scope::PhonesWrite,
+        Scope::AuditRead,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::UsersRead => "users:read",
+            Self::UsersUnblock => "users:unblock",
+            Self::PhonesWrite => "phones:write",
+            Self::AuditRead => "audit:read",
+        }
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Scope {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Scope::ALL
+            .into_iter()
+            .find(|scope| scope.as_str() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown scope {s:?}; known: users:read, users:unblock, phones:write, audit:read"
+                )
+            })
+    }
+}
+
+/// Who is making a request, as established by the server's authentication.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Principal {
+    Operator {
+        user_id: i64,
+        login: Login,
+    },
+    CoUser {
+        user_id: i64,
+        millekod: MilleKod,
+        login: Login,
+    },
+    ApiToken {
+        token_id: String,
+        name: String,
+        scopes: BTreeSet<Scope>,
+        /// The operator who created the token and on whose behalf it acts.
+        owner_login: Login,
+    },
+}
+
+impl Principal {
+    /// How the audit names this principal, e.g. `operator:helpdesk`,
+    /// `user:12345678/anna`, `token:batch-2026`.
+    pub fn audit_name(&self) -> String {
+        match self {
+            Self::Operator { login, .. } => format!("operator:{login}"),
+            Self::CoUser {
+                millekod, login, ..
+            } => format!("user:{millekod}/{login}"),
+            Self::ApiToken { name, .. } => format!("token:{name}"),
+        }
+    }
+
+    /// For whom the principal acts: an API token acts for its owner.
+    pub fn on_behalf_of(&self) -> Option<String> {
+        match self {
+            Self::ApiToken { owner_login, .. } => Some(format!("operator:{owner_login}")),
+            _ => None,
+        }
+    }
+}
+
+/// Administrative actions the policy rules on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    ListUsers,
+    ShowUser,
+    RevealPhone,
+    Unblock,
+    SetPhone,
+    SetPasswordMasking,
+    ReadAudit,
+    /// Create companies and users, assign hardware tokens (bank back-office).
+    Provision,
+    ManageApiTokens,
+}
+
+impl Action {
+    fn scope(self) -> Option<Scope> {
+        match self {
+            Self::ListUsers | Self::ShowUser | Self::RevealPhone => Some(Scope::UsersRead),
+            Self::Unblock => Some(Scope::UsersUnblock),
+            Self::SetPhone => Some(Scope::PhonesWrite),
+            Self::ReadAudit => Some(Scope::AuditRead),
+            Self::SetPasswordMasking | Self::Provision | Self::ManageApiTokens => None,
+        }
+    }
+}
+
+/// What an action is aimed at: a company, and a user inside it where there is one.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    pub millekod: Option<&'a MilleKod>,
+    pub login: Option<&'a Login>,
+}
+
+impl<'a> Target<'a> {
+    pub fn none() -> Self {
+        Self {
+            millekod: None,
+            login: None,
+        }
+    }
+
+    pub fn company(millekod: &'a MilleKod) -> Self {
+        Self {
+            millekod: Some(millekod),
+            login: None,
+        }
+    }
+
+    pub fn user(millekod: &'a MilleKod, login: &'a Login) -> Self {
+        Self {
+            millekod: Some(millekod),
+            login: Some(login),
+        }
+    }
+}
+
+/// Why the policy said no; the message is safe to show the caller.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Denied {
+    #[error("nobody can do this to their own account")]
+    OwnAccount,
+    #[error("co-users act only inside their own MilleKod")]
+    OtherCompany,
+    #[error("the API token lacks the {0} scope")]
+    MissingScope(Scope),
+    #[error("only HelpDesk operators can do this")]
+    OperatorsOnly,
+    #[error("only the user themself can do this")]
+    UserThemselfOnly,
+}
+
+/// Decide whether `principal` may perform `action` on `target`.
+pub fn authorize(principal: &Principal, action: Action, target: Target<'_>) -> Result<(), Denied> {
+    match principal {
+        Principal::Operator { .. } => match action {
+            Action::SetPasswordMasking => Err(Denied::UserThemselfOnly),
+            _ => Ok(()),
+        },
+        Principal::ApiToken { scopes, .. } => match action.scope() {
+            Some(scope) if scopes.contains(&scope) => Ok(()),
+            Some(scope) => Err(Denied::MissingScope(scope)),
+            None if action == Action::SetPasswordMasking => Err(Denied::UserThemselfOnly),
+            None => Err(Denied::OperatorsOnly),
+        },
+        Principal::CoUser {
+            millekod, login, ..
+        } => {
+            let same_company = target.millekod == Some(millekod);
+            let is_self = same_company && target.login == Some(login);
+            match action {
+                Action::SetPasswordMasking if is_self => Ok(()),
+                Action::SetPasswordMasking => Err(Denied::UserThemselfOnly),
+                Action::ListUsers | Action::ShowUser | Action::Unblock => {
+                    if !same_company {
+                        Err(Denied::OtherCompany)
+                    } else if is_self && action != Action::ListUsers {
+                        Err(Denied::OwnAccount)
+                    } else {
+                        Ok(())
+                    }
+                }
+                Action::RevealPhone
+                | Action::SetPhone
+                | Action::ReadAudit
+                | Action::Provision
+                | Action::ManageApiTokens => Err(Denied::OperatorsOnly),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kod(s: &str) -> MilleKod {
+        MilleKod::parse(s).unwrap()
+    }
+    fn login(s: &str) -> Login {
+        Login::parse(s).unwrap()
+    }
+    fn anna() -> Principal {
+        Principal::CoUser {
+            user_id: 1,
+            millekod: kod("12345678"),
+            login: login("anna"),
+        }
+    }
+    fn token(scopes: &[Scope]) -> Principal {
+        Principal::ApiToken {
+            token_id: "t".into(),
+            name: "batch".into(),
+            scopes: scopes.iter().copied().collect(),
+            owner_login: login("helpdesk"),
+        }
+    }
+    fn operator() -> Principal {
+        Principal::Operator {
+            user_id: 9,
+            login: login("helpdesk"),
+        }
+    }
+
+    #[test]
+    fn co_user_unblocks_colleagues_of_own_company_only() {
+        let (k, other_k) = (kod("12345678"), kod("87654321"));
+        let (jan, anna_login) = (login("jan"), login("anna"));
+        assert_eq!(
+            authorize(&anna(), Action::Unblock, Target::user(&k, &jan)),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(&anna(), Action::Unblock, Target::user(&other_k, &jan)),
+            Err(Denied::OtherCompany)
+        );
+        assert_eq!(
+            authorize(&anna(), Action::Unblock, Target::user(&k, &anna_login)),
+            Err(Denied::OwnAccount)
+        );
+        assert_eq!(
+            authorize(&anna(), Action::ShowUser, Target::user(&k, &anna_login)),
+            Err(Denied::OwnAccount)
+        );
+        assert_eq!(
+            authorize(&anna(), Action::ListUsers, Target::company(&k)),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(&anna(), Action::ListUsers, Target::company(&other_k)),
+            Err(Denied::OtherCompany)
+        );
+        assert_eq!(
+            authorize(&anna(), Action::SetPhone, Target::user(&k, &jan)),
+            Err(Denied::OperatorsOnly)
+        );
+    }
+
+    #[test]
+    fn masking_switch_is_the_users_own() {
+        let k = kod("12345678");
+        assert_eq!(
+            authorize(
+                &anna(),
+                Action::SetPasswordMasking,
+                Target::user(&k, &login("anna"))
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(
+                &anna(),
+                Action::SetPasswordMasking,
+                Target::user(&k, &login("jan"))
+            ),
+            Err(Denied::UserThemselfOnly)
+        );
+        assert_eq!(
+            authorize(
+                &operator(),
+                Action::SetPasswordMasking,
+                Target::user(&k, &login("jan"))
+            ),
+            Err(Denied::UserThemselfOnly)
+        );
+    }
+
+    #[test]
+    fn tokens_act_within_scopes() {
+        let k = kod("12345678");
+        let jan = login("jan");
+        let reader = token(&[Scope::UsersRead]);
+        assert_eq!(
+            authorize(&reader, Action::ShowUser, Target::user(&k, &jan)),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(&reader, Action::SetPhone, Target::user(&k, &jan)),
+            Err(Denied::MissingScope(Scope::PhonesWrite))
+        );
+        assert_eq!(
+            authorize(&token(&Scope::ALL), Action::Provision, Target::none()),
+            Err(Denied::OperatorsOnly)
+        );
+    }
+
+    #[test]
+    fn operators_act_on_any_company() {
+        for k in ["12345678", "87654321"] {
+            let k = kod(k);
+            for action in [Action::ShowUser, Action::Unblock, Action::SetPhone] {
+                assert_eq!(
+                    authorize(&operator(), action, Target::user(&k, &login("x"))),
+                    Ok(())
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn scope_text_roundtrips() {
+        for scope in Scope::ALL {
+            assert_eq!(scope.as_str().parse::<Scope>(), Ok(scope));
+        }
+        assert!("users:*".parse::<Scope>().is_err());
+    }
+}

@@ -1,1 +1,231 @@
-//! (being written)
+//! The auth API (`millectl server`): axum routes → domain rules → store.
+//!
+//! It refuses to serve plain HTTP beyond the loopback interface unless told
+//! `--insecure-http`, because every request carries a bearer token or a credential.
+
+pub mod auth;
+pub mod bootstrap;
+pub mod dev;
+pub mod error;
+pub mod login;
+pub mod routes;
+pub mod sms;
+pub mod state;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{bail, Context};
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{header, HeaderName, HeaderValue};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use tower::ServiceBuilder;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+use crate::api::{ErrorCode, Problem, MAX_BODY_BYTES};
+use crate::domain::pepper::Pepper;
+use crate::store::Store;
+
+use self::error::ApiError;
+use self::sms::SmsSender;
+use self::state::{AppState, Inner, Keys, Settings};
+
+/// Everything `millectl server` needs to start.
+pub struct ServerConfig {
+    pub listen: SocketAddr,
+    pub store: Arc<dyn Store>,
+    pub pepper: Pepper,
+    pub sms: Arc<dyn SmsSender>,
+    pub settings: Settings,
+    pub tls: Option<TlsFiles>,
+    pub insecure_http: bool,
+}
+
+pub struct TlsFiles {
+    pub cert: PathBuf,
+    pub key: PathBuf,
+}
+
+/// The application with all its middleware, ready to serve (also used by tests and
+/// the in-process demo).
+pub fn app(state: AppState) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    routes::router(state)
+        .fallback(|| async { ApiError::not_found("no such route; see /v1/openapi.json") })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(
+                ErrorCode::MalformedRequest,
+                "method not allowed on this route; see /v1/openapi.json",
+            )
+        })
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+                .layer(PropagateRequestIdLayer::new(request_id))
+                .layer(TraceLayer::new_for_http())
+                .layer(axum::middleware::from_fn(problem_instance)),
+        )
+}
+
+/// Stamp the request id into every problem+json body as its `instance`.
+async fn problem_instance(request: Request, next: Next) -> Response {
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let response = next.run(request).await;
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes() == b"application/problem+json");
+    if !is_problem {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    let mut problem: Problem = match serde_json::from_slice(&bytes) {
+        Ok(problem) => problem,
+        Err(_) => return Response::from_parts(parts, axum::body::Body::from(bytes)),
+    };
+    problem.instance = request_id;
+    let body = serde_json::to_vec(&problem).unwrap_or_default();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    Response::from_parts(parts, axum::body::Body::from(body)).into_response()
+}
+
+pub fn state(
+    store: Arc<dyn Store>,
+    pepper: &Pepper,
+    sms: Arc<dyn SmsSender>,
+    settings: Settings,
+) -> AppState {
+    AppState(Arc::new(Inner {
+        store,
+        keys: Keys::derive(pepper),
+        sms,
+        settings,
+    }))
+}
+
+/// Refuse plain HTTP off the loopback interface unless explicitly allowed.
+pub fn check_transport(listen: &SocketAddr, tls: bool, insecure_http: bool) -> anyhow::Result<()> {
+    if !listen.ip().is_loopback() && !tls && !insecure_http {
+        bail!(
+            "refusing to serve plain HTTP on {listen}, which is not a loopback address; \
+             give --tls-cert and --tls-key, or --insecure-http behind a TLS proxy"
+        );
+    }
+    Ok(())
+}
+
+/// A bound listener: the address is known before serving starts (port 0 works).
+pub struct Bound {
+    listener: tokio::net::TcpListener,
+    pub addr: SocketAddr,
+    pub scheme: &'static str,
+}
+
+pub async fn bind(config: &ServerConfig) -> anyhow::Result<Bound> {
+    check_transport(&config.listen, config.tls.is_some(), config.insecure_http)?;
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.listen))?;
+    let addr = listener.local_addr()?;
+    Ok(Bound {
+        listener,
+        addr,
+        scheme: if config.tls.is_some() {
+            "https"
+        } else {
+            "http"
+        },
+    })
+}
+
+/// Serve until Ctrl-C or SIGTERM.
+pub async fn serve(config: ServerConfig, bound: Bound) -> anyhow::Result<()> {
+    let state = state(
+        config.store.clone(),
+        &config.pepper,
+        config.sms.clone(),
+        config.settings.clone(),
+    );
+    let app = app(state);
+    tracing::info!(url = %format!("{}://{}", bound.scheme, bound.addr), "listening");
+    match config.tls {
+        None => {
+            axum::serve(bound.listener, app)
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+                .context("server failed")?;
+        }
+        Some(files) => {
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            let tls = axum_server::tls_rustls::RustlsConfig::from_pem_file(&files.cert, &files.key)
+                .await
+                .context("cannot load --tls-cert/--tls-key")?;
+            let handle = axum_server::Handle::new();
+            let shutdown = handle.clone();
+            tokio::spawn(async move {
+                shutdown_signal().await;
+                shutdown.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
+            });
+            let std_listener = bound.listener.into_std()?;
+            axum_server::from_tcp_rustls(std_listener, tls)
+                .handle(handle)
+                .serve(app.into_make_service())
+                .await
+                .context("server failed")?;
+        }
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_transport;
+
+    #[test]
+    fn plain_http_only_on_loopback_unless_insecure() {
+        let public = "0.0.0.0:7070".parse().unwrap();
+        let local = "127.0.0.1:7070".parse().unwrap();
+        assert!(check_transport(&public, false, false).is_err());
+        assert!(check_transport(&public, true, false).is_ok());
+        assert!(check_transport(&public, false, true).is_ok());
+        assert!(check_transport(&local, false, false).is_ok());
+    }
+}

@@ -1,1 +1,294 @@
-//! (being written)
+//! Persistence: one `Store` trait, implemented over SQL for SQLite (embedded, the
+//! default) and PostgreSQL (several server replicas sharing one database).
+//!
+//! Every counter and state change is a single atomic statement (`UPDATE … WHERE …
+//! RETURNING`) or a transaction, so concurrent requests — on one server or on several
+//! replicas — never see or make a half-done change. Administrative changes write their
+//! audit record in the same transaction as the change itself: no change without its
+//! record, no record of a change that did not happen.
+
+mod migrations;
+mod sql;
+
+use async_trait::async_trait;
+
+use crate::api::{AuthTool, Scope, UserStatus};
+use crate::domain::ids::{Login, MilleKod};
+use crate::domain::masked_password::MaskedPasswordRecord;
+use crate::domain::phone::PhoneNumber;
+
+pub use sql::SqlStore;
+
+/// Milliseconds since the Unix epoch, the only time format the store keeps.
+pub type Millis = i64;
+
+pub fn now_millis() -> Millis {
+    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as Millis
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("already exists")]
+    AlreadyExists,
+    #[error("not found")]
+    NotFound,
+    /// The row changed under us (e.g. the user is no longer blocked).
+    #[error("state changed concurrently")]
+    Conflict,
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("corrupt row: {0}")]
+    Corrupt(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Operators are bank staff outside any MilleKod (R1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserKind {
+    Operator,
+    CompanyUser,
+}
+
+/// A user row as the server needs it. Holds secrets in protected form only.
+#[derive(Clone)]
+pub struct UserRecord {
+    pub id: i64,
+    pub kind: UserKind,
+    /// `None` for operators.
+    pub millekod: Option<MilleKod>,
+    pub login: Login,
+    pub name: String,
+    pub status: UserStatus,
+    pub failed_attempts: i64,
+    pub attempts_left: i64,
+    pub auth_tool: AuthTool,
+    pub phone: Option<PhoneNumber>,
+    pub password_masking: bool,
+    pub password: Option<MaskedPasswordRecord>,
+    pub temporary_password_hash: Option<String>,
+    pub token_serial: Option<String>,
+    pub token_seed_sealed: Option<Vec<u8>>,
+    pub token_last_step: Option<i64>,
+    pub pending_positions: Option<String>,
+    pub last_login_at: Option<Millis>,
+    pub blocked_at: Option<Millis>,
+}
+
+impl std::fmt::Debug for UserRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserRecord")
+            .field("id", &self.id)
+            .field("millekod", &self.millekod)
+            .field("login", &self.login)
+            .field("status", &self.status)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A user to create.
+#[derive(Clone)]
+pub struct NewUser {
+    pub kind: UserKind,
+    pub millekod: Option<MilleKod>,
+    pub login: Login,
+    pub name: String,
+    pub status: UserStatus,
+    pub attempts_left: i64,
+    pub failed_attempts: i64,
+    pub auth_tool: AuthTool,
+    pub phone: Option<PhoneNumber>,
+    pub password_masking: bool,
+    pub password: Option<MaskedPasswordRecord>,
+    pub temporary_password_hash: Option<String>,
+    pub token_serial: Option<String>,
+    pub token_seed_sealed: Option<Vec<u8>>,
+    pub blocked_at: Option<Millis>,
+}
+
+/// What a credential failure did to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FailureOutcome {
+    pub status: UserStatus,
+    pub attempts_left: i64,
+}
+
+/// What a successful login changes besides resetting the counter.
+#[derive(Clone, Default)]
+pub struct LoginSuccess {
+    /// A new permanent password (first login, new-password flow).
+    pub new_password: Option<MaskedPasswordRecord>,
+}
+
+/// A login challenge between step 1 and step 2.
+#[derive(Debug, Clone)]
+pub struct ChallengeRecord {
+    pub id: String,
+    /// `None` for a challenge handed to an unknown login (no enumeration).
+    pub user_id: Option<i64>,
+    pub flow: crate::api::Flow,
+    pub otp_method: AuthTool,
+    pub positions: Option<String>,
+    pub sms_code_digest: Option<Vec<u8>>,
+    pub created_at: Millis,
+    pub expires_at: Millis,
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    pub user_id: i64,
+    pub created_at: Millis,
+    pub last_seen_at: Millis,
+    pub idle_timeout_ms: i64,
+    pub absolute_expires_at: Millis,
+}
+
+#[derive(Debug, Clone)]
+pub struct ApiTokenRecord {
+    pub id: String,
+    pub name: String,
+    pub scopes: Vec<Scope>,
+    pub created_by: i64,
+    pub created_by_login: Login,
+    pub created_at: Millis,
+    pub expires_at: Millis,
+    pub revoked_at: Option<Millis>,
+}
+
+/// An audit record to append (R12). Never holds a secret.
+#[derive(Debug, Clone)]
+pub struct AuditEntry {
+    pub at: Millis,
+    pub request_id: String,
+    pub actor: String,
+    pub on_behalf_of: Option<String>,
+    pub action: String,
+    pub millekod: Option<String>,
+    pub login: Option<String>,
+    pub outcome: String,
+    pub reason: Option<String>,
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub millekod: Option<String>,
+    pub login: Option<String>,
+    pub since: Option<Millis>,
+    pub limit: i64,
+}
+
+/// A state change decided by the server, applied atomically with its audit record.
+#[derive(Clone)]
+pub enum UserChange {
+    /// Only if the user is still blocked (R9, R10).
+    Unblock {
+        status: UserStatus,
+        attempts_left: i64,
+        temporary_password_hash: Option<String>,
+    },
+    SetPhone(PhoneNumber),
+    SetPasswordMasking(bool),
+    AssignToken {
+        serial: String,
+        seed_sealed: Vec<u8>,
+    },
+}
+
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// `sqlite` or `postgres`.
+    fn backend(&self) -> &'static str;
+
+    async fn ping(&self) -> StoreResult<()>;
+
+    // Companies and users
+    async fn create_company(
+        &self,
+        millekod: &MilleKod,
+        name: &str,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
+    async fn company_name(&self, millekod: &MilleKod) -> StoreResult<Option<String>>;
+    async fn create_user(
+        &self,
+        user: &NewUser,
+        audit: Option<&AuditEntry>,
+    ) -> StoreResult<UserRecord>;
+    async fn find_user(
+        &self,
+        millekod: Option<&MilleKod>,
+        login: &Login,
+    ) -> StoreResult<Option<UserRecord>>;
+    async fn user_by_id(&self, id: i64) -> StoreResult<Option<UserRecord>>;
+    async fn list_users(
+        &self,
+        millekod: &MilleKod,
+        status: Option<UserStatus>,
+    ) -> StoreResult<Vec<UserRecord>>;
+    /// Apply `change` and append `audit` in one transaction. `Conflict` when the
+    /// change's precondition no longer holds (e.g. unblocking a user no longer blocked).
+    async fn change_user(
+        &self,
+        user_id: i64,
+        change: &UserChange,
+        audit: &AuditEntry,
+    ) -> StoreResult<UserRecord>;
+
+    // Login
+    /// Keep the first positions asked until a login succeeds (R3): set them only if
+    /// none are pending, and return whatever is pending afterwards.
+    async fn pin_positions(&self, user_id: i64, positions: &str) -> StoreResult<String>;
+    /// Reserve one attempt (R7); `None` when none is left or the user is blocked.
+    async fn reserve_attempt(&self, user_id: i64) -> StoreResult<Option<i64>>;
+    /// Count a failure; blocks the user when no attempt is left.
+    async fn record_failure(&self, user_id: i64, now: Millis) -> StoreResult<FailureOutcome>;
+    /// Reset the counter to `limit`, clear pending positions, apply `success`.
+    async fn record_success(
+        &self,
+        user_id: i64,
+        limit: i64,
+        now: Millis,
+        success: &LoginSuccess,
+    ) -> StoreResult<()>;
+    /// Mark a token step used if it is newer than the last one (replay protection).
+    async fn consume_token_step(&self, user_id: i64, step: i64) -> StoreResult<bool>;
+    async fn insert_challenge(&self, challenge: &ChallengeRecord) -> StoreResult<()>;
+    /// A live, unused challenge, without using it.
+    async fn get_challenge(&self, id: &str, now: Millis) -> StoreResult<Option<ChallengeRecord>>;
+    /// Take a challenge for its single use: `None` if unknown, used or expired.
+    async fn take_challenge(&self, id: &str, now: Millis) -> StoreResult<Option<ChallengeRecord>>;
+
+    // Sessions and API tokens
+    async fn insert_session(&self, token_hash: &[u8], session: &SessionRecord) -> StoreResult<()>;
+    /// Find a live session and move its idle deadline forward, atomically.
+    async fn touch_session(
+        &self,
+        token_hash: &[u8],
+        now: Millis,
+    ) -> StoreResult<Option<SessionRecord>>;
+    async fn delete_session(&self, token_hash: &[u8]) -> StoreResult<()>;
+    async fn insert_api_token(
+        &self,
+        token_hash: &[u8],
+        token: &ApiTokenRecord,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
+    /// A token that is neither revoked nor expired.
+    async fn find_api_token(
+        &self,
+        token_hash: &[u8],
+        now: Millis,
+    ) -> StoreResult<Option<ApiTokenRecord>>;
+    async fn list_api_tokens(&self) -> StoreResult<Vec<ApiTokenRecord>>;
+    async fn revoke_api_token(&self, id: &str, now: Millis, audit: &AuditEntry) -> StoreResult<()>;
+
+    // Audit
+    async fn append_audit(&self, entry: &AuditEntry) -> StoreResult<()>;
+    async fn list_audit(&self, filter: &AuditFilter) -> StoreResult<Vec<crate::api::AuditRecord>>;
+}
+
+/// Open (and migrate) the database named by `url`: `sqlite://PATH` or `postgres://…`.
+pub async fn open(url: &str) -> anyhow::Result<std::sync::Arc<dyn Store>> {
+    Ok(std::sync::Arc::new(SqlStore::connect(url).await?))
+}

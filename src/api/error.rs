@@ -1,0 +1,148 @@
+//! Errors on the wire: RFC 9457 `application/problem+json` with a stable `code`.
+//!
+//! Clients branch on `code` (never on `title` or `detail`, which are for people); each
+//! code has exactly one HTTP status, defined here, so server and client agree.
+
+use serde::{Deserialize, Serialize};
+
+/// Stable, machine-readable error codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Body is not JSON, a field has the wrong type, a required field is missing.
+    MalformedRequest,
+    /// A path or query value does not parse (MilleKod, login, dates, limits).
+    InvalidInput,
+    /// A phone number that does not exist or cannot receive SMS.
+    InvalidPhone,
+    /// A new password that breaks the password policy.
+    PasswordPolicy,
+    /// The server requires a `reason` for this action.
+    ReasonRequired,
+    /// No or unknown bearer token.
+    Unauthenticated,
+    /// Wrong password characters, one-time code or temporary password.
+    InvalidCredentials,
+    /// The login challenge is unknown, used or expired; start a new login.
+    ChallengeExpired,
+    Forbidden,
+    NotFound,
+    /// The user is not blocked, so there is nothing to unblock.
+    NotBlocked,
+    /// A new-password unblock needs a registered mobile number or a token.
+    NoAuthorizationTool,
+    /// The thing to create exists already.
+    AlreadyExists,
+    /// The state of the target does not allow the action.
+    Conflict,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    /// Too many consecutive failures; ask a co-user or HelpDesk to unblock.
+    UserBlocked,
+    TooManyRequests,
+    /// The SMS gateway did not accept the message.
+    SmsDeliveryFailed,
+    Internal,
+    ServiceUnavailable,
+}
+
+impl ErrorCode {
+    pub fn status(self) -> u16 {
+        match self {
+            Self::MalformedRequest | Self::InvalidInput => 400,
+            Self::Unauthenticated | Self::InvalidCredentials | Self::ChallengeExpired => 401,
+            Self::Forbidden => 403,
+            Self::NotFound => 404,
+            Self::NotBlocked | Self::NoAuthorizationTool | Self::AlreadyExists | Self::Conflict => {
+                409
+            }
+            Self::PayloadTooLarge => 413,
+            Self::UnsupportedMediaType => 415,
+            Self::InvalidPhone | Self::PasswordPolicy | Self::ReasonRequired => 422,
+            Self::UserBlocked => 423,
+            Self::TooManyRequests => 429,
+            Self::Internal => 500,
+            Self::SmsDeliveryFailed => 502,
+            Self::ServiceUnavailable => 503,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::MalformedRequest => "Malformed request",
+            Self::InvalidInput => "Invalid input",
+            Self::InvalidPhone => "Invalid phone number",
+            Self::PasswordPolicy => "Password does not meet the policy",
+            Self::ReasonRequired => "A reason is required",
+            Self::Unauthenticated => "Not authenticated",
+            Self::InvalidCredentials => "Invalid credentials",
+            Self::ChallengeExpired => "Login challenge expired",
+            Self::Forbidden => "Forbidden",
+            Self::NotFound => "Not found",
+            Self::NotBlocked => "User is not blocked",
+            Self::NoAuthorizationTool => "No authorization tool",
+            Self::AlreadyExists => "Already exists",
+            Self::Conflict => "Conflict",
+            Self::PayloadTooLarge => "Payload too large",
+            Self::UnsupportedMediaType => "Unsupported media type",
+            Self::UserBlocked => "User blocked",
+            Self::TooManyRequests => "Too many requests",
+            Self::SmsDeliveryFailed => "SMS delivery failed",
+            Self::Internal => "Internal server error",
+            Self::ServiceUnavailable => "Service unavailable",
+        }
+    }
+}
+
+/// RFC 9457 problem details, plus our stable `code`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub problem_type: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    pub code: ErrorCode,
+    /// The request id, also in the `x-request-id` header and the audit record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
+    /// With `invalid_credentials`: how many tries remain before a block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempts_left: Option<u8>,
+}
+
+impl Problem {
+    pub fn new(code: ErrorCode, detail: impl Into<String>) -> Self {
+        Self {
+            problem_type: format!("https://millectl.dev/problems/{}", code_slug(code)),
+            title: code.title().to_owned(),
+            status: code.status(),
+            detail: detail.into(),
+            code,
+            instance: None,
+            attempts_left: None,
+        }
+    }
+}
+
+fn code_slug(code: ErrorCode) -> String {
+    serde_json::to_value(code)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('_', "-")))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_json_has_rfc9457_members_and_code() {
+        let p = Problem::new(ErrorCode::UserBlocked, "user 'jan' is blocked");
+        let json = serde_json::to_value(&p).unwrap();
+        assert_eq!(json["type"], "https://millectl.dev/problems/user-blocked");
+        assert_eq!(json["status"], 423);
+        assert_eq!(json["code"], "user_blocked");
+        assert!(json.get("attempts_left").is_none());
+    }
+}

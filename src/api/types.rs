@@ -1,0 +1,345 @@
+//! Request and response bodies of `/v1`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use utoipa::{IntoParams, ToSchema};
+
+pub use crate::domain::ids::{Login, MilleKod};
+pub use crate::domain::lockout::{UnblockMode, UserStatus};
+pub use crate::domain::policy::Scope;
+
+use super::Secret;
+
+/// How a user confirms a login (R2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthTool {
+    /// A one-time "H@sło SMS" to the registered mobile number.
+    Sms,
+    /// A hardware token's 6-digit code.
+    Token,
+}
+
+impl AuthTool {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sms => "sms",
+            Self::Token => "token",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "sms" => Some(Self::Sms),
+            "token" => Some(Self::Token),
+            _ => None,
+        }
+    }
+}
+
+/// Which login process a challenge belongs to (R5, R6, R10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Flow {
+    /// Masked password characters (or the whole password) and a one-time code.
+    Login,
+    /// One-time code, the envelope's temporary password, then a new password.
+    FirstLogin,
+    /// After "unblock new password": one-time code, the one-time access password sent
+    /// by SMS at unblock time (when the user has a phone), then a new password.
+    NewPassword,
+}
+
+/// `POST /v1/sessions`: step 1 of a login. Operators send no `millekod`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StartLogin {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub millekod: Option<MilleKod>,
+    pub login: Login,
+}
+
+/// The challenge of a login: what to send in step 2.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Challenge {
+    pub challenge_id: String,
+    pub flow: Flow,
+    /// 1-based positions of the password characters to type ("letters 2, 3 and 6");
+    /// `null` when the whole password is asked (masking off) or no password is asked.
+    pub password_positions: Option<Vec<u8>>,
+    pub otp_method: AuthTool,
+    /// Where the SMS code went, masked (`+48******789`), for SMS challenges.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_sent_to: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub expires_at: OffsetDateTime,
+}
+
+/// `POST /v1/sessions/{challenge_id}`: step 2 of a login.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompleteLogin {
+    /// Masked password: position ("2") → the character typed there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<BTreeMap<String, String>>)]
+    pub password_chars: Option<BTreeMap<String, Secret>>,
+    /// The whole password, where masking is off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<Secret>,
+    /// The one-time code (SMS or token).
+    pub otp: Secret,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temporary_password: Option<Secret>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_password: Option<Secret>,
+}
+
+/// Who a session or token belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PrincipalView {
+    Operator {
+        login: Login,
+    },
+    User {
+        millekod: MilleKod,
+        login: Login,
+    },
+    ApiToken {
+        id: String,
+        name: String,
+        scopes: Vec<Scope>,
+        owner: Login,
+    },
+}
+
+/// A new session: the bearer token is shown once.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SessionCreated {
+    pub token: Secret,
+    /// When the session ends if idle; each request moves it forward.
+    #[serde(with = "time::serde::rfc3339")]
+    pub expires_at: OffsetDateTime,
+    pub principal: PrincipalView,
+}
+
+/// `GET /v1/me`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Me {
+    pub principal: PrincipalView,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub expires_at: Option<OffsetDateTime>,
+}
+
+/// A company user as HelpDesk and co-users see it. Never holds a secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct UserView {
+    pub millekod: MilleKod,
+    pub login: Login,
+    pub name: String,
+    pub status: UserStatus,
+    pub failed_attempts: u32,
+    pub attempts_left: u32,
+    pub auth_tool: AuthTool,
+    /// E.164, masked to the last 3 digits unless revealed (an audited action).
+    pub phone: Option<String>,
+    pub password_masking: bool,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub last_login_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub blocked_at: Option<OffsetDateTime>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct UserList {
+    pub users: Vec<UserView>,
+}
+
+/// Filter of `GET /v1/companies/{millekod}/users`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ListUsersQuery {
+    /// Only users in this status, e.g. `blocked`.
+    pub status: Option<UserStatus>,
+}
+
+/// Options of `GET /v1/companies/{millekod}/users/{login}`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ShowUserQuery {
+    /// Show the whole phone number (audited).
+    #[serde(default)]
+    pub reveal_phone: bool,
+}
+
+/// `POST …/users/{login}/unblock` (R9, R10).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnblockRequest {
+    pub mode: UnblockMode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// `PUT …/users/{login}/phone` (R4). The number as people type it.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetPhoneRequest {
+    pub phone: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// `PUT …/users/{login}/password-masking` (R3): the user's own switch.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetPasswordMaskingRequest {
+    pub enabled: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// `POST /v1/companies`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCompany {
+    pub millekod: MilleKod,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct CompanyView {
+    pub millekod: MilleKod,
+    pub name: String,
+}
+
+/// `POST /v1/companies/{millekod}/users`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUser {
+    pub login: Login,
+    pub name: String,
+    pub auth_tool: AuthTool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A new user and the envelope's temporary password, shown this once.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct UserCreated {
+    pub user: UserView,
+    pub temporary_password: Secret,
+}
+
+/// `PUT …/users/{login}/token`: assign a hardware token by serial and seed.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssignToken {
+    pub serial: String,
+    /// The token's RFC 6238 seed, base32.
+    pub seed_base32: Secret,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// `POST /v1/api-tokens`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateApiToken {
+    pub name: String,
+    pub scopes: Vec<Scope>,
+    /// Lifetime in seconds; default 30 days, at most 365 days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_in_s: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ApiTokenView {
+    pub id: String,
+    pub name: String,
+    pub scopes: Vec<Scope>,
+    pub created_by: Login,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub expires_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub revoked_at: Option<OffsetDateTime>,
+}
+
+/// The token itself is shown this once; the server keeps only its hash.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ApiTokenCreated {
+    pub token: Secret,
+    pub api_token: ApiTokenView,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ApiTokenList {
+    pub api_tokens: Vec<ApiTokenView>,
+}
+
+/// Optional body of state-changing requests that carry nothing else.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonBody {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// One append-only audit record (R12). Never holds a secret.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct AuditRecord {
+    pub id: i64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub request_id: String,
+    /// Who acted: `operator:helpdesk`, `user:12345678/anna`, `token:NAME`, `anonymous`.
+    pub actor: String,
+    /// For whom: an API token acts for its owner.
+    pub on_behalf_of: Option<String>,
+    /// e.g. `user.show`, `user.unblock`, `phone.set`, `login`.
+    pub action: String,
+    pub millekod: Option<String>,
+    pub login: Option<String>,
+    /// `success`, `denied`, `failure`, `blocked`, …
+    pub outcome: String,
+    pub reason: Option<String>,
+    /// Non-secret details, e.g. the unblock mode or the masked new phone number.
+    pub detail: Option<String>,
+}
+
+/// Filter of `GET /v1/audit`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct AuditQuery {
+    pub millekod: Option<MilleKod>,
+    pub login: Option<Login>,
+    /// RFC 3339 time; only records at or after it.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[param(value_type = Option<String>)]
+    pub since: Option<OffsetDateTime>,
+    /// At most this many records, newest first (1..=1000, default 100).
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct AuditList {
+    pub records: Vec<AuditRecord>,
+}
+
+/// `GET /v1/health`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Health {
+    pub status: String,
+    pub database: String,
+    pub version: String,
+}

@@ -1,0 +1,281 @@
+//! `millectl server …`: run the auth API, or bootstrap its database.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::{Args, Subcommand};
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::domain::ids::Login;
+use crate::domain::lockout::LockoutLimit;
+use crate::domain::pepper::Pepper;
+use crate::server::dev::{self, DevDir};
+use crate::server::sms::{OutboxFile, Sms, SmsError, SmsSender, Webhook};
+use crate::server::state::Settings;
+use crate::server::{self as api_server, ServerConfig, TlsFiles};
+use crate::store;
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ServerArgs {
+    #[command(subcommand)]
+    pub command: Option<ServerCommand>,
+
+    /// Address to listen on. Plain HTTP only on loopback unless --insecure-http.
+    #[arg(long, default_value = "127.0.0.1:7070", env = "MILLECTL_LISTEN")]
+    pub listen: SocketAddr,
+
+    /// Database URL: sqlite://PATH (default: a file in the user's data dir) or
+    /// postgres://USER@HOST/DB.
+    #[arg(long, env = "MILLECTL_DATABASE")]
+    pub database: Option<String>,
+
+    /// File holding the pepper (64 hex characters); or set MILLECTL_PEPPER.
+    #[arg(long)]
+    pub pepper_file: Option<PathBuf>,
+
+    /// TLS certificate chain (PEM).
+    #[arg(long, requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// TLS private key (PEM).
+    #[arg(long, requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+
+    /// Serve plain HTTP on a non-loopback address (behind a TLS-terminating proxy).
+    #[arg(long)]
+    pub insecure_http: bool,
+
+    /// Consecutive failed logins before a block (1-5; EU RTS on SCA, Art. 4).
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub lockout_limit: u8,
+
+    /// Require operators (and their API tokens) to give a reason for every change.
+    #[arg(long)]
+    pub require_reason: bool,
+
+    /// Operator sessions end after this many minutes without activity.
+    #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=480))]
+    pub operator_idle_minutes: u64,
+
+    /// Operator sessions end this many hours after login, active or not.
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=24))]
+    pub operator_max_hours: u64,
+
+    /// SMS gateway webhook: each SMS is POSTed there as {"to", "text"}.
+    #[arg(long, env = "MILLECTL_SMS_WEBHOOK_URL")]
+    pub sms_webhook_url: Option<reqwest::Url>,
+
+    /// File holding the webhook's bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN).
+    #[arg(long, requires = "sms_webhook_url")]
+    pub sms_webhook_token_file: Option<PathBuf>,
+
+    /// Throw-away server with demo data, a generated pepper and an SMS outbox file.
+    #[arg(long)]
+    pub dev: bool,
+
+    /// Directory of the dev server (default: a new temporary directory).
+    #[arg(long, requires = "dev")]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ServerCommand {
+    /// Manage HelpDesk operators directly in the database (bootstrap).
+    #[command(subcommand)]
+    Operator(OperatorCommand),
+    /// Write a new random pepper to a file (mode 0600).
+    InitPepper {
+        /// Where to write it; must not exist.
+        path: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OperatorCommand {
+    /// Create an operator; prints the temporary password and token seed once.
+    Add {
+        /// The operator's login.
+        login: Login,
+        /// Display name.
+        #[arg(long, default_value = "HelpDesk operator")]
+        name: String,
+        /// Database URL (sqlite://PATH or postgres://…).
+        #[arg(long, env = "MILLECTL_DATABASE")]
+        database: String,
+        /// File holding the server's pepper; or set MILLECTL_PEPPER.
+        #[arg(long)]
+        pepper_file: Option<PathBuf>,
+    },
+}
+
+pub async fn run(args: ServerArgs) -> anyhow::Result<ExitCode> {
+    match args.command {
+        Some(ServerCommand::InitPepper { path }) => {
+            Pepper::generate().write_file(&path)?;
+            eprintln!(
+                "pepper written to {} (mode 0600); keep it out of the database's backups",
+                path.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(ServerCommand::Operator(OperatorCommand::Add {
+            login,
+            name,
+            database,
+            pepper_file,
+        })) => {
+            let pepper = load_pepper(pepper_file.as_deref())?;
+            let store = store::open(&database).await?;
+            let secrets = api_server::bootstrap::add_operator(
+                store.as_ref(),
+                &pepper,
+                &login,
+                &name,
+                LockoutLimit::default(),
+            )
+            .await?;
+            // Shown once, on stdout only, for the person setting up the operator.
+            println!("operator:            {login}");
+            println!(
+                "temporary password:  {}",
+                secrets.temporary_password.expose_secret()
+            );
+            println!(
+                "token seed (base32): {}",
+                secrets.totp_secret.to_base32().as_str()
+            );
+            eprintln!("Hand these over securely; they are not shown again. The operator logs in once with a token code and the temporary password, and sets a permanent password.");
+            Ok(ExitCode::SUCCESS)
+        }
+        None => serve(args).await,
+    }
+}
+
+fn load_pepper(file: Option<&Path>) -> anyhow::Result<Pepper> {
+    if let Some(path) = file {
+        return Pepper::load_file(path)
+            .with_context(|| format!("cannot read the pepper from {}", path.display()));
+    }
+    match std::env::var("MILLECTL_PEPPER") {
+        Ok(hex) => Pepper::from_hex(&hex).context("MILLECTL_PEPPER is not a valid pepper"),
+        Err(_) => anyhow::bail!(
+            "no pepper: give --pepper-file FILE or set MILLECTL_PEPPER (create one with `millectl server init-pepper FILE`)"
+        ),
+    }
+}
+
+fn default_database() -> anyhow::Result<String> {
+    let dirs = directories::ProjectDirs::from("", "", "millectl")
+        .context("cannot find the user's data directory; give --database")?;
+    let dir = dirs.data_dir();
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(format!("sqlite://{}", dir.join("millectl.db").display()))
+}
+
+/// No gateway configured: SMS users cannot log in, and say so.
+struct NoGateway;
+
+#[async_trait::async_trait]
+impl SmsSender for NoGateway {
+    async fn send(&self, sms: &Sms<'_>) -> Result<(), SmsError> {
+        Err(SmsError {
+            to: sms.to.masked(),
+            why: "no SMS gateway is configured on this server (--sms-webhook-url)".into(),
+        })
+    }
+}
+
+fn webhook_sender(args: &ServerArgs) -> anyhow::Result<Option<Arc<dyn SmsSender>>> {
+    let Some(url) = &args.sms_webhook_url else {
+        return Ok(None);
+    };
+    let secret = match &args.sms_webhook_token_file {
+        Some(path) => std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?
+            .trim()
+            .to_owned(),
+        None => std::env::var("MILLECTL_SMS_WEBHOOK_TOKEN")
+            .context("the SMS webhook needs a bearer secret: --sms-webhook-token-file or MILLECTL_SMS_WEBHOOK_TOKEN")?,
+    };
+    Ok(Some(Arc::new(Webhook::new(
+        url.clone(),
+        SecretString::from(secret),
+    )?)))
+}
+
+async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
+    let limit = LockoutLimit::new(args.lockout_limit).map_err(anyhow::Error::msg)?;
+    let settings = Settings {
+        lockout_limit: limit,
+        require_reason: args.require_reason,
+        operator_idle_timeout: Duration::from_secs(args.operator_idle_minutes * 60),
+        operator_max_session: Duration::from_secs(args.operator_max_hours * 3600),
+        ..Settings::default()
+    };
+    let tls = match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => Some(TlsFiles {
+            cert: cert.clone(),
+            key: key.clone(),
+        }),
+        _ => None,
+    };
+    api_server::check_transport(&args.listen, tls.is_some(), args.insecure_http)?;
+    let webhook = webhook_sender(&args)?;
+
+    if args.dev {
+        let dir = DevDir::prepare(args.data_dir.as_deref())?;
+        let url = args.database.clone().unwrap_or_else(|| dir.sqlite_url());
+        let store = store::open(&url).await?;
+        let mut credentials = dev::seed(store.as_ref(), &dir, limit).await?;
+        let sms = webhook.unwrap_or_else(|| Arc::new(OutboxFile::new(dir.outbox_path())));
+        let config = ServerConfig {
+            listen: args.listen,
+            store,
+            pepper: Pepper::load_file(&dir.path.join(dev::PEPPER_FILE))?,
+            sms,
+            settings,
+            tls,
+            insecure_http: args.insecure_http,
+        };
+        let bound = api_server::bind(&config).await?;
+        credentials.server = format!("{}://{}", bound.scheme, bound.addr);
+        dev::write_credentials(&dir, &credentials)?;
+        println!("millectl dev server ready at {}", credentials.server);
+        println!("credentials: {}", dir.credentials_path().display());
+        println!("SMS outbox:  {}", dir.outbox_path().display());
+        api_server::serve(config, bound).await?;
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let pepper = load_pepper(args.pepper_file.as_deref())?;
+    let url = match &args.database {
+        Some(url) => url.clone(),
+        None => default_database()?,
+    };
+    let store = store::open(&url).await?;
+    let sms = webhook.unwrap_or_else(|| {
+        tracing::warn!("no SMS gateway configured (--sms-webhook-url); SMS users cannot log in");
+        Arc::new(NoGateway)
+    });
+    let config = ServerConfig {
+        listen: args.listen,
+        store,
+        pepper,
+        sms,
+        settings,
+        tls,
+        insecure_http: args.insecure_http,
+    };
+    let bound = api_server::bind(&config).await?;
+    eprintln!(
+        "millectl server listening on {}://{}",
+        bound.scheme, bound.addr
+    );
+    api_server::serve(config, bound).await?;
+    Ok(ExitCode::SUCCESS)
+}

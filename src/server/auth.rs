@@ -1,0 +1,241 @@
+//! Who is calling: bearer tokens → a [`Principal`], plus the request id every audit
+//! record and error carries.
+//!
+//! Two kinds of bearer token, both opaque random strings stored only as SHA-256 hashes:
+//! `mls_…` sessions from a login, `mlt_…` API tokens for scripts. A session moves its
+//! idle deadline forward atomically on every use.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use base64::Engine;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use crate::api::{ErrorCode, MAX_REASON_CHARS};
+use crate::domain::policy::{self, Action, Denied, Principal, Target};
+use crate::store::{now_millis, AuditEntry, UserKind};
+
+use super::error::{ApiError, ApiResult};
+use super::state::AppState;
+
+pub const SESSION_PREFIX: &str = "mls_";
+pub const API_TOKEN_PREFIX: &str = "mlt_";
+
+/// A new opaque bearer token and the hash the store keeps of it.
+pub fn new_token(prefix: &str) -> (String, Vec<u8>) {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let token = format!(
+        "{prefix}{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    );
+    let hash = token_hash(&token);
+    (token, hash)
+}
+
+pub fn token_hash(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+/// The request id set by the request-id layer (or sent by the client).
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestId {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(request_id_of(parts)))
+    }
+}
+
+pub fn request_id_of(parts: &Parts) -> String {
+    parts
+        .headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_owned()
+}
+
+/// An authenticated request.
+#[derive(Debug, Clone)]
+pub struct Auth {
+    pub principal: Principal,
+    pub request_id: String,
+    /// The session's token hash, for logout; `None` for API tokens.
+    pub session_hash: Option<Vec<u8>>,
+    /// When the session ends if idle (sessions only).
+    pub expires_at: Option<i64>,
+}
+
+impl FromRequestParts<AppState> for Auth {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Self> {
+        let request_id = request_id_of(parts);
+        let unauthenticated = || {
+            ApiError::new(
+                ErrorCode::Unauthenticated,
+                "no valid session or API token; log in again (millectl login)",
+            )
+        };
+        let token = parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or_else(unauthenticated)?;
+        let now = now_millis();
+        let hash = token_hash(token);
+        if token.starts_with(API_TOKEN_PREFIX) {
+            let record = state
+                .store
+                .find_api_token(&hash, now)
+                .await?
+                .ok_or_else(unauthenticated)?;
+            return Ok(Self {
+                principal: Principal::ApiToken {
+                    token_id: record.id,
+                    name: record.name,
+                    scopes: record.scopes.into_iter().collect(),
+                    owner_login: record.created_by_login,
+                },
+                request_id,
+                session_hash: None,
+                expires_at: Some(record.expires_at),
+            });
+        }
+        if !token.starts_with(SESSION_PREFIX) {
+            return Err(unauthenticated());
+        }
+        let session = state
+            .store
+            .touch_session(&hash, now)
+            .await?
+            .ok_or_else(unauthenticated)?;
+        let user = state
+            .store
+            .user_by_id(session.user_id)
+            .await?
+            .ok_or_else(unauthenticated)?;
+        let principal = match (user.kind, user.millekod) {
+            (UserKind::Operator, _) => Principal::Operator {
+                user_id: user.id,
+                login: user.login,
+            },
+            (UserKind::CompanyUser, Some(millekod)) => Principal::CoUser {
+                user_id: user.id,
+                millekod,
+                login: user.login,
+            },
+            (UserKind::CompanyUser, None) => return Err(unauthenticated()),
+        };
+        let expires_at = (now + session.idle_timeout_ms).min(session.absolute_expires_at);
+        Ok(Self {
+            principal,
+            request_id,
+            session_hash: Some(hash),
+            expires_at: Some(expires_at),
+        })
+    }
+}
+
+/// What an audit record says about the target of an action.
+#[derive(Debug, Clone, Default)]
+pub struct AuditTarget {
+    pub millekod: Option<String>,
+    pub login: Option<String>,
+}
+
+impl AuditTarget {
+    pub fn of(target: Target<'_>) -> Self {
+        Self {
+            millekod: target.millekod.map(|m| m.to_string()),
+            login: target.login.map(|l| l.to_string()),
+        }
+    }
+}
+
+impl Auth {
+    pub fn audit(
+        &self,
+        action: &str,
+        target: Target<'_>,
+        outcome: &str,
+        reason: Option<&str>,
+        detail: Option<String>,
+    ) -> AuditEntry {
+        let target = AuditTarget::of(target);
+        AuditEntry {
+            at: now_millis(),
+            request_id: self.request_id.clone(),
+            actor: self.principal.audit_name(),
+            on_behalf_of: self.principal.on_behalf_of(),
+            action: action.to_owned(),
+            millekod: target.millekod,
+            login: target.login,
+            outcome: outcome.to_owned(),
+            reason: reason.map(str::to_owned),
+            detail,
+        }
+    }
+
+    /// Check the policy; a refusal is audited and becomes a 403.
+    pub async fn authorize(
+        &self,
+        state: &AppState,
+        action: Action,
+        audit_action: &str,
+        target: Target<'_>,
+    ) -> ApiResult<()> {
+        match policy::authorize(&self.principal, action, target) {
+            Ok(()) => Ok(()),
+            Err(denied) => {
+                let entry = self.audit(
+                    audit_action,
+                    target,
+                    "denied",
+                    None,
+                    Some(denied.to_string()),
+                );
+                state.store.append_audit(&entry).await?;
+                Err(forbidden(&denied))
+            }
+        }
+    }
+
+    /// Validate a `reason`: trimmed, one line, at most 200 characters; required from
+    /// HelpDesk (operators and their API tokens) when the server says so.
+    pub fn reason(&self, state: &AppState, raw: Option<&str>) -> ApiResult<Option<String>> {
+        let reason = raw.map(str::trim).filter(|r| !r.is_empty());
+        if let Some(reason) = reason {
+            if reason.chars().count() > MAX_REASON_CHARS {
+                return Err(ApiError::invalid_input(format!(
+                    "reason is longer than {MAX_REASON_CHARS} characters"
+                )));
+            }
+            if reason.chars().any(char::is_control) {
+                return Err(ApiError::invalid_input(
+                    "reason must be one line without control characters",
+                ));
+            }
+        }
+        let helpdesk = matches!(
+            self.principal,
+            Principal::Operator { .. } | Principal::ApiToken { .. }
+        );
+        if reason.is_none() && helpdesk && state.settings.require_reason {
+            return Err(ApiError::new(
+                ErrorCode::ReasonRequired,
+                "this server requires a reason (a ticket number or a few words) for changes",
+            ));
+        }
+        Ok(reason.map(str::to_owned))
+    }
+}
+
+pub fn forbidden(denied: &Denied) -> ApiError {
+    ApiError::forbidden(denied.to_string())
+}

@@ -1,0 +1,378 @@
+//! `millectl server --dev`: a throw-away server with demo data, like `vault server -dev`.
+//!
+//! Everything lives in one data directory: the SQLite database (unless `--database`
+//! names a PostgreSQL one), the generated pepper (`pepper`, so a second replica can join
+//! with `--pepper-file`), the SMS outbox (`sms-outbox.jsonl`, standing in for the users'
+//! phones) and `dev-credentials.json` with every demo secret. Restarting on the same
+//! directory keeps the data and the credentials.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+
+use crate::api::{AuthTool, Login, MilleKod, UserStatus};
+use crate::domain::lockout::LockoutLimit;
+use crate::domain::masked_password::{self, MaskedPasswordRecord, Password};
+use crate::domain::otp::TotpSecret;
+use crate::domain::pepper::Pepper;
+use crate::domain::phone::PhoneNumber;
+use crate::domain::policy::Scope;
+use crate::domain::{secret_box, temporary_password};
+use crate::store::{now_millis, ApiTokenRecord, AuditEntry, NewUser, Store, UserKind};
+
+use super::auth::{new_token, API_TOKEN_PREFIX};
+use super::login::token_aad;
+use super::state::Keys;
+
+pub const CREDENTIALS_FILE: &str = "dev-credentials.json";
+pub const OUTBOX_FILE: &str = "sms-outbox.jsonl";
+pub const PEPPER_FILE: &str = "pepper";
+pub const DEMO_MILLEKOD: &str = "12345678";
+pub const OTHER_MILLEKOD: &str = "87654321";
+
+/// The dev server's directory and pepper.
+pub struct DevDir {
+    pub path: PathBuf,
+    pub pepper: Pepper,
+    /// Keeps a temporary directory alive while the server runs.
+    _temp: Option<tempfile::TempDir>,
+}
+
+impl DevDir {
+    pub fn prepare(data_dir: Option<&Path>) -> anyhow::Result<Self> {
+        let (path, temp) = match data_dir {
+            Some(dir) => {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+                (dir.to_path_buf(), None)
+            }
+            None => {
+                let temp = tempfile::Builder::new()
+                    .prefix("millectl-dev-")
+                    .tempdir()
+                    .context("cannot create a temporary directory")?;
+                (temp.path().to_path_buf(), Some(temp))
+            }
+        };
+        let pepper_path = path.join(PEPPER_FILE);
+        let pepper = if pepper_path.exists() {
+            Pepper::load_file(&pepper_path)?
+        } else {
+            let pepper = Pepper::generate();
+            pepper.write_file(&pepper_path)?;
+            pepper
+        };
+        Ok(Self {
+            path,
+            pepper,
+            _temp: temp,
+        })
+    }
+
+    pub fn sqlite_url(&self) -> String {
+        format!("sqlite://{}", self.path.join("millectl.db").display())
+    }
+
+    pub fn credentials_path(&self) -> PathBuf {
+        self.path.join(CREDENTIALS_FILE)
+    }
+
+    pub fn outbox_path(&self) -> PathBuf {
+        self.path.join(OUTBOX_FILE)
+    }
+}
+
+/// `dev-credentials.json`: every demo secret, for newcomers, tests and scripts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DevCredentials {
+    pub server: String,
+    pub api_token: String,
+    pub operator: DevOperator,
+    pub users: Vec<DevUser>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DevOperator {
+    pub login: String,
+    pub password: String,
+    pub totp_secret: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DevUser {
+    pub millekod: String,
+    pub login: String,
+    pub password: Option<String>,
+    pub temporary_password: Option<String>,
+    pub auth_tool: AuthTool,
+    pub totp_secret: Option<String>,
+    pub phone: Option<String>,
+    pub status: UserStatus,
+}
+
+struct Demo {
+    millekod: &'static str,
+    login: &'static str,
+    name: &'static str,
+    tool: AuthTool,
+    phone: Option<&'static str>,
+    status: UserStatus,
+}
+
+const DEMO_USERS: &[Demo] = &[
+    Demo {
+        millekod: DEMO_MILLEKOD,
+        login: "anna",
+        name: "Anna Kowalska",
+        tool: AuthTool::Token,
+        phone: None,
+        status: UserStatus::Active,
+    },
+    Demo {
+        millekod: DEMO_MILLEKOD,
+        login: "ewa",
+        name: "Ewa Nowak",
+        tool: AuthTool::Sms,
+        phone: Some("+48601234567"),
+        status: UserStatus::Active,
+    },
+    Demo {
+        millekod: DEMO_MILLEKOD,
+        login: "jan",
+        name: "Jan Wiśniewski",
+        tool: AuthTool::Sms,
+        phone: Some("+48602345678"),
+        status: UserStatus::Blocked,
+    },
+    Demo {
+        millekod: DEMO_MILLEKOD,
+        login: "marek",
+        name: "Marek Wójcik",
+        tool: AuthTool::Sms,
+        phone: None,
+        status: UserStatus::Blocked,
+    },
+    Demo {
+        millekod: DEMO_MILLEKOD,
+        login: "piotr",
+        name: "Piotr Kamiński",
+        tool: AuthTool::Sms,
+        phone: Some("+48603456789"),
+        status: UserStatus::PendingActivation,
+    },
+    Demo {
+        millekod: OTHER_MILLEKOD,
+        login: "olga",
+        name: "Olga Lewandowska",
+        tool: AuthTool::Token,
+        phone: None,
+        status: UserStatus::Active,
+    },
+];
+
+fn expose(secret: &secrecy::SecretString) -> String {
+    secrecy::ExposeSecret::expose_secret(secret).to_owned()
+}
+
+/// A random password that meets the policy, with its enrolled record.
+async fn demo_password(
+    keys: &std::sync::Arc<Keys>,
+) -> anyhow::Result<(String, MaskedPasswordRecord)> {
+    let text = expose(&temporary_password::generate());
+    let password = Password::parse(&text).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let keys = keys.clone();
+    let record = tokio::task::spawn_blocking(move || {
+        masked_password::enroll(&keys.masked_password, &password)
+    })
+    .await?;
+    Ok((text, record))
+}
+
+/// Load the demo data into a fresh database, or the credentials of an earlier run.
+pub async fn seed(
+    store: &dyn Store,
+    dir: &DevDir,
+    limit: LockoutLimit,
+) -> anyhow::Result<DevCredentials> {
+    let demo_kod = MilleKod::parse(DEMO_MILLEKOD)?;
+    if store.company_name(&demo_kod).await?.is_some() {
+        let text = std::fs::read_to_string(dir.credentials_path()).with_context(|| {
+            format!(
+                "the database holds demo data but {} is missing; use a fresh --data-dir",
+                dir.credentials_path().display()
+            )
+        })?;
+        return serde_json::from_str(&text).context("cannot read dev-credentials.json");
+    }
+    let keys = std::sync::Arc::new(Keys::derive(&dir.pepper));
+    let now = now_millis();
+    let limit_left = i64::from(limit.get());
+    let audit = |action: &str, millekod: Option<&str>, login: Option<&str>| AuditEntry {
+        at: now,
+        request_id: "-".into(),
+        actor: "dev-seed".into(),
+        on_behalf_of: None,
+        action: action.into(),
+        millekod: millekod.map(str::to_owned),
+        login: login.map(str::to_owned),
+        outcome: "success".into(),
+        reason: None,
+        detail: None,
+    };
+    for (kod, name) in [
+        (DEMO_MILLEKOD, "Demo Sp. z o.o."),
+        (OTHER_MILLEKOD, "Inna Firma S.A."),
+    ] {
+        store
+            .create_company(
+                &MilleKod::parse(kod)?,
+                name,
+                &audit("company.create", Some(kod), None),
+            )
+            .await?;
+    }
+
+    // Hash everything at once: the slow part of start-up, spread over the cores.
+    let mut passwords = Vec::new();
+    for _ in 0..=DEMO_USERS.len() {
+        let keys = keys.clone();
+        passwords.push(tokio::spawn(async move { demo_password(&keys).await }));
+    }
+    let mut enrolled = Vec::new();
+    for handle in passwords {
+        enrolled.push(handle.await??);
+    }
+    let (operator_password, operator_record) = enrolled.remove(0);
+
+    let operator_login = Login::parse("helpdesk")?;
+    let operator_totp = TotpSecret::generate();
+    let operator = store
+        .create_user(
+            &NewUser {
+                kind: UserKind::Operator,
+                millekod: None,
+                login: operator_login.clone(),
+                name: "HelpDesk".into(),
+                status: UserStatus::Active,
+                attempts_left: limit_left,
+                failed_attempts: 0,
+                auth_tool: AuthTool::Token,
+                phone: None,
+                password_masking: true,
+                password: Some(operator_record),
+                temporary_password_hash: None,
+                token_serial: Some("DEV-0001".into()),
+                token_seed_sealed: Some(secret_box::seal(
+                    &keys.token_seed,
+                    operator_totp.as_bytes(),
+                    &token_aad(None, &operator_login),
+                )),
+                blocked_at: None,
+            },
+            Some(&audit("operator.create", None, Some("helpdesk"))),
+        )
+        .await?;
+
+    let mut users = Vec::new();
+    for (demo, (password, record)) in DEMO_USERS.iter().zip(enrolled) {
+        let millekod = MilleKod::parse(demo.millekod)?;
+        let login = Login::parse(demo.login)?;
+        let phone = demo.phone.map(PhoneNumber::parse).transpose()?;
+        let totp = (demo.tool == AuthTool::Token).then(TotpSecret::generate);
+        let pending = demo.status == UserStatus::PendingActivation;
+        let temporary = pending.then(temporary_password::generate);
+        let temporary_hash = match &temporary {
+            Some(t) => {
+                let typed = expose(t);
+                Some(tokio::task::spawn_blocking(move || temporary_password::hash(&typed)).await?)
+            }
+            None => None,
+        };
+        let blocked = demo.status == UserStatus::Blocked;
+        store
+            .create_user(
+                &NewUser {
+                    kind: UserKind::CompanyUser,
+                    millekod: Some(millekod.clone()),
+                    login: login.clone(),
+                    name: demo.name.into(),
+                    status: demo.status,
+                    attempts_left: if blocked { 0 } else { limit_left },
+                    failed_attempts: if blocked { limit_left } else { 0 },
+                    auth_tool: demo.tool,
+                    phone: phone.clone(),
+                    password_masking: true,
+                    password: (!pending).then_some(record),
+                    temporary_password_hash: temporary_hash,
+                    token_serial: totp
+                        .as_ref()
+                        .map(|_| format!("DEV-{}", demo.login.to_uppercase())),
+                    token_seed_sealed: totp.as_ref().map(|t| {
+                        secret_box::seal(
+                            &keys.token_seed,
+                            t.as_bytes(),
+                            &token_aad(Some(&millekod), &login),
+                        )
+                    }),
+                    blocked_at: blocked.then_some(now),
+                },
+                Some(&audit("user.create", Some(demo.millekod), Some(demo.login))),
+            )
+            .await?;
+        users.push(DevUser {
+            millekod: demo.millekod.into(),
+            login: demo.login.into(),
+            password: (!pending).then_some(password),
+            temporary_password: temporary.as_ref().map(expose),
+            auth_tool: demo.tool,
+            totp_secret: totp.as_ref().map(|t| t.to_base32().to_string()),
+            phone: phone.map(|p| p.as_e164().to_owned()),
+            status: demo.status,
+        });
+    }
+
+    let (api_token, hash) = new_token(API_TOKEN_PREFIX);
+    let token = ApiTokenRecord {
+        id: uuid::Uuid::new_v4().to_string(),
+        name: "dev-helpdesk".into(),
+        scopes: Scope::ALL.to_vec(),
+        created_by: operator.id,
+        created_by_login: operator_login,
+        created_at: now,
+        expires_at: now + 30 * 24 * 3600 * 1000,
+        revoked_at: None,
+    };
+    store
+        .insert_api_token(&hash, &token, &audit("api_token.create", None, None))
+        .await?;
+
+    Ok(DevCredentials {
+        server: String::new(),
+        api_token,
+        operator: DevOperator {
+            login: "helpdesk".into(),
+            password: operator_password,
+            totp_secret: operator_totp.to_base32().to_string(),
+        },
+        users,
+    })
+}
+
+/// Write the credentials file (mode 0600), replacing an earlier one atomically.
+pub fn write_credentials(dir: &DevDir, credentials: &DevCredentials) -> anyhow::Result<()> {
+    let path = dir.credentials_path();
+    let tmp = dir.path.join(format!("{CREDENTIALS_FILE}.tmp"));
+    let text = serde_json::to_string_pretty(credentials)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options
+        .open(&tmp)
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::io::Write::write_all(&mut file, text.as_bytes())?;
+    file.sync_all()?;
+    std::fs::rename(&tmp, &path)?;
+    Ok(())
+}

@@ -1,0 +1,568 @@
+//! The login (R5, R6, R10): step 1 hands out a challenge, step 2 checks it.
+//!
+//! Order of a check, and why:
+//! 1. Everything that can be refused without looking at credentials is refused first
+//!    (malformed characters, positions other than those asked, a new password that
+//!    breaks the policy) — a typo in the request costs no attempt.
+//! 2. The challenge is taken for its single use (atomic), so a code cannot be tried twice.
+//! 3. One attempt is *reserved* atomically before any secret is checked, so N parallel
+//!    requests get at most `attempts_left` checks (see `domain::lockout`).
+//! 4. All credentials of the flow are checked, every one even after the first fails,
+//!    so the time taken does not say which one was wrong.
+//! 5. The outcome is recorded: a failure may block; a success resets the counter,
+//!    forgets the pinned positions and opens a session.
+//!
+//! Unknown logins get a decoy challenge that looks like a real one and is stable per
+//! login (keyed by the pepper), and a dummy Argon2 verification at step 2, so neither
+//! the answer nor its timing tells whether a login exists.
+
+use std::collections::BTreeMap;
+
+use hmac::{Hmac, Mac};
+use rand::SeedableRng;
+use secrecy::{ExposeSecret, SecretString};
+use sha2::Sha256;
+use time::OffsetDateTime;
+
+use crate::api::{
+    AuthTool, Challenge, CompleteLogin, ErrorCode, Flow, PrincipalView, SessionCreated, StartLogin,
+    UserStatus,
+};
+use crate::domain::masked_password::{self, Password, Positions};
+use crate::domain::otp::{self, TotpSecret};
+use crate::domain::{secret_box, temporary_password};
+use crate::store::{
+    now_millis, AuditEntry, ChallengeRecord, LoginSuccess, Millis, SessionRecord, UserKind,
+    UserRecord,
+};
+
+use super::auth::{new_token, SESSION_PREFIX};
+use super::error::{ApiError, ApiResult};
+use super::sms::{Sms, SmsKind};
+use super::state::AppState;
+
+/// A challenge lives as long as an SMS code: 5 minutes.
+const CHALLENGE_TTL_MS: i64 = otp::SMS_CODE_TTL_S * 1000;
+
+/// Step 1: who wants to log in → what they must send.
+pub async fn start(state: &AppState, request: &StartLogin) -> ApiResult<Challenge> {
+    let now = now_millis();
+    let user = state
+        .store
+        .find_user(request.millekod.as_ref(), &request.login)
+        .await?;
+    let id = uuid::Uuid::new_v4().to_string();
+    let expires_at = now + CHALLENGE_TTL_MS;
+    let Some(user) = user else {
+        let challenge = decoy_challenge(state, request, id, now, expires_at);
+        state.store.insert_challenge(&challenge).await?;
+        return view(&challenge, decoy_phone(state, request));
+    };
+
+    let flow = match user.status {
+        UserStatus::PendingActivation => Flow::FirstLogin,
+        UserStatus::AwaitingNewPassword => Flow::NewPassword,
+        UserStatus::Active | UserStatus::Blocked => Flow::Login,
+    };
+    let positions = match (&user.password, flow, user.password_masking) {
+        (Some(record), Flow::Login, true) => {
+            let fresh = Positions::choose(record.length, record.threshold).to_list();
+            Some(state.store.pin_positions(user.id, &fresh).await?)
+        }
+        _ => None,
+    };
+    let mut sms_code_digest = None;
+    // A blocked user gets no SMS: it could not be used, and it would cost the bank.
+    if user.auth_tool == AuthTool::Sms && user.status != UserStatus::Blocked {
+        if let Some(phone) = &user.phone {
+            let code = otp::generate_sms_code();
+            let digest = otp::sms_code_digest(&state.keys.sms_code, &id, code.expose_secret());
+            sms_code_digest = Some(digest.to_vec());
+            state
+                .sms
+                .send(&Sms {
+                    to: phone,
+                    kind: SmsKind::LoginCode,
+                    secret: &code,
+                    challenge_id: Some(&id),
+                })
+                .await
+                .map_err(|err| ApiError::new(ErrorCode::SmsDeliveryFailed, err.to_string()))?;
+        } else {
+            tracing::warn!(user = %user.login, "SMS user without a phone number tried to log in");
+        }
+    }
+    // Without a phone the answer still looks like any other (no enumeration).
+    let sms_sent_to = match &user.phone {
+        Some(phone) => Some(phone.masked()),
+        None => decoy_phone(state, request),
+    };
+    let challenge = ChallengeRecord {
+        id,
+        user_id: Some(user.id),
+        flow,
+        otp_method: user.auth_tool,
+        positions,
+        sms_code_digest,
+        created_at: now,
+        expires_at,
+    };
+    state.store.insert_challenge(&challenge).await?;
+    view(&challenge, sms_sent_to)
+}
+
+fn view(challenge: &ChallengeRecord, sms_sent_to: Option<String>) -> ApiResult<Challenge> {
+    let password_positions = match &challenge.positions {
+        Some(list) => Some(
+            list.split(',')
+                .map(|p| p.parse::<u8>())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(ApiError::internal)?,
+        ),
+        None => None,
+    };
+    Ok(Challenge {
+        challenge_id: challenge.id.clone(),
+        flow: challenge.flow,
+        password_positions,
+        otp_method: challenge.otp_method,
+        sms_sent_to: if challenge.otp_method == AuthTool::Sms {
+            sms_sent_to
+        } else {
+            None
+        },
+        expires_at: millis_to_time(challenge.expires_at)?,
+    })
+}
+
+pub fn millis_to_time(millis: Millis) -> ApiResult<OffsetDateTime> {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000)
+        .map_err(ApiError::internal)
+}
+
+fn decoy_seed(state: &AppState, request: &StartLogin) -> [u8; 32] {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(state.keys.decoy.as_bytes())
+        .expect("HMAC takes keys of any length");
+    mac.update(
+        request
+            .millekod
+            .as_ref()
+            .map(|m| m.as_str())
+            .unwrap_or("")
+            .as_bytes(),
+    );
+    mac.update(b"/");
+    mac.update(request.login.as_str().as_bytes());
+    mac.finalize().into_bytes().into()
+}
+
+/// A challenge for a login that does not exist, indistinguishable from a real one and
+/// the same every time it is asked for.
+fn decoy_challenge(
+    state: &AppState,
+    request: &StartLogin,
+    id: String,
+    now: Millis,
+    expires_at: Millis,
+) -> ChallengeRecord {
+    let seed = decoy_seed(state, request);
+    let mut rng = rand::rngs::StdRng::from_seed(seed);
+    let length = 8 + (seed[0] % 9) as usize;
+    let threshold = masked_password::threshold_for_len(length);
+    let mut picked: Vec<usize> =
+        rand::seq::index::sample(&mut rng, length, usize::from(threshold)).into_vec();
+    picked.sort_unstable();
+    let positions = picked
+        .iter()
+        .map(|p| (p + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    let otp_method = if request.millekod.is_none() || seed[1] % 2 == 0 {
+        AuthTool::Token
+    } else {
+        AuthTool::Sms
+    };
+    ChallengeRecord {
+        id,
+        user_id: None,
+        flow: Flow::Login,
+        otp_method,
+        positions: Some(positions),
+        sms_code_digest: None,
+        created_at: now,
+        expires_at,
+    }
+}
+
+fn decoy_phone(state: &AppState, request: &StartLogin) -> Option<String> {
+    let seed = decoy_seed(state, request);
+    Some(format!(
+        "+48******{}{}{}",
+        seed[2] % 10,
+        seed[3] % 10,
+        seed[4] % 10
+    ))
+}
+
+/// The parsed characters of a masked-password answer: position → character.
+fn parse_chars(raw: &BTreeMap<String, crate::api::Secret>) -> ApiResult<BTreeMap<u8, char>> {
+    let mut chars = BTreeMap::new();
+    for (position, value) in raw {
+        let position: u8 = position.parse().ok().filter(|p| *p >= 1).ok_or_else(|| {
+            ApiError::invalid_input("password_chars keys must be 1-based positions such as \"2\"")
+        })?;
+        let mut it = value.expose().chars();
+        let (Some(c), None) = (it.next(), it.next()) else {
+            return Err(ApiError::invalid_input(format!(
+                "password_chars[\"{position}\"] must be exactly one character"
+            )));
+        };
+        chars.insert(position, c);
+    }
+    Ok(chars)
+}
+
+/// Step 2: check the answer to a challenge and open a session.
+pub async fn complete(
+    state: &AppState,
+    request_id: &str,
+    challenge_id: &str,
+    answer: &CompleteLogin,
+) -> ApiResult<SessionCreated> {
+    let now = now_millis();
+    // (1) Refuse what needs no credentials to refuse.
+    let chars = answer
+        .password_chars
+        .as_ref()
+        .map(parse_chars)
+        .transpose()?;
+    let new_password = answer
+        .new_password
+        .as_ref()
+        .map(|p| Password::parse(p.expose()))
+        .transpose()
+        .map_err(|e| ApiError::new(ErrorCode::PasswordPolicy, e.to_string()))?;
+    let expired = || {
+        ApiError::new(
+            ErrorCode::ChallengeExpired,
+            "the login challenge is unknown, used or expired; start the login again",
+        )
+    };
+    let peek = state
+        .store
+        .get_challenge(challenge_id, now)
+        .await?
+        .ok_or_else(expired)?;
+    check_shape(&peek, chars.as_ref(), answer, new_password.is_some())?;
+
+    // (2) Take the challenge for its single use.
+    let challenge = state
+        .store
+        .take_challenge(challenge_id, now)
+        .await?
+        .ok_or_else(expired)?;
+    let limit = i64::from(state.settings.lockout_limit.get());
+    let Some(user_id) = challenge.user_id else {
+        tokio::task::spawn_blocking(masked_password::dummy_verify)
+            .await
+            .map_err(ApiError::internal)?;
+        audit_login(state, request_id, None, "failure", Some("unknown login")).await?;
+        return Err(invalid_credentials((limit - 1).max(0)));
+    };
+    let user = state.store.user_by_id(user_id).await?.ok_or_else(expired)?;
+
+    // (3) Reserve an attempt.
+    if state.store.reserve_attempt(user.id).await?.is_none() {
+        audit_login(state, request_id, Some(&user), "blocked", None).await?;
+        return Err(blocked(&user));
+    }
+
+    // (4) Check every credential of the flow.
+    let ok = check_credentials(state, &user, &challenge, chars, answer, now).await?;
+
+    // (5) Record the outcome.
+    if !ok {
+        let outcome = state.store.record_failure(user.id, now).await?;
+        let left = outcome.attempts_left.max(0);
+        let now_blocked = outcome.status == UserStatus::Blocked;
+        audit_login(
+            state,
+            request_id,
+            Some(&user),
+            "failure",
+            Some(if now_blocked {
+                "wrong credentials; user blocked"
+            } else {
+                "wrong credentials"
+            }),
+        )
+        .await?;
+        let mut err = invalid_credentials(left);
+        if now_blocked {
+            err.problem.detail =
+                "wrong credentials; access is now blocked — ask a co-user or HelpDesk to unblock"
+                    .into();
+        }
+        return Err(err);
+    }
+    let new_record = match new_password {
+        Some(password) if challenge.flow != Flow::Login => {
+            let key = state.clone();
+            Some(
+                tokio::task::spawn_blocking(move || {
+                    masked_password::enroll(&key.keys.masked_password, &password)
+                })
+                .await
+                .map_err(ApiError::internal)?,
+            )
+        }
+        _ => None,
+    };
+    state
+        .store
+        .record_success(
+            user.id,
+            limit,
+            now,
+            &LoginSuccess {
+                new_password: new_record,
+            },
+        )
+        .await?;
+    let detail = match challenge.flow {
+        Flow::Login => None,
+        Flow::FirstLogin => Some("first login; permanent password set"),
+        Flow::NewPassword => Some("new password set"),
+    };
+    audit_login(state, request_id, Some(&user), "success", detail).await?;
+    open_session(state, &user, now).await
+}
+
+/// The fields each flow needs, and only asked positions.
+fn check_shape(
+    challenge: &ChallengeRecord,
+    chars: Option<&BTreeMap<u8, char>>,
+    answer: &CompleteLogin,
+    has_new_password: bool,
+) -> ApiResult<()> {
+    match challenge.flow {
+        Flow::Login => match (&challenge.positions, chars, &answer.password) {
+            (Some(asked), Some(chars), None) => {
+                let typed: Vec<String> = chars.keys().map(u8::to_string).collect();
+                if typed.join(",") != *asked {
+                    return Err(ApiError::invalid_input(format!(
+                        "send the characters at positions {asked} exactly"
+                    )));
+                }
+            }
+            (Some(asked), _, _) => {
+                return Err(ApiError::invalid_input(format!(
+                    "this login asks for password_chars at positions {asked}"
+                )))
+            }
+            (None, None, Some(_)) => {}
+            (None, _, _) => {
+                return Err(ApiError::invalid_input(
+                    "this login asks for the whole password in `password`",
+                ))
+            }
+        },
+        Flow::FirstLogin | Flow::NewPassword => {
+            if chars.is_some() || answer.password.is_some() {
+                return Err(ApiError::invalid_input(
+                    "this login sets a new password; send temporary_password and new_password",
+                ));
+            }
+            if !has_new_password {
+                return Err(ApiError::invalid_input(
+                    "this login sets a new password; new_password is required",
+                ));
+            }
+            if challenge.flow == Flow::FirstLogin && answer.temporary_password.is_none() {
+                return Err(ApiError::invalid_input(
+                    "a first login needs the temporary_password from the envelope",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn check_credentials(
+    state: &AppState,
+    user: &UserRecord,
+    challenge: &ChallengeRecord,
+    chars: Option<BTreeMap<u8, char>>,
+    answer: &CompleteLogin,
+    now: Millis,
+) -> ApiResult<bool> {
+    // One-time code.
+    let otp_ok = match challenge.otp_method {
+        AuthTool::Sms => match &challenge.sms_code_digest {
+            Some(digest) => otp::sms_code_matches(
+                &state.keys.sms_code,
+                &challenge.id,
+                answer.otp.expose(),
+                digest,
+            ),
+            None => false,
+        },
+        AuthTool::Token => match &user.token_seed_sealed {
+            Some(sealed) => {
+                let aad = token_aad(user.millekod.as_ref(), &user.login);
+                let seed = secret_box::open(&state.keys.token_seed, sealed, &aad)
+                    .map_err(ApiError::internal)?;
+                let secret = TotpSecret::from_bytes(&seed).map_err(ApiError::internal)?;
+                let unix = u64::try_from(now / 1000).unwrap_or(0);
+                match otp::verify_totp(&secret, answer.otp.expose(), unix, user.token_last_step) {
+                    // A step is used once, across every replica.
+                    Some(step) => state.store.consume_token_step(user.id, step).await?,
+                    None => false,
+                }
+            }
+            None => false,
+        },
+    };
+
+    // Password part: slow hashes run off the async threads.
+    let keys_state = state.clone();
+    let record = user.password.clone();
+    let temp_hash = user.temporary_password_hash.clone();
+    let asked = challenge.positions.clone();
+    let flow = challenge.flow;
+    let whole = answer.password.clone();
+    let temporary = answer.temporary_password.clone();
+    let password_ok = tokio::task::spawn_blocking(move || -> bool {
+        let key = &keys_state.keys.masked_password;
+        match flow {
+            Flow::Login => match (record, asked, chars, whole) {
+                (Some(record), Some(asked), Some(chars), _) => {
+                    match Positions::parse_list(&asked, record.length) {
+                        Ok(asked) => masked_password::verify_chars(key, &record, &asked, &chars),
+                        Err(_) => false,
+                    }
+                }
+                (Some(record), None, _, Some(whole)) => {
+                    masked_password::verify_whole(key, &record, whole.expose())
+                }
+                _ => {
+                    masked_password::dummy_verify();
+                    false
+                }
+            },
+            // First login: the envelope's password. New-password flow: the one-time
+            // access password sent by SMS at unblock time, where there was a phone.
+            Flow::FirstLogin | Flow::NewPassword => match (temp_hash, temporary) {
+                (Some(hash), Some(typed)) => temporary_password::verify(&hash, typed.expose()),
+                (None, _) if flow == Flow::NewPassword => true,
+                _ => {
+                    masked_password::dummy_verify();
+                    false
+                }
+            },
+        }
+    })
+    .await
+    .map_err(ApiError::internal)?;
+    Ok(otp_ok && password_ok)
+}
+
+/// Associated data binding a sealed token seed to its user: a seed copied to another
+/// user's row does not open.
+pub fn token_aad(millekod: Option<&crate::api::MilleKod>, login: &crate::api::Login) -> Vec<u8> {
+    let millekod = millekod.map(|m| m.as_str()).unwrap_or("");
+    format!("token-seed/{millekod}/{login}").into_bytes()
+}
+
+fn invalid_credentials(attempts_left: i64) -> ApiError {
+    ApiError::new(
+        ErrorCode::InvalidCredentials,
+        "the password characters, one-time code or temporary password are wrong",
+    )
+    .with_attempts_left(u8::try_from(attempts_left).unwrap_or(0))
+}
+
+fn blocked(user: &UserRecord) -> ApiError {
+    ApiError::new(
+        ErrorCode::UserBlocked,
+        format!(
+            "access for '{}' is blocked after too many failed attempts; ask a co-user of the \
+             same MilleKod or HelpDesk to unblock it",
+            user.login
+        ),
+    )
+}
+
+async fn audit_login(
+    state: &AppState,
+    request_id: &str,
+    user: Option<&UserRecord>,
+    outcome: &str,
+    detail: Option<&str>,
+) -> ApiResult<()> {
+    let actor = match user {
+        Some(user) => match &user.millekod {
+            Some(m) => format!("user:{m}/{}", user.login),
+            None => format!("operator:{}", user.login),
+        },
+        None => "anonymous".to_owned(),
+    };
+    state
+        .store
+        .append_audit(&AuditEntry {
+            at: now_millis(),
+            request_id: request_id.to_owned(),
+            actor,
+            on_behalf_of: None,
+            action: "login".to_owned(),
+            millekod: user
+                .and_then(|u| u.millekod.as_ref())
+                .map(|m| m.to_string()),
+            login: user.map(|u| u.login.to_string()),
+            outcome: outcome.to_owned(),
+            reason: None,
+            detail: detail.map(str::to_owned),
+        })
+        .await?;
+    Ok(())
+}
+
+async fn open_session(
+    state: &AppState,
+    user: &UserRecord,
+    now: Millis,
+) -> ApiResult<SessionCreated> {
+    let settings = &state.settings;
+    let (idle, max) = match user.kind {
+        UserKind::Operator => (
+            settings.operator_idle_timeout,
+            settings.operator_max_session,
+        ),
+        UserKind::CompanyUser => (settings.user_idle_timeout, settings.user_max_session),
+    };
+    let idle_ms = i64::try_from(idle.as_millis()).unwrap_or(i64::MAX);
+    let max_ms = i64::try_from(max.as_millis()).unwrap_or(i64::MAX);
+    let (token, hash) = new_token(SESSION_PREFIX);
+    let session = SessionRecord {
+        user_id: user.id,
+        created_at: now,
+        last_seen_at: now,
+        idle_timeout_ms: idle_ms,
+        absolute_expires_at: now.saturating_add(max_ms),
+    };
+    state.store.insert_session(&hash, &session).await?;
+    let principal = match &user.millekod {
+        Some(millekod) => PrincipalView::User {
+            millekod: millekod.clone(),
+            login: user.login.clone(),
+        },
+        None => PrincipalView::Operator {
+            login: user.login.clone(),
+        },
+    };
+    Ok(SessionCreated {
+        token: SecretString::from(token).into(),
+        expires_at: millis_to_time(now.saturating_add(idle_ms.min(max_ms)))?,
+        principal,
+    })
+}

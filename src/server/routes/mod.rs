@@ -1,0 +1,131 @@
+//! The `/v1` routes and the OpenAPI document generated from them.
+//!
+//! Every route is registered through `utoipa_axum::routes!`, so a route cannot exist
+//! without its OpenAPI description: the document at `/v1/openapi.json` covers them all.
+
+mod audit;
+mod provisioning;
+mod sessions;
+mod tokens;
+mod users;
+
+use axum::extract::{FromRequest, FromRequestParts};
+use axum::routing::get;
+use axum::Router;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::error::ApiError;
+use super::state::AppState;
+use crate::api::{Health, Problem};
+
+/// JSON body extractor whose rejections are problem+json.
+#[derive(FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct Json<T>(pub T);
+
+/// Path extractor whose rejections are problem+json.
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(ApiError))]
+pub struct Path<T>(pub T);
+
+/// Query extractor whose rejections are problem+json.
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct Query<T>(pub T);
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "millectl auth API",
+        description = "Corporate e-banking login: masked passwords, one-time codes, lockout, unblocking, phone numbers and audit."
+    ),
+    components(schemas(Problem)),
+    modifiers(&BearerAuth)
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        if let Some(components) = openapi.components.as_mut() {
+            components.add_security_scheme(
+                "bearer",
+                SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+            );
+        }
+    }
+}
+
+/// The routes with their OpenAPI document.
+pub fn openapi_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(health))
+        .routes(routes!(sessions::start))
+        .routes(routes!(sessions::complete))
+        .routes(routes!(sessions::logout))
+        .routes(routes!(sessions::me))
+        .routes(routes!(provisioning::create_company))
+        .routes(routes!(users::list, provisioning::create_user))
+        .routes(routes!(users::show))
+        .routes(routes!(users::unblock))
+        .routes(routes!(users::set_phone))
+        .routes(routes!(users::set_password_masking))
+        .routes(routes!(provisioning::assign_token))
+        .routes(routes!(tokens::create, tokens::list))
+        .routes(routes!(tokens::revoke))
+        .routes(routes!(audit::list))
+}
+
+/// The OpenAPI document, as served.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    openapi_router().split_for_parts().1
+}
+
+pub fn router(state: AppState) -> Router {
+    let (router, api) = openapi_router().split_for_parts();
+    let api = std::sync::Arc::new(api);
+    router
+        .route(
+            "/v1/openapi.json",
+            get(move || {
+                let api = api.clone();
+                async move { axum::Json(api.as_ref().clone()) }
+            }),
+        )
+        .with_state(state)
+}
+
+/// Liveness and database reachability.
+#[utoipa::path(get, path = "/v1/health", tag = "meta",
+    responses((status = 200, body = Health), (status = 503, body = Problem)))]
+async fn health(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> Result<axum::Json<Health>, ApiError> {
+    state.store.ping().await.map_err(|_| {
+        ApiError::new(
+            crate::api::ErrorCode::ServiceUnavailable,
+            "the database does not answer",
+        )
+    })?;
+    Ok(axum::Json(Health {
+        status: "ok".into(),
+        database: state.store.backend().into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    }))
+}
+
+/// A human-readable name (company, user, token): trimmed, 1..=100 characters, one line.
+pub fn clean_name(raw: &str, what: &str) -> Result<String, ApiError> {
+    let name = raw.trim();
+    let len = name.chars().count();
+    if len == 0 || len > 100 || name.chars().any(char::is_control) {
+        return Err(ApiError::invalid_input(format!(
+            "{what} must be 1-100 characters on one line"
+        )));
+    }
+    Ok(name.to_owned())
+}

@@ -1,0 +1,198 @@
+//! Provisioning for the bank's back-office and for tests: companies, users (the
+//! envelope's temporary password is answered once) and hardware tokens.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+
+use super::{clean_name, Json, Path};
+use crate::api::{
+    AssignToken, AuthTool, CompanyView, CreateCompany, CreateUser, ErrorCode, Login, MilleKod,
+    Problem, UserCreated, UserStatus, UserView,
+};
+use crate::domain::otp::TotpSecret;
+use crate::domain::phone::PhoneNumber;
+use crate::domain::policy::{Action, Target};
+use crate::domain::{secret_box, temporary_password};
+use crate::server::auth::Auth;
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::login::token_aad;
+use crate::server::routes::users::{ensure_company, find_user, user_view};
+use crate::server::state::AppState;
+use crate::store::{NewUser, StoreError, UserChange, UserKind};
+
+/// Create a company.
+#[utoipa::path(post, path = "/v1/companies", tag = "provisioning",
+    security(("bearer" = [])), request_body = CreateCompany,
+    responses((status = 201, body = CompanyView), (status = 400, body = Problem),
+              (status = 403, body = Problem), (status = 409, body = Problem)))]
+pub async fn create_company(
+    State(state): State<AppState>,
+    auth: Auth,
+    Json(request): Json<CreateCompany>,
+) -> ApiResult<(StatusCode, axum::Json<CompanyView>)> {
+    let target = Target::company(&request.millekod);
+    let reason = auth.reason(&state, request.reason.as_deref())?;
+    let name = clean_name(&request.name, "name")?;
+    auth.authorize(&state, Action::Provision, "company.create", target)
+        .await?;
+    let entry = auth.audit("company.create", target, "success", reason.as_deref(), None);
+    match state
+        .store
+        .create_company(&request.millekod, &name, &entry)
+        .await
+    {
+        Ok(()) => Ok((
+            StatusCode::CREATED,
+            axum::Json(CompanyView {
+                millekod: request.millekod,
+                name,
+            }),
+        )),
+        Err(StoreError::AlreadyExists) => Err(ApiError::new(
+            ErrorCode::AlreadyExists,
+            format!(
+                "a company with MilleKod {} exists already",
+                request.millekod
+            ),
+        )),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Create a user in a company; the answer carries the envelope's temporary password,
+/// shown this once.
+#[utoipa::path(post, path = "/v1/companies/{millekod}/users", tag = "provisioning",
+    security(("bearer" = [])), params(("millekod" = String, Path)),
+    request_body = CreateUser,
+    responses((status = 201, body = UserCreated), (status = 400, body = Problem),
+              (status = 403, body = Problem), (status = 404, body = Problem),
+              (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn create_user(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(millekod): Path<MilleKod>,
+    Json(request): Json<CreateUser>,
+) -> ApiResult<(StatusCode, axum::Json<UserCreated>)> {
+    let target = Target::user(&millekod, &request.login);
+    let reason = auth.reason(&state, request.reason.as_deref())?;
+    let name = clean_name(&request.name, "name")?;
+    let phone = request
+        .phone
+        .as_deref()
+        .map(PhoneNumber::parse)
+        .transpose()
+        .map_err(|e| ApiError::new(ErrorCode::InvalidPhone, e.to_string()))?;
+    auth.authorize(&state, Action::Provision, "user.create", target)
+        .await?;
+    ensure_company(&state, &millekod).await?;
+    let temporary = temporary_password::generate();
+    let typed = temporary.clone();
+    let hash = tokio::task::spawn_blocking(move || {
+        temporary_password::hash(secrecy::ExposeSecret::expose_secret(&typed))
+    })
+    .await
+    .map_err(ApiError::internal)?;
+    let user = NewUser {
+        kind: UserKind::CompanyUser,
+        millekod: Some(millekod.clone()),
+        login: request.login.clone(),
+        name,
+        status: UserStatus::PendingActivation,
+        attempts_left: i64::from(state.settings.lockout_limit.get()),
+        failed_attempts: 0,
+        auth_tool: request.auth_tool,
+        phone,
+        password_masking: true,
+        password: None,
+        temporary_password_hash: Some(hash),
+        token_serial: None,
+        token_seed_sealed: None,
+        blocked_at: None,
+    };
+    let entry = auth.audit(
+        "user.create",
+        target,
+        "success",
+        reason.as_deref(),
+        Some(format!("auth_tool {}", request.auth_tool.as_str())),
+    );
+    let created = match state.store.create_user(&user, Some(&entry)).await {
+        Ok(created) => created,
+        Err(StoreError::AlreadyExists) => {
+            return Err(ApiError::new(
+                ErrorCode::AlreadyExists,
+                format!(
+                    "user '{}' exists already in MilleKod {millekod}",
+                    request.login
+                ),
+            ))
+        }
+        Err(other) => return Err(other.into()),
+    };
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(UserCreated {
+            user: user_view(&created, false)?,
+            temporary_password: temporary.into(),
+        }),
+    ))
+}
+
+/// Assign a hardware token (serial and RFC 6238 seed); the user's tool becomes `token`.
+#[utoipa::path(put, path = "/v1/companies/{millekod}/users/{login}/token", tag = "provisioning",
+    security(("bearer" = [])),
+    params(("millekod" = String, Path), ("login" = String, Path)),
+    request_body = AssignToken,
+    responses((status = 200, body = UserView), (status = 400, body = Problem),
+              (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn assign_token(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((millekod, login)): Path<(MilleKod, Login)>,
+    Json(request): Json<AssignToken>,
+) -> ApiResult<axum::Json<UserView>> {
+    let target = Target::user(&millekod, &login);
+    let reason = auth.reason(&state, request.reason.as_deref())?;
+    let serial = request.serial.trim();
+    if serial.is_empty()
+        || serial.len() > 32
+        || !serial
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        return Err(ApiError::invalid_input(
+            "serial must be 1-32 characters of A-Z, a-z, 0-9 and '-'",
+        ));
+    }
+    let seed = TotpSecret::from_base32(request.seed_base32.expose()).map_err(|_| {
+        ApiError::invalid_input("seed_base32 must be an RFC 4648 base32 seed of 16-64 bytes")
+    })?;
+    auth.authorize(&state, Action::Provision, "token.assign", target)
+        .await?;
+    let user = find_user(&state, &millekod, &login).await?;
+    let sealed = secret_box::seal(
+        &state.keys.token_seed,
+        seed.as_bytes(),
+        &token_aad(user.millekod.as_ref(), &user.login),
+    );
+    let entry = auth.audit(
+        "token.assign",
+        target,
+        "success",
+        reason.as_deref(),
+        Some(format!("serial {serial}")),
+    );
+    let updated = state
+        .store
+        .change_user(
+            user.id,
+            &UserChange::AssignToken {
+                serial: serial.to_owned(),
+                seed_sealed: sealed,
+            },
+            &entry,
+        )
+        .await?;
+    debug_assert_eq!(updated.auth_tool, AuthTool::Token);
+    Ok(axum::Json(user_view(&updated, false)?))
+}

@@ -1,0 +1,98 @@
+//! `/v1/sessions` and `/v1/me`: logging in and out.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+
+use super::{Json, Path};
+use crate::api::{
+    Challenge, CompleteLogin, ErrorCode, Me, PrincipalView, Problem, SessionCreated, StartLogin,
+};
+use crate::domain::policy::Principal;
+use crate::server::auth::{Auth, RequestId};
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::login;
+use crate::server::state::AppState;
+
+/// Step 1 of a login: MilleKod (none for operators) and login → a challenge.
+///
+/// An unknown login gets a challenge that looks the same (no user enumeration).
+#[utoipa::path(post, path = "/v1/sessions", tag = "sessions", request_body = StartLogin,
+    responses((status = 200, body = Challenge), (status = 400, body = Problem),
+              (status = 502, body = Problem)))]
+pub async fn start(
+    State(state): State<AppState>,
+    Json(request): Json<StartLogin>,
+) -> ApiResult<axum::Json<Challenge>> {
+    Ok(axum::Json(login::start(&state, &request).await?))
+}
+
+/// Step 2 of a login: the password characters (or whole password), the one-time
+/// code and, for first logins and after a new-password unblock, the temporary password
+/// and the new password.
+#[utoipa::path(post, path = "/v1/sessions/{challenge_id}", tag = "sessions",
+    params(("challenge_id" = String, Path)), request_body = CompleteLogin,
+    responses((status = 200, body = SessionCreated), (status = 400, body = Problem),
+              (status = 401, body = Problem), (status = 422, body = Problem),
+              (status = 423, body = Problem)))]
+pub async fn complete(
+    State(state): State<AppState>,
+    RequestId(request_id): RequestId,
+    Path(challenge_id): Path<String>,
+    Json(answer): Json<CompleteLogin>,
+) -> ApiResult<axum::Json<SessionCreated>> {
+    if challenge_id.len() > 64 {
+        return Err(ApiError::new(
+            ErrorCode::ChallengeExpired,
+            "the login challenge is unknown, used or expired; start the login again",
+        ));
+    }
+    Ok(axum::Json(
+        login::complete(&state, &request_id, &challenge_id, &answer).await?,
+    ))
+}
+
+/// Log out: end the current session.
+#[utoipa::path(delete, path = "/v1/sessions/current", tag = "sessions",
+    security(("bearer" = [])),
+    responses((status = 204), (status = 401, body = Problem)))]
+pub async fn logout(State(state): State<AppState>, auth: Auth) -> ApiResult<StatusCode> {
+    let Some(hash) = &auth.session_hash else {
+        return Err(ApiError::invalid_input(
+            "an API token is not a session; revoke it with DELETE /v1/api-tokens/{id}",
+        ));
+    };
+    state.store.delete_session(hash).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Who the bearer token belongs to.
+#[utoipa::path(get, path = "/v1/me", tag = "sessions", security(("bearer" = [])),
+    responses((status = 200, body = Me), (status = 401, body = Problem)))]
+pub async fn me(auth: Auth) -> ApiResult<axum::Json<Me>> {
+    let principal = match &auth.principal {
+        Principal::Operator { login, .. } => PrincipalView::Operator {
+            login: login.clone(),
+        },
+        Principal::CoUser {
+            millekod, login, ..
+        } => PrincipalView::User {
+            millekod: millekod.clone(),
+            login: login.clone(),
+        },
+        Principal::ApiToken {
+            token_id,
+            name,
+            scopes,
+            owner_login,
+        } => PrincipalView::ApiToken {
+            id: token_id.clone(),
+            name: name.clone(),
+            scopes: scopes.iter().copied().collect(),
+            owner: owner_login.clone(),
+        },
+    };
+    Ok(axum::Json(Me {
+        principal,
+        expires_at: auth.expires_at.map(login::millis_to_time).transpose()?,
+    }))
+}

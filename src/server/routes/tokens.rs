@@ -1,0 +1,172 @@
+//! `/v1/api-tokens`: tokens for batch scripts, created by operators, scoped, shown once
+//! and stored hashed.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+
+use super::{clean_name, Json, Path};
+
+use crate::api::{
+    ApiTokenCreated, ApiTokenList, ApiTokenView, CreateApiToken, Problem, ReasonBody,
+};
+use crate::domain::policy::{Action, Principal, Target};
+use crate::server::auth::{new_token, Auth, API_TOKEN_PREFIX};
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::login::millis_to_time;
+use crate::server::state::AppState;
+use crate::store::{now_millis, ApiTokenRecord, StoreError};
+
+const DEFAULT_LIFETIME_S: u64 = 30 * 24 * 3600;
+const MAX_LIFETIME_S: u64 = 365 * 24 * 3600;
+
+fn view(record: &ApiTokenRecord) -> ApiResult<ApiTokenView> {
+    Ok(ApiTokenView {
+        id: record.id.clone(),
+        name: record.name.clone(),
+        scopes: record.scopes.clone(),
+        created_by: record.created_by_login.clone(),
+        created_at: millis_to_time(record.created_at)?,
+        expires_at: millis_to_time(record.expires_at)?,
+        revoked_at: record.revoked_at.map(millis_to_time).transpose()?,
+    })
+}
+
+/// Create an API token; the token is in this answer only.
+#[utoipa::path(post, path = "/v1/api-tokens", tag = "api-tokens", security(("bearer" = [])),
+    request_body = CreateApiToken,
+    responses((status = 201, body = ApiTokenCreated), (status = 400, body = Problem),
+              (status = 403, body = Problem)))]
+pub async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    Json(request): Json<CreateApiToken>,
+) -> ApiResult<(StatusCode, axum::Json<ApiTokenCreated>)> {
+    let reason = auth.reason(&state, request.reason.as_deref())?;
+    let name = clean_name(&request.name, "name")?;
+    let mut scopes = request.scopes.clone();
+    scopes.sort_unstable();
+    scopes.dedup();
+    if scopes.is_empty() {
+        return Err(ApiError::invalid_input("give the token at least one scope"));
+    }
+    let lifetime = request.expires_in_s.unwrap_or(DEFAULT_LIFETIME_S);
+    if !(60..=MAX_LIFETIME_S).contains(&lifetime) {
+        return Err(ApiError::invalid_input(format!(
+            "expires_in_s must be between 60 and {MAX_LIFETIME_S}"
+        )));
+    }
+    auth.authorize(
+        &state,
+        Action::ManageApiTokens,
+        "api_token.create",
+        Target::none(),
+    )
+    .await?;
+    let Principal::Operator { user_id, login } = &auth.principal else {
+        return Err(ApiError::forbidden("only HelpDesk operators can do this"));
+    };
+    let now = now_millis();
+    let record = ApiTokenRecord {
+        id: uuid::Uuid::new_v4().to_string(),
+        name,
+        scopes,
+        created_by: *user_id,
+        created_by_login: login.clone(),
+        created_at: now,
+        expires_at: now + i64::try_from(lifetime * 1000).unwrap_or(i64::MAX),
+        revoked_at: None,
+    };
+    let (token, hash) = new_token(API_TOKEN_PREFIX);
+    let scopes_text = record
+        .scopes
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let entry = auth.audit(
+        "api_token.create",
+        Target::none(),
+        "success",
+        reason.as_deref(),
+        Some(format!("{} ({}) [{scopes_text}]", record.name, record.id)),
+    );
+    state.store.insert_api_token(&hash, &record, &entry).await?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(ApiTokenCreated {
+            token: crate::api::Secret::new(token),
+            api_token: view(&record)?,
+        }),
+    ))
+}
+
+/// All API tokens, revoked and expired included.
+#[utoipa::path(get, path = "/v1/api-tokens", tag = "api-tokens", security(("bearer" = [])),
+    responses((status = 200, body = ApiTokenList), (status = 403, body = Problem)))]
+pub async fn list(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<axum::Json<ApiTokenList>> {
+    auth.authorize(
+        &state,
+        Action::ManageApiTokens,
+        "api_token.list",
+        Target::none(),
+    )
+    .await?;
+    let api_tokens = state
+        .store
+        .list_api_tokens()
+        .await?
+        .iter()
+        .map(view)
+        .collect::<ApiResult<Vec<_>>>()?;
+    Ok(axum::Json(ApiTokenList { api_tokens }))
+}
+
+/// Revoke an API token at once.
+#[utoipa::path(delete, path = "/v1/api-tokens/{id}", tag = "api-tokens",
+    security(("bearer" = [])), params(("id" = String, Path)),
+    request_body(content = Option<ReasonBody>),
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn revoke(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    body: axum::body::Bytes,
+) -> ApiResult<StatusCode> {
+    // The body is optional here: nothing, or `{"reason": …}`.
+    let raw_reason = if body.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        serde_json::from_slice::<ReasonBody>(&body)
+            .map_err(|e| ApiError::new(crate::api::ErrorCode::MalformedRequest, e.to_string()))?
+            .reason
+    };
+    let reason = auth.reason(&state, raw_reason.as_deref())?;
+    auth.authorize(
+        &state,
+        Action::ManageApiTokens,
+        "api_token.revoke",
+        Target::none(),
+    )
+    .await?;
+    let entry = auth.audit(
+        "api_token.revoke",
+        Target::none(),
+        "success",
+        reason.as_deref(),
+        Some(id.chars().take(64).collect()),
+    );
+    match state
+        .store
+        .revoke_api_token(&id, now_millis(), &entry)
+        .await
+    {
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
+        Err(StoreError::NotFound) => Err(ApiError::not_found(
+            "no live API token with that id (unknown or already revoked)",
+        )),
+        Err(other) => Err(other.into()),
+    }
+}

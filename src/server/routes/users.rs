@@ -1,0 +1,338 @@
+//! `/v1/companies/{millekod}/users…`: what HelpDesk and co-users do with users —
+//! show, list, unblock (R9, R10), phone numbers (R4) and the masking switch (R3).
+
+use axum::extract::State;
+
+use super::{Json, Path, Query};
+use crate::api::{
+    ErrorCode, ListUsersQuery, Login, MilleKod, Problem, SetPasswordMaskingRequest,
+    SetPhoneRequest, ShowUserQuery, UnblockMode, UnblockRequest, UserList, UserView,
+};
+use crate::domain::lockout::{self, UnblockFacts, UnblockRefused};
+use crate::domain::phone::PhoneNumber;
+use crate::domain::policy::{Action, Target};
+use crate::domain::temporary_password;
+use crate::server::auth::Auth;
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::login::millis_to_time;
+use crate::server::sms::{Sms, SmsKind};
+use crate::server::state::AppState;
+use crate::store::{UserChange, UserRecord};
+
+/// The user as HelpDesk sees it; the phone masked unless `reveal_phone`.
+pub fn user_view(user: &UserRecord, reveal_phone: bool) -> ApiResult<UserView> {
+    let millekod = user
+        .millekod
+        .clone()
+        .ok_or_else(|| ApiError::internal("an operator is not a company user"))?;
+    Ok(UserView {
+        millekod,
+        login: user.login.clone(),
+        name: user.name.clone(),
+        status: user.status,
+        failed_attempts: u32::try_from(user.failed_attempts).unwrap_or(0),
+        attempts_left: u32::try_from(user.attempts_left.max(0)).unwrap_or(0),
+        auth_tool: user.auth_tool,
+        phone: user.phone.as_ref().map(|p| {
+            if reveal_phone {
+                p.as_e164().to_owned()
+            } else {
+                p.masked()
+            }
+        }),
+        password_masking: user.password_masking,
+        last_login_at: user.last_login_at.map(millis_to_time).transpose()?,
+        blocked_at: user.blocked_at.map(millis_to_time).transpose()?,
+    })
+}
+
+/// The user, or a 404 naming who was looked for.
+pub async fn find_user(
+    state: &AppState,
+    millekod: &MilleKod,
+    login: &Login,
+) -> ApiResult<UserRecord> {
+    state
+        .store
+        .find_user(Some(millekod), login)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no user '{login}' in MilleKod {millekod}")))
+}
+
+pub async fn ensure_company(state: &AppState, millekod: &MilleKod) -> ApiResult<()> {
+    match state.store.company_name(millekod).await? {
+        Some(_) => Ok(()),
+        None => Err(ApiError::not_found(format!(
+            "no company with MilleKod {millekod}"
+        ))),
+    }
+}
+
+/// Users of a company, optionally only those in one status (e.g. `blocked`).
+#[utoipa::path(get, path = "/v1/companies/{millekod}/users", tag = "users",
+    security(("bearer" = [])),
+    params(("millekod" = String, Path, description = "8-digit MilleKod"), ListUsersQuery),
+    responses((status = 200, body = UserList), (status = 400, body = Problem),
+              (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem)))]
+pub async fn list(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(millekod): Path<MilleKod>,
+    Query(query): Query<ListUsersQuery>,
+) -> ApiResult<axum::Json<UserList>> {
+    let target = Target::company(&millekod);
+    auth.authorize(&state, Action::ListUsers, "user.list", target)
+        .await?;
+    ensure_company(&state, &millekod).await?;
+    let users = state.store.list_users(&millekod, query.status).await?;
+    let detail = match query.status {
+        Some(status) => format!("{} users, status {}", users.len(), status.as_str()),
+        None => format!("{} users", users.len()),
+    };
+    state
+        .store
+        .append_audit(&auth.audit("user.list", target, "success", None, Some(detail)))
+        .await?;
+    let users = users
+        .iter()
+        .map(|u| user_view(u, false))
+        .collect::<ApiResult<Vec<_>>>()?;
+    Ok(axum::Json(UserList { users }))
+}
+
+/// One user. `reveal_phone=true` shows the whole number and is audited as such.
+#[utoipa::path(get, path = "/v1/companies/{millekod}/users/{login}", tag = "users",
+    security(("bearer" = [])),
+    params(("millekod" = String, Path), ("login" = String, Path), ShowUserQuery),
+    responses((status = 200, body = UserView), (status = 400, body = Problem),
+              (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem)))]
+pub async fn show(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((millekod, login)): Path<(MilleKod, Login)>,
+    Query(query): Query<ShowUserQuery>,
+) -> ApiResult<axum::Json<UserView>> {
+    let target = Target::user(&millekod, &login);
+    auth.authorize(&state, Action::ShowUser, "user.show", target)
+        .await?;
+    if query.reveal_phone {
+        auth.authorize(&state, Action::RevealPhone, "user.show", target)
+            .await?;
+    }
+    let user = find_user(&state, &millekod, &login).await?;
+    let detail = query.reveal_phone.then(|| "phone revealed".to_owned());
+    state
+        .store
+        .append_audit(&auth.audit("user.show", target, "success", None, detail))
+        .await?;
+    Ok(axum::Json(user_view(&user, query.reveal_phone)?))
+}
+
+/// Unblock a user (R9: three more attempts with the current password; R10: a one-time
+/// access password by SMS, then a new password). Nobody unblocks themselves (R11).
+#[utoipa::path(post, path = "/v1/companies/{millekod}/users/{login}/unblock", tag = "users",
+    security(("bearer" = [])),
+    params(("millekod" = String, Path), ("login" = String, Path)),
+    request_body = UnblockRequest,
+    responses((status = 200, body = UserView), (status = 400, body = Problem),
+              (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem), (status = 409, body = Problem),
+              (status = 422, body = Problem), (status = 502, body = Problem)))]
+pub async fn unblock(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((millekod, login)): Path<(MilleKod, Login)>,
+    Json(request): Json<UnblockRequest>,
+) -> ApiResult<axum::Json<UserView>> {
+    let target = Target::user(&millekod, &login);
+    let reason = auth.reason(&state, request.reason.as_deref())?;
+    auth.authorize(&state, Action::Unblock, "user.unblock", target)
+        .await?;
+    let user = find_user(&state, &millekod, &login).await?;
+    let mode = request.mode;
+    let facts = UnblockFacts {
+        status: user.status,
+        has_permanent_password: user.password.is_some(),
+        has_phone: user.phone.is_some(),
+        has_token: user.token_seed_sealed.is_some(),
+    };
+    let refused = |refusal: UnblockRefused| {
+        let code = match refusal {
+            UnblockRefused::NotBlocked => ErrorCode::NotBlocked,
+            UnblockRefused::NoAuthorizationTool => ErrorCode::NoAuthorizationTool,
+        };
+        let detail = format!("user '{login}' in MilleKod {millekod}: {refusal}");
+        (ApiError::new(code, detail), refusal)
+    };
+    let outcome = match lockout::unblock(facts, mode, state.settings.lockout_limit) {
+        Ok(outcome) => outcome,
+        Err(refusal) => {
+            let (err, refusal) = refused(refusal);
+            let entry = auth.audit(
+                "user.unblock",
+                target,
+                "refused",
+                reason.as_deref(),
+                Some(format!("{}: {refusal}", mode.as_str())),
+            );
+            state.store.append_audit(&entry).await?;
+            return Err(err);
+        }
+    };
+    // R10: the one-time access password goes by SMS; HelpDesk never sees it (R11).
+    let access_password = match (mode, &user.phone) {
+        (UnblockMode::NewPassword, Some(_)) => Some(temporary_password::generate()),
+        _ => None,
+    };
+    let access_hash = match &access_password {
+        Some(password) => {
+            let password = password.clone();
+            Some(
+                tokio::task::spawn_blocking(move || {
+                    temporary_password::hash(secrecy::ExposeSecret::expose_secret(&password))
+                })
+                .await
+                .map_err(ApiError::internal)?,
+            )
+        }
+        None => None,
+    };
+    let change = UserChange::Unblock {
+        status: outcome.status,
+        attempts_left: i64::from(outcome.attempts_left),
+        temporary_password_hash: access_hash,
+    };
+    let entry = auth.audit(
+        "user.unblock",
+        target,
+        "success",
+        reason.as_deref(),
+        Some(mode.as_str().to_owned()),
+    );
+    let updated = match state.store.change_user(user.id, &change, &entry).await {
+        Ok(updated) => updated,
+        // Someone else unblocked the user between our read and our write.
+        Err(crate::store::StoreError::Conflict) => {
+            let (err, refusal) = refused(UnblockRefused::NotBlocked);
+            let entry = auth.audit(
+                "user.unblock",
+                target,
+                "refused",
+                reason.as_deref(),
+                Some(format!("{}: {refusal}", mode.as_str())),
+            );
+            state.store.append_audit(&entry).await?;
+            return Err(err);
+        }
+        Err(other) => return Err(other.into()),
+    };
+    if let (Some(password), Some(phone)) = (&access_password, &updated.phone) {
+        state
+            .sms
+            .send(&Sms {
+                to: phone,
+                kind: SmsKind::AccessPassword,
+                secret: password,
+                challenge_id: None,
+            })
+            .await
+            .map_err(|err| {
+                ApiError::new(
+                    ErrorCode::SmsDeliveryFailed,
+                    format!(
+                        "user '{login}' is unblocked and awaits a new password, but the \
+                         one-time access password was not delivered ({err}); retry later"
+                    ),
+                )
+            })?;
+    }
+    Ok(axum::Json(user_view(&updated, false)?))
+}
+
+/// Add or change the user's mobile number for SMS codes (R4).
+#[utoipa::path(put, path = "/v1/companies/{millekod}/users/{login}/phone", tag = "users",
+    security(("bearer" = [])),
+    params(("millekod" = String, Path), ("login" = String, Path)),
+    request_body = SetPhoneRequest,
+    responses((status = 200, body = UserView), (status = 400, body = Problem),
+              (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn set_phone(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((millekod, login)): Path<(MilleKod, Login)>,
+    Json(request): Json<SetPhoneRequest>,
+) -> ApiResult<axum::Json<UserView>> {
+    let target = Target::user(&millekod, &login);
+    let reason = auth.reason(&state, request.reason.as_deref())?;
+    let phone = PhoneNumber::parse(&request.phone)
+        .map_err(|e| ApiError::new(ErrorCode::InvalidPhone, e.to_string()))?;
+    auth.authorize(&state, Action::SetPhone, "phone.set", target)
+        .await?;
+    let user = find_user(&state, &millekod, &login).await?;
+    let detail = format!(
+        "{} -> {}",
+        user.phone
+            .as_ref()
+            .map(PhoneNumber::masked)
+            .unwrap_or_else(|| "none".into()),
+        phone.masked()
+    );
+    let entry = auth.audit(
+        "phone.set",
+        target,
+        "success",
+        reason.as_deref(),
+        Some(detail),
+    );
+    let updated = state
+        .store
+        .change_user(user.id, &UserChange::SetPhone(phone), &entry)
+        .await?;
+    // The caller typed the number; showing it back normalized reveals nothing new.
+    Ok(axum::Json(user_view(&updated, true)?))
+}
+
+/// Switch masked password on or off (R3): the user themself, no further authorization.
+#[utoipa::path(put, path = "/v1/companies/{millekod}/users/{login}/password-masking",
+    tag = "users", security(("bearer" = [])),
+    params(("millekod" = String, Path), ("login" = String, Path)),
+    request_body = SetPasswordMaskingRequest,
+    responses((status = 200, body = UserView), (status = 400, body = Problem),
+              (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn set_password_masking(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((millekod, login)): Path<(MilleKod, Login)>,
+    Json(request): Json<SetPasswordMaskingRequest>,
+) -> ApiResult<axum::Json<UserView>> {
+    let target = Target::user(&millekod, &login);
+    let reason = auth.reason(&state, request.reason.as_deref())?;
+    auth.authorize(
+        &state,
+        Action::SetPasswordMasking,
+        "password_masking.set",
+        target,
+    )
+    .await?;
+    let user = find_user(&state, &millekod, &login).await?;
+    let detail = if request.enabled { "on" } else { "off" };
+    let entry = auth.audit(
+        "password_masking.set",
+        target,
+        "success",
+        reason.as_deref(),
+        Some(detail.to_owned()),
+    );
+    let updated = state
+        .store
+        .change_user(
+            user.id,
+            &UserChange::SetPasswordMasking(request.enabled),
+            &entry,
+        )
+        .await?;
+    Ok(axum::Json(user_view(&updated, false)?))
+}

@@ -1,0 +1,178 @@
+//! Sending SMS: one-time login codes ("H@sło SMS") and one-time access passwords after
+//! an unblock (R10).
+//!
+//! Two senders: the dev outbox (JSON lines in a file, standing in for a phone — the
+//! file holds codes by design, the log does not) and an HTTP webhook to the bank's SMS
+//! gateway with timeouts and retries. A failure to send is an error the caller sees.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use secrecy::{ExposeSecret, SecretString};
+use tokio::io::AsyncWriteExt;
+use tokio::sync::Mutex;
+
+use crate::domain::phone::PhoneNumber;
+
+/// What an SMS carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmsKind {
+    LoginCode,
+    AccessPassword,
+}
+
+impl SmsKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::LoginCode => "login_code",
+            Self::AccessPassword => "access_password",
+        }
+    }
+}
+
+/// One message; `secret` is the code or password it carries.
+pub struct Sms<'a> {
+    pub to: &'a PhoneNumber,
+    pub kind: SmsKind,
+    pub secret: &'a SecretString,
+    /// Binds a login code to its challenge, so a reader of the outbox knows which.
+    pub challenge_id: Option<&'a str>,
+}
+
+impl Sms<'_> {
+    fn text(&self) -> String {
+        let secret = self.secret.expose_secret();
+        match self.kind {
+            SmsKind::LoginCode => format!("Millenet: H@slo SMS do logowania: {secret}"),
+            SmsKind::AccessPassword => {
+                format!(
+                    "Millenet: jednorazowe haslo dostepu do ustanowienia nowego hasla: {secret}"
+                )
+            }
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("SMS to {to} not sent: {why}")]
+pub struct SmsError {
+    /// Masked number.
+    pub to: String,
+    pub why: String,
+}
+
+#[async_trait]
+pub trait SmsSender: Send + Sync {
+    async fn send(&self, sms: &Sms<'_>) -> Result<(), SmsError>;
+}
+
+/// `--dev`: append each message as a JSON line to `DIR/sms-outbox.jsonl`.
+pub struct OutboxFile {
+    path: PathBuf,
+    lock: Mutex<()>,
+}
+
+impl OutboxFile {
+    pub fn new(path: PathBuf) -> Self {
+        Self {
+            path,
+            lock: Mutex::new(()),
+        }
+    }
+}
+
+#[async_trait]
+impl SmsSender for OutboxFile {
+    async fn send(&self, sms: &Sms<'_>) -> Result<(), SmsError> {
+        let fail = |why: String| SmsError {
+            to: sms.to.masked(),
+            why,
+        };
+        let line = serde_json::json!({
+            "at": time::OffsetDateTime::now_utc()
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default(),
+            "to": sms.to.as_e164(),
+            "kind": sms.kind.as_str(),
+            "challenge_id": sms.challenge_id,
+            "code": sms.secret.expose_secret(),
+            "text": sms.text(),
+        });
+        let _guard = self.lock.lock().await;
+        let mut file = tokio::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .await
+            .map_err(|e| fail(e.to_string()))?;
+        file.write_all(format!("{line}\n").as_bytes())
+            .await
+            .map_err(|e| fail(e.to_string()))?;
+        file.flush().await.map_err(|e| fail(e.to_string()))?;
+        tracing::info!(to = %sms.to.masked(), kind = sms.kind.as_str(), "SMS written to the dev outbox");
+        Ok(())
+    }
+}
+
+/// The bank's SMS gateway: `POST url` with `{"to", "text"}` and a bearer secret.
+pub struct Webhook {
+    client: reqwest::Client,
+    url: reqwest::Url,
+    bearer: SecretString,
+    attempts: u32,
+}
+
+impl Webhook {
+    pub fn new(url: reqwest::Url, bearer: SecretString) -> anyhow::Result<Self> {
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(5))
+            .connect_timeout(Duration::from_secs(2))
+            .build()?;
+        Ok(Self {
+            client,
+            url,
+            bearer,
+            attempts: 3,
+        })
+    }
+}
+
+#[async_trait]
+impl SmsSender for Webhook {
+    async fn send(&self, sms: &Sms<'_>) -> Result<(), SmsError> {
+        let body = serde_json::json!({ "to": sms.to.as_e164(), "text": sms.text() });
+        let mut why = String::new();
+        for attempt in 0..self.attempts {
+            if attempt > 0 {
+                tokio::time::sleep(Duration::from_millis(200 << attempt)).await;
+            }
+            let result = self
+                .client
+                .post(self.url.clone())
+                .bearer_auth(self.bearer.expose_secret())
+                .json(&body)
+                .send()
+                .await;
+            match result {
+                Ok(response) if response.status().is_success() => {
+                    tracing::info!(to = %sms.to.masked(), kind = sms.kind.as_str(), "SMS sent");
+                    return Ok(());
+                }
+                // A 4xx will not get better by repeating it.
+                Ok(response) if response.status().is_client_error() => {
+                    why = format!("gateway refused it with HTTP {}", response.status());
+                    break;
+                }
+                Ok(response) => why = format!("gateway answered HTTP {}", response.status()),
+                // reqwest errors carry the URL, never the body or the bearer.
+                Err(err) => why = format!("gateway unreachable: {}", err.without_url()),
+            }
+            tracing::warn!(to = %sms.to.masked(), attempt, %why, "SMS delivery failed");
+        }
+        Err(SmsError {
+            to: sms.to.masked(),
+            why,
+        })
+    }
+}

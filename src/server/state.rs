@@ -1,0 +1,74 @@
+//! What every request handler shares: the store, the keys derived from the pepper, the
+//! SMS sender and the server's settings.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::domain::lockout::LockoutLimit;
+use crate::domain::pepper::{Pepper, SubKey};
+use crate::store::Store;
+
+use super::sms::SmsSender;
+
+/// Subkeys of the pepper, one per purpose, so no two uses share a key.
+pub struct Keys {
+    pub masked_password: SubKey,
+    pub sms_code: SubKey,
+    pub token_seed: SubKey,
+    /// Makes the fake challenges of unknown logins stable and unpredictable.
+    pub decoy: SubKey,
+}
+
+impl Keys {
+    pub fn derive(pepper: &Pepper) -> Self {
+        Self {
+            masked_password: pepper.subkey("millectl/masked-password/v1"),
+            sms_code: pepper.subkey("millectl/sms-code/v1"),
+            token_seed: pepper.subkey("millectl/token-seed/v1"),
+            decoy: pepper.subkey("millectl/decoy/v1"),
+        }
+    }
+}
+
+/// Settings an operator of the server chooses.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub lockout_limit: LockoutLimit,
+    /// Operators must give a `reason` for state-changing requests.
+    pub require_reason: bool,
+    /// Company users: 5 minutes without activity (EU RTS on SCA, Art. 4(3)(d)).
+    pub user_idle_timeout: Duration,
+    pub user_max_session: Duration,
+    pub operator_idle_timeout: Duration,
+    pub operator_max_session: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            lockout_limit: LockoutLimit::default(),
+            require_reason: false,
+            user_idle_timeout: Duration::from_secs(5 * 60),
+            user_max_session: Duration::from_secs(8 * 3600),
+            operator_idle_timeout: Duration::from_secs(15 * 60),
+            operator_max_session: Duration::from_secs(8 * 3600),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState(pub Arc<Inner>);
+
+pub struct Inner {
+    pub store: Arc<dyn Store>,
+    pub keys: Keys,
+    pub sms: Arc<dyn SmsSender>,
+    pub settings: Settings,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}

@@ -1,0 +1,171 @@
+//! Schema migrations, one list per backend, applied in order at server start.
+//!
+//! The two lists differ only in types (SQLite `INTEGER`/`BLOB`, PostgreSQL
+//! `BIGINT`/`BYTEA`) and in how the audit table refuses UPDATE and DELETE. Every integer
+//! is 64-bit in both, so one set of queries reads both through sqlx's `Any` driver.
+//! Several PostgreSQL replicas may start at once: the runner takes an advisory lock.
+
+/// (version, statements) — append only; never edit a released migration.
+pub type Migration = (i64, &'static [&'static str]);
+
+pub const SQLITE: &[Migration] = &[(
+    1,
+    &[
+        "CREATE TABLE companies (
+            millekod TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            created_at INTEGER NOT NULL)",
+        "CREATE TABLE users (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            millekod TEXT NOT NULL,
+            login TEXT NOT NULL,
+            name TEXT NOT NULL,
+            status TEXT NOT NULL,
+            failed_attempts INTEGER NOT NULL,
+            attempts_left INTEGER NOT NULL,
+            auth_tool TEXT NOT NULL,
+            phone TEXT,
+            password_masking INTEGER NOT NULL,
+            pw_length INTEGER,
+            pw_threshold INTEGER,
+            pw_salt BLOB,
+            pw_shares BLOB,
+            pw_secret_hash TEXT,
+            temp_password_hash TEXT,
+            token_serial TEXT,
+            token_seed_sealed BLOB,
+            token_last_step INTEGER,
+            pending_positions TEXT,
+            last_login_at INTEGER,
+            blocked_at INTEGER,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (millekod, login))",
+        "CREATE INDEX users_by_status ON users (millekod, status)",
+        "CREATE TABLE challenges (
+            id TEXT PRIMARY KEY,
+            user_id INTEGER,
+            flow TEXT NOT NULL,
+            otp_method TEXT NOT NULL,
+            positions TEXT,
+            sms_code_digest BLOB,
+            used INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL)",
+        "CREATE TABLE sessions (
+            token_hash BLOB PRIMARY KEY,
+            user_id INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL,
+            idle_timeout_ms INTEGER NOT NULL,
+            absolute_expires_at INTEGER NOT NULL)",
+        "CREATE TABLE api_tokens (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            token_hash BLOB NOT NULL UNIQUE,
+            scopes TEXT NOT NULL,
+            created_by INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            revoked_at INTEGER)",
+        "CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            request_id TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            on_behalf_of TEXT,
+            action TEXT NOT NULL,
+            millekod TEXT,
+            login TEXT,
+            outcome TEXT NOT NULL,
+            reason TEXT,
+            detail TEXT)",
+        "CREATE INDEX audit_by_target ON audit (millekod, login, at)",
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+            BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END",
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+            BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END",
+    ],
+)];
+
+pub const POSTGRES: &[Migration] = &[(
+    1,
+    &[
+        "CREATE TABLE companies (
+            millekod TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            created_at BIGINT NOT NULL)",
+        "CREATE TABLE users (
+            id BIGSERIAL PRIMARY KEY,
+            kind TEXT NOT NULL,
+            millekod TEXT NOT NULL,
+            login TEXT NOT NULL,
+            name TEXT NOT NULL,
+            status TEXT NOT NULL,
+            failed_attempts BIGINT NOT NULL,
+            attempts_left BIGINT NOT NULL,
+            auth_tool TEXT NOT NULL,
+            phone TEXT,
+            password_masking BIGINT NOT NULL,
+            pw_length BIGINT,
+            pw_threshold BIGINT,
+            pw_salt BYTEA,
+            pw_shares BYTEA,
+            pw_secret_hash TEXT,
+            temp_password_hash TEXT,
+            token_serial TEXT,
+            token_seed_sealed BYTEA,
+            token_last_step BIGINT,
+            pending_positions TEXT,
+            last_login_at BIGINT,
+            blocked_at BIGINT,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            UNIQUE (millekod, login))",
+        "CREATE INDEX users_by_status ON users (millekod, status)",
+        "CREATE TABLE challenges (
+            id TEXT PRIMARY KEY,
+            user_id BIGINT,
+            flow TEXT NOT NULL,
+            otp_method TEXT NOT NULL,
+            positions TEXT,
+            sms_code_digest BYTEA,
+            used BIGINT NOT NULL,
+            created_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL)",
+        "CREATE TABLE sessions (
+            token_hash BYTEA PRIMARY KEY,
+            user_id BIGINT NOT NULL,
+            created_at BIGINT NOT NULL,
+            last_seen_at BIGINT NOT NULL,
+            idle_timeout_ms BIGINT NOT NULL,
+            absolute_expires_at BIGINT NOT NULL)",
+        "CREATE TABLE api_tokens (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            token_hash BYTEA NOT NULL UNIQUE,
+            scopes TEXT NOT NULL,
+            created_by BIGINT NOT NULL,
+            created_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL,
+            revoked_at BIGINT)",
+        "CREATE TABLE audit (
+            id BIGSERIAL PRIMARY KEY,
+            at BIGINT NOT NULL,
+            request_id TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            on_behalf_of TEXT,
+            action TEXT NOT NULL,
+            millekod TEXT,
+            login TEXT,
+            outcome TEXT NOT NULL,
+            reason TEXT,
+            detail TEXT)",
+        "CREATE INDEX audit_by_target ON audit (millekod, login, at)",
+        "CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'audit is append-only'; END $$",
+        "CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
+            FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()",
+    ],
+)];

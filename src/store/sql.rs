@@ -1,0 +1,846 @@
+//! The SQL implementation of [`Store`] for both SQLite and PostgreSQL.
+//!
+//! One set of queries serves both databases through sqlx's `Any` driver: placeholders
+//! are `$1…` (which SQLite also understands), every integer is 64-bit, booleans are
+//! 0/1 integers, times are Unix milliseconds. `UPDATE … RETURNING` and `ON CONFLICT`
+//! exist in both (SQLite ≥ 3.35). Only the schema differs, in `migrations.rs`.
+//!
+//! SQLite runs with one pooled connection in WAL mode: SQLite has a single writer
+//! anyway, and one connection means no `SQLITE_BUSY` races between our own requests;
+//! `busy_timeout` covers other processes (e.g. `server operator add`).
+
+use anyhow::Context;
+use async_trait::async_trait;
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Executor, Row};
+
+use super::migrations::{self, Migration};
+use super::*;
+use crate::api::{AuditRecord, Flow};
+
+pub struct SqlStore {
+    pool: AnyPool,
+    backend: &'static str,
+}
+
+/// The columns of a [`UserRecord`], as a literal so `concat!` can build static SQL.
+macro_rules! user_columns {
+    () => {
+        "id, kind, millekod, login, name, status, failed_attempts, attempts_left, auth_tool, \
+         phone, password_masking, pw_length, pw_threshold, pw_salt, pw_shares, \
+         pw_secret_hash, temp_password_hash, token_serial, token_seed_sealed, \
+         token_last_step, pending_positions, last_login_at, blocked_at"
+    };
+}
+const USER_COLUMNS: &str = user_columns!();
+
+const CHALLENGE_COLUMNS: &str =
+    "id, user_id, flow, otp_method, positions, sms_code_digest, created_at, expires_at";
+
+const TOKEN_COLUMNS: &str = "t.id, t.name, t.scopes, t.created_by, u.login AS owner_login, \
+    t.created_at, t.expires_at, t.revoked_at";
+
+impl SqlStore {
+    /// Connect to `sqlite://PATH` or `postgres://…` and run the migrations.
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        sqlx::any::install_default_drivers();
+        let (url, backend) = normalize_url(url)?;
+        let sqlite = backend == "sqlite";
+        let pool = AnyPoolOptions::new()
+            .max_connections(if sqlite { 1 } else { 16 })
+            .acquire_timeout(std::time::Duration::from_secs(10))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if sqlite {
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
+                             PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(&url)
+            .await
+            .with_context(|| format!("cannot open the {backend} database"))?;
+        let store = Self { pool, backend };
+        store
+            .migrate()
+            .await
+            .context("cannot migrate the database schema")?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> anyhow::Result<()> {
+        let list: &[Migration] = if self.backend == "sqlite" {
+            migrations::SQLITE
+        } else {
+            migrations::POSTGRES
+        };
+        let mut tx = self.pool.begin().await?;
+        if self.backend == "postgres" {
+            // Replicas starting together migrate one at a time.
+            sqlx::query("SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(7270712)) AS l")
+                .fetch_one(&mut *tx)
+                .await?;
+        }
+        tx.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)",
+        )
+        .await?;
+        for (version, statements) in list {
+            let done: Option<i64> =
+                sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
+                    .bind(*version)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if done.is_some() {
+                continue;
+            }
+            for statement in *statements {
+                tx.execute(*statement)
+                    .await
+                    .with_context(|| format!("migration {version} failed"))?;
+            }
+            sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
+                .bind(*version)
+                .bind(now_millis())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The pool, for benchmarks and tests that measure the database itself.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}
+
+/// Accept `sqlite://PATH`, `sqlite:PATH`, `postgres://…` and `postgresql://…`; SQLite
+/// files are created when missing.
+fn normalize_url(url: &str) -> anyhow::Result<(String, &'static str)> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok((url.to_owned(), "postgres"))
+    } else if let Some(rest) = url.strip_prefix("sqlite:") {
+        let path = rest.strip_prefix("//").unwrap_or(rest);
+        anyhow::ensure!(!path.is_empty(), "the SQLite URL names no file: {url}");
+        let url = if path.contains('?') {
+            format!("sqlite://{path}")
+        } else {
+            format!("sqlite://{path}?mode=rwc")
+        };
+        Ok((url, "sqlite"))
+    } else {
+        anyhow::bail!("unsupported database URL (use sqlite://PATH or postgres://…)")
+    }
+}
+
+fn corrupt(what: &str) -> StoreError {
+    StoreError::Corrupt(what.to_owned())
+}
+
+fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
+    let kind = match row.try_get::<String, _>("kind")?.as_str() {
+        "operator" => UserKind::Operator,
+        "company_user" => UserKind::CompanyUser,
+        _ => return Err(corrupt("users.kind")),
+    };
+    let millekod_text: String = row.try_get("millekod")?;
+    let millekod = match kind {
+        UserKind::Operator => None,
+        UserKind::CompanyUser => {
+            Some(MilleKod::parse(&millekod_text).map_err(|_| corrupt("users.millekod"))?)
+        }
+    };
+    let login =
+        Login::parse(&row.try_get::<String, _>("login")?).map_err(|_| corrupt("users.login"))?;
+    let status = UserStatus::parse(&row.try_get::<String, _>("status")?)
+        .ok_or_else(|| corrupt("users.status"))?;
+    let auth_tool = AuthTool::parse(&row.try_get::<String, _>("auth_tool")?)
+        .ok_or_else(|| corrupt("users.auth_tool"))?;
+    let phone = match row.try_get::<Option<String>, _>("phone")? {
+        Some(text) => Some(PhoneNumber::parse(&text).map_err(|_| corrupt("users.phone"))?),
+        None => None,
+    };
+    let password = match (
+        row.try_get::<Option<i64>, _>("pw_length")?,
+        row.try_get::<Option<i64>, _>("pw_threshold")?,
+        row.try_get::<Option<Vec<u8>>, _>("pw_salt")?,
+        row.try_get::<Option<Vec<u8>>, _>("pw_shares")?,
+        row.try_get::<Option<String>, _>("pw_secret_hash")?,
+    ) {
+        (Some(length), Some(threshold), Some(salt), Some(masked_shares), Some(secret_hash)) => {
+            Some(MaskedPasswordRecord {
+                length: u8::try_from(length).map_err(|_| corrupt("users.pw_length"))?,
+                threshold: u8::try_from(threshold).map_err(|_| corrupt("users.pw_threshold"))?,
+                salt,
+                masked_shares,
+                secret_hash,
+            })
+        }
+        _ => None,
+    };
+    Ok(UserRecord {
+        id: row.try_get("id")?,
+        kind,
+        millekod,
+        login,
+        name: row.try_get("name")?,
+        status,
+        failed_attempts: row.try_get("failed_attempts")?,
+        attempts_left: row.try_get("attempts_left")?,
+        auth_tool,
+        phone,
+        password_masking: row.try_get::<i64, _>("password_masking")? != 0,
+        password,
+        temporary_password_hash: row.try_get("temp_password_hash")?,
+        token_serial: row.try_get("token_serial")?,
+        token_seed_sealed: row.try_get("token_seed_sealed")?,
+        token_last_step: row.try_get("token_last_step")?,
+        pending_positions: row.try_get("pending_positions")?,
+        last_login_at: row.try_get("last_login_at")?,
+        blocked_at: row.try_get("blocked_at")?,
+    })
+}
+
+fn challenge_from_row(row: &AnyRow) -> StoreResult<ChallengeRecord> {
+    let flow = match row.try_get::<String, _>("flow")?.as_str() {
+        "login" => Flow::Login,
+        "first_login" => Flow::FirstLogin,
+        "new_password" => Flow::NewPassword,
+        _ => return Err(corrupt("challenges.flow")),
+    };
+    Ok(ChallengeRecord {
+        id: row.try_get("id")?,
+        user_id: row.try_get("user_id")?,
+        flow,
+        otp_method: AuthTool::parse(&row.try_get::<String, _>("otp_method")?)
+            .ok_or_else(|| corrupt("challenges.otp_method"))?,
+        positions: row.try_get("positions")?,
+        sms_code_digest: row.try_get("sms_code_digest")?,
+        created_at: row.try_get("created_at")?,
+        expires_at: row.try_get("expires_at")?,
+    })
+}
+
+pub(crate) fn flow_str(flow: Flow) -> &'static str {
+    match flow {
+        Flow::Login => "login",
+        Flow::FirstLogin => "first_login",
+        Flow::NewPassword => "new_password",
+    }
+}
+
+fn token_from_row(row: &AnyRow) -> StoreResult<ApiTokenRecord> {
+    let scopes = row
+        .try_get::<String, _>("scopes")?
+        .split(' ')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse::<Scope>().map_err(|_| corrupt("api_tokens.scopes")))
+        .collect::<StoreResult<Vec<_>>>()?;
+    Ok(ApiTokenRecord {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        scopes,
+        created_by: row.try_get("created_by")?,
+        created_by_login: Login::parse(&row.try_get::<String, _>("owner_login")?)
+            .map_err(|_| corrupt("users.login"))?,
+        created_at: row.try_get("created_at")?,
+        expires_at: row.try_get("expires_at")?,
+        revoked_at: row.try_get("revoked_at")?,
+    })
+}
+
+fn audit_from_row(row: &AnyRow) -> StoreResult<AuditRecord> {
+    let at: i64 = row.try_get("at")?;
+    let at = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(at) * 1_000_000)
+        .map_err(|_| corrupt("audit.at"))?;
+    Ok(AuditRecord {
+        id: row.try_get("id")?,
+        at,
+        request_id: row.try_get("request_id")?,
+        actor: row.try_get("actor")?,
+        on_behalf_of: row.try_get("on_behalf_of")?,
+        action: row.try_get("action")?,
+        millekod: row.try_get("millekod")?,
+        login: row.try_get("login")?,
+        outcome: row.try_get("outcome")?,
+        reason: row.try_get("reason")?,
+        detail: row.try_get("detail")?,
+    })
+}
+
+fn is_unique_violation(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Database(db) => {
+            db.is_unique_violation()
+                || db
+                    .code()
+                    .is_some_and(|c| c == "2067" || c == "1555" || c == "23505")
+                || db.message().contains("UNIQUE constraint failed")
+        }
+        _ => false,
+    }
+}
+
+async fn insert_audit<'e, E>(executor: E, entry: &AuditEntry) -> StoreResult<()>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "INSERT INTO audit (at, request_id, actor, on_behalf_of, action, millekod, login, \
+         outcome, reason, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(entry.at)
+    .bind(&entry.request_id)
+    .bind(&entry.actor)
+    .bind(&entry.on_behalf_of)
+    .bind(&entry.action)
+    .bind(&entry.millekod)
+    .bind(&entry.login)
+    .bind(&entry.outcome)
+    .bind(&entry.reason)
+    .bind(&entry.detail)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+fn kind_str(kind: UserKind) -> &'static str {
+    match kind {
+        UserKind::Operator => "operator",
+        UserKind::CompanyUser => "company_user",
+    }
+}
+
+fn millekod_key(millekod: Option<&MilleKod>) -> &str {
+    millekod.map(MilleKod::as_str).unwrap_or("")
+}
+
+#[async_trait]
+impl Store for SqlStore {
+    fn backend(&self) -> &'static str {
+        self.backend
+    }
+
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1 AS ok").fetch_one(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn create_company(
+        &self,
+        millekod: &MilleKod,
+        name: &str,
+        audit: &AuditEntry,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO companies (millekod, name, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (millekod) DO NOTHING",
+        )
+        .bind(millekod.as_str())
+        .bind(name)
+        .bind(audit.at)
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 0 {
+            return Err(StoreError::AlreadyExists);
+        }
+        insert_audit(&mut *tx, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn company_name(&self, millekod: &MilleKod) -> StoreResult<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT name FROM companies WHERE millekod = $1")
+                .bind(millekod.as_str())
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    async fn create_user(
+        &self,
+        user: &NewUser,
+        audit: Option<&AuditEntry>,
+    ) -> StoreResult<UserRecord> {
+        let now = now_millis();
+        let pw = user.password.as_ref();
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(&format!(
+            "INSERT INTO users (kind, millekod, login, name, status, failed_attempts, \
+             attempts_left, auth_tool, phone, password_masking, pw_length, pw_threshold, \
+             pw_salt, pw_shares, pw_secret_hash, temp_password_hash, token_serial, \
+             token_seed_sealed, blocked_at, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
+             $17, $18, $19, $20, $20) RETURNING {USER_COLUMNS}"
+        ))
+        .bind(kind_str(user.kind))
+        .bind(millekod_key(user.millekod.as_ref()))
+        .bind(user.login.as_str())
+        .bind(&user.name)
+        .bind(user.status.as_str())
+        .bind(user.failed_attempts)
+        .bind(user.attempts_left)
+        .bind(user.auth_tool.as_str())
+        .bind(user.phone.as_ref().map(|p| p.as_e164().to_owned()))
+        .bind(i64::from(user.password_masking))
+        .bind(pw.map(|p| i64::from(p.length)))
+        .bind(pw.map(|p| i64::from(p.threshold)))
+        .bind(pw.map(|p| p.salt.clone()))
+        .bind(pw.map(|p| p.masked_shares.clone()))
+        .bind(pw.map(|p| p.secret_hash.clone()))
+        .bind(&user.temporary_password_hash)
+        .bind(&user.token_serial)
+        .bind(&user.token_seed_sealed)
+        .bind(user.blocked_at)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|err| {
+            if is_unique_violation(&err) {
+                StoreError::AlreadyExists
+            } else {
+                StoreError::Database(err)
+            }
+        })?;
+        let record = user_from_row(&row)?;
+        if let Some(audit) = audit {
+            insert_audit(&mut *tx, audit).await?;
+        }
+        tx.commit().await?;
+        Ok(record)
+    }
+
+    async fn find_user(
+        &self,
+        millekod: Option<&MilleKod>,
+        login: &Login,
+    ) -> StoreResult<Option<UserRecord>> {
+        let kind = if millekod.is_some() {
+            UserKind::CompanyUser
+        } else {
+            UserKind::Operator
+        };
+        let row = sqlx::query(&format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE millekod = $1 AND login = $2 AND kind = $3"
+        ))
+        .bind(millekod_key(millekod))
+        .bind(login.as_str())
+        .bind(kind_str(kind))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    async fn user_by_id(&self, id: i64) -> StoreResult<Option<UserRecord>> {
+        let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    async fn list_users(
+        &self,
+        millekod: &MilleKod,
+        status: Option<UserStatus>,
+    ) -> StoreResult<Vec<UserRecord>> {
+        let rows = match status {
+            Some(status) => {
+                sqlx::query(&format!(
+                    "SELECT {USER_COLUMNS} FROM users WHERE kind = 'company_user' \
+                     AND millekod = $1 AND status = $2 ORDER BY login"
+                ))
+                .bind(millekod.as_str())
+                .bind(status.as_str())
+                .fetch_all(&self.pool)
+                .await?
+            }
+            None => {
+                sqlx::query(&format!(
+                    "SELECT {USER_COLUMNS} FROM users WHERE kind = 'company_user' \
+                     AND millekod = $1 ORDER BY login"
+                ))
+                .bind(millekod.as_str())
+                .fetch_all(&self.pool)
+                .await?
+            }
+        };
+        rows.iter().map(user_from_row).collect()
+    }
+
+    async fn change_user(
+        &self,
+        user_id: i64,
+        change: &UserChange,
+        audit: &AuditEntry,
+    ) -> StoreResult<UserRecord> {
+        let now = audit.at;
+        let mut tx = self.pool.begin().await?;
+        let query = match change {
+            UserChange::Unblock {
+                status,
+                attempts_left,
+                temporary_password_hash,
+            } => sqlx::query(concat!(
+                "UPDATE users SET status = $2, attempts_left = $3, failed_attempts = 0, \
+                 blocked_at = NULL, temp_password_hash = COALESCE($4, temp_password_hash), \
+                 updated_at = $5 WHERE id = $1 AND status = 'blocked' RETURNING ",
+                user_columns!()
+            ))
+            .bind(user_id)
+            .bind(status.as_str())
+            .bind(*attempts_left)
+            .bind(temporary_password_hash.clone())
+            .bind(now),
+            UserChange::SetPhone(phone) => sqlx::query(concat!(
+                "UPDATE users SET phone = $2, updated_at = $3 WHERE id = $1 RETURNING ",
+                user_columns!()
+            ))
+            .bind(user_id)
+            .bind(phone.as_e164().to_owned())
+            .bind(now),
+            UserChange::SetPasswordMasking(enabled) => sqlx::query(concat!(
+                "UPDATE users SET password_masking = $2, pending_positions = NULL, \
+                 updated_at = $3 WHERE id = $1 RETURNING ",
+                user_columns!()
+            ))
+            .bind(user_id)
+            .bind(i64::from(*enabled))
+            .bind(now),
+            UserChange::AssignToken {
+                serial,
+                seed_sealed,
+            } => sqlx::query(concat!(
+                "UPDATE users SET auth_tool = 'token', token_serial = $2, \
+                 token_seed_sealed = $3, token_last_step = NULL, updated_at = $4 \
+                 WHERE id = $1 RETURNING ",
+                user_columns!()
+            ))
+            .bind(user_id)
+            .bind(serial.clone())
+            .bind(seed_sealed.clone())
+            .bind(now),
+        };
+        let Some(row) = query.fetch_optional(&mut *tx).await? else {
+            return Err(StoreError::Conflict);
+        };
+        let record = user_from_row(&row)?;
+        insert_audit(&mut *tx, audit).await?;
+        tx.commit().await?;
+        Ok(record)
+    }
+
+    async fn pin_positions(&self, user_id: i64, positions: &str) -> StoreResult<String> {
+        let row = sqlx::query(
+            "UPDATE users SET pending_positions = COALESCE(pending_positions, $2) \
+             WHERE id = $1 RETURNING pending_positions",
+        )
+        .bind(user_id)
+        .bind(positions)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        row.try_get::<Option<String>, _>("pending_positions")?
+            .ok_or_else(|| corrupt("users.pending_positions"))
+    }
+
+    async fn reserve_attempt(&self, user_id: i64) -> StoreResult<Option<i64>> {
+        Ok(sqlx::query_scalar(
+            "UPDATE users SET attempts_left = attempts_left - 1 \
+             WHERE id = $1 AND attempts_left > 0 AND status <> 'blocked' \
+             RETURNING attempts_left",
+        )
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn record_failure(&self, user_id: i64, now: Millis) -> StoreResult<FailureOutcome> {
+        let row = sqlx::query(
+            "UPDATE users SET failed_attempts = failed_attempts + 1, \
+             status = CASE WHEN attempts_left <= 0 THEN 'blocked' ELSE status END, \
+             blocked_at = CASE WHEN attempts_left <= 0 AND status <> 'blocked' THEN $2 \
+                          ELSE blocked_at END, \
+             updated_at = $2 \
+             WHERE id = $1 RETURNING status, attempts_left",
+        )
+        .bind(user_id)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(FailureOutcome {
+            status: UserStatus::parse(&row.try_get::<String, _>("status")?)
+                .ok_or_else(|| corrupt("users.status"))?,
+            attempts_left: row.try_get("attempts_left")?,
+        })
+    }
+
+    async fn record_success(
+        &self,
+        user_id: i64,
+        limit: i64,
+        now: Millis,
+        success: &LoginSuccess,
+    ) -> StoreResult<()> {
+        let query = match &success.new_password {
+            None => sqlx::query(
+                "UPDATE users SET attempts_left = $2, failed_attempts = 0, \
+                 pending_positions = NULL, last_login_at = $3, updated_at = $3 WHERE id = $1",
+            )
+            .bind(user_id)
+            .bind(limit)
+            .bind(now),
+            Some(pw) => sqlx::query(
+                "UPDATE users SET attempts_left = $2, failed_attempts = 0, \
+                 pending_positions = NULL, last_login_at = $3, updated_at = $3, \
+                 status = 'active', temp_password_hash = NULL, pw_length = $4, \
+                 pw_threshold = $5, pw_salt = $6, pw_shares = $7, pw_secret_hash = $8 \
+                 WHERE id = $1",
+            )
+            .bind(user_id)
+            .bind(limit)
+            .bind(now)
+            .bind(i64::from(pw.length))
+            .bind(i64::from(pw.threshold))
+            .bind(pw.salt.clone())
+            .bind(pw.masked_shares.clone())
+            .bind(pw.secret_hash.clone()),
+        };
+        query.execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn consume_token_step(&self, user_id: i64, step: i64) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE users SET token_last_step = $2 \
+             WHERE id = $1 AND (token_last_step IS NULL OR token_last_step < $2)",
+        )
+        .bind(user_id)
+        .bind(step)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_challenge(&self, challenge: &ChallengeRecord) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO challenges (id, user_id, flow, otp_method, positions, \
+             sms_code_digest, used, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)",
+        )
+        .bind(&challenge.id)
+        .bind(challenge.user_id)
+        .bind(flow_str(challenge.flow))
+        .bind(challenge.otp_method.as_str())
+        .bind(&challenge.positions)
+        .bind(&challenge.sms_code_digest)
+        .bind(challenge.created_at)
+        .bind(challenge.expires_at)
+        .execute(&self.pool)
+        .await?;
+        // Old challenges are worthless; sweep them as we go.
+        sqlx::query("DELETE FROM challenges WHERE expires_at < $1")
+            .bind(challenge.created_at - 3_600_000)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn get_challenge(&self, id: &str, now: Millis) -> StoreResult<Option<ChallengeRecord>> {
+        let row = sqlx::query(&format!(
+            "SELECT {CHALLENGE_COLUMNS} FROM challenges WHERE id = $1 AND used = 0 \
+             AND expires_at > $2"
+        ))
+        .bind(id)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(challenge_from_row).transpose()
+    }
+
+    async fn take_challenge(&self, id: &str, now: Millis) -> StoreResult<Option<ChallengeRecord>> {
+        let row = sqlx::query(&format!(
+            "UPDATE challenges SET used = 1 WHERE id = $1 AND used = 0 AND expires_at > $2 \
+             RETURNING {CHALLENGE_COLUMNS}"
+        ))
+        .bind(id)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(challenge_from_row).transpose()
+    }
+
+    async fn insert_session(&self, token_hash: &[u8], session: &SessionRecord) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, \
+             idle_timeout_ms, absolute_expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(token_hash.to_vec())
+        .bind(session.user_id)
+        .bind(session.created_at)
+        .bind(session.last_seen_at)
+        .bind(session.idle_timeout_ms)
+        .bind(session.absolute_expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn touch_session(
+        &self,
+        token_hash: &[u8],
+        now: Millis,
+    ) -> StoreResult<Option<SessionRecord>> {
+        let row = sqlx::query(
+            "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1 \
+             AND last_seen_at + idle_timeout_ms > $2 AND absolute_expires_at > $2 \
+             RETURNING user_id, created_at, last_seen_at, idle_timeout_ms, absolute_expires_at",
+        )
+        .bind(token_hash.to_vec())
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| -> StoreResult<SessionRecord> {
+            Ok(SessionRecord {
+                user_id: row.try_get("user_id")?,
+                created_at: row.try_get("created_at")?,
+                last_seen_at: row.try_get("last_seen_at")?,
+                idle_timeout_ms: row.try_get("idle_timeout_ms")?,
+                absolute_expires_at: row.try_get("absolute_expires_at")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn delete_session(&self, token_hash: &[u8]) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash.to_vec())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn insert_api_token(
+        &self,
+        token_hash: &[u8],
+        token: &ApiTokenRecord,
+        audit: &AuditEntry,
+    ) -> StoreResult<()> {
+        let scopes = token
+            .scopes
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO api_tokens (id, name, token_hash, scopes, created_by, created_at, \
+             expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&token.id)
+        .bind(&token.name)
+        .bind(token_hash.to_vec())
+        .bind(scopes)
+        .bind(token.created_by)
+        .bind(token.created_at)
+        .bind(token.expires_at)
+        .execute(&mut *tx)
+        .await?;
+        insert_audit(&mut *tx, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn find_api_token(
+        &self,
+        token_hash: &[u8],
+        now: Millis,
+    ) -> StoreResult<Option<ApiTokenRecord>> {
+        let row = sqlx::query(&format!(
+            "SELECT {TOKEN_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.created_by \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2"
+        ))
+        .bind(token_hash.to_vec())
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(token_from_row).transpose()
+    }
+
+    async fn list_api_tokens(&self) -> StoreResult<Vec<ApiTokenRecord>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {TOKEN_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.created_by \
+             ORDER BY t.created_at, t.id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(token_from_row).collect()
+    }
+
+    async fn revoke_api_token(&self, id: &str, now: Millis, audit: &AuditEntry) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL",
+        )
+        .bind(id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        insert_audit(&mut *tx, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn append_audit(&self, entry: &AuditEntry) -> StoreResult<()> {
+        insert_audit(&self.pool, entry).await
+    }
+
+    async fn list_audit(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditRecord>> {
+        // Optional filters as `($n IS NULL OR col = $n)` keep one prepared statement.
+        let rows = sqlx::query(
+            "SELECT id, at, request_id, actor, on_behalf_of, action, millekod, login, \
+             outcome, reason, detail FROM audit \
+             WHERE ($1 IS NULL OR millekod = $1) AND ($2 IS NULL OR login = $2) \
+             AND at >= $3 ORDER BY id DESC LIMIT $4",
+        )
+        .bind(&filter.millekod)
+        .bind(&filter.login)
+        .bind(filter.since.unwrap_or(0))
+        .bind(filter.limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(audit_from_row).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_url;
+
+    #[test]
+    fn sqlite_urls_are_normalized_to_create_the_file() {
+        assert_eq!(
+            normalize_url("sqlite:///tmp/x.db").unwrap().0,
+            "sqlite:///tmp/x.db?mode=rwc"
+        );
+        assert_eq!(
+            normalize_url("sqlite://data.db").unwrap().0,
+            "sqlite://data.db?mode=rwc"
+        );
+        assert_eq!(normalize_url("postgres://h/db").unwrap().1, "postgres");
+        assert!(normalize_url("mysql://h/db").is_err());
+        assert!(normalize_url("sqlite://").is_err());
+    }
+}
