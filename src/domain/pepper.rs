@@ -1,1 +1,281 @@
-//! (being written)
+//! The server's pepper: 32 random bytes that live outside the database, in a key file
+//! or an environment variable.
+//!
+//! Why: everything the database keeps about a credential (masked password shares,
+//! sealed token seeds, SMS code digests) is keyed by the pepper. A stolen database
+//! without the pepper therefore allows no offline guessing at all: the masked shares
+//! look like random bytes, the sealed seeds do not open, and the digests cannot be
+//! recomputed.
+//!
+//! The pepper itself is never used directly as a key. Each purpose gets its own
+//! [`SubKey`] = HMAC-SHA256(pepper, label), so a key used to mask password shares can
+//! never be confused with the one that seals token seeds, and rotating one purpose's
+//! label re-keys it alone. Key material lives on the heap in zeroize-on-drop boxes so
+//! moves do not leave copies on the stack, and no `Debug` or error message prints it.
+
+use std::fmt;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use hmac::{Hmac, Mac};
+use rand::rngs::OsRng;
+use rand::RngCore;
+use secrecy::{ExposeSecret, ExposeSecretMut, SecretBox};
+use sha2::Sha256;
+use zeroize::{Zeroize, Zeroizing};
+
+/// Bytes of key material in a pepper and in each subkey.
+pub const PEPPER_LEN: usize = 32;
+/// A pepper file holds 64 hex characters and perhaps a newline; anything much larger is
+/// not a pepper file, and we refuse to read it into memory.
+const MAX_FILE_LEN: u64 = 1024;
+
+/// Why a pepper could not be loaded or stored. Messages name the file, never the key.
+#[derive(Debug, thiserror::Error)]
+pub enum PepperError {
+    #[error(
+        "pepper must be {} hex characters ({PEPPER_LEN} bytes); generate one with a fresh key file",
+        PEPPER_LEN * 2
+    )]
+    Malformed,
+    #[error("cannot read pepper file {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("pepper file {} already exists; refusing to overwrite a key", path.display())]
+    Exists { path: PathBuf },
+    #[error("cannot write pepper file {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// The server-wide secret that keys every credential derivation. See the module docs.
+pub struct Pepper(SecretBox<[u8; PEPPER_LEN]>);
+
+impl Pepper {
+    /// A fresh pepper from the operating system's CSPRNG.
+    pub fn generate() -> Self {
+        Self(SecretBox::init_with_mut(|bytes: &mut [u8; PEPPER_LEN]| {
+            OsRng.fill_bytes(bytes)
+        }))
+    }
+
+    /// Parse 64 hex characters (either case); surrounding whitespace is ignored so a
+    /// file ending in a newline or an env var with a stray space still loads.
+    pub fn from_hex(text: &str) -> Result<Self, PepperError> {
+        let text = text.trim();
+        if text.len() != PEPPER_LEN * 2 {
+            return Err(PepperError::Malformed);
+        }
+        let mut bytes = SecretBox::<[u8; PEPPER_LEN]>::default();
+        hex::decode_to_slice(text, bytes.expose_secret_mut().as_mut_slice())
+            .map_err(|_| PepperError::Malformed)?;
+        Ok(Self(bytes))
+    }
+
+    /// Lower-case hex, for writing a key file or printing once at setup.
+    pub fn to_hex(&self) -> Zeroizing<String> {
+        Zeroizing::new(hex::encode(self.0.expose_secret()))
+    }
+
+    /// Read a pepper from a key file holding its hex form.
+    pub fn load_file(path: &Path) -> Result<Self, PepperError> {
+        let read_err = |source| PepperError::Read {
+            path: path.to_owned(),
+            source,
+        };
+        let file = std::fs::File::open(path).map_err(read_err)?;
+        let mut text = Zeroizing::new(String::with_capacity(MAX_FILE_LEN as usize + 1));
+        file.take(MAX_FILE_LEN + 1)
+            .read_to_string(&mut text)
+            .map_err(read_err)?;
+        if text.len() as u64 > MAX_FILE_LEN {
+            return Err(PepperError::Malformed);
+        }
+        Self::from_hex(&text)
+    }
+
+    /// Write the pepper's hex form to a new file, readable by its owner only (mode 0600
+    /// on Unix). Refuses to overwrite an existing file: replacing a pepper silently
+    /// would make every stored credential unusable.
+    pub fn write_file(&self, path: &Path) -> Result<(), PepperError> {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(path).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::AlreadyExists {
+                PepperError::Exists {
+                    path: path.to_owned(),
+                }
+            } else {
+                PepperError::Write {
+                    path: path.to_owned(),
+                    source,
+                }
+            }
+        })?;
+        let mut text = self.to_hex();
+        text.push('\n');
+        file.write_all(text.as_bytes())
+            .and_then(|()| file.sync_all())
+            .map_err(|source| PepperError::Write {
+                path: path.to_owned(),
+                source,
+            })
+    }
+
+    /// A 32-byte subkey for one purpose: HMAC-SHA256(pepper, label).
+    pub fn subkey(&self, label: &str) -> SubKey {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(self.0.expose_secret())
+            .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
+        mac.update(label.as_bytes());
+        let mut digest = mac.finalize().into_bytes();
+        let subkey = SubKey(SecretBox::init_with_mut(|key: &mut [u8; PEPPER_LEN]| {
+            key.copy_from_slice(digest.as_slice())
+        }));
+        digest.as_mut_slice().zeroize();
+        subkey
+    }
+}
+
+impl fmt::Debug for Pepper {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Pepper(redacted)")
+    }
+}
+
+/// A key for one purpose, derived from the [`Pepper`] with [`Pepper::subkey`].
+pub struct SubKey(SecretBox<[u8; PEPPER_LEN]>);
+
+impl SubKey {
+    pub fn as_bytes(&self) -> &[u8; PEPPER_LEN] {
+        self.0.expose_secret()
+    }
+}
+
+impl fmt::Debug for SubKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SubKey(redacted)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const SAMPLE_HEX: &str = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+
+    #[test]
+    fn hex_roundtrips_and_trims_whitespace() {
+        let pepper = Pepper::from_hex(&format!("  {SAMPLE_HEX}\n")).unwrap();
+        assert_eq!(pepper.to_hex().as_str(), SAMPLE_HEX);
+        let upper = Pepper::from_hex(&SAMPLE_HEX.to_uppercase()).unwrap();
+        assert_eq!(upper.to_hex().as_str(), SAMPLE_HEX);
+    }
+
+    #[test]
+    fn malformed_hex_is_refused_without_echoing_it() {
+        let bad = [
+            "",
+            &SAMPLE_HEX[..62],
+            &format!("{SAMPLE_HEX}00"),
+            &format!("{}zz", &SAMPLE_HEX[..62]),
+            &format!("{} {}", &SAMPLE_HEX[..32], &SAMPLE_HEX[32..]),
+            "ąąąąąąąąąąąąąąąąąąąąąąąąąąąąąąąą",
+        ];
+        for text in bad {
+            let err = Pepper::from_hex(text).unwrap_err();
+            let msg = err.to_string();
+            assert!(matches!(err, PepperError::Malformed), "{text:?}");
+            assert!(!msg.contains("0a0b0c"), "{msg}");
+        }
+    }
+
+    #[test]
+    fn debug_never_shows_key_material() {
+        let pepper = Pepper::from_hex(SAMPLE_HEX).unwrap();
+        assert_eq!(format!("{pepper:?}"), "Pepper(redacted)");
+        assert_eq!(format!("{:?}", pepper.subkey("x")), "SubKey(redacted)");
+    }
+
+    #[test]
+    fn generated_peppers_differ() {
+        assert_ne!(
+            Pepper::generate().to_hex().as_str(),
+            Pepper::generate().to_hex().as_str()
+        );
+    }
+
+    #[test]
+    fn subkey_is_hmac_sha256_of_label() {
+        let pepper = Pepper::from_hex(SAMPLE_HEX).unwrap();
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&hex::decode(SAMPLE_HEX).unwrap()).unwrap();
+        mac.update(b"masked-password");
+        let expected: [u8; 32] = mac.finalize().into_bytes().into();
+        assert_eq!(pepper.subkey("masked-password").as_bytes(), &expected);
+        assert_ne!(
+            pepper.subkey("masked-password").as_bytes(),
+            pepper.subkey("token-seed").as_bytes()
+        );
+    }
+
+    #[test]
+    fn file_roundtrip_with_private_mode_and_no_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pepper.key");
+        let pepper = Pepper::generate();
+        pepper.write_file(&path).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        let loaded = Pepper::load_file(&path).unwrap();
+        assert_eq!(loaded.to_hex().as_str(), pepper.to_hex().as_str());
+
+        let again = Pepper::generate().write_file(&path).unwrap_err();
+        assert!(matches!(again, PepperError::Exists { .. }), "{again}");
+        assert_eq!(
+            Pepper::load_file(&path).unwrap().to_hex().as_str(),
+            pepper.to_hex().as_str()
+        );
+    }
+
+    #[test]
+    fn load_refuses_missing_and_oversized_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = Pepper::load_file(&dir.path().join("nope")).unwrap_err();
+        assert!(matches!(missing, PepperError::Read { .. }), "{missing}");
+
+        let big = dir.path().join("big");
+        std::fs::write(&big, "a".repeat(10_000)).unwrap();
+        assert!(matches!(
+            Pepper::load_file(&big),
+            Err(PepperError::Malformed)
+        ));
+    }
+
+    proptest! {
+        #[test]
+        fn from_hex_never_panics(s in "\\PC*") {
+            let _ = Pepper::from_hex(&s);
+        }
+
+        #[test]
+        fn any_32_bytes_roundtrip(bytes in proptest::array::uniform32(any::<u8>())) {
+            let text = hex::encode(bytes);
+            let back = Pepper::from_hex(&text).unwrap().to_hex();
+            prop_assert_eq!(back.as_str(), text.as_str());
+        }
+    }
+}
