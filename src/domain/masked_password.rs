@@ -1,1 +1,831 @@
-//! (being written)
+//! Masked passwords (R3): at login the user types only the characters at k chosen
+//! positions, and the server must check them without ever holding the password or any
+//! single character in a form a stolen database reveals.
+//!
+//! # The scheme (Aspinall & Just, "Give me letters 2, 3 and 6!", FC 2013)
+//!
+//! At enrollment, for a password of n characters and threshold k = [`threshold_for_len`]:
+//!
+//! 1. draw a random 32-byte secret S and a random 16-byte salt;
+//! 2. split S with Shamir's scheme over GF(256) (the `sharks` crate), threshold k, into
+//!    n shares; share number i has x-coordinate i and belongs to password position i;
+//! 3. store each share's 32 y-bytes XOR-masked with
+//!    HMAC-SHA256(subkey, salt ‖ i ‖ UTF-8 of the character at position i);
+//! 4. store Argon2id(S) as a PHC string, OWASP parameters.
+//!
+//! To verify characters typed at positions P (|P| ≥ k), recompute their masks from the
+//! typed characters, unmask those shares, interpolate S' at x = 0, and check
+//! Argon2id(S') against the stored hash (a constant-time comparison inside `argon2`).
+//! With masking off, the whole password is checked the same way with all n shares.
+//!
+//! # Why it is sound
+//!
+//! * Correct characters pass: the unmasked shares are points of the dealt polynomial,
+//!   and any k of them interpolate it, so S' = S.
+//! * A wrong character fails: its mask is an unrelated HMAC output, so that share's y
+//!   differs from the real one in (almost surely) every byte. The error polynomial is
+//!   then a non-zero multiple of that point's Lagrange basis polynomial, which is
+//!   non-zero at x = 0 because all x are non-zero; so S' ≠ S and Argon2id rejects it.
+//! * A stolen database without the pepper: the masks are HMAC outputs under a key the
+//!   thief lacks, so the masked shares are indistinguishable from random bytes and
+//!   carry no information about any character. The only value to test a guess against
+//!   is Argon2id of a 256-bit random S, which no guessing reaches.
+//! * A stolen database *and* the pepper: nothing but the password itself remains
+//!   secret. The thief can now unmask candidate shares per (position, character).
+//!   Testing k characters at once against the Argon2id hash costs about |alphabet|^k
+//!   Argon2 trials; but because n > k, k + 1 guessed characters can also be tested
+//!   for consistency (does the (k+1)-th point lie on the polynomial through the other
+//!   k?) with no Argon2 at all, about |alphabet|^(k+1) cheap HMAC and interpolation
+//!   steps. So with the pepper a password falls to a patient offline attack, as it
+//!   would under any scheme that can check k characters; the pepper's confidentiality
+//!   is what protects the passwords, which is why it lives outside the database.
+//! * Online, one observed login reveals k characters. That is why the server keeps the
+//!   same positions until a login succeeds (R3) instead of letting an attacker refresh
+//!   the challenge until it asks for characters already seen; that rule lives with the
+//!   login flow, not here.
+//!
+//! `sharks` draws polynomial coefficients from 1..=255 rather than 0..=255; that bias
+//! lets k guessed characters be pre-filtered slightly (about 1 - (255/256)^(32(k-1)) of
+//! wrong guesses) before Argon2, which is negligible next to the consistency test above.
+//!
+//! Characters are compared as Unicode scalar values. The policy refuses combining marks
+//! and invisible characters so the n-th character is what the user sees as the n-th
+//! character; clients should send NFC (what keyboards produce).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use hmac::{Hmac, Mac};
+use rand::rngs::OsRng;
+use rand::RngCore;
+use secrecy::{ExposeSecret, SecretString};
+use sha2::Sha256;
+use sharks::{Share, Sharks};
+use zeroize::{Zeroize, Zeroizing};
+
+use super::pepper::SubKey;
+use super::temporary_password::{argon2id_burn, argon2id_hash, argon2id_verify};
+
+/// Fewest characters in a permanent password.
+pub const MIN_LEN: usize = 8;
+/// Most characters in a permanent password (and so positions in a record).
+pub const MAX_LEN: usize = 32;
+/// The label to derive this module's key with: `pepper.subkey(SUBKEY_LABEL)`.
+pub const SUBKEY_LABEL: &str = "millectl/masked-password/v1";
+/// Bytes of per-record salt.
+pub const SALT_LEN: usize = 16;
+/// Bytes of the shared secret S, and so of each share's y.
+pub const SHARE_LEN: usize = 32;
+
+/// Which rule of the password policy a candidate breaks. Never echoes the password.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PasswordPolicyError {
+    #[error("password must have at least {MIN_LEN} characters")]
+    TooShort,
+    #[error("password must have at most {MAX_LEN} characters")]
+    TooLong,
+    #[error("password must not contain spaces or other whitespace")]
+    Whitespace,
+    #[error("password must not contain control, invisible or combining characters")]
+    Invisible,
+    #[error("password must contain at least one letter")]
+    NoLetter,
+    #[error("password must contain at least one digit (0-9)")]
+    NoDigit,
+}
+
+/// A permanent password that satisfies the bank's policy: 8..=32 characters (Unicode
+/// scalar values), no whitespace, control, invisible or combining characters, at least
+/// one letter (any script) and one ASCII digit.
+pub struct Password(SecretString);
+
+impl Password {
+    pub fn parse(text: &str) -> Result<Password, PasswordPolicyError> {
+        let count = text.chars().take(MAX_LEN + 1).count();
+        if count < MIN_LEN {
+            return Err(PasswordPolicyError::TooShort);
+        }
+        if count > MAX_LEN {
+            return Err(PasswordPolicyError::TooLong);
+        }
+        if text.chars().any(char::is_whitespace) {
+            return Err(PasswordPolicyError::Whitespace);
+        }
+        if text.chars().any(|c| c.is_control() || is_invisible(c)) {
+            return Err(PasswordPolicyError::Invisible);
+        }
+        if !text.chars().any(char::is_alphabetic) {
+            return Err(PasswordPolicyError::NoLetter);
+        }
+        if !text.chars().any(|c| c.is_ascii_digit()) {
+            return Err(PasswordPolicyError::NoDigit);
+        }
+        Ok(Password(SecretString::from(text.to_owned())))
+    }
+
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(redacted)")
+    }
+}
+
+/// Characters that render as nothing or merge into their neighbour, so "the 5th
+/// character" would not be what the user sees: format characters, joiners, bidi
+/// controls, variation selectors and the combining diacritics of decomposed text.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{0300}'..='\u{036F}'
+            | '\u{061C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFFF}'
+    )
+}
+
+/// How many positions are asked for a password of this length: clamp(len / 3, 3, 6).
+pub fn threshold_for_len(len: usize) -> u8 {
+    match len / 3 {
+        0..=3 => 3,
+        4 => 4,
+        5 => 5,
+        _ => 6,
+    }
+}
+
+/// What the database keeps of a masked password. See the module docs.
+#[derive(Clone, PartialEq, Eq)]
+pub struct MaskedPasswordRecord {
+    /// Characters in the password, n.
+    pub length: u8,
+    /// Characters needed to verify, k.
+    pub threshold: u8,
+    /// 16 random bytes, mixed into every mask.
+    pub salt: Vec<u8>,
+    /// n × 32 bytes, position-major: bytes `(i-1)*32 .. i*32` are position i's share.
+    pub masked_shares: Vec<u8>,
+    /// Argon2id PHC string of the secret S.
+    pub secret_hash: String,
+}
+
+impl fmt::Debug for MaskedPasswordRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MaskedPasswordRecord")
+            .field("length", &self.length)
+            .field("threshold", &self.threshold)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Build the record for a new password. Slow: one Argon2id hash.
+pub fn enroll(key: &SubKey, password: &Password) -> MaskedPasswordRecord {
+    deal(key, password).0
+}
+
+/// [`enroll`], also returning the unmasked share bytes so tests can inspect them.
+fn deal(key: &SubKey, password: &Password) -> (MaskedPasswordRecord, Zeroizing<Vec<u8>>) {
+    let chars: Vec<char> = password.expose().chars().collect();
+    // `Password` guarantees MIN_LEN..=MAX_LEN characters, so these fit in a u8.
+    let length = u8::try_from(chars.len()).unwrap_or(u8::MAX);
+    let threshold = threshold_for_len(chars.len());
+
+    let mut secret = Zeroizing::new([0u8; SHARE_LEN]);
+    OsRng.fill_bytes(secret.as_mut_slice());
+    let mut salt = vec![0u8; SALT_LEN];
+    OsRng.fill_bytes(&mut salt);
+
+    let mut plain = Zeroizing::new(Vec::with_capacity(chars.len() * SHARE_LEN));
+    let mut masked_shares = Vec::with_capacity(chars.len() * SHARE_LEN);
+    let dealer = Sharks(threshold).dealer_rng(secret.as_slice(), &mut OsRng);
+    for ((position, &ch), share) in (1..=length).zip(&chars).zip(dealer) {
+        let bytes = Zeroizing::new(Vec::from(&share));
+        // The scheme ties share x = i to position i; `sharks` deals x = 1, 2, 3, ...
+        // Should a new version ever change that, fail loudly rather than store garbage.
+        assert_eq!(bytes[0], position, "sharks dealt shares out of order");
+        let mask = mask(key, &salt, position, ch);
+        plain.extend_from_slice(&bytes[1..]);
+        masked_shares.extend(bytes[1..].iter().zip(mask.iter()).map(|(y, m)| y ^ m));
+    }
+
+    let record = MaskedPasswordRecord {
+        length,
+        threshold,
+        salt,
+        masked_shares,
+        secret_hash: argon2id_hash(secret.as_slice()),
+    };
+    (record, plain)
+}
+
+/// HMAC-SHA256(key, salt ‖ position ‖ UTF-8 of ch). Salt and position have fixed
+/// widths, so the encoding is unambiguous.
+fn mask(key: &SubKey, salt: &[u8], position: u8, ch: char) -> Zeroizing<[u8; SHARE_LEN]> {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key.as_bytes())
+        .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
+    mac.update(salt);
+    mac.update(&[position]);
+    let mut utf8 = [0u8; 4];
+    mac.update(ch.encode_utf8(&mut utf8).as_bytes());
+    let mut digest = mac.finalize().into_bytes();
+    let mut out = Zeroizing::new([0u8; SHARE_LEN]);
+    out.copy_from_slice(&digest);
+    digest.as_mut_slice().zeroize();
+    utf8.zeroize();
+    out
+}
+
+/// Why a stored list of positions was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PositionsError {
+    #[error("list of positions is empty")]
+    Empty,
+    #[error("list of positions is too long")]
+    TooLong,
+    #[error("position {0:?} is not a number from 1 to {MAX_LEN}")]
+    NotANumber(String),
+    #[error("position {position} is outside 1..={length}")]
+    OutOfRange { position: u8, length: u8 },
+    #[error("positions must be distinct and in ascending order")]
+    NotAscending,
+}
+
+/// A set of distinct 1-based positions, sorted ascending, each in 1..=length.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Positions(Vec<u8>);
+
+impl Positions {
+    /// A uniformly random `threshold`-subset of 1..=length, sorted. A threshold above
+    /// the length is clamped to it.
+    pub fn choose(length: u8, threshold: u8) -> Positions {
+        let amount = threshold.min(length);
+        let mut chosen: Vec<u8> =
+            rand::seq::index::sample(&mut OsRng, usize::from(length), usize::from(amount))
+                .into_iter()
+                .filter_map(|index| u8::try_from(index + 1).ok())
+                .collect();
+        chosen.sort_unstable();
+        Positions(chosen)
+    }
+
+    /// Parse the stored form, e.g. `"2,5,7"`: no spaces, no leading zeros, strictly
+    /// ascending, each within 1..=length.
+    pub fn parse_list(text: &str, length: u8) -> Result<Positions, PositionsError> {
+        // "1,2,...,32" is 83 bytes; anything longer cannot be a valid list.
+        const MAX_TEXT: usize = 9 + 2 * (MAX_LEN - 9) + (MAX_LEN - 1);
+        if text.is_empty() {
+            return Err(PositionsError::Empty);
+        }
+        if text.len() > MAX_TEXT {
+            return Err(PositionsError::TooLong);
+        }
+        let mut positions: Vec<u8> = Vec::new();
+        for part in text.split(',') {
+            let canonical = (1..=2).contains(&part.len())
+                && part.bytes().all(|b| b.is_ascii_digit())
+                && !part.starts_with('0');
+            let position = match part.parse::<u8>() {
+                Ok(position) if canonical => position,
+                _ => return Err(PositionsError::NotANumber(part.chars().take(8).collect())),
+            };
+            if position > length {
+                return Err(PositionsError::OutOfRange { position, length });
+            }
+            if positions.last().is_some_and(|&last| position <= last) {
+                return Err(PositionsError::NotAscending);
+            }
+            positions.push(position);
+        }
+        Ok(Positions(positions))
+    }
+
+    /// The stored form, e.g. `"2,5,7"`.
+    pub fn to_list(&self) -> String {
+        let parts: Vec<String> = self.0.iter().map(u8::to_string).collect();
+        parts.join(",")
+    }
+
+    pub fn as_slice(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// Check characters typed at exactly the asked positions. False (never a panic) on a
+/// wrong character, a set of typed positions other than `asked`, fewer positions than
+/// the threshold, or a malformed record. Slow: one Argon2id verification, also on the
+/// early-false paths.
+pub fn verify_chars(
+    key: &SubKey,
+    record: &MaskedPasswordRecord,
+    asked: &Positions,
+    typed: &BTreeMap<u8, char>,
+) -> bool {
+    let same_positions = typed.len() == asked.0.len() && typed.keys().eq(asked.0.iter());
+    if !is_well_formed(record) || !same_positions || asked.0.len() < usize::from(record.threshold) {
+        dummy_verify();
+        return false;
+    }
+    let shares: Option<Vec<Share>> = typed
+        .iter()
+        .map(|(&position, &ch)| unmask(key, record, position, ch))
+        .collect();
+    recover_and_check(record, shares)
+}
+
+/// Check the whole password (masking off), using all n shares. Slow, like
+/// [`verify_chars`].
+pub fn verify_whole(key: &SubKey, record: &MaskedPasswordRecord, typed: &str) -> bool {
+    let chars = typed.chars().take(MAX_LEN + 1);
+    if !is_well_formed(record) || chars.clone().count() != usize::from(record.length) {
+        dummy_verify();
+        return false;
+    }
+    let shares: Option<Vec<Share>> = (1..=record.length)
+        .zip(chars)
+        .map(|(position, ch)| unmask(key, record, position, ch))
+        .collect();
+    recover_and_check(record, shares)
+}
+
+/// Burn the time of one verification, for unknown users, so timing does not tell
+/// whether a user exists.
+pub fn dummy_verify() {
+    argon2id_burn();
+}
+
+fn is_well_formed(record: &MaskedPasswordRecord) -> bool {
+    let n = usize::from(record.length);
+    (MIN_LEN..=MAX_LEN).contains(&n)
+        && (1..=record.length).contains(&record.threshold)
+        && record.salt.len() == SALT_LEN
+        && record.masked_shares.len() == n * SHARE_LEN
+}
+
+/// Position's share with the mask of `ch` removed; None if the position is not in the
+/// record.
+fn unmask(key: &SubKey, record: &MaskedPasswordRecord, position: u8, ch: char) -> Option<Share> {
+    let start = usize::from(position).checked_sub(1)? * SHARE_LEN;
+    let masked = record.masked_shares.get(start..start + SHARE_LEN)?;
+    let mask = mask(key, &record.salt, position, ch);
+    let mut bytes = Zeroizing::new(Vec::with_capacity(1 + SHARE_LEN));
+    bytes.push(position);
+    bytes.extend(masked.iter().zip(mask.iter()).map(|(m, k)| m ^ k));
+    Share::try_from(bytes.as_slice()).ok()
+}
+
+fn recover_and_check(record: &MaskedPasswordRecord, shares: Option<Vec<Share>>) -> bool {
+    let recovered = shares.and_then(|shares| Sharks(record.threshold).recover(&shares).ok());
+    match recovered {
+        Some(secret) => argon2id_verify(&record.secret_hash, &Zeroizing::new(secret)),
+        None => {
+            dummy_verify();
+            false
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::pepper::Pepper;
+    use proptest::prelude::*;
+
+    fn key() -> SubKey {
+        Pepper::from_hex(&"17".repeat(32))
+            .unwrap()
+            .subkey(SUBKEY_LABEL)
+    }
+
+    fn typed_at(password: &str, positions: &[u8]) -> BTreeMap<u8, char> {
+        let chars: Vec<char> = password.chars().collect();
+        positions
+            .iter()
+            .map(|&p| (p, chars[usize::from(p) - 1]))
+            .collect()
+    }
+
+    fn positions(list: &[u8]) -> Positions {
+        Positions(list.to_vec())
+    }
+
+    /// A different character for position tests: keeps the case of the policy simple.
+    fn other_char(c: char) -> char {
+        if c == 'x' {
+            'y'
+        } else {
+            'x'
+        }
+    }
+
+    #[test]
+    fn policy_accepts_good_passwords() {
+        for ok in [
+            "Haslo123",
+            "Zażółć123",
+            "abcdefg1",
+            "P@ssw0rd!#%&*()[]{}",
+            "Пароль2024",
+            &format!("a1{}", "x".repeat(30)),
+        ] {
+            assert!(Password::parse(ok).is_ok(), "{ok:?} refused");
+        }
+    }
+
+    #[test]
+    fn policy_refuses_bad_passwords_with_the_rule_broken() {
+        use PasswordPolicyError::*;
+        let cases: &[(&str, PasswordPolicyError)] = &[
+            ("", TooShort),
+            ("abc1234", TooShort),
+            ("Zażół12", TooShort),
+            (&format!("a1{}", "x".repeat(31)), TooLong),
+            ("Haslo 123", Whitespace),
+            ("Haslo\t123", Whitespace),
+            ("Haslo\u{00A0}123", Whitespace),
+            ("Haslo123\n", Whitespace),
+            ("Haslo\u{0007}123", Invisible),
+            ("Haslo\u{200B}123", Invisible),
+            ("Haslo\u{202E}123", Invisible),
+            ("Haslo\u{FEFF}123", Invisible),
+            ("Zaz\u{0307}o\u{0301}ł123", Invisible),
+            ("12345678", NoLetter),
+            ("!@#$%^&*1", NoLetter),
+            ("HasloHaslo", NoDigit),
+            ("Hasło١٢٣٤", NoDigit),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(
+                Password::parse(text).err().as_ref(),
+                Some(expected),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn password_debug_and_errors_are_redacted() {
+        let pw = Password::parse("Sekret123").unwrap();
+        assert_eq!(format!("{pw:?}"), "Password(redacted)");
+        let err = Password::parse("Sekret 123").unwrap_err().to_string();
+        assert!(!err.contains("Sekret"), "{err}");
+    }
+
+    #[test]
+    fn threshold_grows_with_length() {
+        let expected = [(8, 3), (11, 3), (12, 4), (15, 5), (17, 5), (18, 6), (32, 6)];
+        for (len, k) in expected {
+            assert_eq!(threshold_for_len(len), k, "len {len}");
+        }
+        assert_eq!(threshold_for_len(0), 3);
+        assert_eq!(threshold_for_len(usize::MAX), 6);
+    }
+
+    #[test]
+    fn record_has_the_documented_shape() {
+        let record = enroll(&key(), &Password::parse("Zażółć123").unwrap());
+        assert_eq!(record.length, 9);
+        assert_eq!(record.threshold, 3);
+        assert_eq!(record.salt.len(), SALT_LEN);
+        assert_eq!(record.masked_shares.len(), 9 * SHARE_LEN);
+        assert!(record.secret_hash.starts_with("$argon2id$"));
+        let debug = format!("{record:?}");
+        assert!(!debug.contains(&record.secret_hash), "{debug}");
+    }
+
+    #[test]
+    fn masked_shares_never_contain_the_plain_share_bytes() {
+        let (record, plain) = deal(&key(), &Password::parse("Haslo1234567").unwrap());
+        assert_eq!(plain.len(), record.masked_shares.len());
+        for (i, block) in plain.chunks(SHARE_LEN).enumerate() {
+            let stored = &record.masked_shares[i * SHARE_LEN..(i + 1) * SHARE_LEN];
+            assert_ne!(block, stored, "position {} stored in the clear", i + 1);
+            // Not even an 8-byte run of a plain share shows up anywhere.
+            for window in block.windows(8) {
+                assert!(
+                    !record.masked_shares.windows(8).any(|w| w == window),
+                    "position {} leaks",
+                    i + 1
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn unicode_characters_verify() {
+        let pw = "Zażółć123";
+        let record = enroll(&key(), &Password::parse(pw).unwrap());
+        let asked = positions(&[3, 4, 5]);
+        assert!(verify_chars(
+            &key(),
+            &record,
+            &asked,
+            &typed_at(pw, &[3, 4, 5])
+        ));
+        let mut ascii = typed_at(pw, &[3, 4, 5]);
+        ascii.insert(3, 'z');
+        assert!(!verify_chars(&key(), &record, &asked, &ascii));
+        assert!(verify_whole(&key(), &record, pw));
+        assert!(!verify_whole(&key(), &record, "Zazolc123"));
+    }
+
+    #[test]
+    fn wrong_set_of_positions_fails() {
+        let pw = "Haslo1234567";
+        let record = enroll(&key(), &Password::parse(pw).unwrap());
+        let asked = positions(&[2, 5, 7, 9]);
+        assert!(verify_chars(
+            &key(),
+            &record,
+            &asked,
+            &typed_at(pw, &[2, 5, 7, 9])
+        ));
+        // Typed positions differ from the asked ones, even if the characters are right.
+        assert!(!verify_chars(
+            &key(),
+            &record,
+            &asked,
+            &typed_at(pw, &[2, 5, 7, 8])
+        ));
+        assert!(!verify_chars(
+            &key(),
+            &record,
+            &asked,
+            &typed_at(pw, &[2, 5, 7])
+        ));
+        assert!(!verify_chars(
+            &key(),
+            &record,
+            &asked,
+            &typed_at(pw, &[2, 5, 7, 9, 10])
+        ));
+        // Fewer asked positions than the threshold.
+        let few = positions(&[2, 5, 7]);
+        assert!(!verify_chars(
+            &key(),
+            &record,
+            &few,
+            &typed_at(pw, &[2, 5, 7])
+        ));
+        // Positions beyond the password, or position 0.
+        let beyond = positions(&[2, 5, 7, 13]);
+        let mut typed = typed_at(pw, &[2, 5, 7]);
+        typed.insert(13, 'x');
+        assert!(!verify_chars(&key(), &record, &beyond, &typed));
+        let zero = positions(&[0, 2, 5, 7]);
+        let mut typed = typed_at(pw, &[2, 5, 7]);
+        typed.insert(0, 'H');
+        assert!(!verify_chars(&key(), &record, &zero, &typed));
+        // Swapping the characters of two positions.
+        let mut swapped = typed_at(pw, &[2, 5, 7, 9]);
+        let (a, b) = (swapped[&2], swapped[&5]);
+        swapped.insert(2, b);
+        swapped.insert(5, a);
+        assert!(!verify_chars(&key(), &record, &asked, &swapped));
+    }
+
+    #[test]
+    fn more_positions_than_the_threshold_also_verify() {
+        let pw = "Haslo1234567";
+        let record = enroll(&key(), &Password::parse(pw).unwrap());
+        let asked = positions(&[1, 2, 3, 4, 5, 6]);
+        assert!(verify_chars(
+            &key(),
+            &record,
+            &asked,
+            &typed_at(pw, asked.as_slice())
+        ));
+    }
+
+    #[test]
+    fn record_from_one_pepper_fails_under_another() {
+        let pw = "Haslo1234567";
+        let record = enroll(&key(), &Password::parse(pw).unwrap());
+        let other = Pepper::generate().subkey(SUBKEY_LABEL);
+        let same_pepper_other_label = Pepper::from_hex(&"17".repeat(32))
+            .unwrap()
+            .subkey("token-seed");
+        let asked = positions(&[1, 4, 8, 12]);
+        for wrong in [other, same_pepper_other_label] {
+            assert!(!verify_chars(
+                &wrong,
+                &record,
+                &asked,
+                &typed_at(pw, &[1, 4, 8, 12])
+            ));
+            assert!(!verify_whole(&wrong, &record, pw));
+        }
+    }
+
+    #[test]
+    fn malformed_records_are_false_not_panics() {
+        let pw = "Haslo1234567";
+        let good = enroll(&key(), &Password::parse(pw).unwrap());
+        let asked = positions(&[1, 4, 8, 12]);
+        let typed = typed_at(pw, &[1, 4, 8, 12]);
+        let breakages: Vec<fn(&mut MaskedPasswordRecord)> = vec![
+            |r| r.length = 0,
+            |r| r.length = 200,
+            |r| r.length -= 1,
+            |r| r.threshold = 0,
+            |r| r.threshold = 13,
+            |r| r.salt.pop().map(drop).unwrap_or(()),
+            |r| r.masked_shares.truncate(100),
+            |r| r.masked_shares[0] ^= 1,
+            |r| r.secret_hash.clear(),
+            |r| r.secret_hash = "$argon2id$v=19$m=64,t=1,p=1$AAAA$BBBB".into(),
+        ];
+        for (i, breakage) in breakages.into_iter().enumerate() {
+            let mut record = good.clone();
+            breakage(&mut record);
+            assert!(
+                !verify_chars(&key(), &record, &asked, &typed),
+                "breakage {i}"
+            );
+            assert!(!verify_whole(&key(), &record, pw), "breakage {i}");
+        }
+        // A raised threshold refuses the four asked characters (the whole password,
+        // all twelve shares, still verifies: it is above any threshold).
+        let mut raised = good.clone();
+        raised.threshold = 5;
+        assert!(!verify_chars(&key(), &raised, &asked, &typed));
+    }
+
+    #[test]
+    fn enrolling_twice_gives_unrelated_records() {
+        let pw = Password::parse("Haslo1234567").unwrap();
+        let (a, b) = (enroll(&key(), &pw), enroll(&key(), &pw));
+        assert_ne!(a.salt, b.salt);
+        assert_ne!(a.masked_shares, b.masked_shares);
+        assert_ne!(a.secret_hash, b.secret_hash);
+    }
+
+    #[test]
+    fn choose_gives_sorted_distinct_in_range_and_covers_all() {
+        let mut seen = [false; 12];
+        for _ in 0..300 {
+            let chosen = Positions::choose(12, 4);
+            let list = chosen.as_slice();
+            assert_eq!(list.len(), 4);
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            assert!(list.iter().all(|&p| (1..=12).contains(&p)), "{list:?}");
+            list.iter().for_each(|&p| seen[usize::from(p) - 1] = true);
+            assert_eq!(Positions::parse_list(&chosen.to_list(), 12), Ok(chosen));
+        }
+        assert!(
+            seen.iter().all(|&s| s),
+            "some position never asked: {seen:?}"
+        );
+        assert_eq!(Positions::choose(2, 6).as_slice(), &[1, 2]);
+        assert!(Positions::choose(0, 3).as_slice().is_empty());
+    }
+
+    #[test]
+    fn parse_list_accepts_the_stored_form() {
+        let parsed = Positions::parse_list("2,5,7", 8).unwrap();
+        assert_eq!(parsed.as_slice(), &[2, 5, 7]);
+        assert_eq!(parsed.to_list(), "2,5,7");
+        assert!(Positions::parse_list("1,32", 32).is_ok());
+        let all: Vec<String> = (1..=32).map(|p| p.to_string()).collect();
+        assert!(Positions::parse_list(&all.join(","), 32).is_ok());
+    }
+
+    #[test]
+    fn parse_list_refuses_hostile_strings() {
+        let huge = "1,".repeat(100_000);
+        let hostile = [
+            "0",
+            "33",
+            "2,2",
+            "5,2",
+            "a",
+            "",
+            " 2",
+            "2, 5",
+            "2,,5",
+            ",2",
+            "2,",
+            "02",
+            "+2",
+            "-1",
+            "2;5",
+            "٢",
+            "1e1",
+            "255",
+            "256",
+            "99999999999999999999",
+            &huge,
+        ];
+        for text in hostile {
+            assert!(
+                Positions::parse_list(text, 32).is_err(),
+                "{text:?} accepted"
+            );
+        }
+        assert_eq!(
+            Positions::parse_list("9", 8),
+            Err(PositionsError::OutOfRange {
+                position: 9,
+                length: 8
+            })
+        );
+        assert_eq!(
+            Positions::parse_list("5,2", 8),
+            Err(PositionsError::NotAscending)
+        );
+        let msg = Positions::parse_list(&"7".repeat(80), 8)
+            .unwrap_err()
+            .to_string();
+        assert!(msg.len() < 80, "{msg}");
+    }
+
+    /// A policy-conforming password and a k-subset of its positions.
+    fn password_and_subset() -> impl Strategy<Value = (String, Vec<u8>)> {
+        "[a-zA-Z0-9ąćęłńóśźżĄĆĘŁŃÓŚŹŻ!@#%&*._-]{8,32}"
+            .prop_filter("needs a letter and a digit", |s| Password::parse(s).is_ok())
+            .prop_flat_map(|pw| {
+                let n = pw.chars().count();
+                let all: Vec<u8> = (1..=32u8).take(n).collect();
+                let k = usize::from(threshold_for_len(n));
+                (Just(pw), proptest::sample::subsequence(all, k))
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn any_k_correct_characters_pass_and_any_wrong_one_fails(
+            (pw, subset) in password_and_subset(),
+            which in any::<prop::sample::Index>(),
+        ) {
+            let record = enroll(&key(), &Password::parse(&pw).unwrap());
+            let asked = Positions(subset.clone());
+            let typed = typed_at(&pw, &subset);
+            prop_assert!(verify_chars(&key(), &record, &asked, &typed));
+
+            let victim = subset[which.index(subset.len())];
+            let mut wrong = typed.clone();
+            wrong.insert(victim, other_char(typed[&victim]));
+            prop_assert!(!verify_chars(&key(), &record, &asked, &wrong));
+        }
+
+        #[test]
+        fn whole_password_passes_and_one_changed_char_fails(
+            (pw, _subset) in password_and_subset(),
+            which in any::<prop::sample::Index>(),
+        ) {
+            let record = enroll(&key(), &Password::parse(&pw).unwrap());
+            prop_assert!(verify_whole(&key(), &record, &pw));
+
+            let mut chars: Vec<char> = pw.chars().collect();
+            let i = which.index(chars.len());
+            chars[i] = other_char(chars[i]);
+            let changed: String = chars.iter().collect();
+            prop_assert!(!verify_whole(&key(), &record, &changed));
+            let longer = format!("{pw}x");
+            prop_assert!(!verify_whole(&key(), &record, &longer));
+            let mut shorter = pw.clone();
+            shorter.pop();
+            prop_assert!(!verify_whole(&key(), &record, &shorter));
+        }
+
+        #[test]
+        fn parsing_never_panics(text in "\\PC{0,100}", length in any::<u8>()) {
+            let _ = Password::parse(&text);
+            if let Ok(parsed) = Positions::parse_list(&text, length) {
+                prop_assert_eq!(Positions::parse_list(&parsed.to_list(), length), Ok(parsed));
+            }
+        }
+
+        #[test]
+        fn verify_never_panics_on_junk_records(
+            length in any::<u8>(),
+            threshold in any::<u8>(),
+            salt in proptest::collection::vec(any::<u8>(), 0..20),
+            masked_shares in proptest::collection::vec(any::<u8>(), 0..300),
+            typed in "\\PC{0,12}",
+        ) {
+            let record = MaskedPasswordRecord {
+                length, threshold, salt, masked_shares,
+                secret_hash: "$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA".into(),
+            };
+            let asked = Positions::choose(length.min(32), threshold);
+            let typed_map: BTreeMap<u8, char> =
+                asked.as_slice().iter().copied().zip(typed.chars().cycle()).collect();
+            prop_assert!(!verify_chars(&key(), &record, &asked, &typed_map));
+            prop_assert!(!verify_whole(&key(), &record, &typed));
+        }
+    }
+}
