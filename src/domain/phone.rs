@@ -1,1 +1,291 @@
-//! (being written)
+//! Phone numbers for SMS codes (R4): stored in E.164 and accepted only when they can
+//! receive an SMS.
+//!
+//! People type numbers every which way ("601 234 567", "0048 601-234-567",
+//! "(+48) 601-234-567"), so we parse with libphonenumber's rules and metadata (the
+//! `phonenumber` crate), Poland as the default region, and keep the one canonical E.164
+//! form: two spellings of a number are then equal everywhere, in the store and in the
+//! audit. A number must be valid and of type mobile, or fixed-line-or-mobile where the
+//! numbering plan cannot tell the two apart (the USA, for one); landlines, toll-free,
+//! premium-rate, VoIP, pager and other types are refused, since an SMS code sent there
+//! never arrives and the user is locked out.
+//!
+//! `Debug` shows only the masked form, so numbers do not spill into logs in full.
+
+use std::fmt;
+use std::str::FromStr;
+
+use phonenumber::country::Id;
+use phonenumber::{Mode, Type};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Longest input we hand to the parser; real numbers, however decorated, are shorter.
+pub const MAX_INPUT_CHARS: usize = 64;
+/// Digits left visible at the end of a masked number.
+const VISIBLE_TAIL: usize = 3;
+
+/// Why a phone number was refused; each message says what to do instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PhoneError {
+    #[error("{0:?} is not a valid phone number; type it like +48 601 234 567 or 601 234 567")]
+    Invalid(String),
+    #[error("{0} is not a mobile number (landline, toll-free, premium or VoIP); SMS codes need a mobile number")]
+    NotMobile(String),
+    #[error("phone number is longer than {MAX_INPUT_CHARS} characters; type just the number")]
+    TooLong,
+}
+
+/// A phone number that can receive SMS, in E.164 (`+48601234567`).
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PhoneNumber {
+    e164: String,
+    /// Digits of the country calling code, kept visible when masking.
+    country_code_digits: u8,
+}
+
+impl PhoneNumber {
+    /// Parse what people type; Poland is assumed when there is no country code.
+    pub fn parse(input: &str) -> Result<PhoneNumber, PhoneError> {
+        if input.chars().nth(MAX_INPUT_CHARS).is_some() {
+            return Err(PhoneError::TooLong);
+        }
+        let invalid = || PhoneError::Invalid(shorten(input));
+        // Only what people type for a number. libphonenumber is more lenient: it skips
+        // control characters and reads letters as keypad digits ("601-ABC-DEF"), and
+        // neither belongs in a bank's record of where codes go.
+        if !input.chars().all(is_typed_phone_char) {
+            return Err(invalid());
+        }
+        let number = phonenumber::parse(Some(Id::PL), input).map_err(|_| invalid())?;
+        // An extension cannot receive an SMS, and it would vanish from E.164 silently.
+        if number.extension().is_some() || !phonenumber::is_valid(&number) {
+            return Err(invalid());
+        }
+        match number.number_type(&phonenumber::metadata::DATABASE) {
+            Type::Mobile | Type::FixedLineOrMobile => {}
+            _ => {
+                let shown = number.format().mode(Mode::International).to_string();
+                return Err(PhoneError::NotMobile(shown));
+            }
+        }
+        let e164 = number.format().mode(Mode::E164).to_string();
+        let country_code_digits = number.code().value().to_string().len();
+        Ok(PhoneNumber {
+            e164,
+            country_code_digits: u8::try_from(country_code_digits).unwrap_or(u8::MAX),
+        })
+    }
+
+    pub fn as_e164(&self) -> &str {
+        &self.e164
+    }
+
+    /// Masked to the last 3 digits, country code kept: `+48******567`.
+    pub fn masked(&self) -> String {
+        let digits = self.e164.trim_start_matches('+');
+        let total = digits.chars().count();
+        let keep_head = usize::from(self.country_code_digits).min(total);
+        let keep_tail = VISIBLE_TAIL.min(total - keep_head);
+        let mut out = String::with_capacity(total + 1);
+        out.push('+');
+        for (i, c) in digits.chars().enumerate() {
+            out.push(if i < keep_head || i >= total - keep_tail {
+                c
+            } else {
+                '*'
+            });
+        }
+        out
+    }
+}
+
+fn is_typed_phone_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, ' ' | '\u{00A0}' | '+' | '-' | '.' | '(' | ')' | '/')
+}
+
+/// Echo at most a short prefix of hostile input back in an error message.
+fn shorten(input: &str) -> String {
+    const MAX: usize = 24;
+    match input.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &input[..cut]),
+        None => input.to_owned(),
+    }
+}
+
+impl fmt::Display for PhoneNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.e164)
+    }
+}
+
+impl fmt::Debug for PhoneNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("PhoneNumber").field(&self.masked()).finish()
+    }
+}
+
+impl FromStr for PhoneNumber {
+    type Err = PhoneError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl Serialize for PhoneNumber {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.e164)
+    }
+}
+
+impl<'de> Deserialize<'de> for PhoneNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Self::parse(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
+impl utoipa::PartialSchema for PhoneNumber {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        String::schema()
+    }
+}
+
+impl utoipa::ToSchema for PhoneNumber {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn polish_mobiles_in_every_typed_form_normalise_alike() {
+        for typed in [
+            "601 234 567",
+            "601234567",
+            "601-234-567",
+            "+48601234567",
+            "+48 601 234 567",
+            "0048 601-234-567",
+            "0048601234567",
+            "(+48) 601-234-567",
+            "+48 (601) 234 567",
+            "  601 234 567  ",
+            "601.234.567",
+            "+48/601/234/567",
+        ] {
+            let number = PhoneNumber::parse(typed).unwrap_or_else(|e| panic!("{typed:?}: {e}"));
+            assert_eq!(number.as_e164(), "+48601234567", "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn landlines_and_other_non_mobiles_are_refused() {
+        for typed in [
+            "+48 22 123 45 67",
+            "22 123 45 67",
+            "+48 800 123 456",
+            "+48 701 123 456",
+            "+49 30 123456",
+            "+44 20 7946 0000",
+        ] {
+            let err = PhoneNumber::parse(typed).unwrap_err();
+            assert!(
+                matches!(err, PhoneError::NotMobile(_)),
+                "{typed:?}: {err:?}"
+            );
+        }
+        let msg = PhoneNumber::parse("+48 22 123 45 67")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            msg.starts_with("+48 22 123 45 67 is not a mobile number"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn foreign_mobiles_are_accepted() {
+        let german = PhoneNumber::parse("+49 151 23456789").unwrap();
+        assert_eq!(german.as_e164(), "+4915123456789");
+        assert_eq!(german.masked(), "+49********789");
+        let us = PhoneNumber::parse("+1 201 555 0123").unwrap();
+        assert_eq!(us.as_e164(), "+12015550123");
+        assert_eq!(us.masked(), "+1*******123");
+    }
+
+    #[test]
+    fn garbage_is_refused() {
+        for typed in [
+            "",
+            "   ",
+            "abc",
+            "+",
+            "48",
+            "601 234",
+            "601 234 5678 9",
+            "+48 601 234 567 ext. 12",
+            "'; DROP TABLE users; --",
+            "601234567' OR '1'='1",
+            "<script>alert(1)</script>",
+            "６０１２３４５６７ zażółć",
+            "\u{0}601234567",
+            "601\u{7}234567",
+            "601-ABC-DEF",
+            "tel:+48-601-234-567",
+            "601 234 567\n",
+            "+999 601 234 567",
+            "😀😀😀",
+        ] {
+            assert!(PhoneNumber::parse(typed).is_err(), "{typed:?} accepted");
+        }
+        assert_eq!(
+            PhoneNumber::parse(&"6".repeat(65)),
+            Err(PhoneError::TooLong)
+        );
+        let msg = PhoneNumber::parse(&format!("x{}", "9".repeat(60)))
+            .unwrap_err()
+            .to_string();
+        assert!(msg.len() < 160, "{msg}");
+    }
+
+    #[test]
+    fn masked_keeps_country_code_and_last_three() {
+        let number = PhoneNumber::parse("601 234 567").unwrap();
+        assert_eq!(number.masked(), "+48******567");
+        assert_eq!(format!("{number:?}"), "PhoneNumber(\"+48******567\")");
+        assert_eq!(number.to_string(), "+48601234567");
+    }
+
+    #[test]
+    fn serde_uses_e164_and_validates() {
+        let number = PhoneNumber::parse("601 234 567").unwrap();
+        let json = serde_json::to_string(&number).unwrap();
+        assert_eq!(json, "\"+48601234567\"");
+        let back: PhoneNumber = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, number);
+        let typed: PhoneNumber = serde_json::from_str("\"0048 601-234-567\"").unwrap();
+        assert_eq!(typed, number);
+        assert!(serde_json::from_str::<PhoneNumber>("\"+48 22 123 45 67\"").is_err());
+        assert!(serde_json::from_str::<PhoneNumber>("48601234567").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn parse_never_panics(s in "\\PC{0,80}") {
+            let _ = PhoneNumber::parse(&s);
+        }
+
+        #[test]
+        fn digit_soup_never_panics(s in "[0-9+() .\\-]{0,70}") {
+            let _ = PhoneNumber::parse(&s);
+        }
+
+        #[test]
+        fn parsed_numbers_reparse_to_themselves(n in 500_000_000u32..900_000_000) {
+            if let Ok(number) = PhoneNumber::parse(&n.to_string()) {
+                prop_assert_eq!(PhoneNumber::parse(number.as_e164()).unwrap(), number.clone());
+                prop_assert!(number.masked().ends_with(&n.to_string()[6..]));
+            }
+        }
+    }
+}
