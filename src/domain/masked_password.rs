@@ -283,7 +283,7 @@ impl Positions {
     /// Parse the stored form, e.g. `"2,5,7"`: no spaces, no leading zeros, strictly
     /// ascending, each within 1..=length.
     pub fn parse_list(text: &str, length: u8) -> Result<Positions, PositionsError> {
-        // "1,2,...,32" is 83 bytes; anything longer cannot be a valid list.
+        // "1,2,...,32" is 86 bytes; anything longer cannot be a valid list.
         const MAX_TEXT: usize = 9 + 2 * (MAX_LEN - 9) + (MAX_LEN - 1);
         if text.is_empty() {
             return Err(PositionsError::Empty);
