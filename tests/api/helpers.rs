@@ -1,0 +1,552 @@
+//! One way to start a server for a test: the real `millectl` binary, `server --dev` on
+//! a random 127.0.0.1 port with its own data directory and a fresh database — SQLite,
+//! or a fresh PostgreSQL database when `TEST_DATABASE_URL` is set — and a typed client.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use millectl::api::{Challenge, CompleteLogin, Flow, Problem, Secret, SessionCreated, StartLogin};
+use millectl::domain::ids::{Login, MilleKod};
+use millectl::domain::otp::TotpSecret;
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::Value;
+
+/// `dev-credentials.json`, as the dev server writes it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Credentials {
+    pub server: String,
+    pub api_token: String,
+    pub operator: OperatorCredentials,
+    pub users: Vec<UserCredentials>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct OperatorCredentials {
+    pub login: String,
+    pub password: String,
+    pub totp_secret: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct UserCredentials {
+    pub millekod: String,
+    pub login: String,
+    pub password: Option<String>,
+    pub temporary_password: Option<String>,
+    pub auth_tool: String,
+    pub totp_secret: Option<String>,
+    pub phone: Option<String>,
+    pub status: String,
+}
+
+/// Which database a test server uses.
+#[derive(Debug, Clone)]
+pub enum Db {
+    Sqlite,
+    Postgres(String),
+}
+
+impl Db {
+    /// SQLite always; PostgreSQL where `TEST_DATABASE_URL` names a server.
+    pub fn all() -> Vec<Db> {
+        let mut dbs = vec![Db::Sqlite];
+        if let Some(url) = postgres_admin_url() {
+            dbs.push(Db::Postgres(url));
+        }
+        dbs
+    }
+}
+
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+/// A fresh PostgreSQL database for one test; returns its URL.
+pub async fn fresh_postgres_database(admin_url: &str) -> String {
+    use sqlx::Connection;
+    let name = format!("millectl_test_{}", uuid::Uuid::new_v4().simple());
+    let mut conn = sqlx::PgConnection::connect(admin_url)
+        .await
+        .expect("connect to TEST_DATABASE_URL");
+    sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("create test database");
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(base, _)| base)
+        .unwrap_or(admin_url);
+    format!("{base}/{name}")
+}
+
+/// A running server process; killed when dropped.
+pub struct TestServer {
+    child: Child,
+    pub dir: tempfile::TempDir,
+    pub url: String,
+    pub creds: Credentials,
+    pub database_url: Option<String>,
+    pub log_path: PathBuf,
+    pub client: reqwest::Client,
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub struct ServerOptions {
+    pub db: Db,
+    pub extra_args: Vec<String>,
+}
+
+impl Default for ServerOptions {
+    fn default() -> Self {
+        Self {
+            db: Db::Sqlite,
+            extra_args: Vec::new(),
+        }
+    }
+}
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_millectl"))
+}
+
+/// Wait until `ready` holds, or panic after `timeout` — never a blind sleep.
+pub async fn wait_for<F: FnMut() -> bool>(what: &str, timeout: Duration, mut ready: F) {
+    let start = Instant::now();
+    while !ready() {
+        assert!(start.elapsed() < timeout, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+impl TestServer {
+    pub async fn start() -> Self {
+        Self::start_with(ServerOptions::default()).await
+    }
+
+    pub async fn start_on(db: &Db) -> Self {
+        Self::start_with(ServerOptions {
+            db: db.clone(),
+            ..ServerOptions::default()
+        })
+        .await
+    }
+
+    pub async fn start_with(options: ServerOptions) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let database_url = match &options.db {
+            Db::Sqlite => None,
+            Db::Postgres(admin) => Some(fresh_postgres_database(admin).await),
+        };
+        let mut args: Vec<String> = vec![
+            "server".into(),
+            "--dev".into(),
+            "--data-dir".into(),
+            dir.path().display().to_string(),
+            "--listen".into(),
+            "127.0.0.1:0".into(),
+        ];
+        if let Some(url) = &database_url {
+            args.extend(["--database".into(), url.clone()]);
+        }
+        args.extend(options.extra_args.iter().cloned());
+        let (child, log_path) = spawn_logged(&args, dir.path(), "server");
+        let creds_path = dir.path().join("dev-credentials.json");
+        let mut child = child;
+        wait_for("dev-credentials.json", Duration::from_secs(60), || {
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!(
+                    "server exited early ({status}): {}",
+                    std::fs::read_to_string(&log_path).unwrap_or_default()
+                );
+            }
+            creds_path.exists()
+        })
+        .await;
+        let creds: Credentials =
+            serde_json::from_str(&std::fs::read_to_string(&creds_path).expect("read creds"))
+                .expect("parse creds");
+        Self {
+            child,
+            url: creds.server.clone(),
+            creds,
+            dir,
+            database_url,
+            log_path,
+            client: reqwest::Client::new(),
+        }
+    }
+
+    /// A second replica on the same database and pepper (not `--dev`).
+    pub async fn replica(&self) -> Replica {
+        let database = self.database_url.clone().unwrap_or_else(|| {
+            format!("sqlite://{}", self.dir.path().join("millectl.db").display())
+        });
+        let args: Vec<String> = vec![
+            "server".into(),
+            "--listen".into(),
+            "127.0.0.1:0".into(),
+            "--database".into(),
+            database,
+            "--pepper-file".into(),
+            self.dir.path().join("pepper").display().to_string(),
+            // The replica sends SMS nowhere; tests use it for token users and checks.
+        ];
+        let (mut child, log_path) = spawn_logged(&args, self.dir.path(), "replica");
+        let mut url = None;
+        let log = log_path.clone();
+        wait_for("replica to listen", Duration::from_secs(60), || {
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!(
+                    "replica exited early ({status}): {}",
+                    std::fs::read_to_string(&log).unwrap_or_default()
+                );
+            }
+            let text = std::fs::read_to_string(&log).unwrap_or_default();
+            url = text
+                .lines()
+                .find_map(|l| l.strip_prefix("millectl server listening on "))
+                .map(|u| u.trim().to_owned());
+            url.is_some()
+        })
+        .await;
+        Replica {
+            child,
+            url: url.unwrap_or_default(),
+            log_path,
+        }
+    }
+
+    pub fn user(&self, millekod: &str, login: &str) -> UserCredentials {
+        self.creds
+            .users
+            .iter()
+            .find(|u| u.millekod == millekod && u.login == login)
+            .cloned()
+            .unwrap_or_else(|| panic!("no demo user {millekod}/{login}"))
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log_path).unwrap_or_default()
+    }
+
+    pub fn api(&self) -> Api {
+        Api {
+            base: self.url.clone(),
+            client: self.client.clone(),
+            token: None,
+            outbox: self.dir.path().join("sms-outbox.jsonl"),
+        }
+    }
+
+    /// An API client authenticated with the dev API token (all helpdesk scopes).
+    pub fn helpdesk_token(&self) -> Api {
+        self.api().with_token(&self.creds.api_token)
+    }
+}
+
+/// A replica process; killed when dropped.
+pub struct Replica {
+    child: Child,
+    pub url: String,
+    pub log_path: PathBuf,
+}
+
+impl Drop for Replica {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn spawn_logged(args: &[String], dir: &Path, name: &str) -> (Child, PathBuf) {
+    let log_path = dir.join(format!("{name}-{}.log", uuid::Uuid::new_v4().simple()));
+    let log = std::fs::File::create(&log_path).expect("log file");
+    let child = Command::new(bin())
+        .args(args)
+        .env("MILLECTL_LOG", "millectl=debug,tower_http=debug,info")
+        .env_remove("MILLECTL_PEPPER")
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().expect("log"))
+        .stderr(log)
+        .spawn()
+        .expect("spawn millectl");
+    (child, log_path)
+}
+
+/// A typed client of `/v1`.
+#[derive(Clone)]
+pub struct Api {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub token: Option<String>,
+    pub outbox: PathBuf,
+}
+
+/// An answer: status and JSON body (or a problem).
+#[derive(Debug)]
+pub struct Answer {
+    pub status: StatusCode,
+    pub body: Value,
+    pub content_type: String,
+}
+
+impl Answer {
+    pub fn json<T: DeserializeOwned>(&self) -> T {
+        serde_json::from_value(self.body.clone())
+            .unwrap_or_else(|e| panic!("unexpected body ({e}): {}", self.body))
+    }
+
+    pub fn problem(&self) -> Problem {
+        assert_eq!(
+            self.content_type, "application/problem+json",
+            "not a problem: {} {}",
+            self.status, self.body
+        );
+        self.json()
+    }
+
+    /// Assert a problem with this status and code.
+    pub fn expect_problem(&self, status: u16, code: &str) -> Problem {
+        assert_eq!(
+            (
+                self.status.as_u16(),
+                self.body["code"].as_str().unwrap_or("")
+            ),
+            (status, code),
+            "body: {}",
+            self.body
+        );
+        self.problem()
+    }
+
+    pub fn expect_ok(&self) -> &Self {
+        assert!(self.status.is_success(), "{} {}", self.status, self.body);
+        self
+    }
+}
+
+impl Api {
+    pub fn with_token(&self, token: &str) -> Api {
+        Api {
+            token: Some(token.to_owned()),
+            ..self.clone()
+        }
+    }
+
+    pub fn on(&self, base: &str) -> Api {
+        Api {
+            base: base.to_owned(),
+            ..self.clone()
+        }
+    }
+
+    pub async fn send(&self, method: Method, path: &str, body: Option<Value>) -> Answer {
+        let mut request = self.client.request(method, format!("{}{path}", self.base));
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.expect("request");
+        Self::answer(response).await
+    }
+
+    /// Send raw bytes with a content type (for malformed-input tests).
+    pub async fn send_raw(
+        &self,
+        method: Method,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> Answer {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .header("content-type", content_type)
+            .body(body);
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token);
+        }
+        Self::answer(request.send().await.expect("request")).await
+    }
+
+    async fn answer(response: reqwest::Response) -> Answer {
+        let status = response.status();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let bytes = response.bytes().await.expect("body");
+        let body = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()))
+        };
+        Answer {
+            status,
+            body,
+            content_type,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Answer {
+        self.send(Method::GET, path, None).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Answer {
+        self.send(Method::POST, path, Some(body)).await
+    }
+
+    pub async fn put(&self, path: &str, body: Value) -> Answer {
+        self.send(Method::PUT, path, Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str) -> Answer {
+        self.send(Method::DELETE, path, None).await
+    }
+
+    pub async fn start_login(&self, millekod: Option<&str>, login: &str) -> Challenge {
+        let request = StartLogin {
+            millekod: millekod.map(|m| MilleKod::parse(m).expect("millekod")),
+            login: Login::parse(login).expect("login"),
+        };
+        let answer = self
+            .post("/v1/sessions", serde_json::to_value(request).expect("json"))
+            .await;
+        answer.expect_ok();
+        answer.json()
+    }
+
+    pub async fn complete_login(&self, challenge_id: &str, answer: &CompleteLogin) -> Answer {
+        self.post(
+            &format!("/v1/sessions/{challenge_id}"),
+            serde_json::to_value(answer).expect("json"),
+        )
+        .await
+    }
+
+    /// The SMS code sent for a challenge, read from the dev outbox.
+    pub fn sms_code(&self, challenge_id: &str) -> String {
+        self.outbox_entries()
+            .into_iter()
+            .rev()
+            .find(|e| e["challenge_id"] == challenge_id)
+            .and_then(|e| e["code"].as_str().map(str::to_owned))
+            .unwrap_or_else(|| panic!("no SMS for challenge {challenge_id}"))
+    }
+
+    /// The newest one-time access password sent to a phone (after an unblock).
+    pub fn access_password(&self, phone: &str) -> Option<String> {
+        self.outbox_entries()
+            .into_iter()
+            .rev()
+            .find(|e| e["to"] == phone && e["kind"] == "access_password")
+            .and_then(|e| e["code"].as_str().map(str::to_owned))
+    }
+
+    pub fn outbox_entries(&self) -> Vec<Value> {
+        std::fs::read_to_string(&self.outbox)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect()
+    }
+}
+
+/// The characters of `password` at the asked 1-based positions.
+pub fn chars_at(password: &str, positions: &[u8]) -> BTreeMap<String, Secret> {
+    let chars: Vec<char> = password.chars().collect();
+    positions
+        .iter()
+        .map(|p| {
+            (
+                p.to_string(),
+                Secret::new(chars[usize::from(*p) - 1].to_string()),
+            )
+        })
+        .collect()
+}
+
+/// A token code that has not been used yet: each call moves one step forward
+/// (the server accepts ±1 step and refuses a step used before).
+pub fn totp_code(secret_base32: &str, step_offset: i64) -> String {
+    let secret = TotpSecret::from_base32(secret_base32).expect("totp secret");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs() as i64;
+    secret.code_at((now + step_offset * 30) as u64)
+}
+
+/// The answer a user gives to a normal-login challenge.
+pub fn login_answer(challenge: &Challenge, password: &str, otp: &str) -> CompleteLogin {
+    assert_eq!(challenge.flow, Flow::Login);
+    let (password_chars, password) = match &challenge.password_positions {
+        Some(positions) => (Some(chars_at(password, positions)), None),
+        None => (None, Some(Secret::new(password))),
+    };
+    CompleteLogin {
+        password_chars,
+        password,
+        otp: Secret::new(otp),
+        temporary_password: None,
+        new_password: None,
+    }
+}
+
+impl TestServer {
+    /// Log a demo user in (SMS code from the outbox, or the token's current code).
+    pub async fn login_user(&self, millekod: &str, login: &str) -> Api {
+        let user = self.user(millekod, login);
+        let api = self.api();
+        let challenge = api.start_login(Some(millekod), login).await;
+        let otp = match challenge.otp_method {
+            millectl::api::AuthTool::Sms => api.sms_code(&challenge.challenge_id),
+            millectl::api::AuthTool::Token => {
+                totp_code(user.totp_secret.as_deref().expect("totp"), 0)
+            }
+        };
+        let password = user.password.expect("password");
+        let answer = api
+            .complete_login(
+                &challenge.challenge_id,
+                &login_answer(&challenge, &password, &otp),
+            )
+            .await;
+        answer.expect_ok();
+        let session: SessionCreated = answer.json();
+        api.with_token(session.token.expose())
+    }
+
+    /// Log the dev operator in with password characters and a token code.
+    pub async fn login_operator(&self) -> Api {
+        let op = &self.creds.operator;
+        let api = self.api();
+        let challenge = api.start_login(None, &op.login).await;
+        let otp = totp_code(&op.totp_secret, 0);
+        let answer = api
+            .complete_login(
+                &challenge.challenge_id,
+                &login_answer(&challenge, &op.password, &otp),
+            )
+            .await;
+        answer.expect_ok();
+        let session: SessionCreated = answer.json();
+        api.with_token(session.token.expose())
+    }
+}
