@@ -66,6 +66,12 @@ pub struct ServerArgs {
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=24))]
     pub operator_max_hours: u64,
 
+    /// Company users' sessions end after this many seconds without activity. The EU RTS
+    /// on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests.
+    #[arg(long, default_value_t = 300, hide = true,
+          value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub user_idle_seconds: u64,
+
     /// SMS gateway webhook: each SMS is POSTed there as {"to", "text"}.
     #[arg(long, env = "MILLECTL_SMS_WEBHOOK_URL")]
     pub sms_webhook_url: Option<reqwest::Url>,
@@ -215,6 +221,7 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
         require_reason: args.require_reason,
         operator_idle_timeout: Duration::from_secs(args.operator_idle_minutes * 60),
         operator_max_session: Duration::from_secs(args.operator_max_hours * 3600),
+        user_idle_timeout: Duration::from_secs(args.user_idle_seconds),
         ..Settings::default()
     };
     let tls = match (&args.tls_cert, &args.tls_key) {

@@ -1,0 +1,339 @@
+//! Login and unblock throughput of a real `millectl server --dev` (SQLite, or
+//! PostgreSQL with `BENCH_DATABASE_URL`), driven over HTTP from this process.
+//!
+//! `cargo bench --bench throughput` prints figures; it asserts nothing about speed.
+//! Knobs: `BENCH_LOGINS` (default 200), `BENCH_UNBLOCKS` (default 200),
+//! `BENCH_CONCURRENCY` (default 16).
+//!
+//! - login, step 1: `POST /v1/sessions` for the SMS user `ewa` (challenge + SMS to the
+//!   dev outbox);
+//! - login, step 2: `POST /v1/sessions/{id}` with the masked characters and the SMS
+//!   code — dominated by one Argon2id verification (OWASP parameters) per login;
+//! - unblock: `POST …/unblock {"mode":"current_password"}` with an API token, each on a
+//!   different blocked user (users are provisioned and blocked first, not timed).
+
+use std::collections::HashMap;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use tokio::sync::Semaphore;
+
+struct Server {
+    child: Child,
+    url: String,
+    creds: Value,
+    dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+async fn start_server() -> Server {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_millectl"));
+    command
+        .args(["server", "--dev", "--listen", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path())
+        .env("MILLECTL_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit());
+    if let Ok(url) = std::env::var("BENCH_DATABASE_URL") {
+        command.args(["--database", &url]);
+    }
+    let child = command.spawn().expect("spawn millectl");
+    let creds_path = dir.path().join("dev-credentials.json");
+    let start = Instant::now();
+    while !creds_path.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "server did not start"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let creds: Value =
+        serde_json::from_str(&std::fs::read_to_string(&creds_path).expect("creds")).expect("json");
+    println!("server ready in {:?}", start.elapsed());
+    Server {
+        child,
+        url: creds["server"].as_str().unwrap_or_default().to_owned(),
+        creds,
+        dir,
+    }
+}
+
+fn outbox_codes(server: &Server) -> HashMap<String, String> {
+    std::fs::read_to_string(server.dir.path().join("sms-outbox.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|e| {
+            Some((
+                e["challenge_id"].as_str()?.to_owned(),
+                e["code"].as_str()?.to_owned(),
+            ))
+        })
+        .collect()
+}
+
+/// Run `jobs` with at most `concurrency` in flight; returns (ok count, elapsed).
+async fn run_parallel<F, Fut>(count: usize, concurrency: usize, job: F) -> (usize, Duration)
+where
+    F: Fn(usize) -> Fut,
+    Fut: std::future::Future<Output = bool> + Send + 'static,
+{
+    let gate = Arc::new(Semaphore::new(concurrency));
+    let start = Instant::now();
+    let mut handles = Vec::with_capacity(count);
+    for i in 0..count {
+        let permit = gate.clone().acquire_owned().await.expect("semaphore");
+        let fut = job(i);
+        handles.push(tokio::spawn(async move {
+            let ok = fut.await;
+            drop(permit);
+            ok
+        }));
+    }
+    let mut ok = 0;
+    for handle in handles {
+        ok += usize::from(handle.await.unwrap_or(false));
+    }
+    (ok, start.elapsed())
+}
+
+fn report(what: &str, ok: usize, total: usize, elapsed: Duration) {
+    println!(
+        "{what:<28} {ok:>6}/{total:<6} in {:>8.3} s  = {:>9.1} /s",
+        elapsed.as_secs_f64(),
+        ok as f64 / elapsed.as_secs_f64()
+    );
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(bench());
+}
+
+async fn bench() {
+    let logins = env_usize("BENCH_LOGINS", 200);
+    let unblocks = env_usize("BENCH_UNBLOCKS", 200);
+    let concurrency = env_usize("BENCH_CONCURRENCY", 16);
+    let server = start_server().await;
+    let client = reqwest::Client::new();
+    let base = server.url.clone();
+    println!(
+        "database: {}, concurrency {concurrency}",
+        if std::env::var("BENCH_DATABASE_URL").is_ok() {
+            "postgres"
+        } else {
+            "sqlite"
+        }
+    );
+
+    // Login step 1: challenges (and SMS codes) for ewa.
+    let challenges = Arc::new(tokio::sync::Mutex::new(Vec::new()));
+    let (ok, elapsed) = run_parallel(logins, concurrency, |_| {
+        let (client, base, challenges) = (client.clone(), base.clone(), challenges.clone());
+        async move {
+            let Ok(response) = client
+                .post(format!("{base}/v1/sessions"))
+                .json(&json!({"millekod": "12345678", "login": "ewa"}))
+                .send()
+                .await
+            else {
+                return false;
+            };
+            match response.json::<Value>().await {
+                Ok(challenge) if challenge["challenge_id"].is_string() => {
+                    challenges.lock().await.push(challenge);
+                    true
+                }
+                _ => false,
+            }
+        }
+    })
+    .await;
+    report("login step 1 (challenge)", ok, logins, elapsed);
+
+    // Login step 2: masked characters + SMS code.
+    let codes = Arc::new(outbox_codes(&server));
+    let ewa = server.creds["users"]
+        .as_array()
+        .and_then(|users| users.iter().find(|u| u["login"] == "ewa"))
+        .cloned()
+        .expect("ewa");
+    let password: Arc<Vec<char>> = Arc::new(
+        ewa["password"]
+            .as_str()
+            .unwrap_or_default()
+            .chars()
+            .collect(),
+    );
+    let challenges = Arc::new(challenges.lock().await.clone());
+    let (ok, elapsed) = run_parallel(challenges.len(), concurrency, |i| {
+        let (client, base) = (client.clone(), base.clone());
+        let (challenges, codes, password) = (challenges.clone(), codes.clone(), password.clone());
+        async move {
+            let challenge = &challenges[i];
+            let id = challenge["challenge_id"].as_str().unwrap_or_default();
+            let chars: serde_json::Map<String, Value> = challenge["password_positions"]
+                .as_array()
+                .map(|ps| {
+                    ps.iter()
+                        .filter_map(Value::as_u64)
+                        .map(|p| (p.to_string(), json!(password[p as usize - 1].to_string())))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let body =
+                json!({"password_chars": chars, "otp": codes.get(id).cloned().unwrap_or_default()});
+            client
+                .post(format!("{base}/v1/sessions/{id}"))
+                .json(&body)
+                .send()
+                .await
+                .is_ok_and(|r| r.status().is_success())
+        }
+    })
+    .await;
+    report("login step 2 (verify)", ok, challenges.len(), elapsed);
+
+    // Unblock: provision blocked users first (not timed), through the operator.
+    let operator_token = operator_session(&client, &server).await;
+    let api_token = server.creds["api_token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let setup = Instant::now();
+    let (made, _) = run_parallel(unblocks, concurrency, |i| {
+        let (client, base, token) = (client.clone(), base.clone(), operator_token.clone());
+        async move { provision_blocked_user(&client, &base, &token, i).await }
+    })
+    .await;
+    println!(
+        "provisioned and blocked {made} users in {:?}",
+        setup.elapsed()
+    );
+    let (ok, elapsed) = run_parallel(unblocks, concurrency, |i| {
+        let (client, base, token) = (client.clone(), base.clone(), api_token.clone());
+        async move {
+            client
+                .post(format!(
+                    "{base}/v1/companies/12345678/users/bench{i:05}/unblock"
+                ))
+                .bearer_auth(token)
+                .json(&json!({"mode": "current_password", "reason": "benchmark"}))
+                .send()
+                .await
+                .is_ok_and(|r| r.status().is_success())
+        }
+    })
+    .await;
+    report("unblock current_password", ok, unblocks, elapsed);
+}
+
+async fn operator_session(client: &reqwest::Client, server: &Server) -> String {
+    let op = &server.creds["operator"];
+    let challenge: Value = client
+        .post(format!("{}/v1/sessions", server.url))
+        .json(&json!({"login": "helpdesk"}))
+        .send()
+        .await
+        .expect("start")
+        .json()
+        .await
+        .expect("challenge");
+    let password: Vec<char> = op["password"]
+        .as_str()
+        .unwrap_or_default()
+        .chars()
+        .collect();
+    let chars: serde_json::Map<String, Value> = challenge["password_positions"]
+        .as_array()
+        .map(|ps| {
+            ps.iter()
+                .filter_map(Value::as_u64)
+                .map(|p| (p.to_string(), json!(password[p as usize - 1].to_string())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let secret = millectl::domain::otp::TotpSecret::from_base32(
+        op["totp_secret"].as_str().unwrap_or_default(),
+    )
+    .expect("seed");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let session: Value = client
+        .post(format!(
+            "{}/v1/sessions/{}",
+            server.url,
+            challenge["challenge_id"].as_str().unwrap_or_default()
+        ))
+        .json(&json!({"password_chars": chars, "otp": secret.code_at(now)}))
+        .send()
+        .await
+        .expect("complete")
+        .json()
+        .await
+        .expect("session");
+    session["token"]
+        .as_str()
+        .expect("operator session")
+        .to_owned()
+}
+
+/// Create `bench{i}` in 12345678 and block it with three wrong first-login attempts.
+async fn provision_blocked_user(
+    client: &reqwest::Client,
+    base: &str,
+    token: &str,
+    i: usize,
+) -> bool {
+    let created = client
+        .post(format!("{base}/v1/companies/12345678/users"))
+        .bearer_auth(token)
+        .json(&json!({"login": format!("bench{i:05}"), "name": "Bench User", "auth_tool": "sms"}))
+        .send()
+        .await
+        .is_ok_and(|r| r.status().is_success());
+    if !created {
+        return false;
+    }
+    for _ in 0..3 {
+        let Ok(response) = client
+            .post(format!("{base}/v1/sessions"))
+            .json(&json!({"millekod": "12345678", "login": format!("bench{i:05}")}))
+            .send()
+            .await
+        else {
+            return false;
+        };
+        let Ok(challenge) = response.json::<Value>().await else {
+            return false;
+        };
+        let id = challenge["challenge_id"].as_str().unwrap_or_default();
+        let _ = client
+            .post(format!("{base}/v1/sessions/{id}"))
+            .json(&json!({"otp": "000000", "temporary_password": "wrong-one-1", "new_password": "Abcdefgh12"}))
+            .send()
+            .await;
+    }
+    true
+}

@@ -1,0 +1,122 @@
+//! SMS through the webhook gateway, and session timeouts.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+/// A stand-in SMS gateway: records what it gets, answers with `status`.
+struct Gateway {
+    url: String,
+    received: Arc<Mutex<Vec<(Option<String>, Value)>>>,
+}
+
+async fn gateway(status: StatusCode) -> Gateway {
+    let received: Arc<Mutex<Vec<(Option<String>, Value)>>> = Arc::default();
+    let sink = received.clone();
+    let app = axum::Router::new().route(
+        "/sms",
+        post(move |headers: HeaderMap, body: axum::Json<Value>| {
+            let sink = sink.clone();
+            async move {
+                let auth = headers
+                    .get("authorization")
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned);
+                sink.lock().expect("lock").push((auth, body.0));
+                status
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}/sms", listener.local_addr().expect("addr"));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    Gateway { url, received }
+}
+
+async fn server_with_gateway(gateway: &Gateway) -> TestServer {
+    let secret_file = tempfile::NamedTempFile::new().expect("temp");
+    std::fs::write(secret_file.path(), "gateway-secret-1234\n").expect("write");
+    let server = TestServer::start_with(ServerOptions {
+        extra_args: vec![
+            "--sms-webhook-url".into(),
+            gateway.url.clone(),
+            "--sms-webhook-token-file".into(),
+            secret_file.path().display().to_string(),
+        ],
+        ..ServerOptions::default()
+    })
+    .await;
+    drop(secret_file);
+    server
+}
+
+#[tokio::test]
+async fn sms_codes_go_to_the_gateway_with_its_bearer_secret() {
+    let gateway = gateway(StatusCode::OK).await;
+    let server = server_with_gateway(&gateway).await;
+
+    let challenge = server.api().start_login(Some("12345678"), "ewa").await;
+
+    let received = gateway.received.lock().expect("lock").clone();
+    assert_eq!(received.len(), 1, "{received:?}");
+    let (auth, body) = &received[0];
+    assert_eq!(auth.as_deref(), Some("Bearer gateway-secret-1234"));
+    assert_eq!(body["to"], "+48601234567");
+    let text = body["text"].as_str().expect("text");
+    let code: String = text.chars().filter(char::is_ascii_digit).collect();
+    assert_eq!(code.len(), 6, "{text}");
+    assert_eq!(challenge.sms_sent_to.as_deref(), Some("+48******567"));
+    assert!(
+        !server.dir.path().join("sms-outbox.jsonl").exists(),
+        "with a gateway nothing goes to the outbox"
+    );
+    // The code from the gateway logs ewa in.
+    let ewa = server.user("12345678", "ewa");
+    let answer = server
+        .api()
+        .complete_login(
+            &challenge.challenge_id,
+            &login_answer(&challenge, ewa.password.as_deref().expect("pw"), &code),
+        )
+        .await;
+    answer.expect_ok();
+}
+
+#[tokio::test]
+async fn a_failing_gateway_is_an_error_the_caller_sees() {
+    let gateway = gateway(StatusCode::SERVICE_UNAVAILABLE).await;
+    let server = server_with_gateway(&gateway).await;
+
+    let answer = server
+        .api()
+        .post("/v1/sessions", json!({"millekod": "12345678", "login": "ewa"}))
+        .await;
+
+    let problem = answer.expect_problem(502, "sms_delivery_failed");
+    assert!(problem.detail.contains("+48******567"), "{}", problem.detail);
+    // Retried: three attempts, then given up.
+    assert_eq!(gateway.received.lock().expect("lock").len(), 3);
+}
+
+#[tokio::test]
+async fn a_company_users_session_ends_after_idle_time() {
+    let server = TestServer::start_with(ServerOptions {
+        extra_args: vec!["--user-idle-seconds".into(), "1".into()],
+        ..ServerOptions::default()
+    })
+    .await;
+    let ewa = server.login_user("12345678", "ewa").await;
+    ewa.get("/v1/me").await.expect_ok();
+
+    // Idle expiry is about time passing, so this one test waits past the deadline.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+
+    ewa.get("/v1/me").await.expect_problem(401, "unauthenticated");
+}
