@@ -7,5 +7,6 @@ mod concurrency;
 mod helpers;
 mod lockout;
 mod login;
+mod one_time_codes;
 mod smoke;
 mod unblock;
