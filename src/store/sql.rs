@@ -592,9 +592,15 @@ impl Store for SqlStore {
         success: &LoginSuccess,
     ) -> StoreResult<()> {
         let query = match &success.new_password {
+            // A success reserved its attempt while the user was not blocked; failures
+            // racing it may have blocked the user meanwhile (they saw attempts_left at
+            // 0 because this attempt held the last reservation). The success resets the
+            // count, so it lifts such a block too: never "blocked" with a live session.
             None => sqlx::query(
                 "UPDATE users SET attempts_left = $2, failed_attempts = 0, \
-                 pending_positions = NULL, last_login_at = $3, updated_at = $3 WHERE id = $1",
+                 status = CASE WHEN status = 'blocked' THEN 'active' ELSE status END, \
+                 blocked_at = NULL, pending_positions = NULL, last_login_at = $3, \
+                 updated_at = $3 WHERE id = $1",
             )
             .bind(user_id)
             .bind(limit)
@@ -602,9 +608,9 @@ impl Store for SqlStore {
             Some(pw) => sqlx::query(
                 "UPDATE users SET attempts_left = $2, failed_attempts = 0, \
                  pending_positions = NULL, last_login_at = $3, updated_at = $3, \
-                 status = 'active', temp_password_hash = NULL, pw_length = $4, \
-                 pw_threshold = $5, pw_salt = $6, pw_shares = $7, pw_secret_hash = $8 \
-                 WHERE id = $1",
+                 status = 'active', blocked_at = NULL, temp_password_hash = NULL, \
+                 pw_length = $4, pw_threshold = $5, pw_salt = $6, pw_shares = $7, \
+                 pw_secret_hash = $8 WHERE id = $1",
             )
             .bind(user_id)
             .bind(limit)

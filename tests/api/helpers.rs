@@ -550,3 +550,111 @@ impl TestServer {
         api.with_token(session.token.expose())
     }
 }
+
+// ---- Helpers of the login, lockout, unblock and concurrency tests ----
+
+impl Api {
+    /// A user as HelpDesk sees it; the caller needs `users:read` (e.g. the dev API token).
+    pub async fn user_view(&self, millekod: &str, login: &str) -> millectl::api::UserView {
+        let answer = self
+            .get(&format!("/v1/companies/{millekod}/users/{login}"))
+            .await;
+        answer.expect_ok();
+        answer.json()
+    }
+
+    /// Every audit record about one user, newest first (the caller needs `audit:read`).
+    pub async fn audit_of(&self, millekod: &str, login: &str) -> Vec<millectl::api::AuditRecord> {
+        let answer = self
+            .get(&format!(
+                "/v1/audit?millekod={millekod}&login={login}&limit=1000"
+            ))
+            .await;
+        answer.expect_ok();
+        answer.json::<millectl::api::AuditList>().records
+    }
+
+    /// `POST …/users/{login}/unblock` with `mode` `current_password` or `new_password`.
+    pub async fn unblock(&self, millekod: &str, login: &str, mode: &str) -> Answer {
+        self.post(
+            &format!("/v1/companies/{millekod}/users/{login}/unblock"),
+            serde_json::json!({ "mode": mode }),
+        )
+        .await
+    }
+}
+
+/// The characters at the asked positions, the first of them wrong.
+pub fn wrong_chars_at(password: &str, positions: &[u8]) -> BTreeMap<String, Secret> {
+    let mut chars = chars_at(password, positions);
+    let first = positions[0].to_string();
+    let right = chars[&first].expose().to_owned();
+    let wrong = if right == "x" { "y" } else { "x" };
+    chars.insert(first, Secret::new(wrong));
+    chars
+}
+
+/// A normal-login answer with a wrong password (one wrong character, or a wrong whole
+/// password where masking is off) and the given one-time code.
+pub fn wrong_password_answer(challenge: &Challenge, password: &str, otp: &str) -> CompleteLogin {
+    let mut answer = login_answer(challenge, password, otp);
+    match &challenge.password_positions {
+        Some(positions) => answer.password_chars = Some(wrong_chars_at(password, positions)),
+        None => answer.password = Some(Secret::new(format!("{password}x"))),
+    }
+    answer
+}
+
+/// A 6-digit code that is none of the token's codes from 2 steps back to 2 ahead.
+pub fn wrong_totp(secret_base32: &str) -> String {
+    let near: Vec<String> = (-2..=2).map(|o| totp_code(secret_base32, o)).collect();
+    (0..10u32)
+        .map(|d| format!("{d}{d}{d}{d}{d}{d}"))
+        .find(|c| !near.contains(c))
+        .expect("five codes cannot cover ten candidates")
+}
+
+impl TestServer {
+    /// A dev server on `db` with extra command-line arguments.
+    pub async fn start_with_args(db: &Db, extra_args: &[&str]) -> Self {
+        Self::start_with(ServerOptions {
+            db: db.clone(),
+            extra_args: extra_args.iter().map(|a| a.to_string()).collect(),
+        })
+        .await
+    }
+
+    /// Like `login_user`, with the token's step offset for token users (a second token
+    /// login within the same 30 s uses offset 1).
+    pub async fn login_user_at(&self, millekod: &str, login: &str, step_offset: i64) -> Api {
+        let user = self.user(millekod, login);
+        let api = self.api();
+        let challenge = api.start_login(Some(millekod), login).await;
+        let otp = match challenge.otp_method {
+            millectl::api::AuthTool::Sms => api.sms_code(&challenge.challenge_id),
+            millectl::api::AuthTool::Token => {
+                totp_code(user.totp_secret.as_deref().expect("totp"), step_offset)
+            }
+        };
+        let password = user.password.expect("password");
+        let answer = api
+            .complete_login(
+                &challenge.challenge_id,
+                &login_answer(&challenge, &password, &otp),
+            )
+            .await;
+        answer.expect_ok();
+        let session: SessionCreated = answer.json();
+        api.with_token(session.token.expose())
+    }
+
+    /// A failed login of a demo SMS user: right SMS code, one wrong password character.
+    pub async fn fail_sms_login(&self, millekod: &str, login: &str) -> Answer {
+        let user = self.user(millekod, login);
+        let api = self.api();
+        let challenge = api.start_login(Some(millekod), login).await;
+        let otp = api.sms_code(&challenge.challenge_id);
+        let answer = wrong_password_answer(&challenge, &user.password.expect("password"), &otp);
+        api.complete_login(&challenge.challenge_id, &answer).await
+    }
+}

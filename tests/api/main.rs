@@ -1,6 +1,13 @@
 //! Black-box tests of the auth API: the real `millectl server` binary on 127.0.0.1
 //! with a real database (SQLite always, PostgreSQL when `TEST_DATABASE_URL` is set).
 
+mod concurrency;
 mod delivery;
+// Shared by every test file; no one file uses all of it.
+#[allow(dead_code)]
 mod helpers;
+mod lockout;
+mod login;
+mod one_time_codes;
 mod smoke;
+mod unblock;

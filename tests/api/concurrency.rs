@@ -1,0 +1,181 @@
+//! Concurrency (R7, R9): parallel wrong attempts never get more tries than the limit,
+//! parallel unblocks act once and are each audited — on one server and across two
+//! replicas sharing one PostgreSQL database.
+
+use std::collections::BTreeMap;
+
+use millectl::api::{Challenge, UserStatus};
+use tokio::task::JoinSet;
+
+use crate::helpers::*;
+
+const KOD: &str = "12345678";
+const N: usize = 50;
+
+/// How many answers had each (status, code).
+fn tally(answers: &[Answer]) -> BTreeMap<(u16, String), usize> {
+    let mut counts = BTreeMap::new();
+    for a in answers {
+        let code = a.body["code"].as_str().unwrap_or("").to_owned();
+        *counts.entry((a.status.as_u16(), code)).or_insert(0) += 1;
+    }
+    counts
+}
+
+fn key(status: u16, code: &str) -> (u16, String) {
+    (status, code.to_owned())
+}
+
+/// Start N challenges for ewa on the main server (it has the SMS outbox), then complete
+/// them all at once with a wrong password character and the right SMS code, spread over
+/// `apis` (one per replica).
+async fn race_wrong_logins(server: &TestServer, apis: &[Api]) -> Vec<Answer> {
+    let main = server.api();
+    let password = server.user(KOD, "ewa").password.unwrap();
+    let mut challenges: Vec<Challenge> = Vec::new();
+    for _ in 0..N {
+        challenges.push(main.start_login(Some(KOD), "ewa").await);
+    }
+    let mut tasks = JoinSet::new();
+    for (i, challenge) in challenges.into_iter().enumerate() {
+        let api = apis[i % apis.len()].clone();
+        let otp = main.sms_code(&challenge.challenge_id);
+        let answer = wrong_password_answer(&challenge, &password, &otp);
+        tasks.spawn(async move { api.complete_login(&challenge.challenge_id, &answer).await });
+    }
+    tasks.join_all().await
+}
+
+async fn assert_lockout_held(server: &TestServer, answers: &[Answer]) {
+    let counts = tally(answers);
+    let expected = BTreeMap::from([
+        (key(401, "invalid_credentials"), 3),
+        (key(423, "user_blocked"), N - 3),
+    ]);
+    assert_eq!(counts, expected);
+    let view = server.helpdesk_token().user_view(KOD, "ewa").await;
+    assert_eq!(view.status, UserStatus::Blocked);
+    assert_eq!((view.failed_attempts, view.attempts_left), (3, 0));
+    assert!(view.blocked_at.is_some());
+    let audit = server.helpdesk_token().audit_of(KOD, "ewa").await;
+    let mut outcomes = BTreeMap::new();
+    for r in audit.iter().filter(|r| r.action == "login") {
+        *outcomes.entry(r.outcome.as_str()).or_insert(0) += 1;
+    }
+    assert_eq!(
+        outcomes,
+        BTreeMap::from([("blocked", N - 3), ("failure", 3)])
+    );
+}
+
+/// N parallel "unblock current password" of jan with the dev API token, spread over
+/// `apis`.
+async fn race_unblocks(apis: &[Api]) -> Vec<Answer> {
+    let mut tasks = JoinSet::new();
+    for i in 0..N {
+        let api = apis[i % apis.len()].clone();
+        tasks.spawn(async move { api.unblock(KOD, "jan", "current_password").await });
+    }
+    tasks.join_all().await
+}
+
+async fn assert_one_unblock(server: &TestServer, answers: &[Answer]) {
+    let expected = BTreeMap::from([(key(200, ""), 1), (key(409, "not_blocked"), N - 1)]);
+    assert_eq!(tally(answers), expected);
+    let desk = server.helpdesk_token();
+    let view = desk.user_view(KOD, "jan").await;
+    assert_eq!(view.status, UserStatus::Active);
+    assert_eq!((view.failed_attempts, view.attempts_left), (0, 3));
+    assert_eq!(view.blocked_at, None);
+    let records: Vec<_> = desk
+        .audit_of(KOD, "jan")
+        .await
+        .into_iter()
+        .filter(|r| r.action == "user.unblock")
+        .collect();
+    assert_eq!(records.len(), N, "one audit record per unblock request");
+    let successes = records.iter().filter(|r| r.outcome == "success").count();
+    let refused = records.iter().filter(|r| r.outcome == "refused").count();
+    assert_eq!((successes, refused), (1, N - 1));
+    assert!(records.iter().all(|r| r.actor == "token:dev-helpdesk"));
+    // Three attempts, really: jan logs in with his password.
+    server.login_user(KOD, "jan").await;
+}
+
+#[tokio::test]
+async fn fifty_parallel_wrong_attempts_count_exactly_the_limit() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let answers = race_wrong_logins(&server, &[server.api()]).await;
+        assert_lockout_held(&server, &answers).await;
+    }
+}
+
+#[tokio::test]
+async fn fifty_parallel_unblocks_unblock_once_and_are_each_audited() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let answers = race_unblocks(&[server.helpdesk_token()]).await;
+        assert_one_unblock(&server, &answers).await;
+    }
+}
+
+#[tokio::test]
+async fn lockout_and_unblock_hold_across_two_replicas_on_postgres() {
+    let Some(admin) = postgres_admin_url() else {
+        println!("skipped: TEST_DATABASE_URL is unset, so there is no PostgreSQL for replicas");
+        return;
+    };
+    let server = TestServer::start_on(&Db::Postgres(admin)).await;
+    let replica = server.replica().await;
+    let main = server.api();
+    let other = main.on(&replica.url);
+    assert_eq!(other.get("/v1/health").await.body["database"], "postgres");
+
+    let answers = race_wrong_logins(&server, &[main.clone(), other.clone()]).await;
+    assert_lockout_held(&server, &answers).await;
+    // Both replicas see the block.
+    let on_replica = other
+        .with_token(&server.creds.api_token)
+        .user_view(KOD, "ewa")
+        .await;
+    assert_eq!(on_replica.status, UserStatus::Blocked);
+
+    let desk = server.helpdesk_token();
+    let answers = race_unblocks(&[desk.clone(), desk.on(&replica.url)]).await;
+    assert_one_unblock(&server, &answers).await;
+}
+
+/// Two wrong attempts racing one right login: two failures are fewer than the limit,
+/// so the user must end active — never "blocked" holding a fresh session (the failures
+/// may be recorded before or after the success; repeated to meet both orders).
+#[tokio::test]
+async fn two_failures_racing_a_success_never_block() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let (main, desk) = (server.api(), server.helpdesk_token());
+        let password = server.user(KOD, "ewa").password.unwrap();
+        for round in 0..10 {
+            let mut tasks = JoinSet::new();
+            for i in 0..3 {
+                let c = main.start_login(Some(KOD), "ewa").await;
+                let otp = main.sms_code(&c.challenge_id);
+                let answer = match i {
+                    0 => login_answer(&c, &password, &otp),
+                    _ => wrong_password_answer(&c, &password, &otp),
+                };
+                let api = main.clone();
+                tasks.spawn(async move { api.complete_login(&c.challenge_id, &answer).await });
+            }
+            let expected =
+                BTreeMap::from([(key(200, ""), 1), (key(401, "invalid_credentials"), 2)]);
+            assert_eq!(tally(&tasks.join_all().await), expected, "round {round}");
+            let view = desk.user_view(KOD, "ewa").await;
+            assert_eq!(view.status, UserStatus::Active, "round {round}: {view:?}");
+            assert_eq!(view.blocked_at, None, "round {round}");
+            assert!(view.attempts_left >= 1, "round {round}: {view:?}");
+            // A clean success before the next round.
+            server.login_user(KOD, "ewa").await;
+        }
+    }
+}

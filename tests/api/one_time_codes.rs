@@ -1,0 +1,133 @@
+//! One-time codes (SMS single-use and bound to their challenge, token replay) and
+//! unknown logins (a decoy challenge, no user enumeration).
+
+use std::collections::BTreeSet;
+
+use millectl::api::Flow;
+use serde_json::json;
+
+use crate::helpers::*;
+use crate::login::assert_positions_shape;
+
+const KOD: &str = "12345678";
+
+#[tokio::test]
+async fn one_time_codes_are_single_use_and_bound_to_their_challenge() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let api = server.api();
+        let desk = server.helpdesk_token();
+        let ewa_password = server.user(KOD, "ewa").password.unwrap();
+
+        // An SMS code of another challenge fails (codes differ, else draw again).
+        let (one, two) = loop {
+            let one = api.start_login(Some(KOD), "ewa").await;
+            let two = api.start_login(Some(KOD), "ewa").await;
+            if api.sms_code(&one.challenge_id) != api.sms_code(&two.challenge_id) {
+                break (one, two);
+            }
+        };
+        let answer = login_answer(&two, &ewa_password, &api.sms_code(&one.challenge_id));
+        let problem = api
+            .complete_login(&two.challenge_id, &answer)
+            .await
+            .expect_problem(401, "invalid_credentials");
+        assert_eq!(problem.attempts_left, Some(2));
+
+        // A challenge is used once, even by a right answer.
+        let answer = login_answer(&one, &ewa_password, &api.sms_code(&one.challenge_id));
+        api.complete_login(&one.challenge_id, &answer)
+            .await
+            .expect_ok();
+        api.complete_login(&one.challenge_id, &answer)
+            .await
+            .expect_problem(401, "challenge_expired");
+        // The failed one is used up too.
+        api.complete_login(&two.challenge_id, &answer)
+            .await
+            .expect_problem(401, "challenge_expired");
+        assert_eq!(desk.user_view(KOD, "ewa").await.failed_attempts, 0);
+
+        // A token code is refused when replayed in a second login.
+        let anna = server.user(KOD, "anna");
+        let (secret, password) = (anna.totp_secret.unwrap(), anna.password.unwrap());
+        let code = totp_code(&secret, 0);
+        let first = api.start_login(Some(KOD), "anna").await;
+        api.complete_login(&first.challenge_id, &login_answer(&first, &password, &code))
+            .await
+            .expect_ok();
+        let second = api.start_login(Some(KOD), "anna").await;
+        api.complete_login(
+            &second.challenge_id,
+            &login_answer(&second, &password, &code),
+        )
+        .await
+        .expect_problem(401, "invalid_credentials");
+        assert_eq!(desk.user_view(KOD, "anna").await.failed_attempts, 1);
+        // The next step's code still works: the refusal was the replay.
+        let third = api.start_login(Some(KOD), "anna").await;
+        let next = totp_code(&secret, 1);
+        api.complete_login(&third.challenge_id, &login_answer(&third, &password, &next))
+            .await
+            .expect_ok();
+    }
+}
+
+#[tokio::test]
+async fn unknown_logins_get_a_stable_challenge_that_looks_real() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let api = server.api();
+        for (millekod, login) in [
+            (Some(KOD), "nobody"),
+            (Some("99999999"), "ewa"),
+            (None, "x"),
+        ] {
+            let body = match millekod {
+                Some(m) => json!({"millekod": m, "login": login}),
+                None => json!({"login": login}),
+            };
+            let raw = api.post("/v1/sessions", body.clone()).await;
+            raw.expect_ok();
+            let keys: BTreeSet<&str> = raw
+                .body
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(|k| k.as_str())
+                .collect();
+            let mut expected = BTreeSet::from([
+                "challenge_id",
+                "flow",
+                "password_positions",
+                "otp_method",
+                "expires_at",
+            ]);
+            if raw.body["otp_method"] == "sms" {
+                expected.insert("sms_sent_to");
+            }
+            assert_eq!(keys, expected, "{}", raw.body);
+
+            let one = api.start_login(millekod, login).await;
+            let two = api.start_login(millekod, login).await;
+            assert_eq!(one.flow, Flow::Login);
+            let positions = one.password_positions.clone().expect("positions");
+            assert_positions_shape(&positions);
+            assert_eq!(two.password_positions.as_ref(), Some(&positions));
+            assert_eq!(one.otp_method, two.otp_method);
+            assert_eq!(one.sms_sent_to, two.sms_sent_to);
+            assert_ne!(one.challenge_id, two.challenge_id);
+
+            let answer = login_answer(&one, &"a".repeat(32), "123456");
+            let problem = api
+                .complete_login(&one.challenge_id, &answer)
+                .await
+                .expect_problem(401, "invalid_credentials");
+            assert_eq!(problem.attempts_left, Some(2));
+            // Like a real challenge, it is used up.
+            api.complete_login(&one.challenge_id, &answer)
+                .await
+                .expect_problem(401, "challenge_expired");
+        }
+    }
+}
