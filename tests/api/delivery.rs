@@ -96,11 +96,18 @@ async fn a_failing_gateway_is_an_error_the_caller_sees() {
 
     let answer = server
         .api()
-        .post("/v1/sessions", json!({"millekod": "12345678", "login": "ewa"}))
+        .post(
+            "/v1/sessions",
+            json!({"millekod": "12345678", "login": "ewa"}),
+        )
         .await;
 
     let problem = answer.expect_problem(502, "sms_delivery_failed");
-    assert!(problem.detail.contains("+48******567"), "{}", problem.detail);
+    assert!(
+        problem.detail.contains("+48******567"),
+        "{}",
+        problem.detail
+    );
     // Retried: three attempts, then given up.
     assert_eq!(gateway.received.lock().expect("lock").len(), 3);
 }
@@ -118,5 +125,64 @@ async fn a_company_users_session_ends_after_idle_time() {
     // Idle expiry is about time passing, so this one test waits past the deadline.
     tokio::time::sleep(Duration::from_millis(1500)).await;
 
-    ewa.get("/v1/me").await.expect_problem(401, "unauthenticated");
+    ewa.get("/v1/me")
+        .await
+        .expect_problem(401, "unauthenticated");
+}
+
+#[tokio::test]
+async fn tls_serves_https_with_the_given_certificate() {
+    let certs = tempfile::tempdir().expect("temp");
+    let (cert, key) = (certs.path().join("cert.pem"), certs.path().join("key.pem"));
+    let made = std::process::Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        ])
+        .args([
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ])
+        .args(["-addext", "basicConstraints=critical,CA:FALSE"])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .expect("openssl");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let server = TestServer::start_with(ServerOptions {
+        extra_args: vec![
+            "--tls-cert".into(),
+            cert.display().to_string(),
+            "--tls-key".into(),
+            key.display().to_string(),
+        ],
+        ..ServerOptions::default()
+    })
+    .await;
+    assert!(server.url.starts_with("https://"), "{}", server.url);
+
+    let pem = std::fs::read(&cert).expect("cert");
+    let client = reqwest::Client::builder()
+        .add_root_certificate(reqwest::Certificate::from_pem(&pem).expect("pem"))
+        .build()
+        .expect("client");
+    let health: Value = client
+        .get(format!("{}/v1/health", server.url))
+        .send()
+        .await
+        .expect("https request")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(health["status"], "ok");
+    // Plain HTTP on the TLS port gets no API answer.
+    let plain = reqwest::get(format!("{}/v1/health", server.url.replace("https", "http"))).await;
+    assert!(plain.map_or(true, |r| !r.status().is_success()));
 }
