@@ -9,14 +9,17 @@ use serde_json::{json, Value};
 
 use crate::helpers::*;
 
+/// What the gateway saw: the Authorization header and the JSON body of each request.
+type Received = Arc<Mutex<Vec<(Option<String>, Value)>>>;
+
 /// A stand-in SMS gateway: records what it gets, answers with `status`.
 struct Gateway {
     url: String,
-    received: Arc<Mutex<Vec<(Option<String>, Value)>>>,
+    received: Received,
 }
 
 async fn gateway(status: StatusCode) -> Gateway {
-    let received: Arc<Mutex<Vec<(Option<String>, Value)>>> = Arc::default();
+    let received: Received = Arc::default();
     let sink = received.clone();
     let app = axum::Router::new().route(
         "/sms",
