@@ -72,8 +72,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    match cli.command {
-        #[cfg(feature = "server")]
-        Command::Server(args) => runtime.block_on(server::run(args)),
-    }
+    runtime.block_on(async move {
+        match cli.command {
+            #[cfg(feature = "server")]
+            Command::Server(args) => server::run(args).await,
+        }
+    })
 }
