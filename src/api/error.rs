@@ -13,6 +13,8 @@ pub enum ErrorCode {
     MalformedRequest,
     /// A path or query value does not parse (MilleKod, login, dates, limits).
     InvalidInput,
+    /// The route exists but not with this HTTP method (see the `Allow` header).
+    MethodNotAllowed,
     /// A phone number that does not exist or cannot receive SMS.
     InvalidPhone,
     /// A new password that breaks the password policy.
@@ -53,6 +55,7 @@ impl ErrorCode {
             Self::Unauthenticated | Self::InvalidCredentials | Self::ChallengeExpired => 401,
             Self::Forbidden => 403,
             Self::NotFound => 404,
+            Self::MethodNotAllowed => 405,
             Self::NotBlocked | Self::NoAuthorizationTool | Self::AlreadyExists | Self::Conflict => {
                 409
             }
@@ -79,6 +82,7 @@ impl ErrorCode {
             Self::ChallengeExpired => "Login challenge expired",
             Self::Forbidden => "Forbidden",
             Self::NotFound => "Not found",
+            Self::MethodNotAllowed => "Method not allowed",
             Self::NotBlocked => "User is not blocked",
             Self::NoAuthorizationTool => "No authorization tool",
             Self::AlreadyExists => "Already exists",

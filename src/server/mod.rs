@@ -58,8 +58,8 @@ pub fn app(state: AppState) -> Router {
         .fallback(|| async { ApiError::not_found("no such route; see /v1/openapi.json") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(
-                ErrorCode::MalformedRequest,
-                "method not allowed on this route; see /v1/openapi.json",
+                ErrorCode::MethodNotAllowed,
+                "method not allowed on this route; see the Allow header or /v1/openapi.json",
             )
         })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

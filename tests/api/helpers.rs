@@ -658,3 +658,230 @@ impl TestServer {
         api.complete_login(&challenge.challenge_id, &answer).await
     }
 }
+
+// ---------------------------------------------------------------------------------
+// Bad input, secrets, phones and admin tests: request ids, database snapshots, direct
+// access to the audit table, and servers started without `--dev`.
+// ---------------------------------------------------------------------------------
+
+/// An answer together with the request id the server sent in `x-request-id`.
+#[derive(Debug)]
+pub struct Traced {
+    pub answer: Answer,
+    pub request_id: Option<String>,
+}
+
+impl Traced {
+    /// A problem+json with this status and code, whose `instance` is the request id.
+    pub fn expect_problem(&self, status: u16, code: &str) -> Problem {
+        let problem = self.answer.expect_problem(status, code);
+        let id = self.request_id.as_deref().unwrap_or("");
+        assert!(
+            !id.is_empty(),
+            "no x-request-id header: {}",
+            self.answer.body
+        );
+        assert_eq!(
+            problem.instance.as_deref(),
+            Some(id),
+            "instance is not the x-request-id header; body: {}",
+            self.answer.body
+        );
+        assert_eq!(
+            problem.status, status,
+            "status member of {}",
+            self.answer.body
+        );
+        problem
+    }
+}
+
+/// The body of a raw request: none, JSON, or bytes with an optional content type.
+#[derive(Debug, Clone)]
+pub enum RawBody {
+    None,
+    Json(Value),
+    Bytes(Option<&'static str>, Vec<u8>),
+}
+
+impl Api {
+    /// Send anything (wrong content types, non-JSON, huge bodies) and keep the
+    /// `x-request-id` header of the answer.
+    pub async fn traced(&self, method: Method, path: &str, body: RawBody) -> Traced {
+        let mut request = self.client.request(method, format!("{}{path}", self.base));
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token);
+        }
+        request = match body {
+            RawBody::None => request,
+            RawBody::Json(value) => request.json(&value),
+            RawBody::Bytes(Some(content_type), bytes) => {
+                request.header("content-type", content_type).body(bytes)
+            }
+            RawBody::Bytes(None, bytes) => request.body(bytes),
+        };
+        let response = request.send().await.expect("request");
+        let request_id = response
+            .headers()
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        Traced {
+            answer: Self::answer(response).await,
+            request_id,
+        }
+    }
+}
+
+/// Audit actions that only read; everything else in the audit is a change.
+pub const READ_ACTIONS: &[&str] = &["user.list", "user.show", "audit.read", "api_token.list"];
+
+/// What a refused request must leave as it was: every user of both demo companies,
+/// the API tokens, and the number of audit records of non-read actions.
+#[derive(Debug, PartialEq)]
+pub struct DbState {
+    pub users: Vec<Value>,
+    pub api_tokens: Value,
+    pub changes: usize,
+}
+
+impl TestServer {
+    /// Snapshot the state with the dev API token (users, audit) and an operator
+    /// session (API tokens).
+    pub async fn db_state(&self, operator: &Api) -> DbState {
+        let token = self.helpdesk_token();
+        let mut users = Vec::new();
+        for millekod in ["12345678", "87654321"] {
+            let answer = token.get(&format!("/v1/companies/{millekod}/users")).await;
+            answer.expect_ok();
+            users.push(answer.body["users"].clone());
+        }
+        let api_tokens = operator.get("/v1/api-tokens").await;
+        api_tokens.expect_ok();
+        let audit = self.audit_records("").await;
+        assert!(audit.len() < 1000, "the audit outgrew one page");
+        let changes = audit
+            .iter()
+            .filter(|r| !READ_ACTIONS.contains(&r["action"].as_str().unwrap_or("")))
+            .count();
+        DbState {
+            users,
+            api_tokens: api_tokens.body["api_tokens"].clone(),
+            changes,
+        }
+    }
+
+    /// Audit records through the API (dev API token), newest first; `query` is
+    /// appended to `?limit=1000`, e.g. `&login=jan`.
+    pub async fn audit_records(&self, query: &str) -> Vec<Value> {
+        let answer = self
+            .helpdesk_token()
+            .get(&format!("/v1/audit?limit=1000{query}"))
+            .await;
+        answer.expect_ok();
+        answer.body["records"]
+            .as_array()
+            .cloned()
+            .expect("records array")
+    }
+
+    /// The SQLite file of a `--dev` server without `--database`.
+    pub fn sqlite_path(&self) -> PathBuf {
+        self.dir.path().join("millectl.db")
+    }
+
+    /// Run one statement straight against the server's database (SQLite file or the
+    /// PostgreSQL test database), bypassing the API.
+    pub async fn execute_sql(&self, sql: &str) -> Result<u64, sqlx::Error> {
+        use sqlx::Connection;
+        match &self.database_url {
+            None => {
+                let url = format!("sqlite://{}", self.sqlite_path().display());
+                let mut conn = sqlx::SqliteConnection::connect(&url).await?;
+                Ok(sqlx::query(sql).execute(&mut conn).await?.rows_affected())
+            }
+            Some(url) => {
+                let mut conn = sqlx::PgConnection::connect(url).await?;
+                Ok(sqlx::query(sql).execute(&mut conn).await?.rows_affected())
+            }
+        }
+    }
+
+    /// `SELECT * FROM <table>` straight from the database, each row as text
+    /// (column=value, separated by ` | `).
+    pub async fn dump_table(&self, table: &str) -> Vec<String> {
+        use sqlx::Connection;
+        let sql = format!("SELECT * FROM {table}");
+        match &self.database_url {
+            None => {
+                let url = format!("sqlite://{}", self.sqlite_path().display());
+                let mut conn = sqlx::SqliteConnection::connect(&url)
+                    .await
+                    .expect("open the SQLite file");
+                let rows = sqlx::query(&sql).fetch_all(&mut conn).await.expect("dump");
+                rows.iter().map(row_text).collect()
+            }
+            Some(url) => {
+                let mut conn = sqlx::PgConnection::connect(url)
+                    .await
+                    .expect("connect to the test database");
+                let rows = sqlx::query(&sql).fetch_all(&mut conn).await.expect("dump");
+                rows.iter().map(row_text).collect()
+            }
+        }
+    }
+}
+
+/// One row as `name=value | …`, whatever the column types.
+fn row_text<R: sqlx::Row>(row: &R) -> String
+where
+    for<'r> Option<String>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> Option<i64>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> Option<Vec<u8>>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    usize: sqlx::ColumnIndex<R>,
+{
+    use sqlx::Column;
+    let mut cells = Vec::new();
+    for (i, column) in row.columns().iter().enumerate() {
+        let value = if let Ok(v) = row.try_get::<Option<String>, _>(i) {
+            v.unwrap_or_else(|| "NULL".into())
+        } else if let Ok(v) = row.try_get::<Option<i64>, _>(i) {
+            v.map(|v| v.to_string()).unwrap_or_else(|| "NULL".into())
+        } else if let Ok(v) = row.try_get::<Option<Vec<u8>>, _>(i) {
+            v.map(|v| String::from_utf8_lossy(&v).into_owned())
+                .unwrap_or_else(|| "NULL".into())
+        } else {
+            panic!("column {} has a type the dump cannot read", column.name());
+        };
+        cells.push(format!("{}={value}", column.name()));
+    }
+    cells.join(" | ")
+}
+
+/// A `millectl server` process started with `args` (not `--dev`); waits until it
+/// prints its URL. Its log is in `dir`.
+pub async fn spawn_server(args: &[String], dir: &Path) -> Replica {
+    let (mut child, log_path) = spawn_logged(args, dir, "server");
+    let mut url = None;
+    let log = log_path.clone();
+    wait_for("server to listen", Duration::from_secs(60), || {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!(
+                "server exited early ({status}): {}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            );
+        }
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        url = text
+            .lines()
+            .find_map(|l| l.strip_prefix("millectl server listening on "))
+            .map(|u| u.trim().to_owned());
+        url.is_some()
+    })
+    .await;
+    Replica {
+        child,
+        url: url.unwrap_or_default(),
+        log_path,
+    }
+}

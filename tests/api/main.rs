@@ -1,6 +1,8 @@
 //! Black-box tests of the auth API: the real `millectl server` binary on 127.0.0.1
 //! with a real database (SQLite always, PostgreSQL when `TEST_DATABASE_URL` is set).
 
+mod admin;
+mod bad_input;
 mod concurrency;
 mod delivery;
 // Shared by every test file; no one file uses all of it.
@@ -8,6 +10,9 @@ mod delivery;
 mod helpers;
 mod lockout;
 mod login;
+mod meta;
 mod one_time_codes;
+mod phones;
+mod secrets;
 mod smoke;
 mod unblock;

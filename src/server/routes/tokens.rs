@@ -133,9 +133,19 @@ pub async fn revoke(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
-    body: axum::body::Bytes,
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
 ) -> ApiResult<StatusCode> {
-    // The body is optional here: nothing, or `{"reason": …}`.
+    // The body is optional here: nothing, or `{"reason": …}`. Reading it fails only
+    // past the body limit; answer that as problem+json like every other route.
+    let body = body.map_err(|_| {
+        ApiError::new(
+            crate::api::ErrorCode::PayloadTooLarge,
+            format!(
+                "the request body is too large (limit {} bytes)",
+                crate::api::MAX_BODY_BYTES
+            ),
+        )
+    })?;
     let raw_reason = if body.iter().all(u8::is_ascii_whitespace) {
         None
     } else {

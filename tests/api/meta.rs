@@ -1,0 +1,267 @@
+//! Health, the OpenAPI document, and the `millectl server` command line: transport
+//! safety, option ranges, and the bootstrap of an operator who then logs in over the API.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use crate::helpers::*;
+use assert_cmd::Command;
+use millectl::api::{CompleteLogin, Flow, Health, Me, PrincipalView, Secret, SessionCreated};
+use reqwest::Method;
+
+/// Every route of `/v1` (besides the document itself), as (method, path).
+const ROUTES: &[(&str, &str)] = &[
+    ("get", "/v1/health"),
+    ("post", "/v1/sessions"),
+    ("post", "/v1/sessions/{challenge_id}"),
+    ("delete", "/v1/sessions/current"),
+    ("get", "/v1/me"),
+    ("post", "/v1/companies"),
+    ("get", "/v1/companies/{millekod}/users"),
+    ("post", "/v1/companies/{millekod}/users"),
+    ("get", "/v1/companies/{millekod}/users/{login}"),
+    ("post", "/v1/companies/{millekod}/users/{login}/unblock"),
+    ("put", "/v1/companies/{millekod}/users/{login}/phone"),
+    (
+        "put",
+        "/v1/companies/{millekod}/users/{login}/password-masking",
+    ),
+    ("put", "/v1/companies/{millekod}/users/{login}/token"),
+    ("get", "/v1/api-tokens"),
+    ("post", "/v1/api-tokens"),
+    ("delete", "/v1/api-tokens/{id}"),
+    ("get", "/v1/audit"),
+];
+
+#[tokio::test]
+async fn health_names_the_database() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let answer = server.api().get("/v1/health").await;
+        assert_eq!(answer.status.as_u16(), 200, "{}", answer.body);
+        let health: Health = answer.json();
+        let expected = match db {
+            Db::Sqlite => "sqlite",
+            Db::Postgres(_) => "postgres",
+        };
+        assert_eq!(health.status, "ok");
+        assert_eq!(health.database, expected);
+        assert_eq!(health.version, env!("CARGO_PKG_VERSION"));
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_covers_every_route_and_nothing_else() {
+    let server = TestServer::start().await;
+    let answer = server.api().get("/v1/openapi.json").await;
+    assert_eq!(answer.status.as_u16(), 200);
+    assert_eq!(answer.content_type, "application/json");
+    let doc = answer.body;
+    assert!(
+        doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")),
+        "{}",
+        doc["openapi"]
+    );
+    let mut documented = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for method in item.as_object().expect("path item").keys() {
+            if ["get", "post", "put", "delete", "patch"].contains(&method.as_str()) {
+                documented.insert((method.clone(), path.clone()));
+            }
+        }
+    }
+    let expected: BTreeSet<_> = ROUTES
+        .iter()
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect();
+    assert_eq!(documented, expected);
+    assert!(doc["components"]["schemas"]["Problem"].is_object());
+
+    // Each documented route is really served: no "no such route" 404, no 405.
+    let api = server.api();
+    for (method, path) in ROUTES {
+        let concrete = path
+            .replace("{millekod}", "12345678")
+            .replace("{login}", "jan")
+            .replace("{challenge_id}", "unknown")
+            .replace("{id}", "unknown");
+        let method = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+        let answer = api.send(method.clone(), &concrete, None).await;
+        let status = answer.status.as_u16();
+        let detail = answer.body["detail"].as_str().unwrap_or("");
+        assert!(
+            status != 405 && !detail.contains("no such route"),
+            "{method} {concrete}: {status} {}",
+            answer.body
+        );
+    }
+}
+
+fn millectl() -> Command {
+    let mut cmd = Command::cargo_bin("millectl").expect("binary");
+    for var in [
+        "MILLECTL_LISTEN",
+        "MILLECTL_DATABASE",
+        "MILLECTL_PEPPER",
+        "MILLECTL_SMS_WEBHOOK_URL",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.timeout(Duration::from_secs(60));
+    cmd
+}
+
+#[test]
+fn plain_http_off_loopback_is_refused_without_insecure_http() {
+    let output = millectl()
+        .args(["server", "--listen", "0.0.0.0:0"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "it served: {stderr}");
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("--insecure-http"), "{stderr}");
+    assert!(stderr.contains("0.0.0.0:0"), "{stderr}");
+}
+
+#[test]
+fn a_lockout_limit_beyond_five_is_a_usage_error() {
+    for limit in ["6", "0", "many"] {
+        let output = millectl()
+            .args(["server", "--dev", "--lockout-limit", limit])
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{limit}: {stderr}");
+        assert!(stderr.contains("--lockout-limit"), "{stderr}");
+    }
+}
+
+/// The value printed after `label` on a line of `text`.
+fn printed(text: &str, label: &str) -> String {
+    text.lines()
+        .find_map(|l| l.strip_prefix(label))
+        .map(|v| v.trim().to_owned())
+        .unwrap_or_else(|| panic!("no {label:?} in {text}"))
+}
+
+#[tokio::test]
+async fn a_bootstrapped_operator_completes_a_first_login_over_the_api() {
+    for db in Db::all() {
+        let dir = tempfile::tempdir().expect("dir");
+        let pepper = dir.path().join("pepper");
+        let pepper_arg = pepper.display().to_string();
+        millectl()
+            .args(["server", "init-pepper", &pepper_arg])
+            .assert()
+            .success();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&pepper)
+                .expect("pepper")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        // A second init-pepper does not overwrite the key.
+        millectl()
+            .args(["server", "init-pepper", &pepper_arg])
+            .assert()
+            .failure();
+        let database = match &db {
+            Db::Sqlite => format!("sqlite://{}", dir.path().join("bank.db").display()),
+            Db::Postgres(admin) => fresh_postgres_database(admin).await,
+        };
+        let added = millectl()
+            .args([
+                "server",
+                "operator",
+                "add",
+                "alicja",
+                "--database",
+                &database,
+            ])
+            .args(["--pepper-file", &pepper_arg])
+            .output()
+            .expect("run");
+        let stdout = String::from_utf8_lossy(&added.stdout).into_owned();
+        assert!(
+            added.status.success(),
+            "{stdout}{}",
+            String::from_utf8_lossy(&added.stderr)
+        );
+        let temporary = printed(&stdout, "temporary password:");
+        let seed = printed(&stdout, "token seed (base32):");
+        let again = millectl()
+            .args([
+                "server",
+                "operator",
+                "add",
+                "alicja",
+                "--database",
+                &database,
+            ])
+            .args(["--pepper-file", &pepper_arg])
+            .output()
+            .expect("run");
+        assert_eq!(again.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+
+        let args: Vec<String> = ["server", "--listen", "127.0.0.1:0", "--database", &database]
+            .into_iter()
+            .chain(["--pepper-file", &pepper_arg])
+            .map(str::to_owned)
+            .collect();
+        let server = spawn_server(&args, dir.path()).await;
+        let api = Api {
+            base: server.url.clone(),
+            client: reqwest::Client::new(),
+            token: None,
+            outbox: dir.path().join("no-outbox"),
+        };
+        let challenge = api.start_login(None, "alicja").await;
+        assert_eq!(
+            (challenge.flow, challenge.otp_method.as_str()),
+            (Flow::FirstLogin, "token")
+        );
+        let new_password = "Alicja7Nowe3Haslo";
+        let answer = CompleteLogin {
+            password_chars: None,
+            password: None,
+            otp: Secret::new(totp_code(&seed, 0)),
+            temporary_password: Some(Secret::new(&temporary)),
+            new_password: Some(Secret::new(new_password)),
+        };
+        let done = api.complete_login(&challenge.challenge_id, &answer).await;
+        done.expect_ok();
+        let session: SessionCreated = done.json();
+        let operator = api.with_token(session.token.expose());
+        let me: Me = operator.get("/v1/me").await.json();
+        assert!(
+            matches!(&me.principal, PrincipalView::Operator { login } if login.as_str() == "alicja")
+        );
+        let health: Health = api.get("/v1/health").await.json();
+        assert_eq!(
+            health.database,
+            if matches!(db, Db::Sqlite) {
+                "sqlite"
+            } else {
+                "postgres"
+            }
+        );
+
+        // From now on a normal login: masked characters of the new password.
+        let challenge = api.start_login(None, "alicja").await;
+        assert_eq!(challenge.flow, Flow::Login);
+        let answer = login_answer(&challenge, new_password, &totp_code(&seed, 1));
+        api.complete_login(&challenge.challenge_id, &answer)
+            .await
+            .expect_ok();
+
+        let log = std::fs::read_to_string(&server.log_path).expect("log");
+        for secret in [&temporary, &seed, new_password] {
+            assert!(!log.contains(secret), "a secret in the server log");
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! R4: phone numbers for SMS codes are validated as mobiles, stored in E.164, shown
+//! masked unless revealed (an audited action), and changed only by HelpDesk.
+
+use crate::helpers::*;
+use millectl::api::{CompleteLogin, Flow, Secret, UserView};
+use serde_json::json;
+
+const MAREK: &str = "/v1/companies/12345678/users/marek";
+const JAN: &str = "/v1/companies/12345678/users/jan";
+
+async fn phone_of(api: &Api, path: &str, reveal: bool) -> Option<String> {
+    let answer = api.get(&format!("{path}?reveal_phone={reveal}")).await;
+    answer.expect_ok();
+    answer.json::<UserView>().phone
+}
+
+fn count(records: &[serde_json::Value], action: &str) -> usize {
+    records.iter().filter(|r| r["action"] == action).count()
+}
+
+#[tokio::test]
+async fn phones_typed_every_way_are_stored_in_e164_and_masked() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let token = server.helpdesk_token();
+        let demo = server.user("12345678", "marek");
+        assert_eq!(
+            (demo.auth_tool.as_str(), demo.status.as_str()),
+            ("sms", "blocked")
+        );
+        assert_eq!(demo.phone, None);
+        assert_eq!(phone_of(&token, MAREK, true).await, None);
+
+        for typed in ["601 234 567", "+48601234567", "0048 601-234-567"] {
+            // From another number each time, so every spelling is a real change.
+            token
+                .put(
+                    &format!("{MAREK}/phone"),
+                    json!({"phone": "+48 512 345 678"}),
+                )
+                .await
+                .expect_ok();
+            assert_eq!(
+                phone_of(&token, MAREK, true).await.as_deref(),
+                Some("+48512345678")
+            );
+            let answer = token
+                .put(
+                    &format!("{MAREK}/phone"),
+                    json!({"phone": typed, "reason": "INC-1"}),
+                )
+                .await;
+            answer.expect_ok();
+            assert_eq!(
+                answer.json::<UserView>().phone.as_deref(),
+                Some("+48601234567"),
+                "{typed}"
+            );
+            assert_eq!(
+                phone_of(&token, MAREK, true).await.as_deref(),
+                Some("+48601234567"),
+                "{typed}"
+            );
+            assert_eq!(
+                phone_of(&token, MAREK, false).await.as_deref(),
+                Some("+48******567"),
+                "{typed}"
+            );
+        }
+        // The list shows phones masked too.
+        let list = token.get("/v1/companies/12345678/users").await;
+        let marek = list.body["users"]
+            .as_array()
+            .expect("users")
+            .iter()
+            .find(|u| u["login"] == "marek")
+            .cloned()
+            .expect("marek listed");
+        assert_eq!(marek["phone"], "+48******567");
+
+        // The audit: each change with the masked numbers, each reveal as such.
+        let records = server.audit_records("&login=marek").await;
+        let sets: Vec<_> = records
+            .iter()
+            .filter(|r| r["action"] == "phone.set")
+            .collect();
+        assert_eq!(sets.len(), 6);
+        assert_eq!(sets[0]["detail"], "+48******678 -> +48******567");
+        assert_eq!(sets[0]["reason"], "INC-1");
+        assert_eq!(sets[5]["detail"], "none -> +48******678");
+        assert!(sets
+            .iter()
+            .all(|r| r["actor"] == "token:dev-helpdesk" && r["outcome"] == "success"));
+        let shows: Vec<_> = records
+            .iter()
+            .filter(|r| r["action"] == "user.show")
+            .collect();
+        let revealed = shows
+            .iter()
+            .filter(|r| r["detail"] == "phone revealed")
+            .count();
+        assert_eq!((shows.len(), revealed), (10, 7), "{shows:?}");
+        let text = serde_json::to_string(&records).expect("json");
+        assert!(
+            !text.contains("601234567"),
+            "a full number in the audit: {text}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn refused_phones_and_callers_change_nothing() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let token = server.helpdesk_token();
+        let operator = server.login_operator().await;
+        let before = phone_of(&token, JAN, true).await;
+        assert_eq!(before.as_deref(), Some("+48602345678"));
+
+        // Not numbers that can receive an SMS.
+        for typed in [
+            "+48 22 123 45 67",
+            "22 123 45 67",
+            "+48 800 123 456",
+            "garbage",
+            "６０１２３４５６７",
+        ] {
+            let answer = operator
+                .put(&format!("{JAN}/phone"), json!({"phone": typed}))
+                .await;
+            answer.expect_problem(422, "invalid_phone");
+        }
+        // A co-user may not change a colleague's number, nor see it whole.
+        let ewa = server.login_user("12345678", "ewa").await;
+        let answer = ewa
+            .put(&format!("{JAN}/phone"), json!({"phone": "601 234 567"}))
+            .await;
+        answer.expect_problem(403, "forbidden");
+        ewa.get(&format!("{JAN}?reveal_phone=true"))
+            .await
+            .expect_problem(403, "forbidden");
+        assert_eq!(
+            phone_of(&ewa, JAN, false).await.as_deref(),
+            Some("+48******678")
+        );
+        // Nor can a script whose token may only read.
+        let created = operator
+            .post(
+                "/v1/api-tokens",
+                json!({"name": "reader", "scopes": ["users:read"]}),
+            )
+            .await;
+        assert_eq!(created.status.as_u16(), 201, "{}", created.body);
+        let reader = server
+            .api()
+            .with_token(created.body["token"].as_str().expect("token"));
+        let answer = reader
+            .put(&format!("{JAN}/phone"), json!({"phone": "601 234 567"}))
+            .await;
+        let problem = answer.expect_problem(403, "forbidden");
+        assert!(
+            problem.detail.contains("phones:write"),
+            "{}",
+            problem.detail
+        );
+
+        assert_eq!(phone_of(&token, JAN, true).await, before);
+        let records = server.audit_records("&login=jan").await;
+        assert_eq!(
+            count(&records, "phone.set"),
+            2,
+            "only the two denials: {records:?}"
+        );
+        assert!(records
+            .iter()
+            .filter(|r| r["action"] == "phone.set")
+            .all(|r| r["outcome"] == "denied"));
+    }
+}
+
+#[tokio::test]
+async fn a_new_phone_lets_marek_get_a_new_password() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let operator = server.login_operator().await;
+        let unblock = format!("{MAREK}/unblock");
+
+        // Blocked, no phone, no token: nothing to send a new password to (R10).
+        let answer = operator
+            .post(&unblock, json!({"mode": "new_password"}))
+            .await;
+        answer.expect_problem(409, "no_authorization_tool");
+
+        operator
+            .put(
+                &format!("{MAREK}/phone"),
+                json!({"phone": "+48 604 555 666"}),
+            )
+            .await
+            .expect_ok();
+        let answer = operator
+            .post(&unblock, json!({"mode": "new_password"}))
+            .await;
+        answer.expect_ok();
+        let marek: UserView = answer.json();
+        assert_eq!(marek.status.as_str(), "awaiting_new_password");
+        assert_eq!(marek.phone.as_deref(), Some("+48******666"));
+
+        // The access password went to the new number; marek sets a new password.
+        let api = server.api();
+        let access = api
+            .access_password("+48604555666")
+            .expect("access password SMS");
+        let challenge = api.start_login(Some("12345678"), "marek").await;
+        assert_eq!(challenge.flow, Flow::NewPassword);
+        assert_eq!(challenge.sms_sent_to.as_deref(), Some("+48******666"));
+        let answer = CompleteLogin {
+            password_chars: None,
+            password: None,
+            otp: Secret::new(api.sms_code(&challenge.challenge_id)),
+            temporary_password: Some(Secret::new(access)),
+            new_password: Some(Secret::new("Marek2Nowe9Haslo")),
+        };
+        api.complete_login(&challenge.challenge_id, &answer)
+            .await
+            .expect_ok();
+        let marek: UserView = operator.get(MAREK).await.json();
+        assert_eq!(marek.status.as_str(), "active");
+    }
+}
