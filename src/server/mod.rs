@@ -65,11 +65,29 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(
             ServiceBuilder::new()
+                .layer(axum::middleware::from_fn(drop_unusable_request_id))
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
                 .layer(PropagateRequestIdLayer::new(request_id))
                 .layer(TraceLayer::new_for_http())
                 .layer(axum::middleware::from_fn(problem_instance)),
         )
+}
+
+/// A client may send its own `x-request-id` (to correlate its logs with ours), but
+/// it ends up in the audit: anything but 1-64 characters of `[A-Za-z0-9._-]` is
+/// dropped and replaced by a fresh UUID.
+async fn drop_unusable_request_id(mut request: Request, next: Next) -> Response {
+    let usable = request.headers().get("x-request-id").is_some_and(|v| {
+        let bytes = v.as_bytes();
+        (1..=64).contains(&bytes.len())
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(b))
+    });
+    if !usable {
+        request.headers_mut().remove("x-request-id");
+    }
+    next.run(request).await
 }
 
 /// Stamp the request id into every problem+json body as its `instance`.

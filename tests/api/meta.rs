@@ -265,3 +265,27 @@ async fn a_bootstrapped_operator_completes_a_first_login_over_the_api() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_client_request_id_is_kept_only_when_it_is_tame() {
+    let server = TestServer::start().await;
+    let client = reqwest::Client::new();
+    let url = format!("{}/v1/health", server.url);
+
+    let tame = client
+        .get(&url)
+        .header("x-request-id", "ticket-4711.a_b")
+        .send()
+        .await
+        .expect("request");
+    let hostile = client
+        .get(&url)
+        .header("x-request-id", "x'; DROP TABLE audit; --")
+        .send()
+        .await
+        .expect("request");
+
+    assert_eq!(tame.headers()["x-request-id"], "ticket-4711.a_b");
+    let replaced = hostile.headers()["x-request-id"].to_str().expect("ascii");
+    assert!(uuid::Uuid::parse_str(replaced).is_ok(), "{replaced}");
+}
