@@ -7,7 +7,9 @@
 
 pub mod api;
 pub mod cli;
+pub mod client;
 pub mod domain;
+pub mod output;
 #[cfg(feature = "server")]
 pub mod server;
 #[cfg(feature = "server")]

@@ -1,37 +1,104 @@
-//! The command line: one clap definition whose doc comments are the help text, and
-//! one place (`exit_code`) that turns errors into the stable exit codes of DESIGN.md.
+//! The command line: one clap definition whose doc comments are the help text, thin
+//! handlers per command group, and one place (`errors`) that turns errors into the
+//! stable exit codes of DESIGN.md.
+
+mod config;
+mod context;
+mod credentials;
+mod errors;
+mod session;
+mod users;
 
 #[cfg(feature = "server")]
 mod server;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+
+pub use context::Context;
+pub use errors::CliError;
+
+use crate::output::Format;
 
 /// Corporate e-banking auth: the login API and the helpdesk tool that drives it.
+///
+/// Log in with `millectl login`, then look at users, unblock them and fix their phone
+/// numbers. Scripts use an API token (MILLECTL_TOKEN or `login --with-token`) and
+/// `-o json`.
 #[derive(Debug, Parser)]
 #[command(name = "millectl", version, about, max_term_width = 100)]
 pub struct Cli {
-    /// More log output (-v: info, -vv: debug). Never shows a secret.
-    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
-    pub verbose: u8,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 
     #[command(subcommand)]
     pub command: Command,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Run the auth API (SQLite by default, PostgreSQL for several replicas).
-    #[cfg(feature = "server")]
-    Server(server::ServerArgs),
+/// Flags every command takes.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// The auth API's URL, e.g. https://auth.bank.example [default: from the profile,
+    /// else http://127.0.0.1:7070]
+    #[arg(long, global = true, env = "MILLECTL_SERVER", value_parser = parse_server_url)]
+    pub server: Option<reqwest::Url>,
+
+    /// Named profile of the config file (server and stored session).
+    #[arg(
+        long,
+        global = true,
+        env = "MILLECTL_PROFILE",
+        default_value = "default"
+    )]
+    pub profile: String,
+
+    /// Output format: a table for people, json or csv for scripts.
+    #[arg(short, long, global = true, value_enum, default_value_t = Format::Table)]
+    pub output: Format,
+
+    /// No colors (also NO_COLOR=1).
+    #[arg(long, global = true)]
+    pub no_color: bool,
+
+    /// More detail: request ids and HTTP status on stderr (-vv: debug logs). Never
+    /// shows a secret.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
 }
 
-/// Exit codes (DESIGN.md): 0 ok, 1 other, 2 usage, 3 not found, 4 not authenticated,
-/// 5 forbidden, 6 conflict, 7 invalid input, 8 server unavailable.
-pub mod exit {
-    pub const OTHER: u8 = 1;
-    pub const USAGE: u8 = 2;
+fn parse_server_url(text: &str) -> Result<reqwest::Url, String> {
+    let url = reqwest::Url::parse(text)
+        .map_err(|e| format!("not a URL ({e}); e.g. http://127.0.0.1:7070"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err("the server URL must be http:// or https:// with a host".into());
+    }
+    Ok(url)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log in (interactive, or --password-stdin/--with-token for scripts).
+    Login(session::LoginArgs),
+    /// Forget the stored session (and end it on the server).
+    Logout,
+    /// Who the current session or token belongs to.
+    Whoami,
+    /// Show and list users.
+    #[command(subcommand)]
+    User(users::UserCommand),
+    /// Unblock a user: three more attempts, or the right to set a new password.
+    #[command(subcommand)]
+    Unblock(users::UnblockCommand),
+    /// Set users' mobile numbers for SMS codes.
+    #[command(subcommand)]
+    Phone(users::PhoneCommand),
+    /// Read and change the config file (server per profile).
+    #[command(subcommand)]
+    Config(session::ConfigCommand),
+    /// Run the auth API (SQLite by default, PostgreSQL for several replicas).
+    #[cfg(feature = "server")]
+    Server(Box<server::ServerArgs>),
 }
 
 /// Parse argv, run, print the error once, map it to an exit code.
@@ -39,26 +106,36 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
-            let code = if err.use_stderr() { exit::USAGE } else { 0 };
+            use clap::error::ErrorKind;
+            let code = match err.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => 0,
+                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => errors::USAGE,
+                // A value that does not parse (MilleKod, login, URL) is invalid input.
+                ErrorKind::ValueValidation | ErrorKind::InvalidValue => errors::INVALID_INPUT,
+                _ => errors::USAGE,
+            };
             let _ = err.print();
             return ExitCode::from(code);
         }
     };
-    init_tracing(cli.verbose);
+    init_tracing(cli.global.verbose);
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
+            let (code, hint) = errors::classify(&err);
             eprintln!("millectl: error: {err:#}");
-            ExitCode::from(exit::OTHER)
+            if let Some(hint) = hint {
+                eprintln!("hint: {hint}");
+            }
+            ExitCode::from(code)
         }
     }
 }
 
 fn init_tracing(verbose: u8) {
     let default = match verbose {
-        0 => "millectl=info,tower_http=warn,warn",
-        1 => "millectl=debug,tower_http=info,info",
-        _ => "debug",
+        0 | 1 => "millectl=info,tower_http=warn,warn",
+        _ => "millectl=debug,tower_http=info,info",
     };
     let filter = tracing_subscriber::EnvFilter::try_from_env("MILLECTL_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
@@ -73,9 +150,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .enable_all()
         .build()?;
     runtime.block_on(async move {
-        match cli.command {
-            #[cfg(feature = "server")]
-            Command::Server(args) => server::run(args).await,
+        #[cfg(feature = "server")]
+        if let Command::Server(args) = cli.command {
+            return server::run(*args).await;
         }
+        let ctx = Context::new(&cli.global)?;
+        match cli.command {
+            Command::Login(args) => session::login(&ctx, args).await,
+            Command::Logout => session::logout(&ctx).await,
+            Command::Whoami => session::whoami(&ctx).await,
+            Command::User(command) => users::user(&ctx, command).await,
+            Command::Unblock(command) => users::unblock(&ctx, command).await,
+            Command::Phone(command) => users::phone(&ctx, command).await,
+            Command::Config(command) => session::config(&ctx, command),
+            #[cfg(feature = "server")]
+            Command::Server(_) => unreachable!("handled above"),
+        }?;
+        Ok(ExitCode::SUCCESS)
     })
 }

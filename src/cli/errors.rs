@@ -1,0 +1,122 @@
+//! The one place errors become exit codes (DESIGN.md): 0 ok, 1 other, 2 usage, 3 not
+//! found, 4 not authenticated, 5 forbidden, 6 conflict, 7 invalid input, 8 server
+//! unavailable — and the hint printed under the error line.
+
+use crate::api::ErrorCode;
+use crate::client::ClientError;
+
+pub const OTHER: u8 = 1;
+pub const USAGE: u8 = 2;
+pub const NOT_FOUND: u8 = 3;
+pub const NOT_AUTHENTICATED: u8 = 4;
+pub const FORBIDDEN: u8 = 5;
+pub const CONFLICT: u8 = 6;
+pub const INVALID_INPUT: u8 = 7;
+pub const UNAVAILABLE: u8 = 8;
+
+/// An error the CLI itself decides on, with its exit code and an optional hint.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct CliError {
+    pub code: u8,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl CliError {
+    pub fn new(code: u8, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(USAGE, message)
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::new(INVALID_INPUT, message)
+    }
+
+    pub fn not_logged_in() -> Self {
+        Self::new(NOT_AUTHENTICATED, "not logged in")
+            .hint("run `millectl login` (or set MILLECTL_TOKEN for scripts)")
+    }
+}
+
+pub fn exit_code_of_api(code: ErrorCode) -> u8 {
+    use ErrorCode::*;
+    match code {
+        NotFound => NOT_FOUND,
+        Unauthenticated | InvalidCredentials | ChallengeExpired => NOT_AUTHENTICATED,
+        Forbidden => FORBIDDEN,
+        NotBlocked | NoAuthorizationTool | AlreadyExists | Conflict | UserBlocked => CONFLICT,
+        MalformedRequest | InvalidInput | InvalidPhone | PasswordPolicy | ReasonRequired
+        | PayloadTooLarge | UnsupportedMediaType | MethodNotAllowed => INVALID_INPUT,
+        TooManyRequests | SmsDeliveryFailed | Internal | ServiceUnavailable => UNAVAILABLE,
+    }
+}
+
+/// Exit code and hint for any error that reaches `main`.
+pub fn classify(err: &anyhow::Error) -> (u8, Option<String>) {
+    if let Some(cli) = err.downcast_ref::<CliError>() {
+        return (cli.code, cli.hint.clone());
+    }
+    if let Some(client) = err.downcast_ref::<ClientError>() {
+        return match client {
+            ClientError::Api { problem, .. } => {
+                let hint = match problem.code {
+                    ErrorCode::Unauthenticated => {
+                        Some("run `millectl login` (your session may have expired)".to_owned())
+                    }
+                    ErrorCode::UserBlocked => Some(
+                        "ask a co-user of the same MilleKod or HelpDesk to unblock the user"
+                            .to_owned(),
+                    ),
+                    ErrorCode::ReasonRequired => {
+                        Some("pass --reason \"TICKET-123\" (the server demands one)".to_owned())
+                    }
+                    _ => None,
+                };
+                (exit_code_of_api(problem.code), hint)
+            }
+            ClientError::Unreachable { .. } => (
+                UNAVAILABLE,
+                Some("is the server running? check --server or MILLECTL_SERVER".to_owned()),
+            ),
+            ClientError::Protocol(_) => (UNAVAILABLE, None),
+        };
+    }
+    (OTHER, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_codes_map_to_the_documented_exit_codes() {
+        assert_eq!(exit_code_of_api(ErrorCode::NotFound), 3);
+        assert_eq!(exit_code_of_api(ErrorCode::Unauthenticated), 4);
+        assert_eq!(exit_code_of_api(ErrorCode::Forbidden), 5);
+        assert_eq!(exit_code_of_api(ErrorCode::NotBlocked), 6);
+        assert_eq!(exit_code_of_api(ErrorCode::InvalidPhone), 7);
+        assert_eq!(exit_code_of_api(ErrorCode::ServiceUnavailable), 8);
+    }
+
+    #[test]
+    fn unreachable_server_is_exit_8() {
+        let err = anyhow::Error::new(ClientError::Unreachable {
+            url: "http://127.0.0.1:1/".into(),
+            why: "connection refused".into(),
+        });
+        assert_eq!(classify(&err).0, 8);
+    }
+}

@@ -1,0 +1,427 @@
+//! `login`, `logout`, `whoami` and `config`.
+//!
+//! Logging in without a terminal (scripts, tests) reads secrets from stdin, one per
+//! line, in the order the flow asks for them — never from the command line:
+//! the password (or, in the first-login and new-password flows, the temporary
+//! password, then the new password), then the one-time code unless `--otp` gave it.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
+
+use clap::{Args, Subcommand};
+use secrecy::{ExposeSecret, SecretString};
+use serde_json::json;
+
+use super::config::ConfigFile;
+use super::credentials::{self, Source, StoredSession};
+use super::errors::CliError;
+use super::Context;
+use crate::api::{
+    AuthTool, Challenge, CompleteLogin, Flow, Login, MilleKod, PrincipalView, Secret,
+    SessionCreated, StartLogin,
+};
+use crate::domain::masked_password::Password;
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// Company code; leave out for HelpDesk operators.
+    #[arg(long)]
+    pub millekod: Option<MilleKod>,
+    /// Your login.
+    #[arg(long)]
+    pub login: Option<Login>,
+    /// Read the password (and any further secrets the flow asks for) from stdin.
+    #[arg(long, conflicts_with = "with_token")]
+    pub password_stdin: bool,
+    /// The one-time code (SMS or token); without it, it is asked for or read from stdin.
+    #[arg(long, conflicts_with = "with_token")]
+    pub otp: Option<String>,
+    /// Read an API token from stdin and store it instead of logging in.
+    #[arg(long)]
+    pub with_token: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Set a value of the current profile (`server`).
+    Set {
+        /// The key: `server`.
+        key: ConfigKey,
+        /// The value, e.g. https://auth.bank.example
+        value: String,
+    },
+    /// Show the current profile: server, where the session is kept, config path.
+    Show,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ConfigKey {
+    Server,
+}
+
+/// Secrets read from stdin, one per line, in order.
+struct StdinSecrets {
+    lines: std::io::Lines<std::io::StdinLock<'static>>,
+}
+
+impl StdinSecrets {
+    fn new() -> Self {
+        Self {
+            lines: std::io::stdin().lock().lines(),
+        }
+    }
+
+    fn next(&mut self, what: &str) -> anyhow::Result<SecretString> {
+        match self.lines.next() {
+            Some(Ok(line)) if !line.is_empty() => {
+                Ok(SecretString::from(line.trim_end_matches('\r').to_owned()))
+            }
+            Some(Err(err)) => {
+                Err(CliError::invalid(format!("cannot read {what} from stdin: {err}")).into())
+            }
+            _ => Err(CliError::invalid(format!("stdin ended before {what}"))
+                .hint("give one secret per line on stdin, in the order the login asks for them")
+                .into()),
+        }
+    }
+}
+
+/// Where secrets come from: prompts for people, stdin lines for scripts.
+enum Asker {
+    Prompt,
+    Stdin(StdinSecrets),
+}
+
+impl Asker {
+    fn secret(&mut self, prompt: &str, what: &str) -> anyhow::Result<SecretString> {
+        match self {
+            Asker::Prompt => {
+                let text = dialoguer::Password::new()
+                    .with_prompt(prompt)
+                    .allow_empty_password(false)
+                    .interact()?;
+                Ok(SecretString::from(text))
+            }
+            Asker::Stdin(lines) => lines.next(what),
+        }
+    }
+
+    /// A new password: typed twice and checked against the policy before sending.
+    fn new_password(&mut self) -> anyhow::Result<SecretString> {
+        match self {
+            Asker::Prompt => loop {
+                let text = dialoguer::Password::new()
+                    .with_prompt("New password")
+                    .with_confirmation("Repeat the new password", "The passwords differ; try again")
+                    .interact()?;
+                match Password::parse(&text) {
+                    Ok(_) => return Ok(SecretString::from(text)),
+                    Err(err) => eprintln!("{err}; try again"),
+                }
+            },
+            Asker::Stdin(lines) => {
+                let text = lines.next("the new password")?;
+                Password::parse(text.expose_secret()).map_err(|e| {
+                    CliError::invalid(format!("the new password is not allowed: {e}"))
+                })?;
+                Ok(text)
+            }
+        }
+    }
+}
+
+pub async fn login(ctx: &Context, args: LoginArgs) -> anyhow::Result<()> {
+    let client = ctx.anonymous()?;
+    if args.with_token {
+        let token = StdinSecrets::new().next("the API token")?;
+        let me = client.with_token(token.clone()).me().await?;
+        let source = store(ctx, token)?;
+        report(ctx, &me.principal, &source)?;
+        return Ok(());
+    }
+    let interactive = ctx.interactive() && !args.password_stdin;
+    if !interactive && !args.password_stdin {
+        return Err(CliError::usage(
+            "no terminal to ask for the password; pass --password-stdin (or --with-token)",
+        )
+        .into());
+    }
+    let (millekod, login) = match (args.millekod, args.login, interactive) {
+        (m, Some(l), _) => (m, l),
+        (m, None, true) => prompt_identity(m)?,
+        (_, None, false) => {
+            return Err(CliError::usage("give --login with --password-stdin").into())
+        }
+    };
+    let mut asker = if interactive {
+        Asker::Prompt
+    } else {
+        Asker::Stdin(StdinSecrets::new())
+    };
+
+    let challenge = client
+        .start_login(&StartLogin {
+            millekod: millekod.clone(),
+            login: login.clone(),
+        })
+        .await?;
+    let answer = answer_challenge(&challenge, &mut asker, args.otp)?;
+    let session = client
+        .complete_login(&challenge.challenge_id, &answer)
+        .await?;
+    let SessionCreated {
+        token, principal, ..
+    } = session;
+    let source = store(ctx, SecretString::from(token.expose().to_owned()))?;
+    report(ctx, &principal, &source)
+}
+
+fn prompt_identity(millekod: Option<MilleKod>) -> anyhow::Result<(Option<MilleKod>, Login)> {
+    let millekod = match millekod {
+        Some(m) => Some(m),
+        None => {
+            let text: String = dialoguer::Input::new()
+                .with_prompt("MilleKod (empty for HelpDesk operators)")
+                .allow_empty(true)
+                .validate_with(|t: &String| {
+                    if t.is_empty() {
+                        Ok(())
+                    } else {
+                        MilleKod::parse(t).map(|_| ()).map_err(|e| e.to_string())
+                    }
+                })
+                .interact_text()?;
+            if text.is_empty() {
+                None
+            } else {
+                Some(MilleKod::parse(&text)?)
+            }
+        }
+    };
+    let login: String = dialoguer::Input::new()
+        .with_prompt("Login")
+        .validate_with(|t: &String| Login::parse(t).map(|_| ()).map_err(|e| e.to_string()))
+        .interact_text()?;
+    Ok((millekod, Login::parse(&login)?))
+}
+
+/// Build the answer to a challenge, asking for exactly what its flow needs.
+fn answer_challenge(
+    challenge: &Challenge,
+    asker: &mut Asker,
+    otp: Option<String>,
+) -> anyhow::Result<CompleteLogin> {
+    let mut answer = CompleteLogin {
+        password_chars: None,
+        password: None,
+        otp: Secret::new(""),
+        temporary_password: None,
+        new_password: None,
+    };
+    match challenge.flow {
+        Flow::Login => match &challenge.password_positions {
+            Some(positions) => {
+                answer.password_chars = Some(masked_chars(challenge, positions, asker)?);
+            }
+            None => {
+                let password = asker.secret("Password", "the password")?;
+                answer.password = Some(Secret::from(password));
+            }
+        },
+        Flow::FirstLogin | Flow::NewPassword => {
+            if challenge.flow == Flow::FirstLogin {
+                eprintln!(
+                    "First login: the temporary password from your envelope, then a new password."
+                );
+            } else {
+                eprintln!("Setting a new password after an unblock.");
+            }
+            let temporary = asker.secret("Temporary password", "the temporary password")?;
+            answer.temporary_password = Some(Secret::from(temporary));
+            answer.new_password = Some(Secret::from(asker.new_password()?));
+        }
+    }
+    let otp = match otp {
+        Some(code) => SecretString::from(code),
+        None => {
+            let prompt = match (challenge.otp_method, &challenge.sms_sent_to) {
+                (AuthTool::Sms, Some(to)) => format!("H@sło SMS sent to {to}"),
+                (AuthTool::Sms, None) => "H@sło SMS".to_owned(),
+                (AuthTool::Token, _) => "Code from your token".to_owned(),
+            };
+            asker.secret(&prompt, "the one-time code")?
+        }
+    };
+    answer.otp = Secret::from(otp);
+    Ok(answer)
+}
+
+/// The characters at the asked positions: asked one by one on a terminal, picked
+/// from the whole password (which never leaves this process) for scripts.
+fn masked_chars(
+    challenge: &Challenge,
+    positions: &[u8],
+    asker: &mut Asker,
+) -> anyhow::Result<BTreeMap<String, Secret>> {
+    let list = positions
+        .iter()
+        .map(u8::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut chars = BTreeMap::new();
+    match asker {
+        Asker::Prompt => {
+            eprintln!("Enter characters {list} of your password.");
+            for position in positions {
+                let typed = loop {
+                    let text = dialoguer::Password::new()
+                        .with_prompt(format!("Character {position}"))
+                        .interact()?;
+                    if text.chars().count() == 1 {
+                        break text;
+                    }
+                    eprintln!("type exactly one character");
+                };
+                chars.insert(position.to_string(), Secret::new(typed));
+            }
+        }
+        Asker::Stdin(lines) => {
+            let password = lines.next("the password")?;
+            let all: Vec<char> = password.expose_secret().chars().collect();
+            for position in positions {
+                let c = all
+                    .get(usize::from(*position).saturating_sub(1))
+                    .ok_or_else(|| {
+                        CliError::invalid(format!(
+                        "the password has {} characters but the bank asks for character {position}",
+                        all.len()
+                    ))
+                    })?;
+                chars.insert(position.to_string(), Secret::new(c.to_string()));
+            }
+        }
+    }
+    let _ = challenge;
+    Ok(chars)
+}
+
+fn store(ctx: &Context, token: SecretString) -> anyhow::Result<Source> {
+    credentials::save(
+        &ctx.profile,
+        &StoredSession {
+            server: ctx.server.to_string(),
+            token,
+        },
+    )
+}
+
+fn describe(principal: &PrincipalView) -> String {
+    match principal {
+        PrincipalView::Operator { login } => format!("HelpDesk operator {login}"),
+        PrincipalView::User { millekod, login } => format!("{login} of MilleKod {millekod}"),
+        PrincipalView::ApiToken { name, owner, .. } => {
+            format!("API token {name:?} (of operator {owner})")
+        }
+    }
+}
+
+fn report(ctx: &Context, principal: &PrincipalView, source: &Source) -> anyhow::Result<()> {
+    if ctx.json() {
+        let mut out = std::io::stdout().lock();
+        serde_json::to_writer_pretty(
+            &mut out,
+            &json!({ "principal": principal, "stored_in": source.to_string() }),
+        )?;
+        writeln!(out)?;
+    }
+    eprintln!(
+        "Logged in to {} as {} (session kept in {source}).",
+        ctx.server,
+        describe(principal)
+    );
+    Ok(())
+}
+
+pub async fn logout(ctx: &Context) -> anyhow::Result<()> {
+    if std::env::var_os("MILLECTL_TOKEN").is_some() {
+        eprintln!("note: MILLECTL_TOKEN is set; unset it too, it is not stored by millectl");
+    }
+    match credentials::load(&ctx.profile)? {
+        Some((session, Source::Keyring | Source::File(_))) => {
+            let client = ctx.anonymous()?.with_token(session.token);
+            // An API token is not a session; ending it is `api-token revoke`.
+            if let Err(err) = client.logout().await {
+                if ctx.verbose {
+                    eprintln!("the server did not end the session: {err}");
+                }
+            }
+            credentials::clear(&ctx.profile)?;
+            eprintln!("Logged out of profile {:?}.", ctx.profile);
+        }
+        _ => eprintln!("Not logged in (profile {:?}); nothing to do.", ctx.profile),
+    }
+    Ok(())
+}
+
+pub async fn whoami(ctx: &Context) -> anyhow::Result<()> {
+    let (_, source) = ctx.token()?;
+    let me = ctx.client()?.me().await?;
+    let mut out = std::io::stdout().lock();
+    if ctx.json() {
+        serde_json::to_writer_pretty(&mut out, &me)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "{}", describe(&me.principal))?;
+    writeln!(out, "server:     {}", ctx.server)?;
+    if let Some(expires) = me.expires_at {
+        let text = expires
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default();
+        writeln!(out, "expires at: {text}")?;
+    }
+    writeln!(out, "token from: {source}")?;
+    Ok(())
+}
+
+pub fn config(ctx: &Context, command: ConfigCommand) -> anyhow::Result<()> {
+    match command {
+        ConfigCommand::Set {
+            key: ConfigKey::Server,
+            value,
+        } => {
+            let url = super::parse_server_url(&value).map_err(CliError::invalid)?;
+            let mut file = ConfigFile::load()?;
+            file.profiles.entry(ctx.profile.clone()).or_default().server = Some(url.to_string());
+            let path = file.save()?;
+            eprintln!(
+                "server of profile {:?} set to {url} ({})",
+                ctx.profile,
+                path.display()
+            );
+        }
+        ConfigCommand::Show => {
+            let session = match credentials::load(&ctx.profile) {
+                Ok(Some((_, source))) => source.to_string(),
+                Ok(None) => "none (not logged in)".to_owned(),
+                Err(err) => format!("unreadable: {err:#}"),
+            };
+            let path = ConfigFile::path()?;
+            let mut out = std::io::stdout().lock();
+            if ctx.json() {
+                serde_json::to_writer_pretty(
+                    &mut out,
+                    &json!({"profile": ctx.profile, "server": ctx.server.to_string(),
+                            "session": session, "config_file": path.display().to_string()}),
+                )?;
+                writeln!(out)?;
+            } else {
+                writeln!(out, "profile:     {}", ctx.profile)?;
+                writeln!(out, "server:      {}", ctx.server)?;
+                writeln!(out, "session:     {session}")?;
+                writeln!(out, "config file: {}", path.display())?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,284 @@
+//! `user show|list`, `unblock current-password|new-password`, `phone set`.
+
+use clap::{Args, Subcommand};
+
+use super::errors::CliError;
+use super::Context;
+use crate::api::{
+    ErrorCode, Login, MilleKod, SetPhoneRequest, UnblockMode, UnblockRequest, UserStatus,
+    MAX_REASON_CHARS,
+};
+use crate::client::{Client, ClientError};
+use crate::domain::phone::PhoneNumber;
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Show one user: status, attempts, authorization tool, phone (masked).
+    Show {
+        /// The user's login.
+        login: Login,
+        /// Company code [default: your own, for co-users].
+        #[arg(long)]
+        millekod: Option<MilleKod>,
+        /// Show the whole phone number (recorded in the audit).
+        #[arg(long)]
+        reveal_phone: bool,
+    },
+    /// List the users of a company.
+    List {
+        /// Company code [default: your own, for co-users].
+        #[arg(long)]
+        millekod: Option<MilleKod>,
+        /// Only blocked users.
+        #[arg(long)]
+        blocked: bool,
+    },
+}
+
+/// What every state-changing command takes.
+#[derive(Debug, Clone, Args)]
+pub struct ChangeArgs {
+    /// Why: a ticket number or a few words, kept in the audit.
+    #[arg(long, value_parser = parse_reason)]
+    pub reason: Option<String>,
+    /// Do not ask for confirmation.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+fn parse_reason(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty()
+        || text.chars().count() > MAX_REASON_CHARS
+        || text.chars().any(char::is_control)
+    {
+        return Err(format!(
+            "a reason is 1-{MAX_REASON_CHARS} characters on one line"
+        ));
+    }
+    Ok(text.to_owned())
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UnblockCommand {
+    /// The user remembers the password: grant three more attempts with it.
+    CurrentPassword {
+        /// The blocked user's login.
+        login: Login,
+        /// Company code [default: your own, for co-users].
+        #[arg(long)]
+        millekod: Option<MilleKod>,
+        #[command(flatten)]
+        change: ChangeArgs,
+    },
+    /// The user forgot it: a one-time access password goes by SMS and the next login
+    /// sets a new password (needs a registered mobile number or a token).
+    NewPassword {
+        /// The blocked user's login.
+        login: Login,
+        /// Company code [default: your own, for co-users].
+        #[arg(long)]
+        millekod: Option<MilleKod>,
+        #[command(flatten)]
+        change: ChangeArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PhoneCommand {
+    /// Set a user's mobile number, as people type it: "601 234 567",
+    /// "+48601234567", "0048 601-234-567" (default region PL).
+    Set {
+        /// The user's login.
+        login: Login,
+        /// The mobile number.
+        phone: String,
+        /// Company code [default: your own, for co-users].
+        #[arg(long)]
+        millekod: Option<MilleKod>,
+        #[command(flatten)]
+        change: ChangeArgs,
+    },
+}
+
+pub async fn user(ctx: &Context, command: UserCommand) -> anyhow::Result<()> {
+    let client = ctx.client()?;
+    let mut out = std::io::stdout().lock();
+    match command {
+        UserCommand::Show {
+            login,
+            millekod,
+            reveal_phone,
+        } => {
+            let millekod = ctx.millekod(&client, millekod).await?;
+            let user = client
+                .show_user(&millekod, &login, reveal_phone)
+                .await
+                .map_err(|e| not_found_names(e, &millekod, &login))?;
+            ctx.output.record(&mut out, &user)
+        }
+        UserCommand::List { millekod, blocked } => {
+            let millekod = ctx.millekod(&client, millekod).await?;
+            let status = blocked.then_some(UserStatus::Blocked);
+            let list = client.list_users(&millekod, status).await?;
+            ctx.output.list(&mut out, &list.users)
+        }
+    }
+}
+
+/// Say which user was not found, in the bank's words.
+fn not_found_names(err: ClientError, millekod: &MilleKod, login: &Login) -> anyhow::Error {
+    if err.code() == Some(ErrorCode::NotFound) {
+        return CliError::new(
+            super::errors::NOT_FOUND,
+            format!("no user '{login}' in MilleKod {millekod}"),
+        )
+        .hint("check the login and --millekod; `millectl user list --millekod M` lists them")
+        .into();
+    }
+    err.into()
+}
+
+/// Ask before changing state: on a terminal a y/N prompt; without one, `--yes` or refuse.
+fn confirm(ctx: &Context, change: &ChangeArgs, question: &str) -> anyhow::Result<()> {
+    if change.yes {
+        return Ok(());
+    }
+    if !ctx.interactive() {
+        return Err(CliError::usage(
+            "refusing to change anything without confirmation: no terminal to ask on",
+        )
+        .hint("pass --yes to confirm in scripts")
+        .into());
+    }
+    let yes = dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .interact()?;
+    if yes {
+        Ok(())
+    } else {
+        Err(CliError::new(super::errors::OTHER, "cancelled; nothing changed").into())
+    }
+}
+
+/// Send a change; where the server demands a reason and a person is at the terminal,
+/// ask for one and send again (a refused request changed nothing, so this is safe).
+async fn with_reason<T, F, Fut>(ctx: &Context, reason: Option<String>, send: F) -> anyhow::Result<T>
+where
+    F: Fn(Option<String>) -> Fut,
+    Fut: std::future::Future<Output = Result<T, ClientError>>,
+{
+    match send(reason.clone()).await {
+        Err(err)
+            if err.code() == Some(ErrorCode::ReasonRequired)
+                && reason.is_none()
+                && ctx.interactive() =>
+        {
+            let text: String = dialoguer::Input::new()
+                .with_prompt("Reason (ticket number or a few words)")
+                .validate_with(|t: &String| parse_reason(t).map(|_| ()))
+                .interact_text()?;
+            Ok(send(Some(text)).await?)
+        }
+        other => Ok(other?),
+    }
+}
+
+pub async fn unblock(ctx: &Context, command: UnblockCommand) -> anyhow::Result<()> {
+    let (login, millekod, change, mode) = match command {
+        UnblockCommand::CurrentPassword {
+            login,
+            millekod,
+            change,
+        } => (login, millekod, change, UnblockMode::CurrentPassword),
+        UnblockCommand::NewPassword {
+            login,
+            millekod,
+            change,
+        } => (login, millekod, change, UnblockMode::NewPassword),
+    };
+    let client = ctx.client()?;
+    let millekod = ctx.millekod(&client, millekod).await?;
+    let before = client
+        .show_user(&millekod, &login, false)
+        .await
+        .map_err(|e| not_found_names(e, &millekod, &login))?;
+    if before.status != UserStatus::Blocked {
+        return Err(CliError::new(
+            super::errors::CONFLICT,
+            format!(
+                "user '{login}' in MilleKod {millekod} is not blocked ({}); nothing to unblock",
+                before.status.as_str()
+            ),
+        )
+        .into());
+    }
+    let mut err_out = std::io::stderr().lock();
+    if !ctx.json() {
+        eprintln!("Before:");
+        ctx.output.record(&mut err_out, &before)?;
+    }
+    let question = match mode {
+        UnblockMode::CurrentPassword => {
+            format!("Give '{login}' of MilleKod {millekod} three more attempts with the current password?")
+        }
+        UnblockMode::NewPassword => format!(
+            "Let '{login}' of MilleKod {millekod} set a new password (a one-time access password goes by SMS)?"
+        ),
+    };
+    confirm(ctx, &change, &question)?;
+    let after = with_reason(ctx, change.reason.clone(), |reason| {
+        let client: Client = client.clone();
+        let (millekod, login) = (millekod.clone(), login.clone());
+        async move {
+            client
+                .unblock(&millekod, &login, &UnblockRequest { mode, reason })
+                .await
+        }
+    })
+    .await?;
+    let mut out = std::io::stdout().lock();
+    if !ctx.json() {
+        eprintln!("After:");
+    }
+    ctx.output.record(&mut out, &after)
+}
+
+pub async fn phone(ctx: &Context, command: PhoneCommand) -> anyhow::Result<()> {
+    let PhoneCommand::Set {
+        login,
+        phone,
+        millekod,
+        change,
+    } = command;
+    // Checked here first, so a typo is caught before anything is sent.
+    let number = PhoneNumber::parse(&phone).map_err(|e| CliError::invalid(e.to_string()))?;
+    let client = ctx.client()?;
+    let millekod = ctx.millekod(&client, millekod).await?;
+    let question = format!(
+        "Set the mobile number of '{login}' in MilleKod {millekod} to {}?",
+        number.as_e164()
+    );
+    confirm(ctx, &change, &question)?;
+    let after = with_reason(ctx, change.reason.clone(), |reason| {
+        let client: Client = client.clone();
+        let (millekod, login) = (millekod.clone(), login.clone());
+        let phone = number.as_e164().to_owned();
+        async move {
+            client
+                .set_phone(&millekod, &login, &SetPhoneRequest { phone, reason })
+                .await
+        }
+    })
+    .await
+    .map_err(|e| match e.downcast::<ClientError>() {
+        Ok(client_err) => not_found_names(client_err, &millekod, &login),
+        Err(other) => other,
+    })?;
+    if !ctx.json() {
+        eprintln!("Phone of '{login}' set to {}.", number.as_e164());
+    }
+    let mut out = std::io::stdout().lock();
+    ctx.output.record(&mut out, &after)
+}

@@ -1,0 +1,370 @@
+//! The typed client of `/v1`: the only code that speaks HTTP out.
+//!
+//! Reads (GET) are retried with backoff when the server is unreachable, overloaded or
+//! briefly failing; state-changing calls are sent once and never silently repeated.
+//! Errors keep the server's problem (`code`, `detail`, request id) so the CLI can say
+//! what went wrong and exit with the right code.
+
+use std::time::Duration;
+
+use reqwest::{Method, StatusCode, Url};
+use secrecy::{ExposeSecret, SecretString};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::api::*;
+
+/// How long one request may take before it counts as a timeout.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+/// Attempts of an idempotent read before giving up.
+const READ_ATTEMPTS: u32 = 3;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// The server answered with a problem.
+    #[error("{}", problem.detail)]
+    Api {
+        status: u16,
+        problem: Box<Problem>,
+        request_id: Option<String>,
+    },
+    /// No answer: refused, unreachable, timed out.
+    #[error("cannot reach the server at {url}: {why}")]
+    Unreachable { url: String, why: String },
+    /// An answer we cannot read.
+    #[error("unexpected answer from the server: {0}")]
+    Protocol(String),
+}
+
+impl ClientError {
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            Self::Api { problem, .. } => Some(problem.code),
+            _ => None,
+        }
+    }
+
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Self::Api {
+                request_id,
+                problem,
+                ..
+            } => request_id.as_deref().or(problem.instance.as_deref()),
+            _ => None,
+        }
+    }
+}
+
+pub type ClientResult<T> = Result<T, ClientError>;
+
+#[derive(Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    base: Url,
+    token: Option<SecretString>,
+    verbose: bool,
+}
+
+impl Client {
+    pub fn new(base: Url, token: Option<SecretString>, verbose: bool) -> anyhow::Result<Self> {
+        let http = reqwest::Client::builder()
+            .timeout(REQUEST_TIMEOUT)
+            .connect_timeout(Duration::from_secs(5))
+            .user_agent(concat!("millectl/", env!("CARGO_PKG_VERSION")))
+            .build()?;
+        Ok(Self {
+            http,
+            base,
+            token,
+            verbose,
+        })
+    }
+
+    pub fn base(&self) -> &Url {
+        &self.base
+    }
+
+    pub fn with_token(&self, token: SecretString) -> Self {
+        Self {
+            token: Some(token),
+            ..self.clone()
+        }
+    }
+
+    fn url(&self, path: &str) -> ClientResult<Url> {
+        self.base
+            .join(path.trim_start_matches('/'))
+            .map_err(|e| ClientError::Protocol(format!("bad URL for {path}: {e}")))
+    }
+
+    async fn send<B: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+    ) -> ClientResult<reqwest::Response> {
+        let url = self.url(path)?;
+        let attempts = if method == Method::GET {
+            READ_ATTEMPTS
+        } else {
+            1
+        };
+        let mut last = None;
+        for attempt in 0..attempts {
+            if attempt > 0 {
+                tokio::time::sleep(Duration::from_millis(250 << attempt)).await;
+            }
+            let mut request = self.http.request(method.clone(), url.clone());
+            if let Some(token) = &self.token {
+                request = request.bearer_auth(token.expose_secret());
+            }
+            if let Some(body) = body {
+                request = request.json(body);
+            }
+            if self.verbose {
+                eprintln!("> {method} {url}");
+            }
+            match request.send().await {
+                Ok(response) => {
+                    let status = response.status();
+                    if self.verbose {
+                        let id = response
+                            .headers()
+                            .get("x-request-id")
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or("-");
+                        eprintln!("< {} (request id {id})", status.as_u16());
+                    }
+                    let retryable = matches!(
+                        status,
+                        StatusCode::TOO_MANY_REQUESTS
+                            | StatusCode::BAD_GATEWAY
+                            | StatusCode::SERVICE_UNAVAILABLE
+                            | StatusCode::GATEWAY_TIMEOUT
+                    );
+                    if retryable && attempt + 1 < attempts {
+                        continue;
+                    }
+                    return Ok(response);
+                }
+                Err(err) => {
+                    let why = if err.is_timeout() {
+                        "timed out".to_owned()
+                    } else if err.is_connect() {
+                        "connection refused or unreachable".to_owned()
+                    } else {
+                        err.without_url().to_string()
+                    };
+                    last = Some(ClientError::Unreachable {
+                        url: self.base.to_string(),
+                        why,
+                    });
+                }
+            }
+        }
+        Err(last.unwrap_or_else(|| ClientError::Protocol("no attempt made".into())))
+    }
+
+    async fn call<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+    ) -> ClientResult<T> {
+        let response = self.send(method, path, body).await?;
+        read(response).await
+    }
+
+    async fn call_empty<B: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+    ) -> ClientResult<()> {
+        let response = self.send(method, path, body).await?;
+        if response.status().is_success() {
+            return Ok(());
+        }
+        Err(problem_of(response).await)
+    }
+
+    pub async fn health(&self) -> ClientResult<Health> {
+        self.call::<(), _>(Method::GET, "v1/health", None).await
+    }
+
+    pub async fn start_login(&self, request: &StartLogin) -> ClientResult<Challenge> {
+        self.call(Method::POST, "v1/sessions", Some(request)).await
+    }
+
+    pub async fn complete_login(
+        &self,
+        challenge_id: &str,
+        answer: &CompleteLogin,
+    ) -> ClientResult<SessionCreated> {
+        let path = format!("v1/sessions/{}", segment(challenge_id));
+        self.call(Method::POST, &path, Some(answer)).await
+    }
+
+    pub async fn logout(&self) -> ClientResult<()> {
+        self.call_empty::<()>(Method::DELETE, "v1/sessions/current", None)
+            .await
+    }
+
+    pub async fn me(&self) -> ClientResult<Me> {
+        self.call::<(), _>(Method::GET, "v1/me", None).await
+    }
+
+    pub async fn list_users(
+        &self,
+        millekod: &MilleKod,
+        status: Option<UserStatus>,
+    ) -> ClientResult<UserList> {
+        let mut path = format!("v1/companies/{millekod}/users");
+        if let Some(status) = status {
+            path.push_str(&format!("?status={}", status.as_str()));
+        }
+        self.call::<(), _>(Method::GET, &path, None).await
+    }
+
+    pub async fn show_user(
+        &self,
+        millekod: &MilleKod,
+        login: &Login,
+        reveal_phone: bool,
+    ) -> ClientResult<UserView> {
+        let mut path = format!("v1/companies/{millekod}/users/{login}");
+        if reveal_phone {
+            path.push_str("?reveal_phone=true");
+        }
+        self.call::<(), _>(Method::GET, &path, None).await
+    }
+
+    pub async fn unblock(
+        &self,
+        millekod: &MilleKod,
+        login: &Login,
+        request: &UnblockRequest,
+    ) -> ClientResult<UserView> {
+        let path = format!("v1/companies/{millekod}/users/{login}/unblock");
+        self.call(Method::POST, &path, Some(request)).await
+    }
+
+    pub async fn set_phone(
+        &self,
+        millekod: &MilleKod,
+        login: &Login,
+        request: &SetPhoneRequest,
+    ) -> ClientResult<UserView> {
+        let path = format!("v1/companies/{millekod}/users/{login}/phone");
+        self.call(Method::PUT, &path, Some(request)).await
+    }
+
+    pub async fn set_password_masking(
+        &self,
+        millekod: &MilleKod,
+        login: &Login,
+        request: &SetPasswordMaskingRequest,
+    ) -> ClientResult<UserView> {
+        let path = format!("v1/companies/{millekod}/users/{login}/password-masking");
+        self.call(Method::PUT, &path, Some(request)).await
+    }
+
+    pub async fn create_api_token(
+        &self,
+        request: &CreateApiToken,
+    ) -> ClientResult<ApiTokenCreated> {
+        self.call(Method::POST, "v1/api-tokens", Some(request))
+            .await
+    }
+
+    pub async fn list_api_tokens(&self) -> ClientResult<ApiTokenList> {
+        self.call::<(), _>(Method::GET, "v1/api-tokens", None).await
+    }
+
+    pub async fn revoke_api_token(&self, id: &str, reason: Option<String>) -> ClientResult<()> {
+        let path = format!("v1/api-tokens/{}", segment(id));
+        self.call_empty(Method::DELETE, &path, Some(&ReasonBody { reason }))
+            .await
+    }
+
+    pub async fn audit(&self, query: &AuditQuery) -> ClientResult<AuditList> {
+        let mut url = self.url("v1/audit")?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let Some(m) = &query.millekod {
+                pairs.append_pair("millekod", m.as_str());
+            }
+            if let Some(l) = &query.login {
+                pairs.append_pair("login", l.as_str());
+            }
+            if let Some(since) = query.since {
+                let text = since
+                    .format(&time::format_description::well_known::Rfc3339)
+                    .map_err(|e| ClientError::Protocol(e.to_string()))?;
+                pairs.append_pair("since", &text);
+            }
+            if let Some(limit) = query.limit {
+                pairs.append_pair("limit", &limit.to_string());
+            }
+        }
+        let path = match url.query() {
+            Some(q) => format!("v1/audit?{q}"),
+            None => "v1/audit".to_owned(),
+        };
+        self.call::<(), _>(Method::GET, &path, None).await
+    }
+}
+
+/// A path segment from free text, percent-encoded.
+fn segment(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+async fn read<T: DeserializeOwned>(response: reqwest::Response) -> ClientResult<T> {
+    if !response.status().is_success() {
+        return Err(problem_of(response).await);
+    }
+    let bytes = response
+        .bytes()
+        .await
+        .map_err(|e| ClientError::Protocol(e.to_string()))?;
+    serde_json::from_slice(&bytes).map_err(|e| ClientError::Protocol(e.to_string()))
+}
+
+async fn problem_of(response: reqwest::Response) -> ClientError {
+    let status = response.status().as_u16();
+    let request_id = response
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let bytes = response.bytes().await.unwrap_or_default();
+    let problem = serde_json::from_slice::<Problem>(&bytes).unwrap_or_else(|_| {
+        let code = match status {
+            401 => ErrorCode::Unauthenticated,
+            403 => ErrorCode::Forbidden,
+            404 => ErrorCode::NotFound,
+            409 => ErrorCode::Conflict,
+            413 => ErrorCode::PayloadTooLarge,
+            429 => ErrorCode::TooManyRequests,
+            400..=499 => ErrorCode::InvalidInput,
+            502..=504 => ErrorCode::ServiceUnavailable,
+            _ => ErrorCode::Internal,
+        };
+        Problem::new(code, format!("the server answered HTTP {status}"))
+    });
+    ClientError::Api {
+        status,
+        problem: Box::new(problem),
+        request_id,
+    }
+}
