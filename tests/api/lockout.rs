@@ -194,21 +194,3 @@ async fn r7_lockout_limit_five_allows_five_attempts() {
         assert_eq!((view.failed_attempts, view.attempts_left), (0, 5));
     }
 }
-
-#[tokio::test]
-async fn r7_lockout_limit_above_five_is_refused_at_start() {
-    let output = std::process::Command::new(bin())
-        .args([
-            "server",
-            "--dev",
-            "--lockout-limit",
-            "6",
-            "--listen",
-            "127.0.0.1:0",
-        ])
-        .output()
-        .expect("run millectl");
-    assert_eq!(output.status.code(), Some(2), "{output:?}");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("lockout-limit"), "{stderr}");
-}

@@ -125,14 +125,14 @@ fn plain_http_off_loopback_is_refused_without_insecure_http() {
 }
 
 #[test]
-fn a_lockout_limit_beyond_five_is_a_usage_error() {
+fn a_lockout_limit_outside_one_to_five_is_invalid_input() {
     for limit in ["6", "0", "many"] {
         let output = millectl()
             .args(["server", "--dev", "--lockout-limit", limit])
             .output()
             .expect("run");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(2), "{limit}: {stderr}");
+        assert_eq!(output.status.code(), Some(7), "{limit}: {stderr}");
         assert!(stderr.contains("--lockout-limit"), "{stderr}");
     }
 }

@@ -158,28 +158,28 @@ pub async fn unblock(
         has_phone: user.phone.is_some(),
         has_token: user.token_seed_sealed.is_some(),
     };
-    let refused = |refusal: UnblockRefused| {
+    // A refusal is audited with its reason, and answered as a conflict.
+    let (auth_ref, state_ref, reason_ref) = (&auth, &state, &reason);
+    let (millekod_ref, login_ref) = (&millekod, &login);
+    let refuse = move |refusal: UnblockRefused| async move {
         let code = match refusal {
             UnblockRefused::NotBlocked => ErrorCode::NotBlocked,
             UnblockRefused::NoAuthorizationTool => ErrorCode::NoAuthorizationTool,
         };
-        let detail = format!("user '{login}' in MilleKod {millekod}: {refusal}");
-        (ApiError::new(code, detail), refusal)
+        let entry = auth_ref.audit(
+            "user.unblock",
+            target,
+            "refused",
+            reason_ref.as_deref(),
+            Some(format!("{}: {refusal}", mode.as_str())),
+        );
+        state_ref.store.append_audit(&entry).await?;
+        let detail = format!("user '{login_ref}' in MilleKod {millekod_ref}: {refusal}");
+        Err::<axum::Json<UserView>, _>(ApiError::new(code, detail))
     };
     let outcome = match lockout::unblock(facts, mode, state.settings.lockout_limit) {
         Ok(outcome) => outcome,
-        Err(refusal) => {
-            let (err, refusal) = refused(refusal);
-            let entry = auth.audit(
-                "user.unblock",
-                target,
-                "refused",
-                reason.as_deref(),
-                Some(format!("{}: {refusal}", mode.as_str())),
-            );
-            state.store.append_audit(&entry).await?;
-            return Err(err);
-        }
+        Err(refusal) => return refuse(refusal).await,
     };
     // R10: the one-time access password goes by SMS; HelpDesk never sees it (R11).
     let access_password = match (mode, &user.phone) {
@@ -214,18 +214,7 @@ pub async fn unblock(
     let updated = match state.store.change_user(user.id, &change, &entry).await {
         Ok(updated) => updated,
         // Someone else unblocked the user between our read and our write.
-        Err(crate::store::StoreError::Conflict) => {
-            let (err, refusal) = refused(UnblockRefused::NotBlocked);
-            let entry = auth.audit(
-                "user.unblock",
-                target,
-                "refused",
-                reason.as_deref(),
-                Some(format!("{}: {refusal}", mode.as_str())),
-            );
-            state.store.append_audit(&entry).await?;
-            return Err(err);
-        }
+        Err(crate::store::StoreError::Conflict) => return refuse(UnblockRefused::NotBlocked).await,
         Err(other) => return Err(other.into()),
     };
     if let (Some(password), Some(phone)) = (&access_password, &updated.phone) {
