@@ -221,6 +221,28 @@ fn logout_ends_the_session_and_whoami_then_says_to_log_in() {
 }
 
 #[test]
+fn logout_with_millectl_token_set_still_forgets_the_stored_session() {
+    let env = TestEnv::start();
+    env.login_token_user(MILLEKOD, "anna", "default");
+    let session = env.stored_token("default").expect("session");
+
+    let (_, said) = run(
+        env.cmd()
+            .arg("logout")
+            .env("MILLECTL_TOKEN", &env.creds.api_token),
+        0,
+    );
+
+    assert!(said.contains("MILLECTL_TOKEN is set"), "{said}");
+    assert!(said.contains("Logged out"), "{said}");
+    assert_eq!(env.stored_token("default"), None);
+    let (status, _) = env.api("GET", "/v1/me", &session, None);
+    assert_eq!(status, 401, "the server still accepts the ended session");
+    let (status, _) = env.api("GET", "/v1/me", &env.creds.api_token, None);
+    assert_eq!(status, 200, "logout must not touch the API token");
+}
+
+#[test]
 fn an_idle_session_expires_and_the_cli_says_to_log_in_again() {
     let env = TestEnv::start_with(&["--user-idle-seconds", "1"]);
     env.login_token_user(MILLEKOD, "anna", "default");
