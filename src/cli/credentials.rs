@@ -133,6 +133,12 @@ pub fn load(profile: &str) -> anyhow::Result<Option<(StoredSession, Source)>> {
             return Ok(Some((session, Source::Env)));
         }
     }
+    load_stored(profile)
+}
+
+/// The session `login` stored for `profile` (keyring or file), whatever
+/// `MILLECTL_TOKEN` says: what `logout` must end and forget.
+pub fn load_stored(profile: &str) -> anyhow::Result<Option<(StoredSession, Source)>> {
     let mode = StoreMode::from_env()?;
     if mode != StoreMode::File {
         let owned = profile.to_owned();

@@ -346,7 +346,8 @@ pub async fn logout(ctx: &Context) -> anyhow::Result<()> {
     if std::env::var_os("MILLECTL_TOKEN").is_some() {
         eprintln!("note: MILLECTL_TOKEN is set; unset it too, it is not stored by millectl");
     }
-    match credentials::load(&ctx.profile)? {
+    // The stored session, not MILLECTL_TOKEN: that one is not ours to forget.
+    match credentials::load_stored(&ctx.profile)? {
         Some((session, Source::Keyring | Source::File(_))) => {
             let client = ctx.anonymous()?.with_token(session.token);
             // An API token is not a session; ending it is `api-token revoke`.

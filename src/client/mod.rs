@@ -21,8 +21,9 @@ const READ_ATTEMPTS: u32 = 3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
-    /// The server answered with a problem.
-    #[error("{}", problem.detail)]
+    /// The server answered with a problem; after wrong credentials, with how many
+    /// tries remain before a block (the server sends it; a person needs it).
+    #[error("{}{}", problem.detail, attempts_left_text(problem.attempts_left))]
     Api {
         status: u16,
         problem: Box<Problem>,
@@ -53,6 +54,16 @@ impl ClientError {
             } => request_id.as_deref().or(problem.instance.as_deref()),
             _ => None,
         }
+    }
+}
+
+/// "; 2 attempts left before access is blocked" — nothing at 0, where the server's
+/// own message already says that access is now blocked.
+fn attempts_left_text(attempts_left: Option<u8>) -> String {
+    match attempts_left {
+        None | Some(0) => String::new(),
+        Some(1) => "; 1 attempt left before access is blocked".to_owned(),
+        Some(n) => format!("; {n} attempts left before access is blocked"),
     }
 }
 

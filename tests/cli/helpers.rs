@@ -1,0 +1,355 @@
+//! The one way a CLI test runs `millectl`: a throw-away `millectl server --dev` (SQLite)
+//! on a random 127.0.0.1 port, and commands of the real binary with an environment of
+//! their own — `HOME` and `MILLECTL_CONFIG_DIR` in a temp dir, sessions in the 0600 file
+//! (`MILLECTL_CREDENTIAL_STORE=file`, never the real keyring), no `MILLECTL_TOKEN`,
+//! `MILLECTL_SERVER`, `MILLECTL_PROFILE` or `NO_COLOR` inherited from whoever runs the
+//! tests, and `--server URL` pointing at the test server.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Child, Output, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use millectl::domain::otp::TotpSecret;
+use serde::Deserialize;
+use serde_json::Value;
+
+pub const MILLEKOD: &str = "12345678";
+pub const OTHER_MILLEKOD: &str = "87654321";
+
+/// `dev-credentials.json`, as the dev server writes it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Credentials {
+    pub server: String,
+    pub api_token: String,
+    pub operator: Operator,
+    pub users: Vec<DemoUser>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Operator {
+    pub login: String,
+    pub password: String,
+    pub totp_secret: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DemoUser {
+    pub millekod: String,
+    pub login: String,
+    pub password: Option<String>,
+    pub temporary_password: Option<String>,
+    pub totp_secret: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// A dev server and an isolated home for the CLI; the server is killed when dropped.
+pub struct TestEnv {
+    server: Child,
+    pub data_dir: tempfile::TempDir,
+    pub home: tempfile::TempDir,
+    pub url: String,
+    pub creds: Credentials,
+    /// Token steps already used per TOTP seed: the server refuses a step used before
+    /// and accepts ±1 step, so the second login of a token user in the same 30 s
+    /// window uses the next step.
+    used_steps: RefCell<HashMap<String, i64>>,
+}
+
+impl Drop for TestEnv {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}
+
+/// Poll until `ready` holds, or panic after `timeout` — never a blind sleep.
+pub fn wait_for(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ready() {
+        assert!(start.elapsed() < timeout, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+impl TestEnv {
+    pub fn start() -> Self {
+        Self::start_with(&[])
+    }
+
+    /// A dev server with extra `server` arguments, e.g. `--user-idle-seconds 1`.
+    pub fn start_with(extra: &[&str]) -> Self {
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let log = std::fs::File::create(data_dir.path().join("server.log")).expect("log");
+        let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_millectl"))
+            .args(["server", "--dev", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg(data_dir.path())
+            .args(extra)
+            .env_remove("MILLECTL_PEPPER")
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("log"))
+            .stderr(log)
+            .spawn()
+            .expect("spawn millectl server");
+        let creds_path = data_dir.path().join("dev-credentials.json");
+        wait_for("dev-credentials.json", Duration::from_secs(60), || {
+            if let Ok(Some(status)) = server.try_wait() {
+                let log = std::fs::read_to_string(data_dir.path().join("server.log"));
+                panic!(
+                    "server exited early ({status}): {}",
+                    log.unwrap_or_default()
+                );
+            }
+            creds_path.exists()
+        });
+        let creds: Credentials =
+            serde_json::from_str(&std::fs::read_to_string(&creds_path).expect("read creds"))
+                .expect("parse creds");
+        Self {
+            server,
+            url: creds.server.clone(),
+            creds,
+            data_dir,
+            home: tempfile::tempdir().expect("temp home"),
+            used_steps: RefCell::default(),
+        }
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.home.path().join("config")
+    }
+
+    /// `millectl` with the isolated environment and no `--server`.
+    pub fn std_cmd_without_server(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_millectl"));
+        cmd.env("HOME", self.home.path())
+            .env("MILLECTL_CONFIG_DIR", self.config_dir())
+            .env("XDG_CONFIG_HOME", self.home.path().join(".config"))
+            .env("MILLECTL_CREDENTIAL_STORE", "file")
+            .env_remove("MILLECTL_TOKEN")
+            .env_remove("MILLECTL_SERVER")
+            .env_remove("MILLECTL_PROFILE")
+            .env_remove("MILLECTL_LOG")
+            .env_remove("NO_COLOR");
+        cmd
+    }
+
+    /// `millectl --server URL` with the isolated environment.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = self.std_cmd_without_server();
+        cmd.args(["--server", &self.url]);
+        cmd
+    }
+
+    pub fn cmd(&self) -> assert_cmd::Command {
+        assert_cmd::Command::from_std(self.std_cmd())
+    }
+
+    pub fn cmd_without_server(&self) -> assert_cmd::Command {
+        assert_cmd::Command::from_std(self.std_cmd_without_server())
+    }
+
+    /// `millectl --server URL` acting as HelpDesk through the dev API token.
+    pub fn helpdesk_cmd(&self) -> assert_cmd::Command {
+        let mut cmd = self.cmd();
+        cmd.env("MILLECTL_TOKEN", &self.creds.api_token);
+        cmd
+    }
+
+    pub fn user(&self, millekod: &str, login: &str) -> DemoUser {
+        self.creds
+            .users
+            .iter()
+            .find(|u| u.millekod == millekod && u.login == login)
+            .cloned()
+            .unwrap_or_else(|| panic!("no demo user {millekod}/{login}"))
+    }
+
+    pub fn password(&self, login: &str) -> String {
+        self.user(MILLEKOD, login).password.expect("password")
+    }
+
+    /// A token code of a step no login of this test has used yet.
+    pub fn fresh_token_code(&self, seed: &str) -> String {
+        let mut used = self.used_steps.borrow_mut();
+        let step = used.entry(seed.to_owned()).or_insert(-1);
+        *step += 1;
+        assert!(
+            *step <= 1,
+            "a third token login within 30 s would be refused"
+        );
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .expect("clock")
+            .as_secs();
+        let secret = TotpSecret::from_base32(seed).expect("seed");
+        secret.code_at(now + 30 * (*step as u64))
+    }
+
+    /// `login --password-stdin --otp CODE` of a token user into `profile`.
+    pub fn login_token_user(&self, millekod: &str, login: &str, profile: &str) -> Output {
+        let user = self.user(millekod, login);
+        let code = self.fresh_token_code(user.totp_secret.as_deref().expect("seed"));
+        self.cmd()
+            .args(["--profile", profile, "login", "--millekod", millekod])
+            .args(["--login", login, "--password-stdin", "--otp", &code])
+            .write_stdin(format!("{}\n", user.password.expect("password")))
+            .assert()
+            .success()
+            .get_output()
+            .clone()
+    }
+
+    /// The HelpDesk operator logs in (no MilleKod) into `profile`.
+    pub fn login_operator(&self, profile: &str) {
+        let op = &self.creds.operator;
+        let code = self.fresh_token_code(&op.totp_secret);
+        self.cmd()
+            .args(["--profile", profile, "login", "--login", &op.login])
+            .args(["--password-stdin", "--otp", &code])
+            .write_stdin(format!("{}\n", op.password))
+            .assert()
+            .success();
+    }
+
+    /// The lines of the dev SMS outbox.
+    pub fn outbox(&self) -> Vec<Value> {
+        std::fs::read_to_string(self.data_dir.path().join("sms-outbox.jsonl"))
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("outbox line"))
+            .collect()
+    }
+
+    /// The newest one-time access password sent to `phone` (after an unblock).
+    pub fn access_password(&self, phone: &str) -> Option<String> {
+        self.outbox()
+            .into_iter()
+            .rev()
+            .find(|e| e["to"] == phone && e["kind"] == "access_password")
+            .and_then(|e| e["code"].as_str().map(str::to_owned))
+    }
+
+    /// An SMS login of `millekod/login` into `profile`: the process gets `lines` on
+    /// stdin (the password, or temporary + new password), then — once the code is in
+    /// the outbox, i.e. after the challenge was created — the SMS code as the next line.
+    pub fn login_sms(&self, millekod: &str, login: &str, profile: &str, lines: &[&str]) -> Output {
+        let phone = self.user(millekod, login).phone.expect("phone");
+        let before = self.outbox().len();
+        let mut child = self
+            .std_cmd()
+            .args(["--profile", profile, "login", "--millekod", millekod])
+            .args(["--login", login, "--password-stdin"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn millectl login");
+        let mut stdin = child.stdin.take().expect("stdin");
+        for line in lines {
+            writeln!(stdin, "{line}").expect("write a secret");
+        }
+        let mut code = None;
+        wait_for(
+            "the SMS code in the outbox",
+            Duration::from_secs(30),
+            || {
+                let outbox = self.outbox();
+                code = outbox[before.min(outbox.len())..]
+                    .iter()
+                    .find(|e| e["to"] == phone.as_str() && e["kind"] == "login_code")
+                    .and_then(|e| e["code"].as_str().map(str::to_owned));
+                // A login that failed before sending a code ends here, not in a timeout.
+                code.is_some() || matches!(child.try_wait(), Ok(Some(_)))
+            },
+        );
+        if let Some(code) = code {
+            // The process may already have given up; then the write fails harmlessly.
+            let _ = writeln!(stdin, "{code}");
+        }
+        drop(stdin);
+        child.wait_with_output().expect("wait for millectl login")
+    }
+
+    /// The session token a login stored for `profile` (file store).
+    pub fn stored_token(&self, profile: &str) -> Option<String> {
+        let text = std::fs::read_to_string(self.config_dir().join("credentials.toml")).ok()?;
+        let file: toml::Table = toml::from_str(&text).expect("credentials.toml");
+        file.get(profile)?.get("token")?.as_str().map(str::to_owned)
+    }
+
+    /// One HTTP request to the server with a bearer token (none if empty); returns the
+    /// status and the JSON body.
+    pub fn api(&self, method: &str, path: &str, token: &str, body: Option<Value>) -> (u16, Value) {
+        let url = format!("{}{path}", self.url);
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async move {
+            let mut request = reqwest::Client::new().request(method, url);
+            if !token.is_empty() {
+                request = request.bearer_auth(token);
+            }
+            if let Some(body) = body {
+                request = request.json(&body);
+            }
+            let response = request.send().await.expect("request");
+            let status = response.status().as_u16();
+            let body = response.json().await.unwrap_or(Value::Null);
+            (status, body)
+        })
+    }
+
+    /// A user as the API shows it to HelpDesk (dev API token).
+    pub fn api_user(&self, millekod: &str, login: &str) -> Value {
+        let path = format!("/v1/companies/{millekod}/users/{login}");
+        let (status, body) = self.api("GET", &path, &self.creds.api_token, None);
+        assert_eq!(status, 200, "{body}");
+        body
+    }
+
+    /// `millectl user show LOGIN --millekod M -o json` as HelpDesk, parsed.
+    pub fn show_json(&self, millekod: &str, login: &str) -> Value {
+        let out = self
+            .helpdesk_cmd()
+            .args(["user", "show", login, "--millekod", millekod, "-o", "json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).expect("user show -o json")
+    }
+
+    /// Audit records about one user, newest first (dev API token).
+    pub fn audit_of(&self, millekod: &str, login: &str) -> Vec<Value> {
+        let path = format!("/v1/audit?millekod={millekod}&login={login}&limit=1000");
+        let (status, body) = self.api("GET", &path, &self.creds.api_token, None);
+        assert_eq!(status, 200, "{body}");
+        body["records"].as_array().cloned().expect("records")
+    }
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Run an `assert_cmd` command, assert its exit code, return (stdout, stderr).
+pub fn run(cmd: &mut assert_cmd::Command, code: i32) -> (String, String) {
+    let assert = cmd.assert().code(code);
+    let output = assert.get_output();
+    (stdout(output), stderr(output))
+}
+
+/// True where text holds box-drawing characters (U+2500..U+257F).
+pub fn has_box_drawing(text: &str) -> bool {
+    text.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c))
+}

@@ -1,0 +1,12 @@
+//! Black-box tests of the helpdesk CLI: the real `millectl` binary, each test with its
+//! own `millectl server --dev` (SQLite) on a random port and its own HOME/config dir.
+
+mod config;
+// Shared by every test file; no one file uses all of it.
+#[allow(dead_code)]
+mod helpers;
+mod login;
+mod phone;
+mod pty;
+mod unblock;
+mod users;

@@ -1,0 +1,142 @@
+//! What a person sees: the real binary on a pseudo-terminal, prompts answered key by
+//! key (expectrl).
+
+use std::time::Duration;
+
+use expectrl::{Eof, Regex, Session, WaitStatus};
+use serde_json::json;
+
+use crate::helpers::{has_box_drawing, TestEnv, MILLEKOD};
+
+fn spawn(cmd: std::process::Command) -> Session {
+    let mut session = Session::spawn(cmd).expect("spawn on a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    session
+}
+
+/// Everything the process still prints, then its exit code.
+fn finish(session: &mut Session) -> (String, i32) {
+    let rest = session.expect(Eof).expect("end of output");
+    let text = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    match session.get_process().wait().expect("wait") {
+        WaitStatus::Exited(_, code) => (text, code),
+        other => panic!("millectl did not exit normally: {other:?}\n{text}"),
+    }
+}
+
+#[test]
+fn interactive_login_asks_for_the_characters_the_server_chose() {
+    // Arrange: the positions asked stay the same until a login succeeds (R3), so a
+    // challenge started through the API shows which ones the CLI must ask for.
+    let env = TestEnv::start();
+    let (status, challenge) = env.api(
+        "POST",
+        "/v1/sessions",
+        "",
+        Some(json!({ "millekod": MILLEKOD, "login": "anna" })),
+    );
+    assert_eq!(status, 200, "{challenge}");
+    let positions: Vec<u64> = challenge["password_positions"]
+        .as_array()
+        .expect("positions")
+        .iter()
+        .map(|p| p.as_u64().expect("position"))
+        .collect();
+    let password: Vec<char> = env.password("anna").chars().collect();
+    let seed = env.user(MILLEKOD, "anna").totp_secret.expect("seed");
+    let mut cmd = env.std_cmd();
+    cmd.arg("login");
+
+    // Act
+    let mut session = spawn(cmd);
+    session.expect("MilleKod").expect("MilleKod prompt");
+    session.send_line(MILLEKOD).expect("type");
+    session.expect("Login").expect("login prompt");
+    session.send_line("anna").expect("type");
+    let shown = session
+        .expect(Regex(r"Enter characters ([0-9, ]+) of your password"))
+        .expect("the masked-password line");
+    for position in &positions {
+        session
+            .expect(format!("Character {position}").as_str())
+            .expect("a character prompt");
+        let typed = password[*position as usize - 1].to_string();
+        session.send_line(typed).expect("type");
+    }
+    session
+        .expect("Code from your token")
+        .expect("token prompt");
+    session
+        .send_line(env.fresh_token_code(&seed))
+        .expect("type");
+    let (rest, code) = finish(&mut session);
+
+    // Assert
+    let expected = positions
+        .iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    assert_eq!(
+        String::from_utf8_lossy(shown.get(1).expect("positions")),
+        expected
+    );
+    assert_eq!(code, 0, "{rest}");
+    assert!(rest.contains("Logged in"), "{rest}");
+    assert!(env.stored_token("default").is_some());
+}
+
+#[test]
+fn unblock_on_a_terminal_asks_and_a_y_confirms() {
+    let env = TestEnv::start();
+    let mut cmd = env.std_cmd();
+    cmd.env("MILLECTL_TOKEN", &env.creds.api_token).args([
+        "unblock",
+        "current-password",
+        "jan",
+        "--millekod",
+        MILLEKOD,
+    ]);
+
+    let mut session = spawn(cmd);
+    let before = session
+        .expect("three more attempts with the current password?")
+        .expect("the confirmation prompt");
+    session.send("y").expect("type");
+    let (after, code) = finish(&mut session);
+
+    let before = String::from_utf8_lossy(before.before()).into_owned();
+    assert_eq!(code, 0, "{after}");
+    assert!(before.contains("blocked"), "{before}");
+    assert!(has_box_drawing(&after), "a terminal gets a table: {after}");
+    assert!(after.contains("active"), "{after}");
+    assert_eq!(env.show_json(MILLEKOD, "jan")["status"], "active");
+}
+
+#[test]
+fn a_table_on_a_terminal_is_colored_unless_no_color() {
+    let env = TestEnv::start();
+    let show = |no_color: bool| {
+        let mut cmd = env.std_cmd();
+        cmd.env("MILLECTL_TOKEN", &env.creds.api_token).args([
+            "user",
+            "show",
+            "jan",
+            "--millekod",
+            MILLEKOD,
+        ]);
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        let mut session = spawn(cmd);
+        finish(&mut session)
+    };
+
+    let (colored, colored_code) = show(false);
+    let (plain, plain_code) = show(true);
+
+    assert_eq!((colored_code, plain_code), (0, 0));
+    assert!(has_box_drawing(&colored) && has_box_drawing(&plain));
+    assert!(colored.contains('\x1b'), "{colored}");
+    assert!(!plain.contains('\x1b'), "{plain:?}");
+}
