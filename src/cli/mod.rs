@@ -2,6 +2,7 @@
 //! handlers per command group, and one place (`errors`) that turns errors into the
 //! stable exit codes of DESIGN.md.
 
+mod admin;
 mod config;
 mod context;
 mod credentials;
@@ -96,6 +97,9 @@ pub enum Command {
     /// Read and change the config file (server per profile).
     #[command(subcommand)]
     Config(session::ConfigCommand),
+    /// API tokens for batch scripts (operators).
+    #[command(subcommand)]
+    ApiToken(admin::ApiTokenCommand),
     /// Run the auth API (SQLite by default, PostgreSQL for several replicas).
     #[cfg(feature = "server")]
     Server(Box<server::ServerArgs>),
@@ -163,6 +167,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Unblock(command) => users::unblock(&ctx, command).await,
             Command::Phone(command) => users::phone(&ctx, command).await,
             Command::Config(command) => session::config(&ctx, command),
+            Command::ApiToken(command) => admin::api_token(&ctx, command).await,
             #[cfg(feature = "server")]
             Command::Server(_) => unreachable!("handled above"),
         }?;
