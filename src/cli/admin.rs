@@ -1,22 +1,28 @@
-//! Operators' commands for setting up scripts: `api-token create|list|revoke`.
+//! Operators' commands: `api-token create|list|revoke` for batch scripts, and `audit`.
 //!
 //! A new token is printed once, on stdout and nowhere else, because the server keeps
 //! only its hash: `-o table` prints the token alone on stdout (so
 //! `TOKEN=$(millectl api-token create …)` captures exactly it) and describes the token
 //! on stderr; `-o json` prints `{"token", "api_token"}`; `-o csv` one row with a
 //! `token` column first.
+//!
+//! `audit --since` takes what people type when looking back ("the last hour": `1h`) or
+//! a point in time, and turns it into an RFC 3339 time at parse time, so a typo is an
+//! invalid-input error before anything is sent.
 
 use std::io::Write;
 use std::str::FromStr;
 use std::time::Duration;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::Subcommand;
+use clap::{Args, Subcommand};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
 
 use super::errors::{CliError, NOT_FOUND};
 use super::users::{confirm, parse_reason, with_reason, ChangeArgs};
 use super::Context;
-use crate::api::{ApiTokenView, CreateApiToken, ErrorCode, Scope};
+use crate::api::{ApiTokenView, AuditQuery, CreateApiToken, ErrorCode, Login, MilleKod, Scope};
 use crate::client::Client;
 use crate::output::{Format, Tabular};
 
@@ -46,6 +52,58 @@ pub enum ApiTokenCommand {
         #[command(flatten)]
         change: ChangeArgs,
     },
+}
+
+/// `millectl audit`: who did what, newest first.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Only records about this company.
+    #[arg(long)]
+    pub millekod: Option<MilleKod>,
+    /// Only records about this login.
+    #[arg(long)]
+    pub login: Option<Login>,
+    /// Only records from this time on: a span back from now (30m, 1h, 2d) or a time
+    /// (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC).
+    #[arg(long, value_name = "SPAN|TIME", value_parser = parse_since)]
+    pub since: Option<OffsetDateTime>,
+    /// At most this many records [server default: 100].
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub limit: Option<u32>,
+}
+
+/// `--since`: a span back from now, an RFC 3339 time, or a date (midnight UTC).
+fn parse_since(text: &str) -> Result<OffsetDateTime, String> {
+    let text = text.trim();
+    if let Ok(span) = text.parse::<Span>() {
+        return OffsetDateTime::now_utc()
+            .checked_sub(time::Duration::try_from(span.as_duration()).map_err(|e| e.to_string())?)
+            .ok_or_else(|| format!("{text:?} reaches back too far"));
+    }
+    if let Ok(at) = OffsetDateTime::parse(text, &Rfc3339) {
+        return Ok(at);
+    }
+    let date_format = time::macros::format_description!("[year]-[month]-[day]");
+    if let Ok(date) = time::Date::parse(text, &date_format) {
+        return Ok(date.midnight().assume_utc());
+    }
+    Err(format!(
+        "{text:?} is neither a span back from now (30m, 1h, 2d) nor a time \
+         (2025-05-01T08:00:00Z or 2025-05-01)"
+    ))
+}
+
+pub async fn audit(ctx: &Context, args: AuditArgs) -> anyhow::Result<()> {
+    let client = ctx.client()?;
+    let query = AuditQuery {
+        millekod: args.millekod,
+        login: args.login,
+        since: args.since,
+        limit: args.limit,
+    };
+    let list = client.audit(&query).await?;
+    let mut out = std::io::stdout().lock();
+    ctx.output.list(&mut out, &list.records)
 }
 
 /// The scopes as clap possible values, so help and completions list them.
@@ -211,6 +269,24 @@ mod tests {
             "99999999999999999999d",
         ] {
             assert!(bad.parse::<Span>().is_err(), "{bad:?} parsed");
+        }
+    }
+
+    #[test]
+    fn since_is_a_span_back_from_now_or_a_time() {
+        let now = OffsetDateTime::now_utc();
+        let hour_ago = parse_since("1h").unwrap();
+        assert!((now - hour_ago - time::Duration::hours(1)).abs() < time::Duration::seconds(5));
+        assert_eq!(
+            parse_since("2025-05-01T08:00:00+02:00").unwrap(),
+            time::macros::datetime!(2025-05-01 06:00 UTC)
+        );
+        assert_eq!(
+            parse_since("2025-05-01").unwrap(),
+            time::macros::datetime!(2025-05-01 00:00 UTC)
+        );
+        for bad in ["yesterday", "1 h", "2025-13-01", "", "-1h"] {
+            assert!(parse_since(bad).is_err(), "{bad:?} parsed");
         }
     }
 }

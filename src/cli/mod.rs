@@ -100,6 +100,8 @@ pub enum Command {
     /// API tokens for batch scripts (operators).
     #[command(subcommand)]
     ApiToken(admin::ApiTokenCommand),
+    /// The audit trail: who did what to whom, newest first.
+    Audit(admin::AuditArgs),
     /// Run the auth API (SQLite by default, PostgreSQL for several replicas).
     #[cfg(feature = "server")]
     Server(Box<server::ServerArgs>),
@@ -182,6 +184,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Phone(command) => users::phone(&ctx, command).await,
             Command::Config(command) => session::config(&ctx, command),
             Command::ApiToken(command) => admin::api_token(&ctx, command).await,
+            Command::Audit(args) => admin::audit(&ctx, args).await,
             #[cfg(feature = "server")]
             Command::Server(_) => unreachable!("handled above"),
         }?;
