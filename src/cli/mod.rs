@@ -7,6 +7,7 @@ mod config;
 mod context;
 mod credentials;
 mod errors;
+mod generate;
 mod session;
 mod users;
 
@@ -102,6 +103,13 @@ pub enum Command {
     ApiToken(admin::ApiTokenCommand),
     /// The audit trail: who did what to whom, newest first.
     Audit(admin::AuditArgs),
+    /// Print the shell completion script of millectl.
+    Completions(generate::CompletionsArgs),
+    /// Print the man page of millectl or of one of its commands.
+    Man(generate::ManArgs),
+    /// Write completions/ and man/ (what scripts/generate-assets.sh runs).
+    #[command(hide = true)]
+    GenerateAssets(generate::GenerateAssetsArgs),
     /// Run the auth API (SQLite by default, PostgreSQL for several replicas).
     #[cfg(feature = "server")]
     Server(Box<server::ServerArgs>),
@@ -174,6 +182,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         if let Command::Server(args) = cli.command {
             return server::run(*args).await;
         }
+        // Generated files depend on the definition alone, never on a profile.
+        match cli.command {
+            Command::Completions(args) => return generate::completions(args).map(ok),
+            Command::Man(args) => return generate::man(args).map(ok),
+            Command::GenerateAssets(args) => return generate::generate_assets(args).map(ok),
+            _ => {}
+        }
         let ctx = Context::new(&cli.global)?;
         match cli.command {
             Command::Login(args) => session::login(&ctx, args).await,
@@ -185,9 +200,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Config(command) => session::config(&ctx, command),
             Command::ApiToken(command) => admin::api_token(&ctx, command).await,
             Command::Audit(args) => admin::audit(&ctx, args).await,
+            Command::Completions(_) | Command::Man(_) | Command::GenerateAssets(_) => {
+                unreachable!("handled above")
+            }
             #[cfg(feature = "server")]
             Command::Server(_) => unreachable!("handled above"),
         }?;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+fn ok(_: ()) -> ExitCode {
+    ExitCode::SUCCESS
 }
