@@ -28,6 +28,9 @@ _millectl() {
             millectl,config)
                 cmd="millectl__subcmd__config"
                 ;;
+            millectl,demo)
+                cmd="millectl__subcmd__demo"
+                ;;
             millectl,generate-assets)
                 cmd="millectl__subcmd__generate__subcmd__assets"
                 ;;
@@ -111,6 +114,9 @@ _millectl() {
                 ;;
             millectl__subcmd__help,config)
                 cmd="millectl__subcmd__help__subcmd__config"
+                ;;
+            millectl__subcmd__help,demo)
+                cmd="millectl__subcmd__help__subcmd__demo"
                 ;;
             millectl__subcmd__help,generate-assets)
                 cmd="millectl__subcmd__help__subcmd__generate__subcmd__assets"
@@ -269,7 +275,7 @@ _millectl() {
 
     case "${cmd}" in
         millectl)
-            opts="-o -v -h -V --server --profile --output --no-color --verbose --help --version login logout whoami user unblock phone config api-token audit completions man generate-assets server help"
+            opts="-o -v -h -V --server --profile --output --no-color --verbose --help --version login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -726,6 +732,36 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        millectl__subcmd__demo)
+            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         millectl__subcmd__generate__subcmd__assets)
             opts="-o -v -h --out-dir --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -761,7 +797,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help)
-            opts="login logout whoami user unblock phone config api-token audit completions man generate-assets server help"
+            opts="login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -889,6 +925,20 @@ _millectl() {
         millectl__subcmd__help__subcmd__config__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

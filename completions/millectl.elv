@@ -41,6 +41,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand completions 'Print the shell completion script of millectl'
             cand man 'Print the man page of millectl or of one of its commands'
             cand generate-assets 'Write completions/ and man/ (what scripts/generate-assets.sh runs)'
+            cand demo 'Walk through the helpdesk job against a throw-away server started in-process'
             cand server 'Run the auth API (SQLite by default, PostgreSQL for several replicas)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -388,6 +389,17 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'millectl;demo'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'millectl;server'= {
             cand --listen 'Address to listen on. Plain HTTP only on loopback unless --insecure-http'
             cand --database 'Database URL: sqlite://PATH (default: a file in the user''s data dir) or postgres://USER@HOST/DB'
@@ -490,6 +502,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand completions 'Print the shell completion script of millectl'
             cand man 'Print the man page of millectl or of one of its commands'
             cand generate-assets 'Write completions/ and man/ (what scripts/generate-assets.sh runs)'
+            cand demo 'Walk through the helpdesk job against a throw-away server started in-process'
             cand server 'Run the auth API (SQLite by default, PostgreSQL for several replicas)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -546,6 +559,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;help;man'= {
         }
         &'millectl;help;generate-assets'= {
+        }
+        &'millectl;help;demo'= {
         }
         &'millectl;help;server'= {
             cand operator 'Manage HelpDesk operators directly in the database (bootstrap)'

@@ -564,6 +564,19 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 && ret=0
 ;;
+(demo)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
 (server)
 _arguments "${_arguments_options[@]}" : \
 '--listen=[Address to listen on. Plain HTTP only on loopback unless --insecure-http]:LISTEN:_default' \
@@ -888,6 +901,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(demo)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (server)
 _arguments "${_arguments_options[@]}" : \
 ":: :_millectl__subcmd__help__subcmd__server_commands" \
@@ -956,6 +973,7 @@ _millectl_commands() {
 'completions:Print the shell completion script of millectl' \
 'man:Print the man page of millectl or of one of its commands' \
 'generate-assets:Write completions/ and man/ (what scripts/generate-assets.sh runs)' \
+'demo:Walk through the helpdesk job against a throw-away server started in-process' \
 'server:Run the auth API (SQLite by default, PostgreSQL for several replicas)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1069,6 +1087,11 @@ _millectl__subcmd__config__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'millectl config show commands' commands "$@"
 }
+(( $+functions[_millectl__subcmd__demo_commands] )) ||
+_millectl__subcmd__demo_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl demo commands' commands "$@"
+}
 (( $+functions[_millectl__subcmd__generate-assets_commands] )) ||
 _millectl__subcmd__generate-assets_commands() {
     local commands; commands=()
@@ -1089,6 +1112,7 @@ _millectl__subcmd__help_commands() {
 'completions:Print the shell completion script of millectl' \
 'man:Print the man page of millectl or of one of its commands' \
 'generate-assets:Write completions/ and man/ (what scripts/generate-assets.sh runs)' \
+'demo:Walk through the helpdesk job against a throw-away server started in-process' \
 'server:Run the auth API (SQLite by default, PostgreSQL for several replicas)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1145,6 +1169,11 @@ _millectl__subcmd__help__subcmd__config__subcmd__set_commands() {
 _millectl__subcmd__help__subcmd__config__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'millectl help config show commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__demo_commands] )) ||
+_millectl__subcmd__help__subcmd__demo_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help demo commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__help__subcmd__generate-assets_commands] )) ||
 _millectl__subcmd__help__subcmd__generate-assets_commands() {

@@ -12,6 +12,8 @@ mod session;
 mod users;
 
 #[cfg(feature = "server")]
+mod demo;
+#[cfg(feature = "server")]
 mod server;
 
 use std::process::ExitCode;
@@ -110,6 +112,9 @@ pub enum Command {
     /// Write completions/ and man/ (what scripts/generate-assets.sh runs).
     #[command(hide = true)]
     GenerateAssets(generate::GenerateAssetsArgs),
+    /// Walk through the helpdesk job against a throw-away server started in-process.
+    #[cfg(feature = "server")]
+    Demo,
     /// Run the auth API (SQLite by default, PostgreSQL for several replicas).
     #[cfg(feature = "server")]
     Server(Box<server::ServerArgs>),
@@ -135,7 +140,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    init_tracing(cli.global.verbose);
+    init_tracing(cli.global.verbose, cli.command.is_demo());
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -160,8 +165,20 @@ fn is_server_command() -> bool {
         .is_some_and(|m| m.subcommand_name() == Some("server"))
 }
 
-fn init_tracing(verbose: u8) {
+impl Command {
+    /// The demo runs a server in this process; its info logs would drown the tour.
+    fn is_demo(&self) -> bool {
+        #[cfg(feature = "server")]
+        if let Command::Demo = self {
+            return true;
+        }
+        false
+    }
+}
+
+fn init_tracing(verbose: u8, demo: bool) {
     let default = match verbose {
+        0 if demo => "warn",
         0 | 1 => "millectl=info,tower_http=warn,warn",
         _ => "millectl=debug,tower_http=info,info",
     };
@@ -179,8 +196,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .build()?;
     runtime.block_on(async move {
         #[cfg(feature = "server")]
-        if let Command::Server(args) = cli.command {
-            return server::run(*args).await;
+        match cli.command {
+            Command::Server(args) => return server::run(*args).await,
+            Command::Demo => return demo::run(&cli.global).await.map(ok),
+            _ => {}
         }
         // Generated files depend on the definition alone, never on a profile.
         match cli.command {
@@ -204,7 +223,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 unreachable!("handled above")
             }
             #[cfg(feature = "server")]
-            Command::Server(_) => unreachable!("handled above"),
+            Command::Server(_) | Command::Demo => unreachable!("handled above"),
         }?;
         Ok(ExitCode::SUCCESS)
     })
