@@ -20,6 +20,9 @@ pub struct Context {
     pub server: Url,
     pub output: Output,
     pub verbose: bool,
+    /// A session held in memory, never stored: it overrides MILLECTL_TOKEN, the
+    /// keyring and the file (`millectl demo`).
+    pub session: Option<SecretString>,
 }
 
 impl Context {
@@ -47,20 +50,37 @@ impl Context {
                 })?
             }
         };
+        Ok(Self {
+            profile: global.profile.clone(),
+            server,
+            output: Self::output_of(global),
+            verbose: global.verbose > 0,
+            session: None,
+        })
+    }
+
+    /// A context that reads no config file and keeps its session in memory.
+    pub fn in_memory(server: Url, output: Output, verbose: bool) -> Self {
+        Self {
+            profile: "(in memory)".to_owned(),
+            server,
+            output,
+            verbose,
+            session: None,
+        }
+    }
+
+    /// How `global` asks to print, with what stdout allows.
+    pub fn output_of(global: &GlobalArgs) -> Output {
         let terminal = std::io::stdout().is_terminal();
         let no_color = global.no_color
             || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
             || !terminal;
-        Ok(Self {
-            profile: global.profile.clone(),
-            server,
-            output: Output {
-                format: global.output,
-                terminal,
-                color: !no_color,
-            },
-            verbose: global.verbose > 0,
-        })
+        Output {
+            format: global.output,
+            terminal,
+            color: !no_color,
+        }
     }
 
     /// A client without credentials (for logging in).
@@ -75,6 +95,9 @@ impl Context {
     }
 
     pub fn token(&self) -> anyhow::Result<(SecretString, Source)> {
+        if let Some(token) = &self.session {
+            return Ok((token.clone(), Source::Memory));
+        }
         match credentials::load(&self.profile)? {
             Some((session, source)) => Ok((session.token, source)),
             None => Err(CliError::not_logged_in().into()),

@@ -58,6 +58,8 @@ impl StoreMode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Env,
+    /// Held by this process only (`millectl demo`), never stored.
+    Memory,
     Keyring,
     File(PathBuf),
 }
@@ -66,6 +68,7 @@ impl std::fmt::Display for Source {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Env => f.write_str("MILLECTL_TOKEN"),
+            Self::Memory => f.write_str("memory (this process only)"),
             Self::Keyring => f.write_str("OS keyring"),
             Self::File(path) => write!(f, "{}", path.display()),
         }

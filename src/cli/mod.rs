@@ -2,13 +2,17 @@
 //! handlers per command group, and one place (`errors`) that turns errors into the
 //! stable exit codes of DESIGN.md.
 
+mod admin;
 mod config;
 mod context;
 mod credentials;
 mod errors;
+mod generate;
 mod session;
 mod users;
 
+#[cfg(feature = "server")]
+mod demo;
 #[cfg(feature = "server")]
 mod server;
 
@@ -96,6 +100,21 @@ pub enum Command {
     /// Read and change the config file (server per profile).
     #[command(subcommand)]
     Config(session::ConfigCommand),
+    /// API tokens for batch scripts (operators).
+    #[command(subcommand)]
+    ApiToken(admin::ApiTokenCommand),
+    /// The audit trail: who did what to whom, newest first.
+    Audit(admin::AuditArgs),
+    /// Print the shell completion script of millectl.
+    Completions(generate::CompletionsArgs),
+    /// Print the man page of millectl or of one of its commands.
+    Man(generate::ManArgs),
+    /// Write completions/ and man/ (what scripts/generate-assets.sh runs).
+    #[command(hide = true)]
+    GenerateAssets(generate::GenerateAssetsArgs),
+    /// Walk through the helpdesk job against a throw-away server started in-process.
+    #[cfg(feature = "server")]
+    Demo,
     /// Run the auth API (SQLite by default, PostgreSQL for several replicas).
     #[cfg(feature = "server")]
     Server(Box<server::ServerArgs>),
@@ -110,15 +129,18 @@ pub fn main() -> ExitCode {
             let code = match err.kind() {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => 0,
                 ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => errors::USAGE,
-                // A value that does not parse (MilleKod, login, URL) is invalid input.
-                ErrorKind::ValueValidation | ErrorKind::InvalidValue => errors::INVALID_INPUT,
+                // A value that does not parse (MilleKod, login, URL) is invalid input;
+                // a bad flag of the daemon (`server --lockout-limit 6`) is a usage error.
+                ErrorKind::ValueValidation | ErrorKind::InvalidValue if !is_server_command() => {
+                    errors::INVALID_INPUT
+                }
                 _ => errors::USAGE,
             };
             let _ = err.print();
             return ExitCode::from(code);
         }
     };
-    init_tracing(cli.global.verbose);
+    init_tracing(cli.global.verbose, cli.command.is_demo());
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -132,8 +154,31 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn init_tracing(verbose: u8) {
+/// Whether argv names the `server` command, found by clap's best-effort parse (which
+/// skips the value that failed).
+fn is_server_command() -> bool {
+    use clap::CommandFactory;
+    Cli::command()
+        .ignore_errors(true)
+        .try_get_matches()
+        .ok()
+        .is_some_and(|m| m.subcommand_name() == Some("server"))
+}
+
+impl Command {
+    /// The demo runs a server in this process; its info logs would drown the tour.
+    fn is_demo(&self) -> bool {
+        #[cfg(feature = "server")]
+        if let Command::Demo = self {
+            return true;
+        }
+        false
+    }
+}
+
+fn init_tracing(verbose: u8, demo: bool) {
     let default = match verbose {
+        0 if demo => "warn",
         0 | 1 => "millectl=info,tower_http=warn,warn",
         _ => "millectl=debug,tower_http=info,info",
     };
@@ -151,8 +196,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .build()?;
     runtime.block_on(async move {
         #[cfg(feature = "server")]
-        if let Command::Server(args) = cli.command {
-            return server::run(*args).await;
+        match cli.command {
+            Command::Server(args) => return server::run(*args).await,
+            Command::Demo => return demo::run(&cli.global).await.map(ok),
+            _ => {}
+        }
+        // Generated files depend on the definition alone, never on a profile.
+        match cli.command {
+            Command::Completions(args) => return generate::completions(args).map(ok),
+            Command::Man(args) => return generate::man(args).map(ok),
+            Command::GenerateAssets(args) => return generate::generate_assets(args).map(ok),
+            _ => {}
         }
         let ctx = Context::new(&cli.global)?;
         match cli.command {
@@ -163,9 +217,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Unblock(command) => users::unblock(&ctx, command).await,
             Command::Phone(command) => users::phone(&ctx, command).await,
             Command::Config(command) => session::config(&ctx, command),
+            Command::ApiToken(command) => admin::api_token(&ctx, command).await,
+            Command::Audit(args) => admin::audit(&ctx, args).await,
+            Command::Completions(_) | Command::Man(_) | Command::GenerateAssets(_) => {
+                unreachable!("handled above")
+            }
             #[cfg(feature = "server")]
-            Command::Server(_) => unreachable!("handled above"),
+            Command::Server(_) | Command::Demo => unreachable!("handled above"),
         }?;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+fn ok(_: ()) -> ExitCode {
+    ExitCode::SUCCESS
 }

@@ -235,26 +235,25 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
     let webhook = webhook_sender(&args)?;
 
     if args.dev {
-        let dir = DevDir::prepare(args.data_dir.as_deref())?;
-        let url = args.database.clone().unwrap_or_else(|| dir.sqlite_url());
-        let store = store::open(&url).await?;
-        let mut credentials = dev::seed(store.as_ref(), &dir, limit).await?;
-        let sms = webhook.unwrap_or_else(|| Arc::new(OutboxFile::new(dir.outbox_path())));
-        let config = ServerConfig {
+        let dev = start_dev(DevOptions {
             listen: args.listen,
-            store,
-            pepper: Pepper::load_file(&dir.path.join(dev::PEPPER_FILE))?,
-            sms,
+            data_dir: args.data_dir.clone(),
+            database: args.database.clone(),
             settings,
             tls,
             insecure_http: args.insecure_http,
-        };
-        let bound = api_server::bind(&config).await?;
-        credentials.server = format!("{}://{}", bound.scheme, bound.addr);
-        dev::write_credentials(&dir, &credentials)?;
-        println!("millectl dev server ready at {}", credentials.server);
-        println!("credentials: {}", dir.credentials_path().display());
-        println!("SMS outbox:  {}", dir.outbox_path().display());
+            sms: webhook,
+        })
+        .await?;
+        println!("millectl dev server ready at {}", dev.credentials.server);
+        println!("credentials: {}", dev.dir.credentials_path().display());
+        println!("SMS outbox:  {}", dev.dir.outbox_path().display());
+        let DevServer {
+            dir: _dir,
+            config,
+            bound,
+            ..
+        } = dev;
         api_server::serve(config, bound).await?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -285,4 +284,58 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
     );
     api_server::serve(config, bound).await?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a dev server is started with (`server --dev`, `demo`).
+pub struct DevOptions {
+    pub listen: SocketAddr,
+    /// Where its data lives; `None`: a temporary directory, gone when it stops.
+    pub data_dir: Option<PathBuf>,
+    /// A database other than the directory's SQLite file.
+    pub database: Option<String>,
+    pub settings: Settings,
+    pub tls: Option<TlsFiles>,
+    pub insecure_http: bool,
+    /// Where SMS go; `None`: the directory's outbox file.
+    pub sms: Option<Arc<dyn SmsSender>>,
+}
+
+/// A dev server with demo data, bound (its URL known) but not yet serving.
+pub struct DevServer {
+    /// Keep it while serving: a temporary directory goes away with it.
+    pub dir: DevDir,
+    /// Every demo secret, `server` filled in; also written to `dev-credentials.json`.
+    pub credentials: dev::DevCredentials,
+    pub config: ServerConfig,
+    pub bound: api_server::Bound,
+}
+
+/// Prepare the directory, open and seed the database, bind the listener and write
+/// `dev-credentials.json`: everything of `server --dev` short of serving.
+pub async fn start_dev(options: DevOptions) -> anyhow::Result<DevServer> {
+    let dir = DevDir::prepare(options.data_dir.as_deref())?;
+    let url = options.database.unwrap_or_else(|| dir.sqlite_url());
+    let store = store::open(&url).await?;
+    let mut credentials = dev::seed(store.as_ref(), &dir, options.settings.lockout_limit).await?;
+    let sms = options
+        .sms
+        .unwrap_or_else(|| Arc::new(OutboxFile::new(dir.outbox_path())));
+    let config = ServerConfig {
+        listen: options.listen,
+        store,
+        pepper: Pepper::load_file(&dir.path.join(dev::PEPPER_FILE))?,
+        sms,
+        settings: options.settings,
+        tls: options.tls,
+        insecure_http: options.insecure_http,
+    };
+    let bound = api_server::bind(&config).await?;
+    credentials.server = format!("{}://{}", bound.scheme, bound.addr);
+    dev::write_credentials(&dir, &credentials)?;
+    Ok(DevServer {
+        dir,
+        credentials,
+        config,
+        bound,
+    })
 }

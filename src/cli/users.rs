@@ -46,7 +46,7 @@ pub struct ChangeArgs {
     pub yes: bool,
 }
 
-fn parse_reason(text: &str) -> Result<String, String> {
+pub(super) fn parse_reason(text: &str) -> Result<String, String> {
     let text = text.trim();
     if text.is_empty()
         || text.chars().count() > MAX_REASON_CHARS
@@ -140,7 +140,7 @@ fn not_found_names(err: ClientError, millekod: &MilleKod, login: &Login) -> anyh
 }
 
 /// Ask before changing state: on a terminal a y/N prompt; without one, `--yes` or refuse.
-fn confirm(ctx: &Context, change: &ChangeArgs, question: &str) -> anyhow::Result<()> {
+pub(super) fn confirm(ctx: &Context, change: &ChangeArgs, question: &str) -> anyhow::Result<()> {
     if change.yes {
         return Ok(());
     }
@@ -164,7 +164,11 @@ fn confirm(ctx: &Context, change: &ChangeArgs, question: &str) -> anyhow::Result
 
 /// Send a change; where the server demands a reason and a person is at the terminal,
 /// ask for one and send again (a refused request changed nothing, so this is safe).
-async fn with_reason<T, F, Fut>(ctx: &Context, reason: Option<String>, send: F) -> anyhow::Result<T>
+pub(super) async fn with_reason<T, F, Fut>(
+    ctx: &Context,
+    reason: Option<String>,
+    send: F,
+) -> anyhow::Result<T>
 where
     F: Fn(Option<String>) -> Fut,
     Fut: std::future::Future<Output = Result<T, ClientError>>,

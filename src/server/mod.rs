@@ -174,6 +174,16 @@ pub async fn bind(config: &ServerConfig) -> anyhow::Result<Bound> {
 
 /// Serve until Ctrl-C or SIGTERM.
 pub async fn serve(config: ServerConfig, bound: Bound) -> anyhow::Result<()> {
+    serve_until(config, bound, shutdown_signal()).await
+}
+
+/// Serve until `shutdown` completes, then finish the requests in flight (the in-process
+/// `millectl demo` stops its server this way).
+pub async fn serve_until(
+    config: ServerConfig,
+    bound: Bound,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let state = state(
         config.store.clone(),
         &config.pepper,
@@ -185,7 +195,7 @@ pub async fn serve(config: ServerConfig, bound: Bound) -> anyhow::Result<()> {
     match config.tls {
         None => {
             axum::serve(bound.listener, app)
-                .with_graceful_shutdown(shutdown_signal())
+                .with_graceful_shutdown(shutdown)
                 .await
                 .context("server failed")?;
         }
@@ -195,10 +205,10 @@ pub async fn serve(config: ServerConfig, bound: Bound) -> anyhow::Result<()> {
                 .await
                 .context("cannot load --tls-cert/--tls-key")?;
             let handle = axum_server::Handle::new();
-            let shutdown = handle.clone();
+            let stopper = handle.clone();
             tokio::spawn(async move {
-                shutdown_signal().await;
-                shutdown.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
+                shutdown.await;
+                stopper.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
             });
             let std_listener = bound.listener.into_std()?;
             axum_server::from_tcp_rustls(std_listener, tls)

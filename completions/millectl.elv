@@ -1,0 +1,580 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[millectl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'millectl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'millectl'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand login 'Log in (interactive, or --password-stdin/--with-token for scripts)'
+            cand logout 'Forget the stored session (and end it on the server)'
+            cand whoami 'Who the current session or token belongs to'
+            cand user 'Show and list users'
+            cand unblock 'Unblock a user: three more attempts, or the right to set a new password'
+            cand phone 'Set users'' mobile numbers for SMS codes'
+            cand config 'Read and change the config file (server per profile)'
+            cand api-token 'API tokens for batch scripts (operators)'
+            cand audit 'The audit trail: who did what to whom, newest first'
+            cand completions 'Print the shell completion script of millectl'
+            cand man 'Print the man page of millectl or of one of its commands'
+            cand generate-assets 'Write completions/ and man/ (what scripts/generate-assets.sh runs)'
+            cand demo 'Walk through the helpdesk job against a throw-away server started in-process'
+            cand server 'Run the auth API (SQLite by default, PostgreSQL for several replicas)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;login'= {
+            cand --millekod 'Company code; leave out for HelpDesk operators'
+            cand --login 'Your login'
+            cand --otp 'The one-time code (SMS or token); without it, it is asked for or read from stdin'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --password-stdin 'Read the password (and any further secrets the flow asks for) from stdin'
+            cand --with-token 'Read an API token from stdin and store it instead of logging in'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;logout'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;whoami'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;user'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
+            cand list 'List the users of a company'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;user;show'= {
+            cand --millekod 'Company code [default: your own, for co-users]'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --reveal-phone 'Show the whole phone number (recorded in the audit)'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;user;list'= {
+            cand --millekod 'Company code [default: your own, for co-users]'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --blocked 'Only blocked users'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;user;help'= {
+            cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
+            cand list 'List the users of a company'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;user;help;show'= {
+        }
+        &'millectl;user;help;list'= {
+        }
+        &'millectl;user;help;help'= {
+        }
+        &'millectl;unblock'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand current-password 'The user remembers the password: grant three more attempts with it'
+            cand new-password 'The user forgot it: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;unblock;current-password'= {
+            cand --millekod 'Company code [default: your own, for co-users]'
+            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;unblock;new-password'= {
+            cand --millekod 'Company code [default: your own, for co-users]'
+            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;unblock;help'= {
+            cand current-password 'The user remembers the password: grant three more attempts with it'
+            cand new-password 'The user forgot it: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;unblock;help;current-password'= {
+        }
+        &'millectl;unblock;help;new-password'= {
+        }
+        &'millectl;unblock;help;help'= {
+        }
+        &'millectl;phone'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand set 'Set a user''s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;phone;set'= {
+            cand --millekod 'Company code [default: your own, for co-users]'
+            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;phone;help'= {
+            cand set 'Set a user''s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;phone;help;set'= {
+        }
+        &'millectl;phone;help;help'= {
+        }
+        &'millectl;config'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand set 'Set a value of the current profile (`server`)'
+            cand show 'Show the current profile: server, where the session is kept, config path'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;config;set'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;config;show'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;config;help'= {
+            cand set 'Set a value of the current profile (`server`)'
+            cand show 'Show the current profile: server, where the session is kept, config path'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;config;help;set'= {
+        }
+        &'millectl;config;help;show'= {
+        }
+        &'millectl;config;help;help'= {
+        }
+        &'millectl;api-token'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a token for a batch script; prints it once (it is never shown again)'
+            cand list 'List the API tokens, revoked ones included'
+            cand revoke 'Revoke a token at once; scripts using it get "not authenticated"'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;api-token;create'= {
+            cand --scope 'What the token may do (repeat or separate with commas)'
+            cand --expires-in 'Lifetime: 30d, 12h, 90m or 3600s [default: 30 days; at most 365 days]'
+            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;api-token;list'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;api-token;revoke'= {
+            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;api-token;help'= {
+            cand create 'Create a token for a batch script; prints it once (it is never shown again)'
+            cand list 'List the API tokens, revoked ones included'
+            cand revoke 'Revoke a token at once; scripts using it get "not authenticated"'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;api-token;help;create'= {
+        }
+        &'millectl;api-token;help;list'= {
+        }
+        &'millectl;api-token;help;revoke'= {
+        }
+        &'millectl;api-token;help;help'= {
+        }
+        &'millectl;audit'= {
+            cand --millekod 'Only records about this company'
+            cand --login 'Only records about this login'
+            cand --since 'Only records from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)'
+            cand --limit 'At most this many records [server default: 100]'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;completions'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;man'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;generate-assets'= {
+            cand --out-dir 'The directory to write `completions/` and `man/` into (the repository''s root)'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;demo'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;server'= {
+            cand --listen 'Address to listen on. Plain HTTP only on loopback unless --insecure-http'
+            cand --database 'Database URL: sqlite://PATH (default: a file in the user''s data dir) or postgres://USER@HOST/DB'
+            cand --pepper-file 'File holding the pepper (64 hex characters); or set MILLECTL_PEPPER'
+            cand --tls-cert 'TLS certificate chain (PEM)'
+            cand --tls-key 'TLS private key (PEM)'
+            cand --lockout-limit 'Consecutive failed logins before a block (1-5; EU RTS on SCA, Art. 4)'
+            cand --operator-idle-minutes 'Operator sessions end after this many minutes without activity'
+            cand --operator-max-hours 'Operator sessions end this many hours after login, active or not'
+            cand --user-idle-seconds 'Company users'' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests'
+            cand --sms-webhook-url 'SMS gateway webhook: each SMS is POSTed there as {"to", "text"}'
+            cand --sms-webhook-token-file 'File holding the webhook''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)'
+            cand --data-dir 'Directory of the dev server (default: a new temporary directory)'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --insecure-http 'Serve plain HTTP on a non-loopback address (behind a TLS-terminating proxy)'
+            cand --require-reason 'Require operators (and their API tokens) to give a reason for every change'
+            cand --dev 'Throw-away server with demo data, a generated pepper and an SMS outbox file'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand operator 'Manage HelpDesk operators directly in the database (bootstrap)'
+            cand init-pepper 'Write a new random pepper to a file (mode 0600)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;server;operator'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Create an operator; prints the temporary password and token seed once'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;server;operator;add'= {
+            cand --name 'Display name'
+            cand --database 'Database URL (sqlite://PATH or postgres://…)'
+            cand --pepper-file 'File holding the server''s pepper; or set MILLECTL_PEPPER'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;server;operator;help'= {
+            cand add 'Create an operator; prints the temporary password and token seed once'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;server;operator;help;add'= {
+        }
+        &'millectl;server;operator;help;help'= {
+        }
+        &'millectl;server;init-pepper'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;server;help'= {
+            cand operator 'Manage HelpDesk operators directly in the database (bootstrap)'
+            cand init-pepper 'Write a new random pepper to a file (mode 0600)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;server;help;operator'= {
+            cand add 'Create an operator; prints the temporary password and token seed once'
+        }
+        &'millectl;server;help;operator;add'= {
+        }
+        &'millectl;server;help;init-pepper'= {
+        }
+        &'millectl;server;help;help'= {
+        }
+        &'millectl;help'= {
+            cand login 'Log in (interactive, or --password-stdin/--with-token for scripts)'
+            cand logout 'Forget the stored session (and end it on the server)'
+            cand whoami 'Who the current session or token belongs to'
+            cand user 'Show and list users'
+            cand unblock 'Unblock a user: three more attempts, or the right to set a new password'
+            cand phone 'Set users'' mobile numbers for SMS codes'
+            cand config 'Read and change the config file (server per profile)'
+            cand api-token 'API tokens for batch scripts (operators)'
+            cand audit 'The audit trail: who did what to whom, newest first'
+            cand completions 'Print the shell completion script of millectl'
+            cand man 'Print the man page of millectl or of one of its commands'
+            cand generate-assets 'Write completions/ and man/ (what scripts/generate-assets.sh runs)'
+            cand demo 'Walk through the helpdesk job against a throw-away server started in-process'
+            cand server 'Run the auth API (SQLite by default, PostgreSQL for several replicas)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;help;login'= {
+        }
+        &'millectl;help;logout'= {
+        }
+        &'millectl;help;whoami'= {
+        }
+        &'millectl;help;user'= {
+            cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
+            cand list 'List the users of a company'
+        }
+        &'millectl;help;user;show'= {
+        }
+        &'millectl;help;user;list'= {
+        }
+        &'millectl;help;unblock'= {
+            cand current-password 'The user remembers the password: grant three more attempts with it'
+            cand new-password 'The user forgot it: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)'
+        }
+        &'millectl;help;unblock;current-password'= {
+        }
+        &'millectl;help;unblock;new-password'= {
+        }
+        &'millectl;help;phone'= {
+            cand set 'Set a user''s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
+        }
+        &'millectl;help;phone;set'= {
+        }
+        &'millectl;help;config'= {
+            cand set 'Set a value of the current profile (`server`)'
+            cand show 'Show the current profile: server, where the session is kept, config path'
+        }
+        &'millectl;help;config;set'= {
+        }
+        &'millectl;help;config;show'= {
+        }
+        &'millectl;help;api-token'= {
+            cand create 'Create a token for a batch script; prints it once (it is never shown again)'
+            cand list 'List the API tokens, revoked ones included'
+            cand revoke 'Revoke a token at once; scripts using it get "not authenticated"'
+        }
+        &'millectl;help;api-token;create'= {
+        }
+        &'millectl;help;api-token;list'= {
+        }
+        &'millectl;help;api-token;revoke'= {
+        }
+        &'millectl;help;audit'= {
+        }
+        &'millectl;help;completions'= {
+        }
+        &'millectl;help;man'= {
+        }
+        &'millectl;help;generate-assets'= {
+        }
+        &'millectl;help;demo'= {
+        }
+        &'millectl;help;server'= {
+            cand operator 'Manage HelpDesk operators directly in the database (bootstrap)'
+            cand init-pepper 'Write a new random pepper to a file (mode 0600)'
+        }
+        &'millectl;help;server;operator'= {
+            cand add 'Create an operator; prints the temporary password and token seed once'
+        }
+        &'millectl;help;server;operator;add'= {
+        }
+        &'millectl;help;server;init-pepper'= {
+        }
+        &'millectl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,369 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_millectl_global_optspecs
+    string join \n server= profile= o/output= no-color v/verbose h/help V/version
+end
+
+function __fish_millectl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_millectl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_millectl_using_subcommand
+    set -l cmd (__fish_millectl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c millectl -n "__fish_millectl_needs_command" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_needs_command" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_needs_command" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_needs_command" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_needs_command" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c millectl -n "__fish_millectl_needs_command" -s V -l version -d 'Print version'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "login" -d 'Log in (interactive, or --password-stdin/--with-token for scripts)'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "logout" -d 'Forget the stored session (and end it on the server)'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "whoami" -d 'Who the current session or token belongs to'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "user" -d 'Show and list users'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "unblock" -d 'Unblock a user: three more attempts, or the right to set a new password'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "phone" -d 'Set users\' mobile numbers for SMS codes'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "config" -d 'Read and change the config file (server per profile)'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "api-token" -d 'API tokens for batch scripts (operators)'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "audit" -d 'The audit trail: who did what to whom, newest first'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "completions" -d 'Print the shell completion script of millectl'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "man" -d 'Print the man page of millectl or of one of its commands'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "generate-assets" -d 'Write completions/ and man/ (what scripts/generate-assets.sh runs)'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "demo" -d 'Walk through the helpdesk job against a throw-away server started in-process'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "server" -d 'Run the auth API (SQLite by default, PostgreSQL for several replicas)'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l millekod -d 'Company code; leave out for HelpDesk operators' -r
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l login -d 'Your login' -r
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l otp -d 'The one-time code (SMS or token); without it, it is asked for or read from stdin' -r
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand login" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l password-stdin -d 'Read the password (and any further secrets the flow asks for) from stdin'
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l with-token -d 'Read an API token from stdin and store it instead of logging in'
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand login" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand login" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand logout" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand logout" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand logout" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand logout" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand logout" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -f -a "show" -d 'Show one user: status, attempts, authorization tool, phone (masked)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -f -a "list" -d 'List the users of a company'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l millekod -d 'Company code [default: your own, for co-users]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l reveal-phone -d 'Show the whole phone number (recorded in the audit)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l millekod -d 'Company code [default: your own, for co-users]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l blocked -d 'Only blocked users'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one user: status, attempts, authorization tool, phone (masked)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the users of a company'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -f -a "current-password" -d 'The user remembers the password: grant three more attempts with it'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -f -a "new-password" -d 'The user forgot it: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l millekod -d 'Company code [default: your own, for co-users]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s y -l yes -d 'Do not ask for confirmation'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l millekod -d 'Company code [default: your own, for co-users]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -s y -l yes -d 'Do not ask for confirmation'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from help" -f -a "current-password" -d 'The user remembers the password: grant three more attempts with it'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from help" -f -a "new-password" -d 'The user forgot it: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -f -a "set" -d 'Set a user\'s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l millekod -d 'Company code [default: your own, for co-users]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s y -l yes -d 'Do not ask for confirmation'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a user\'s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -f -a "set" -d 'Set a value of the current profile (`server`)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -f -a "show" -d 'Show the current profile: server, where the session is kept, config path'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a value of the current profile (`server`)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the current profile: server, where the session is kept, config path'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token for a batch script; prints it once (it is never shown again)'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List the API tokens, revoked ones included'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke a token at once; scripts using it get "not authenticated"'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l scope -d 'What the token may do (repeat or separate with commas)' -r -f -a "users:read\t''
+users:unblock\t''
+phones:write\t''
+audit:read\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l expires-in -d 'Lifetime: 30d, 12h, 90m or 3600s [default: 30 days; at most 365 days]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Do not ask for confirmation'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token for a batch script; prints it once (it is never shown again)'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the API tokens, revoked ones included'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token at once; scripts using it get "not authenticated"'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l millekod -d 'Only records about this company' -r
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l login -d 'Only records about this login' -r
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l since -d 'Only records from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l limit -d 'At most this many records [server default: 100]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand completions" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand completions" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand completions" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand completions" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand completions" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand man" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand man" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand man" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand man" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand man" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand man" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l out-dir -d 'The directory to write `completions/` and `man/` into (the repository\'s root)' -r -F
+complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand demo" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand demo" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand demo" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand demo" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand demo" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l listen -d 'Address to listen on. Plain HTTP only on loopback unless --insecure-http' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l database -d 'Database URL: sqlite://PATH (default: a file in the user\'s data dir) or postgres://USER@HOST/DB' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l pepper-file -d 'File holding the pepper (64 hex characters); or set MILLECTL_PEPPER' -r -F
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l tls-cert -d 'TLS certificate chain (PEM)' -r -F
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l tls-key -d 'TLS private key (PEM)' -r -F
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l lockout-limit -d 'Consecutive failed logins before a block (1-5; EU RTS on SCA, Art. 4)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l operator-idle-minutes -d 'Operator sessions end after this many minutes without activity' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l operator-max-hours -d 'Operator sessions end this many hours after login, active or not' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l user-idle-seconds -d 'Company users\' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l sms-webhook-url -d 'SMS gateway webhook: each SMS is POSTed there as {"to", "text"}' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l sms-webhook-token-file -d 'File holding the webhook\'s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)' -r -F
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l data-dir -d 'Directory of the dev server (default: a new temporary directory)' -r -F
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l insecure-http -d 'Serve plain HTTP on a non-loopback address (behind a TLS-terminating proxy)'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l require-reason -d 'Require operators (and their API tokens) to give a reason for every change'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l dev -d 'Throw-away server with demo data, a generated pepper and an SMS outbox file'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -f -a "operator" -d 'Manage HelpDesk operators directly in the database (bootstrap)'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -f -a "init-pepper" -d 'Write a new random pepper to a file (mode 0600)'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -f -a "add" -d 'Create an operator; prints the temporary password and token seed once'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "operator" -d 'Manage HelpDesk operators directly in the database (bootstrap)'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "init-pepper" -d 'Write a new random pepper to a file (mode 0600)'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "login" -d 'Log in (interactive, or --password-stdin/--with-token for scripts)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "logout" -d 'Forget the stored session (and end it on the server)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "whoami" -d 'Who the current session or token belongs to'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "user" -d 'Show and list users'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "unblock" -d 'Unblock a user: three more attempts, or the right to set a new password'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "phone" -d 'Set users\' mobile numbers for SMS codes'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "config" -d 'Read and change the config file (server per profile)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "api-token" -d 'API tokens for batch scripts (operators)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "audit" -d 'The audit trail: who did what to whom, newest first'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "completions" -d 'Print the shell completion script of millectl'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "man" -d 'Print the man page of millectl or of one of its commands'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "generate-assets" -d 'Write completions/ and man/ (what scripts/generate-assets.sh runs)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "demo" -d 'Walk through the helpdesk job against a throw-away server started in-process'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "server" -d 'Run the auth API (SQLite by default, PostgreSQL for several replicas)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user: status, attempts, authorization tool, phone (masked)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List the users of a company'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from unblock" -f -a "current-password" -d 'The user remembers the password: grant three more attempts with it'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from unblock" -f -a "new-password" -d 'The user forgot it: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from phone" -f -a "set" -d 'Set a user\'s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a value of the current profile (`server`)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the current profile: server, where the session is kept, config path'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from api-token" -f -a "create" -d 'Create a token for a batch script; prints it once (it is never shown again)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from api-token" -f -a "list" -d 'List the API tokens, revoked ones included'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from api-token" -f -a "revoke" -d 'Revoke a token at once; scripts using it get "not authenticated"'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "operator" -d 'Manage HelpDesk operators directly in the database (bootstrap)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "init-pepper" -d 'Write a new random pepper to a file (mode 0600)'

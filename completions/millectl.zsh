@@ -1,0 +1,1499 @@
+#compdef millectl
+
+autoload -U is-at-least
+
+_millectl() {
+    typeset -A opt_args
+    typeset -a _arguments_options
+    local ret=1
+
+    if is-at-least 5.2; then
+        _arguments_options=(-s -S -C)
+    else
+        _arguments_options=(-s -C)
+    fi
+
+    local context curcontext="$curcontext" state line
+    _arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_millectl_commands" \
+"*::: :->millectl" \
+&& ret=0
+    case $state in
+    (millectl)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-command-$line[1]:"
+        case $line[1] in
+            (login)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Company code; leave out for HelpDesk operators]:MILLEKOD:_default' \
+'--login=[Your login]:LOGIN:_default' \
+'(--with-token)--otp=[The one-time code (SMS or token); without it, it is asked for or read from stdin]:OTP:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'(--with-token)--password-stdin[Read the password (and any further secrets the flow asks for) from stdin]' \
+'--with-token[Read an API token from stdin and store it instead of logging in]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(logout)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(whoami)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(user)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_millectl__subcmd__user_commands" \
+"*::: :->user" \
+&& ret=0
+
+    case $state in
+    (user)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-user-command-$line[1]:"
+        case $line[1] in
+            (show)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Company code \[default\: your own, for co-users\]]:MILLEKOD:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--reveal-phone[Show the whole phone number (recorded in the audit)]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':login -- The user'\''s login:_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Company code \[default\: your own, for co-users\]]:MILLEKOD:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--blocked[Only blocked users]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__user__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-user-help-command-$line[1]:"
+        case $line[1] in
+            (show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(unblock)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_millectl__subcmd__unblock_commands" \
+"*::: :->unblock" \
+&& ret=0
+
+    case $state in
+    (unblock)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-unblock-command-$line[1]:"
+        case $line[1] in
+            (current-password)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Company code \[default\: your own, for co-users\]]:MILLEKOD:_default' \
+'--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':login -- The blocked user'\''s login:_default' \
+&& ret=0
+;;
+(new-password)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Company code \[default\: your own, for co-users\]]:MILLEKOD:_default' \
+'--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':login -- The blocked user'\''s login:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__unblock__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-unblock-help-command-$line[1]:"
+        case $line[1] in
+            (current-password)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(new-password)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(phone)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_millectl__subcmd__phone_commands" \
+"*::: :->phone" \
+&& ret=0
+
+    case $state in
+    (phone)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-phone-command-$line[1]:"
+        case $line[1] in
+            (set)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Company code \[default\: your own, for co-users\]]:MILLEKOD:_default' \
+'--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':login -- The user'\''s login:_default' \
+':phone -- The mobile number:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__phone__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-phone-help-command-$line[1]:"
+        case $line[1] in
+            (set)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(config)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_millectl__subcmd__config_commands" \
+"*::: :->config" \
+&& ret=0
+
+    case $state in
+    (config)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-config-command-$line[1]:"
+        case $line[1] in
+            (set)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':key -- The key\: `server`:(server)' \
+':value -- The value, e.g. https\://auth.bank.example:_default' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__config__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-config-help-command-$line[1]:"
+        case $line[1] in
+            (set)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(api-token)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_millectl__subcmd__api-token_commands" \
+"*::: :->api-token" \
+&& ret=0
+
+    case $state in
+    (api-token)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-api-token-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+'*--scope=[What the token may do (repeat or separate with commas)]:SCOPE:(users\:read users\:unblock phones\:write audit\:read)' \
+'--expires-in=[Lifetime\: 30d, 12h, 90m or 3600s \[default\: 30 days; at most 365 days\]]:EXPIRES_IN:_default' \
+'--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':name -- A name saying which script uses it, e.g. "nightly-unblock-report":_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(revoke)
+_arguments "${_arguments_options[@]}" : \
+'--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':id -- The token'\''s id (from `millectl api-token list`):_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__api-token__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-api-token-help-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(revoke)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(audit)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Only records about this company]:MILLEKOD:_default' \
+'--login=[Only records about this login]:LOGIN:_default' \
+'--since=[Only records from this time on\: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08\:00\:00Z, or a date, 2025-05-01, meaning its midnight UTC)]:SPAN|TIME:_default' \
+'--limit=[At most this many records \[server default\: 100\]]:LIMIT:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':shell -- The shell, e.g. `millectl completions bash > ~/.local/share/bash-completion/completions/millectl`:(bash elvish fish powershell zsh)' \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::command -- The command whose page to print, e.g. `user show` \[default\: millectl itself\]:_default' \
+&& ret=0
+;;
+(generate-assets)
+_arguments "${_arguments_options[@]}" : \
+'--out-dir=[The directory to write \`completions/\` and \`man/\` into (the repository'\''s root)]:OUT_DIR:_files' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(demo)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(server)
+_arguments "${_arguments_options[@]}" : \
+'--listen=[Address to listen on. Plain HTTP only on loopback unless --insecure-http]:LISTEN:_default' \
+'--database=[Database URL\: sqlite\://PATH (default\: a file in the user'\''s data dir) or postgres\://USER@HOST/DB]:DATABASE:_default' \
+'--pepper-file=[File holding the pepper (64 hex characters); or set MILLECTL_PEPPER]:PEPPER_FILE:_files' \
+'--tls-cert=[TLS certificate chain (PEM)]:TLS_CERT:_files' \
+'--tls-key=[TLS private key (PEM)]:TLS_KEY:_files' \
+'--lockout-limit=[Consecutive failed logins before a block (1-5; EU RTS on SCA, Art. 4)]:LOCKOUT_LIMIT:_default' \
+'--operator-idle-minutes=[Operator sessions end after this many minutes without activity]:OPERATOR_IDLE_MINUTES:_default' \
+'--operator-max-hours=[Operator sessions end this many hours after login, active or not]:OPERATOR_MAX_HOURS:_default' \
+'--user-idle-seconds=[Company users'\'' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests]:USER_IDLE_SECONDS:_default' \
+'--sms-webhook-url=[SMS gateway webhook\: each SMS is POSTed there as {"to", "text"}]:SMS_WEBHOOK_URL:_default' \
+'--sms-webhook-token-file=[File holding the webhook'\''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)]:SMS_WEBHOOK_TOKEN_FILE:_files' \
+'--data-dir=[Directory of the dev server (default\: a new temporary directory)]:DATA_DIR:_files' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--insecure-http[Serve plain HTTP on a non-loopback address (behind a TLS-terminating proxy)]' \
+'--require-reason[Require operators (and their API tokens) to give a reason for every change]' \
+'--dev[Throw-away server with demo data, a generated pepper and an SMS outbox file]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_millectl__subcmd__server_commands" \
+"*::: :->server" \
+&& ret=0
+
+    case $state in
+    (server)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-server-command-$line[1]:"
+        case $line[1] in
+            (operator)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_millectl__subcmd__server__subcmd__operator_commands" \
+"*::: :->operator" \
+&& ret=0
+
+    case $state in
+    (operator)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-server-operator-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+'--name=[Display name]:NAME:_default' \
+'--database=[Database URL (sqlite\://PATH or postgres\://…)]:DATABASE:_default' \
+'--pepper-file=[File holding the server'\''s pepper; or set MILLECTL_PEPPER]:PEPPER_FILE:_files' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':login -- The operator'\''s login:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__server__subcmd__operator__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-server-operator-help-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(init-pepper)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':path -- Where to write it; must not exist:_files' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__server__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-server-help-command-$line[1]:"
+        case $line[1] in
+            (operator)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__server__subcmd__help__subcmd__operator_commands" \
+"*::: :->operator" \
+&& ret=0
+
+    case $state in
+    (operator)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-server-help-operator-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(init-pepper)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-help-command-$line[1]:"
+        case $line[1] in
+            (login)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(logout)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(whoami)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(user)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__help__subcmd__user_commands" \
+"*::: :->user" \
+&& ret=0
+
+    case $state in
+    (user)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-help-user-command-$line[1]:"
+        case $line[1] in
+            (show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(unblock)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__help__subcmd__unblock_commands" \
+"*::: :->unblock" \
+&& ret=0
+
+    case $state in
+    (unblock)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-help-unblock-command-$line[1]:"
+        case $line[1] in
+            (current-password)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(new-password)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(phone)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__help__subcmd__phone_commands" \
+"*::: :->phone" \
+&& ret=0
+
+    case $state in
+    (phone)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-help-phone-command-$line[1]:"
+        case $line[1] in
+            (set)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(config)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__help__subcmd__config_commands" \
+"*::: :->config" \
+&& ret=0
+
+    case $state in
+    (config)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-help-config-command-$line[1]:"
+        case $line[1] in
+            (set)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(api-token)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__help__subcmd__api-token_commands" \
+"*::: :->api-token" \
+&& ret=0
+
+    case $state in
+    (api-token)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-help-api-token-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(revoke)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(audit)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(generate-assets)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(demo)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(server)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__help__subcmd__server_commands" \
+"*::: :->server" \
+&& ret=0
+
+    case $state in
+    (server)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-help-server-command-$line[1]:"
+        case $line[1] in
+            (operator)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__help__subcmd__server__subcmd__operator_commands" \
+"*::: :->operator" \
+&& ret=0
+
+    case $state in
+    (operator)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-help-server-operator-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(init-pepper)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+}
+
+(( $+functions[_millectl_commands] )) ||
+_millectl_commands() {
+    local commands; commands=(
+'login:Log in (interactive, or --password-stdin/--with-token for scripts)' \
+'logout:Forget the stored session (and end it on the server)' \
+'whoami:Who the current session or token belongs to' \
+'user:Show and list users' \
+'unblock:Unblock a user\: three more attempts, or the right to set a new password' \
+'phone:Set users'\'' mobile numbers for SMS codes' \
+'config:Read and change the config file (server per profile)' \
+'api-token:API tokens for batch scripts (operators)' \
+'audit:The audit trail\: who did what to whom, newest first' \
+'completions:Print the shell completion script of millectl' \
+'man:Print the man page of millectl or of one of its commands' \
+'generate-assets:Write completions/ and man/ (what scripts/generate-assets.sh runs)' \
+'demo:Walk through the helpdesk job against a throw-away server started in-process' \
+'server:Run the auth API (SQLite by default, PostgreSQL for several replicas)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__api-token_commands] )) ||
+_millectl__subcmd__api-token_commands() {
+    local commands; commands=(
+'create:Create a token for a batch script; prints it once (it is never shown again)' \
+'list:List the API tokens, revoked ones included' \
+'revoke:Revoke a token at once; scripts using it get "not authenticated"' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl api-token commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__api-token__subcmd__create_commands] )) ||
+_millectl__subcmd__api-token__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl api-token create commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__api-token__subcmd__help_commands] )) ||
+_millectl__subcmd__api-token__subcmd__help_commands() {
+    local commands; commands=(
+'create:Create a token for a batch script; prints it once (it is never shown again)' \
+'list:List the API tokens, revoked ones included' \
+'revoke:Revoke a token at once; scripts using it get "not authenticated"' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl api-token help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__api-token__subcmd__help__subcmd__create_commands] )) ||
+_millectl__subcmd__api-token__subcmd__help__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl api-token help create commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__api-token__subcmd__help__subcmd__help_commands] )) ||
+_millectl__subcmd__api-token__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl api-token help help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__api-token__subcmd__help__subcmd__list_commands] )) ||
+_millectl__subcmd__api-token__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl api-token help list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__api-token__subcmd__help__subcmd__revoke_commands] )) ||
+_millectl__subcmd__api-token__subcmd__help__subcmd__revoke_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl api-token help revoke commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__api-token__subcmd__list_commands] )) ||
+_millectl__subcmd__api-token__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl api-token list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__api-token__subcmd__revoke_commands] )) ||
+_millectl__subcmd__api-token__subcmd__revoke_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl api-token revoke commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__audit_commands] )) ||
+_millectl__subcmd__audit_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl audit commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__completions_commands] )) ||
+_millectl__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl completions commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__config_commands] )) ||
+_millectl__subcmd__config_commands() {
+    local commands; commands=(
+'set:Set a value of the current profile (\`server\`)' \
+'show:Show the current profile\: server, where the session is kept, config path' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl config commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__config__subcmd__help_commands] )) ||
+_millectl__subcmd__config__subcmd__help_commands() {
+    local commands; commands=(
+'set:Set a value of the current profile (\`server\`)' \
+'show:Show the current profile\: server, where the session is kept, config path' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl config help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__config__subcmd__help__subcmd__help_commands] )) ||
+_millectl__subcmd__config__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl config help help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__config__subcmd__help__subcmd__set_commands] )) ||
+_millectl__subcmd__config__subcmd__help__subcmd__set_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl config help set commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__config__subcmd__help__subcmd__show_commands] )) ||
+_millectl__subcmd__config__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl config help show commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__config__subcmd__set_commands] )) ||
+_millectl__subcmd__config__subcmd__set_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl config set commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__config__subcmd__show_commands] )) ||
+_millectl__subcmd__config__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl config show commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__demo_commands] )) ||
+_millectl__subcmd__demo_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl demo commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__generate-assets_commands] )) ||
+_millectl__subcmd__generate-assets_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl generate-assets commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help_commands] )) ||
+_millectl__subcmd__help_commands() {
+    local commands; commands=(
+'login:Log in (interactive, or --password-stdin/--with-token for scripts)' \
+'logout:Forget the stored session (and end it on the server)' \
+'whoami:Who the current session or token belongs to' \
+'user:Show and list users' \
+'unblock:Unblock a user\: three more attempts, or the right to set a new password' \
+'phone:Set users'\'' mobile numbers for SMS codes' \
+'config:Read and change the config file (server per profile)' \
+'api-token:API tokens for batch scripts (operators)' \
+'audit:The audit trail\: who did what to whom, newest first' \
+'completions:Print the shell completion script of millectl' \
+'man:Print the man page of millectl or of one of its commands' \
+'generate-assets:Write completions/ and man/ (what scripts/generate-assets.sh runs)' \
+'demo:Walk through the helpdesk job against a throw-away server started in-process' \
+'server:Run the auth API (SQLite by default, PostgreSQL for several replicas)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__api-token_commands] )) ||
+_millectl__subcmd__help__subcmd__api-token_commands() {
+    local commands; commands=(
+'create:Create a token for a batch script; prints it once (it is never shown again)' \
+'list:List the API tokens, revoked ones included' \
+'revoke:Revoke a token at once; scripts using it get "not authenticated"' \
+    )
+    _describe -t commands 'millectl help api-token commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__api-token__subcmd__create_commands] )) ||
+_millectl__subcmd__help__subcmd__api-token__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help api-token create commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__api-token__subcmd__list_commands] )) ||
+_millectl__subcmd__help__subcmd__api-token__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help api-token list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__api-token__subcmd__revoke_commands] )) ||
+_millectl__subcmd__help__subcmd__api-token__subcmd__revoke_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help api-token revoke commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__audit_commands] )) ||
+_millectl__subcmd__help__subcmd__audit_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help audit commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__completions_commands] )) ||
+_millectl__subcmd__help__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help completions commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__config_commands] )) ||
+_millectl__subcmd__help__subcmd__config_commands() {
+    local commands; commands=(
+'set:Set a value of the current profile (\`server\`)' \
+'show:Show the current profile\: server, where the session is kept, config path' \
+    )
+    _describe -t commands 'millectl help config commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__config__subcmd__set_commands] )) ||
+_millectl__subcmd__help__subcmd__config__subcmd__set_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help config set commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__config__subcmd__show_commands] )) ||
+_millectl__subcmd__help__subcmd__config__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help config show commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__demo_commands] )) ||
+_millectl__subcmd__help__subcmd__demo_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help demo commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__generate-assets_commands] )) ||
+_millectl__subcmd__help__subcmd__generate-assets_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help generate-assets commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__help_commands] )) ||
+_millectl__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__login_commands] )) ||
+_millectl__subcmd__help__subcmd__login_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help login commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__logout_commands] )) ||
+_millectl__subcmd__help__subcmd__logout_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help logout commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__man_commands] )) ||
+_millectl__subcmd__help__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help man commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__phone_commands] )) ||
+_millectl__subcmd__help__subcmd__phone_commands() {
+    local commands; commands=(
+'set:Set a user'\''s mobile number, as people type it\: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)' \
+    )
+    _describe -t commands 'millectl help phone commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__phone__subcmd__set_commands] )) ||
+_millectl__subcmd__help__subcmd__phone__subcmd__set_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help phone set commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__server_commands] )) ||
+_millectl__subcmd__help__subcmd__server_commands() {
+    local commands; commands=(
+'operator:Manage HelpDesk operators directly in the database (bootstrap)' \
+'init-pepper:Write a new random pepper to a file (mode 0600)' \
+    )
+    _describe -t commands 'millectl help server commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__server__subcmd__init-pepper_commands] )) ||
+_millectl__subcmd__help__subcmd__server__subcmd__init-pepper_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help server init-pepper commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__server__subcmd__operator_commands] )) ||
+_millectl__subcmd__help__subcmd__server__subcmd__operator_commands() {
+    local commands; commands=(
+'add:Create an operator; prints the temporary password and token seed once' \
+    )
+    _describe -t commands 'millectl help server operator commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__add_commands] )) ||
+_millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help server operator add commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__unblock_commands] )) ||
+_millectl__subcmd__help__subcmd__unblock_commands() {
+    local commands; commands=(
+'current-password:The user remembers the password\: grant three more attempts with it' \
+'new-password:The user forgot it\: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)' \
+    )
+    _describe -t commands 'millectl help unblock commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__unblock__subcmd__current-password_commands] )) ||
+_millectl__subcmd__help__subcmd__unblock__subcmd__current-password_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help unblock current-password commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__unblock__subcmd__new-password_commands] )) ||
+_millectl__subcmd__help__subcmd__unblock__subcmd__new-password_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help unblock new-password commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__user_commands] )) ||
+_millectl__subcmd__help__subcmd__user_commands() {
+    local commands; commands=(
+'show:Show one user\: status, attempts, authorization tool, phone (masked)' \
+'list:List the users of a company' \
+    )
+    _describe -t commands 'millectl help user commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__user__subcmd__list_commands] )) ||
+_millectl__subcmd__help__subcmd__user__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help user list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__user__subcmd__show_commands] )) ||
+_millectl__subcmd__help__subcmd__user__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help user show commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__whoami_commands] )) ||
+_millectl__subcmd__help__subcmd__whoami_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help whoami commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__login_commands] )) ||
+_millectl__subcmd__login_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl login commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__logout_commands] )) ||
+_millectl__subcmd__logout_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl logout commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__man_commands] )) ||
+_millectl__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl man commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__phone_commands] )) ||
+_millectl__subcmd__phone_commands() {
+    local commands; commands=(
+'set:Set a user'\''s mobile number, as people type it\: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl phone commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__phone__subcmd__help_commands] )) ||
+_millectl__subcmd__phone__subcmd__help_commands() {
+    local commands; commands=(
+'set:Set a user'\''s mobile number, as people type it\: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl phone help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__phone__subcmd__help__subcmd__help_commands] )) ||
+_millectl__subcmd__phone__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl phone help help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__phone__subcmd__help__subcmd__set_commands] )) ||
+_millectl__subcmd__phone__subcmd__help__subcmd__set_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl phone help set commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__phone__subcmd__set_commands] )) ||
+_millectl__subcmd__phone__subcmd__set_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl phone set commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server_commands] )) ||
+_millectl__subcmd__server_commands() {
+    local commands; commands=(
+'operator:Manage HelpDesk operators directly in the database (bootstrap)' \
+'init-pepper:Write a new random pepper to a file (mode 0600)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl server commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__help_commands] )) ||
+_millectl__subcmd__server__subcmd__help_commands() {
+    local commands; commands=(
+'operator:Manage HelpDesk operators directly in the database (bootstrap)' \
+'init-pepper:Write a new random pepper to a file (mode 0600)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl server help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__help__subcmd__help_commands] )) ||
+_millectl__subcmd__server__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server help help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__help__subcmd__init-pepper_commands] )) ||
+_millectl__subcmd__server__subcmd__help__subcmd__init-pepper_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server help init-pepper commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__help__subcmd__operator_commands] )) ||
+_millectl__subcmd__server__subcmd__help__subcmd__operator_commands() {
+    local commands; commands=(
+'add:Create an operator; prints the temporary password and token seed once' \
+    )
+    _describe -t commands 'millectl server help operator commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__add_commands] )) ||
+_millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server help operator add commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__init-pepper_commands] )) ||
+_millectl__subcmd__server__subcmd__init-pepper_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server init-pepper commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__operator_commands] )) ||
+_millectl__subcmd__server__subcmd__operator_commands() {
+    local commands; commands=(
+'add:Create an operator; prints the temporary password and token seed once' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl server operator commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__operator__subcmd__add_commands] )) ||
+_millectl__subcmd__server__subcmd__operator__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server operator add commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__operator__subcmd__help_commands] )) ||
+_millectl__subcmd__server__subcmd__operator__subcmd__help_commands() {
+    local commands; commands=(
+'add:Create an operator; prints the temporary password and token seed once' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl server operator help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__add_commands] )) ||
+_millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server operator help add commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__help_commands] )) ||
+_millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server operator help help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__unblock_commands] )) ||
+_millectl__subcmd__unblock_commands() {
+    local commands; commands=(
+'current-password:The user remembers the password\: grant three more attempts with it' \
+'new-password:The user forgot it\: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl unblock commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__unblock__subcmd__current-password_commands] )) ||
+_millectl__subcmd__unblock__subcmd__current-password_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl unblock current-password commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__unblock__subcmd__help_commands] )) ||
+_millectl__subcmd__unblock__subcmd__help_commands() {
+    local commands; commands=(
+'current-password:The user remembers the password\: grant three more attempts with it' \
+'new-password:The user forgot it\: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl unblock help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__unblock__subcmd__help__subcmd__current-password_commands] )) ||
+_millectl__subcmd__unblock__subcmd__help__subcmd__current-password_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl unblock help current-password commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__unblock__subcmd__help__subcmd__help_commands] )) ||
+_millectl__subcmd__unblock__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl unblock help help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__unblock__subcmd__help__subcmd__new-password_commands] )) ||
+_millectl__subcmd__unblock__subcmd__help__subcmd__new-password_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl unblock help new-password commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__unblock__subcmd__new-password_commands] )) ||
+_millectl__subcmd__unblock__subcmd__new-password_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl unblock new-password commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__user_commands] )) ||
+_millectl__subcmd__user_commands() {
+    local commands; commands=(
+'show:Show one user\: status, attempts, authorization tool, phone (masked)' \
+'list:List the users of a company' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl user commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__user__subcmd__help_commands] )) ||
+_millectl__subcmd__user__subcmd__help_commands() {
+    local commands; commands=(
+'show:Show one user\: status, attempts, authorization tool, phone (masked)' \
+'list:List the users of a company' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl user help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__help_commands] )) ||
+_millectl__subcmd__user__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user help help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__list_commands] )) ||
+_millectl__subcmd__user__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user help list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__show_commands] )) ||
+_millectl__subcmd__user__subcmd__help__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user help show commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__user__subcmd__list_commands] )) ||
+_millectl__subcmd__user__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__user__subcmd__show_commands] )) ||
+_millectl__subcmd__user__subcmd__show_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user show commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__whoami_commands] )) ||
+_millectl__subcmd__whoami_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl whoami commands' commands "$@"
+}
+
+if [ "$funcstack[1]" = "_millectl" ]; then
+    _millectl "$@"
+else
+    compdef _millectl millectl
+fi

@@ -1,0 +1,292 @@
+//! Operators' commands: `api-token create|list|revoke` for batch scripts, and `audit`.
+//!
+//! A new token is printed once, on stdout and nowhere else, because the server keeps
+//! only its hash: `-o table` prints the token alone on stdout (so
+//! `TOKEN=$(millectl api-token create …)` captures exactly it) and describes the token
+//! on stderr; `-o json` prints `{"token", "api_token"}`; `-o csv` one row with a
+//! `token` column first.
+//!
+//! `audit --since` takes what people type when looking back ("the last hour": `1h`) or
+//! a point in time, and turns it into an RFC 3339 time at parse time, so a typo is an
+//! invalid-input error before anything is sent.
+
+use std::io::Write;
+use std::str::FromStr;
+use std::time::Duration;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Subcommand};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use super::errors::{CliError, NOT_FOUND};
+use super::users::{confirm, parse_reason, with_reason, ChangeArgs};
+use super::Context;
+use crate::api::{ApiTokenView, AuditQuery, CreateApiToken, ErrorCode, Login, MilleKod, Scope};
+use crate::client::Client;
+use crate::output::{Format, Tabular};
+
+#[derive(Debug, Subcommand)]
+pub enum ApiTokenCommand {
+    /// Create a token for a batch script; prints it once (it is never shown again).
+    Create {
+        /// A name saying which script uses it, e.g. "nightly-unblock-report".
+        name: String,
+        /// What the token may do (repeat or separate with commas).
+        #[arg(long = "scope", value_name = "SCOPE", required = true, num_args = 1.., value_delimiter = ',',
+              value_parser = scope_parser())]
+        scopes: Vec<Scope>,
+        /// Lifetime: 30d, 12h, 90m or 3600s [default: 30 days; at most 365 days].
+        #[arg(long)]
+        expires_in: Option<Span>,
+        /// Why: a ticket number or a few words, kept in the audit.
+        #[arg(long, value_parser = parse_reason)]
+        reason: Option<String>,
+    },
+    /// List the API tokens, revoked ones included.
+    List,
+    /// Revoke a token at once; scripts using it get "not authenticated".
+    Revoke {
+        /// The token's id (from `millectl api-token list`).
+        id: String,
+        #[command(flatten)]
+        change: ChangeArgs,
+    },
+}
+
+/// `millectl audit`: who did what, newest first.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Only records about this company.
+    #[arg(long)]
+    pub millekod: Option<MilleKod>,
+    /// Only records about this login.
+    #[arg(long)]
+    pub login: Option<Login>,
+    /// Only records from this time on: a span back from now (30m, 1h, 2d) or a time
+    /// (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC).
+    #[arg(long, value_name = "SPAN|TIME", value_parser = parse_since)]
+    pub since: Option<OffsetDateTime>,
+    /// At most this many records [server default: 100].
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub limit: Option<u32>,
+}
+
+/// `--since`: a span back from now, an RFC 3339 time, or a date (midnight UTC).
+fn parse_since(text: &str) -> Result<OffsetDateTime, String> {
+    let text = text.trim();
+    if let Ok(span) = text.parse::<Span>() {
+        return OffsetDateTime::now_utc()
+            .checked_sub(time::Duration::try_from(span.as_duration()).map_err(|e| e.to_string())?)
+            .ok_or_else(|| format!("{text:?} reaches back too far"));
+    }
+    if let Ok(at) = OffsetDateTime::parse(text, &Rfc3339) {
+        return Ok(at);
+    }
+    let date_format = time::macros::format_description!("[year]-[month]-[day]");
+    if let Ok(date) = time::Date::parse(text, &date_format) {
+        return Ok(date.midnight().assume_utc());
+    }
+    Err(format!(
+        "{text:?} is neither a span back from now (30m, 1h, 2d) nor a time \
+         (2025-05-01T08:00:00Z or 2025-05-01)"
+    ))
+}
+
+pub async fn audit(ctx: &Context, args: AuditArgs) -> anyhow::Result<()> {
+    let client = ctx.client()?;
+    let query = AuditQuery {
+        millekod: args.millekod,
+        login: args.login,
+        since: args.since,
+        limit: args.limit,
+    };
+    let list = client.audit(&query).await?;
+    let mut out = std::io::stdout().lock();
+    ctx.output.list(&mut out, &list.records)
+}
+
+/// The scopes as clap possible values, so help and completions list them.
+fn scope_parser() -> impl TypedValueParser<Value = Scope> {
+    PossibleValuesParser::new(Scope::ALL.map(Scope::as_str)).try_map(|text| Scope::from_str(&text))
+}
+
+/// A span of time as people type it: a whole number and a unit, `s`, `m`, `h` or `d`
+/// (`3600s`, `90m`, `12h`, `30d`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span(Duration);
+
+impl Span {
+    pub fn as_duration(self) -> Duration {
+        self.0
+    }
+}
+
+impl FromStr for Span {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let wrong = || format!("{text:?} is not a span of time; e.g. 3600s, 90m, 12h or 30d");
+        let text = text.trim();
+        let unit_at = text.len().checked_sub(1).ok_or_else(wrong)?;
+        let (number, unit) = text.split_at(unit_at);
+        if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(wrong());
+        }
+        let number: u64 = number.parse().map_err(|_| wrong())?;
+        let unit_s = match unit {
+            "s" => 1,
+            "m" => 60,
+            "h" => 3600,
+            "d" => 86_400,
+            _ => return Err(wrong()),
+        };
+        match number.checked_mul(unit_s) {
+            Some(0) => Err(format!("{text:?} is no time at all")),
+            Some(seconds) => Ok(Self(Duration::from_secs(seconds))),
+            None => Err(wrong()),
+        }
+    }
+}
+
+pub async fn api_token(ctx: &Context, command: ApiTokenCommand) -> anyhow::Result<()> {
+    let client = ctx.client()?;
+    match command {
+        ApiTokenCommand::Create {
+            name,
+            scopes,
+            expires_in,
+            reason,
+        } => {
+            let request = |reason| CreateApiToken {
+                name: name.clone(),
+                scopes: scopes.clone(),
+                expires_in_s: expires_in.map(|s| s.as_duration().as_secs()),
+                reason,
+            };
+            let created = with_reason(ctx, reason, |reason| {
+                let client: Client = client.clone();
+                let request = request(reason);
+                async move { client.create_api_token(&request).await }
+            })
+            .await?;
+            let mut out = std::io::stdout().lock();
+            match ctx.output.format {
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut out, &created)?;
+                    writeln!(out)?;
+                }
+                Format::Csv => {
+                    let mut writer = csv::Writer::from_writer(&mut out);
+                    let mut header = vec!["token"];
+                    header.extend_from_slice(ApiTokenView::headers());
+                    writer.write_record(header)?;
+                    let mut row = vec![created.token.expose().to_owned()];
+                    row.extend(created.api_token.row());
+                    writer.write_record(row)?;
+                    writer.flush()?;
+                }
+                Format::Table => {
+                    writeln!(out, "{}", created.token.expose())?;
+                    out.flush()?;
+                    let mut err = std::io::stderr().lock();
+                    ctx.output.record(&mut err, &created.api_token)?;
+                    eprintln!(
+                        "The token above is shown this once; keep it in the script's secret \
+                         store and give it to millectl as MILLECTL_TOKEN."
+                    );
+                }
+            }
+            Ok(())
+        }
+        ApiTokenCommand::List => {
+            let list = client.list_api_tokens().await?;
+            let mut out = std::io::stdout().lock();
+            ctx.output.list(&mut out, &list.api_tokens)
+        }
+        ApiTokenCommand::Revoke { id, change } => {
+            // Name the token in the question when we can see it; the server has the
+            // last word on whether it exists.
+            let known = client
+                .list_api_tokens()
+                .await?
+                .api_tokens
+                .into_iter()
+                .find(|t| t.id == id);
+            let question = match &known {
+                Some(token) if token.revoked_at.is_some() => {
+                    eprintln!("API token {id} ({:?}) is already revoked.", token.name);
+                    return Ok(());
+                }
+                Some(token) => format!(
+                    "Revoke API token {:?} ({id}) of {}? Scripts using it stop working.",
+                    token.name, token.created_by
+                ),
+                None => format!("Revoke API token {id}? Scripts using it stop working."),
+            };
+            confirm(ctx, &change, &question)?;
+            with_reason(ctx, change.reason.clone(), |reason| {
+                let client: Client = client.clone();
+                let id = id.clone();
+                async move { client.revoke_api_token(&id, reason).await }
+            })
+            .await
+            .map_err(|err| match err.downcast::<crate::client::ClientError>() {
+                Ok(e) if e.code() == Some(ErrorCode::NotFound) => {
+                    CliError::new(NOT_FOUND, format!("no API token with id {id}"))
+                        .hint("`millectl api-token list` shows the ids")
+                        .into()
+                }
+                Ok(e) => e.into(),
+                Err(other) => other,
+            })?;
+            eprintln!("API token {id} revoked.");
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_take_a_number_and_a_unit() {
+        let secs = |t: &str| t.parse::<Span>().map(|s| s.as_duration().as_secs());
+        assert_eq!(secs("3600s"), Ok(3600));
+        assert_eq!(secs("90m"), Ok(5400));
+        assert_eq!(secs("12h"), Ok(43_200));
+        assert_eq!(secs("30d"), Ok(2_592_000));
+        for bad in [
+            "",
+            "d",
+            "30",
+            "-1h",
+            "1.5h",
+            "1w",
+            "0s",
+            "h1",
+            "99999999999999999999d",
+        ] {
+            assert!(bad.parse::<Span>().is_err(), "{bad:?} parsed");
+        }
+    }
+
+    #[test]
+    fn since_is_a_span_back_from_now_or_a_time() {
+        let now = OffsetDateTime::now_utc();
+        let hour_ago = parse_since("1h").unwrap();
+        assert!((now - hour_ago - time::Duration::hours(1)).abs() < time::Duration::seconds(5));
+        assert_eq!(
+            parse_since("2025-05-01T08:00:00+02:00").unwrap(),
+            time::macros::datetime!(2025-05-01 06:00 UTC)
+        );
+        assert_eq!(
+            parse_since("2025-05-01").unwrap(),
+            time::macros::datetime!(2025-05-01 00:00 UTC)
+        );
+        for bad in ["yesterday", "1 h", "2025-13-01", "", "-1h"] {
+            assert!(parse_since(bad).is_err(), "{bad:?} parsed");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! `millectl demo`: the whole helpdesk job in one command, for a newcomer.
+//!
+//! It starts the dev server in this process (the same start as `server --dev`, on a
+//! free loopback port, in a temporary directory), then runs the real command handlers
+//! over HTTP with the real client, printing each command line before its output: log
+//! in as the operator, list the blocked users, show `jan`, unblock his current
+//! password, show him again, fix marek's phone number, read the audit trail. The
+//! session lives in memory only: the demo never reads or writes the user's config,
+//! keyring or credentials file. Then it stops the server and the directory goes away.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use secrecy::SecretString;
+
+use super::admin::{self, AuditArgs};
+use super::server::{start_dev, DevOptions};
+use super::users::{self, ChangeArgs, PhoneCommand, UnblockCommand, UserCommand};
+use super::{Context, GlobalArgs};
+use crate::api::{CompleteLogin, Login, MilleKod, Secret, StartLogin};
+use crate::domain::otp::TotpSecret;
+use crate::server::dev::{DevCredentials, DEMO_MILLEKOD};
+use crate::server::state::Settings;
+
+pub async fn run(global: &GlobalArgs) -> anyhow::Result<()> {
+    let listen: SocketAddr = "127.0.0.1:0".parse()?;
+    eprintln!("Starting a throw-away dev server with demo data…");
+    let dev = start_dev(DevOptions {
+        listen,
+        data_dir: None,
+        database: None,
+        settings: Settings::default(),
+        tls: None,
+        insecure_http: false,
+        sms: None,
+    })
+    .await?;
+    let credentials = dev.credentials.clone();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(crate::server::serve_until(dev.config, dev.bound, async {
+        let _ = stopped.await;
+    }));
+    println!(
+        "Dev server at {} (company {DEMO_MILLEKOD}).",
+        credentials.server
+    );
+
+    let walked = walk(global, &credentials).await;
+
+    let _ = stop.send(());
+    let served = tokio::time::timeout(Duration::from_secs(10), server)
+        .await
+        .context("the demo server did not stop")?
+        .context("the demo server failed")?;
+    drop(dev.dir);
+    walked?;
+    served?;
+    println!();
+    println!("Done: the server is stopped and its data removed. Try it yourself with `millectl server --dev` and `millectl login`.");
+    Ok(())
+}
+
+/// The main job, step by step, through the same handlers the commands use.
+async fn walk(global: &GlobalArgs, credentials: &DevCredentials) -> anyhow::Result<()> {
+    let server = credentials.server.parse()?;
+    let mut ctx = Context::in_memory(server, Context::output_of(global), global.verbose > 0);
+    let millekod = MilleKod::parse(DEMO_MILLEKOD)?;
+    let jan = Login::parse("jan")?;
+    let marek = Login::parse("marek")?;
+    let change = |reason: &str| ChangeArgs {
+        reason: Some(reason.to_owned()),
+        yes: true,
+    };
+
+    step("millectl login");
+    ctx.session = Some(login_as_operator(&ctx, credentials).await?);
+
+    step(&format!(
+        "millectl user list --millekod {millekod} --blocked"
+    ));
+    let list = UserCommand::List {
+        millekod: Some(millekod.clone()),
+        blocked: true,
+    };
+    users::user(&ctx, list).await?;
+
+    let show = || UserCommand::Show {
+        login: jan.clone(),
+        millekod: Some(millekod.clone()),
+        reveal_phone: false,
+    };
+    step(&format!("millectl user show jan --millekod {millekod}"));
+    users::user(&ctx, show()).await?;
+
+    step(&format!(
+        "millectl unblock current-password jan --millekod {millekod} --reason DEMO-1 --yes"
+    ));
+    let unblock = UnblockCommand::CurrentPassword {
+        login: jan.clone(),
+        millekod: Some(millekod.clone()),
+        change: change("DEMO-1"),
+    };
+    users::unblock(&ctx, unblock).await?;
+
+    step(&format!("millectl user show jan --millekod {millekod}"));
+    users::user(&ctx, show()).await?;
+
+    step(&format!(
+        "millectl phone set marek \"601 234 999\" --millekod {millekod} --reason DEMO-2 --yes"
+    ));
+    let phone = PhoneCommand::Set {
+        login: marek,
+        phone: "601 234 999".to_owned(),
+        millekod: Some(millekod.clone()),
+        change: change("DEMO-2"),
+    };
+    users::phone(&ctx, phone).await?;
+
+    step(&format!("millectl audit --millekod {millekod} --limit 6"));
+    let audit = AuditArgs {
+        millekod: Some(millekod),
+        login: None,
+        since: None,
+        limit: Some(6),
+    };
+    admin::audit(&ctx, audit).await
+}
+
+/// Print a command line before its output, as a person would have typed it.
+fn step(command: &str) {
+    println!();
+    println!("$ {command}");
+}
+
+/// Log in as the dev operator the way `login --password-stdin` does: send only the
+/// characters at the asked positions, and the token's current code.
+async fn login_as_operator(
+    ctx: &Context,
+    credentials: &DevCredentials,
+) -> anyhow::Result<SecretString> {
+    let operator = &credentials.operator;
+    let client = ctx.anonymous()?;
+    let challenge = client
+        .start_login(&StartLogin {
+            millekod: None,
+            login: Login::parse(&operator.login)?,
+        })
+        .await?;
+    let password: Vec<char> = operator.password.chars().collect();
+    let positions = challenge.password_positions.clone().unwrap_or_default();
+    let mut chars = BTreeMap::new();
+    for position in &positions {
+        let c = password
+            .get(usize::from(*position).saturating_sub(1))
+            .context("the dev password is shorter than the asked position")?;
+        chars.insert(position.to_string(), Secret::new(c.to_string()));
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_secs();
+    let otp = TotpSecret::from_base32(&operator.totp_secret)
+        .map_err(|e| anyhow::anyhow!("the dev token seed is unreadable: {e}"))?
+        .code_at(now);
+    let answer = CompleteLogin {
+        password_chars: (!positions.is_empty()).then_some(chars),
+        password: positions
+            .is_empty()
+            .then(|| Secret::new(operator.password.clone())),
+        otp: Secret::new(otp),
+        temporary_password: None,
+        new_password: None,
+    };
+    let session = client
+        .complete_login(&challenge.challenge_id, &answer)
+        .await?;
+    let list = positions
+        .iter()
+        .map(u8::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    println!(
+        "Login: {} (no MilleKod: a HelpDesk operator). The bank asks for characters {list} \
+         of the password, then the code from the hardware token; the demo types them.",
+        operator.login
+    );
+    println!(
+        "Logged in to {} as HelpDesk operator {} (session kept in memory only).",
+        ctx.server, operator.login
+    );
+    Ok(SecretString::from(session.token.expose().to_owned()))
+}

@@ -1,0 +1,80 @@
+//! `millectl demo` walks through the whole job against its own in-process server and
+//! leaves the user's config, keyring and credentials alone.
+#![cfg(feature = "server")]
+
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+
+/// The position of `needle` in `text` at or after `from`, or a failure showing both.
+fn find_after(text: &str, from: usize, needle: &str) -> usize {
+    match text[from..].find(needle) {
+        Some(at) => from + at,
+        None => panic!("{needle:?} not found after byte {from} of:\n{text}"),
+    }
+}
+
+#[test]
+fn demo_unblocks_jan_fixes_a_phone_and_shows_the_audit() {
+    // Arrange: a home and config dir of our own, and a token and server in the
+    // environment that the demo must ignore.
+    let home = tempfile::tempdir().expect("temp dir");
+    let config = home.path().join("config");
+    let started = Instant::now();
+
+    // Act
+    let output = Command::cargo_bin("millectl")
+        .expect("binary")
+        .arg("demo")
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .env("MILLECTL_CONFIG_DIR", &config)
+        .env("MILLECTL_CREDENTIAL_STORE", "file")
+        .env("MILLECTL_TOKEN", "mlt_not-a-real-token")
+        .env("MILLECTL_SERVER", "http://127.0.0.1:1")
+        .env_remove("NO_COLOR")
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("run millectl demo");
+    let took = started.elapsed();
+
+    // Assert
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "demo failed: {stderr}\n{stdout}");
+    eprintln!("millectl demo took {took:?}");
+    assert!(took < Duration::from_secs(30), "the demo took {took:?}");
+
+    let at = find_after(&stdout, 0, "$ millectl login");
+    let at = find_after(&stdout, at, "as HelpDesk operator helpdesk");
+    let at = find_after(
+        &stdout,
+        at,
+        "$ millectl user list --millekod 12345678 --blocked",
+    );
+    let at = find_after(&stdout, at, "12345678\tjan\tJan Wiśniewski\tblocked");
+    let at = find_after(&stdout, at, "$ millectl user show jan");
+    let at = find_after(&stdout, at, "status\tblocked");
+    let at = find_after(&stdout, at, "$ millectl unblock current-password jan");
+    let at = find_after(&stdout, at, "status\tactive");
+    let at = find_after(&stdout, at, "$ millectl user show jan");
+    let at = find_after(&stdout, at, "status\tactive");
+    let at = find_after(&stdout, at, "attempts_left\t3");
+    let at = find_after(&stdout, at, "$ millectl phone set marek \"601 234 999\"");
+    let at = find_after(&stdout, at, "phone\t+48601234999");
+    let at = find_after(&stdout, at, "$ millectl audit --millekod 12345678");
+    let audit = &stdout[at..];
+    for action in [
+        "\tphone.set\t12345678\tmarek\tsuccess\tDEMO-2",
+        "\tuser.unblock\t12345678\tjan\tsuccess\tDEMO-1",
+    ] {
+        assert!(
+            audit.contains(action),
+            "no {action:?} in the audit:\n{audit}"
+        );
+    }
+    assert!(stdout.contains("the server is stopped"), "{stdout}");
+
+    // Nothing of the user's was touched.
+    assert!(!config.exists(), "the demo wrote to the config dir");
+}
