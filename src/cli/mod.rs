@@ -129,11 +129,9 @@ pub fn main() -> ExitCode {
             let code = match err.kind() {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => 0,
                 ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => errors::USAGE,
-                // A value that does not parse (MilleKod, login, URL) is invalid input;
-                // a bad flag of the daemon (`server --lockout-limit 6`) is a usage error.
-                ErrorKind::ValueValidation | ErrorKind::InvalidValue if !is_server_command() => {
-                    errors::INVALID_INPUT
-                }
+                // A value that does not parse (MilleKod, login, URL, a lockout limit
+                // of 6) is invalid input; unknown or missing arguments are usage errors.
+                ErrorKind::ValueValidation | ErrorKind::InvalidValue => errors::INVALID_INPUT,
                 _ => errors::USAGE,
             };
             let _ = err.print();
@@ -152,17 +150,6 @@ pub fn main() -> ExitCode {
             ExitCode::from(code)
         }
     }
-}
-
-/// Whether argv names the `server` command, found by clap's best-effort parse (which
-/// skips the value that failed).
-fn is_server_command() -> bool {
-    use clap::CommandFactory;
-    Cli::command()
-        .ignore_errors(true)
-        .try_get_matches()
-        .ok()
-        .is_some_and(|m| m.subcommand_name() == Some("server"))
 }
 
 impl Command {
