@@ -46,16 +46,14 @@ async fn start_server() -> Server {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut command = Command::new(env!("CARGO_BIN_EXE_millectl"));
     command
-        // Limit 5: the most parallel logins of one user the lockout lets through.
+        // The highest limit: the most parallel logins of one user the lockout lets through.
         .args([
             "server",
             "--dev",
             "--lockout-limit",
-            "5",
-            "--listen",
-            "127.0.0.1:0",
-            "--data-dir",
+            &LOCKOUT_LIMIT.to_string(),
         ])
+        .args(["--listen", "127.0.0.1:0", "--data-dir"])
         .arg(dir.path())
         .env("MILLECTL_LOG", "error")
         .stdout(Stdio::null())
@@ -183,7 +181,7 @@ async fn bench() {
     // Login step 2: masked characters + SMS code. One user has at most `limit` (5)
     // attempts in flight — each reserves one before its check — so more parallel
     // logins of ewa would be refused, by design; Argon2 saturates both cores anyway.
-    let login_concurrency = concurrency.min(5);
+    let login_concurrency = concurrency.min(LOCKOUT_LIMIT);
     let codes = Arc::new(outbox_codes(&server));
     let ewa = server.creds["users"]
         .as_array()
@@ -312,7 +310,10 @@ async fn operator_session(client: &reqwest::Client, server: &Server) -> String {
         .to_owned()
 }
 
-/// Create `bench{i}` in 12345678 and block it with three wrong first-login attempts.
+/// The bench server's lockout limit (`--lockout-limit`).
+const LOCKOUT_LIMIT: usize = 5;
+
+/// Create `bench{i}` in 12345678 and block it with `LOCKOUT_LIMIT` wrong first-login attempts.
 async fn provision_blocked_user(
     client: &reqwest::Client,
     base: &str,
@@ -329,7 +330,7 @@ async fn provision_blocked_user(
     if !created {
         return false;
     }
-    for _ in 0..3 {
+    for _ in 0..LOCKOUT_LIMIT {
         let Ok(response) = client
             .post(format!("{base}/v1/sessions"))
             .json(&json!({"millekod": "12345678", "login": format!("bench{i:05}")}))
