@@ -412,6 +412,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --user-idle-seconds 'Company users'' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests'
             cand --sms-webhook-url 'SMS gateway webhook: each SMS is POSTed there as {"to", "text"}'
             cand --sms-webhook-token-file 'File holding the webhook''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)'
+            cand --seed-users 'Dev server: add N synthetic users (u000001…, 100 per MilleKod from 20000000, phone +48 500 000 000 + n, password `<login>Pass1`) for benchmarks'
             cand --data-dir 'Directory of the dev server (default: a new temporary directory)'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
             cand --profile 'Named profile of the config file (server and stored session)'

@@ -459,6 +459,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--user-idle-seconds', '--user-idle-seconds', [CompletionResultType]::ParameterName, 'Company users'' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests')
             [CompletionResult]::new('--sms-webhook-url', '--sms-webhook-url', [CompletionResultType]::ParameterName, 'SMS gateway webhook: each SMS is POSTed there as {"to", "text"}')
             [CompletionResult]::new('--sms-webhook-token-file', '--sms-webhook-token-file', [CompletionResultType]::ParameterName, 'File holding the webhook''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)')
+            [CompletionResult]::new('--seed-users', '--seed-users', [CompletionResultType]::ParameterName, 'Dev server: add N synthetic users (u000001…, 100 per MilleKod from 20000000, phone +48 500 000 000 + n, password `<login>Pass1`) for benchmarks')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the dev server (default: a new temporary directory)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')

@@ -343,3 +343,57 @@ pub struct Health {
     pub database: String,
     pub version: String,
 }
+
+pub use crate::domain::phone_change::RowOutcome;
+
+/// Most rows in one `POST /v1/phone-changes`.
+pub const MAX_PHONE_CHANGES: usize = 5000;
+/// Largest body of `POST /v1/phone-changes` (a full chunk of rows).
+pub const MAX_PHONE_CHANGES_BODY_BYTES: usize = 2 * 1024 * 1024;
+
+/// One row of a phone-number migration, as the file had it: fields stay text so one
+/// bad row is reported on its own instead of failing its neighbours.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PhoneChangeRow {
+    pub millekod: String,
+    pub login: String,
+    pub phone: String,
+    /// Compare-and-set: change only if the current number is this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_phone: Option<String>,
+}
+
+/// `POST /v1/phone-changes` (with an `Idempotency-Key` header): a chunk of rows.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PhoneChangeBatch {
+    /// The migration this chunk belongs to; kept in every audit record.
+    pub batch_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Report what would happen; change nothing.
+    #[serde(default)]
+    pub dry_run: bool,
+    pub changes: Vec<PhoneChangeRow>,
+}
+
+/// What happened to one row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PhoneChangeResult {
+    /// 0-based index of the row in the request.
+    pub index: u32,
+    pub outcome: RowOutcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// The answer to a chunk; the same answer again for a retry with the same key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PhoneChangeReport {
+    pub batch_id: String,
+    pub dry_run: bool,
+    /// True when this answer is the stored one of an earlier request with the same key.
+    pub replayed: bool,
+    pub results: Vec<PhoneChangeResult>,
+}

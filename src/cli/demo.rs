@@ -35,6 +35,7 @@ pub async fn run(global: &GlobalArgs) -> anyhow::Result<()> {
         tls: None,
         insecure_http: false,
         sms: None,
+        seed_users: 0,
     })
     .await?;
     let credentials = dev.credentials.clone();

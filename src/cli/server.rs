@@ -84,6 +84,11 @@ pub struct ServerArgs {
     #[arg(long)]
     pub dev: bool,
 
+    /// Dev server: add N synthetic users (u000001…, 100 per MilleKod from 20000000,
+    /// phone +48 500 000 000 + n, password `<login>Pass1`) for benchmarks.
+    #[arg(long, requires = "dev", default_value_t = 0)]
+    pub seed_users: u64,
+
     /// Directory of the dev server (default: a new temporary directory).
     #[arg(long, requires = "dev")]
     pub data_dir: Option<PathBuf>,
@@ -243,6 +248,7 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
             tls,
             insecure_http: args.insecure_http,
             sms: webhook,
+            seed_users: args.seed_users,
         })
         .await?;
         println!("millectl dev server ready at {}", dev.credentials.server);
@@ -298,6 +304,8 @@ pub struct DevOptions {
     pub insecure_http: bool,
     /// Where SMS go; `None`: the directory's outbox file.
     pub sms: Option<Arc<dyn SmsSender>>,
+    /// Synthetic users to add (`--seed-users`).
+    pub seed_users: u64,
 }
 
 /// A dev server with demo data, bound (its URL known) but not yet serving.
@@ -317,6 +325,13 @@ pub async fn start_dev(options: DevOptions) -> anyhow::Result<DevServer> {
     let url = options.database.unwrap_or_else(|| dir.sqlite_url());
     let store = store::open(&url).await?;
     let mut credentials = dev::seed(store.as_ref(), &dir, options.settings.lockout_limit).await?;
+    dev::seed_synthetic_users(
+        store.as_ref(),
+        &dir,
+        options.seed_users,
+        options.settings.lockout_limit,
+    )
+    .await?;
     let sms = options
         .sms
         .unwrap_or_else(|| Arc::new(OutboxFile::new(dir.outbox_path())));

@@ -195,21 +195,59 @@ pub fn enroll(key: &SubKey, password: &Password) -> MaskedPasswordRecord {
     deal(key, password).0
 }
 
+/// A random secret and its Argon2id hash, made once and shared by many *synthetic*
+/// users (the dev server's `--seed-users`), so seeding 100,000 users costs one Argon2
+/// run instead of 100,000. Never for real users: whoever learns one sharing user's
+/// password and the pepper learns the secret of them all.
+pub struct SharedSecret {
+    secret: Zeroizing<[u8; SHARE_LEN]>,
+    hash: String,
+}
+
+impl SharedSecret {
+    pub fn generate() -> Self {
+        let mut secret = Zeroizing::new([0u8; SHARE_LEN]);
+        OsRng.fill_bytes(secret.as_mut_slice());
+        let hash = argon2id_hash(secret.as_slice());
+        Self { secret, hash }
+    }
+}
+
+/// [`enroll`] with a [`SharedSecret`]: fast, for synthetic users only.
+pub fn enroll_shared(
+    key: &SubKey,
+    password: &Password,
+    shared: &SharedSecret,
+) -> MaskedPasswordRecord {
+    deal_with(key, password, &shared.secret, shared.hash.clone()).0
+}
+
 /// [`enroll`], also returning the unmasked share bytes so tests can inspect them.
 fn deal(key: &SubKey, password: &Password) -> (MaskedPasswordRecord, Zeroizing<Vec<u8>>) {
+    let shared = SharedSecret::generate();
+    deal_with(key, password, &shared.secret, shared.hash.clone())
+}
+
+fn deal_with(
+    key: &SubKey,
+    password: &Password,
+    secret: &[u8; SHARE_LEN],
+    secret_hash: String,
+) -> (MaskedPasswordRecord, Zeroizing<Vec<u8>>) {
     let chars: Vec<char> = password.expose().chars().collect();
     // `Password` guarantees MIN_LEN..=MAX_LEN characters, so these fit in a u8.
     let length = u8::try_from(chars.len()).unwrap_or(u8::MAX);
     let threshold = threshold_for_len(chars.len());
 
-    let mut secret = Zeroizing::new([0u8; SHARE_LEN]);
-    OsRng.fill_bytes(secret.as_mut_slice());
     let mut salt = vec![0u8; SALT_LEN];
-    OsRng.fill_bytes(&mut salt);
+    // ThreadRng: a CSPRNG (ChaCha) seeded from the OS, without a system call for each
+    // of the (k-1)·32 polynomial coefficients.
+    let mut rng = rand::thread_rng();
+    rng.fill_bytes(&mut salt);
 
     let mut plain = Zeroizing::new(Vec::with_capacity(chars.len() * SHARE_LEN));
     let mut masked_shares = Vec::with_capacity(chars.len() * SHARE_LEN);
-    let dealer = Sharks(threshold).dealer_rng(secret.as_slice(), &mut OsRng);
+    let dealer = Sharks(threshold).dealer_rng(secret.as_slice(), &mut rng);
     for ((position, &ch), share) in (1..=length).zip(&chars).zip(dealer) {
         let bytes = Zeroizing::new(Vec::from(&share));
         // The scheme ties share x = i to position i; `sharks` deals x = 1, 2, 3, ...
@@ -225,7 +263,7 @@ fn deal(key: &SubKey, password: &Password) -> (MaskedPasswordRecord, Zeroizing<V
         threshold,
         salt,
         masked_shares,
-        secret_hash: argon2id_hash(secret.as_slice()),
+        secret_hash,
     };
     (record, plain)
 }
@@ -827,5 +865,23 @@ mod tests {
             prop_assert!(!verify_chars(&key(), &record, &asked, &typed_map));
             prop_assert!(!verify_whole(&key(), &record, &typed));
         }
+    }
+
+    #[test]
+    fn users_sharing_a_secret_still_check_their_own_password() {
+        let key = key();
+        let shared = SharedSecret::generate();
+        let (a, b) = (
+            Password::parse("u000001Pass1").unwrap(),
+            Password::parse("u000002Pass1").unwrap(),
+        );
+        let (ra, rb) = (
+            enroll_shared(&key, &a, &shared),
+            enroll_shared(&key, &b, &shared),
+        );
+        assert!(verify_whole(&key, &ra, a.expose()));
+        assert!(verify_whole(&key, &rb, b.expose()));
+        assert!(!verify_whole(&key, &ra, b.expose()));
+        assert_ne!(ra.masked_shares, rb.masked_shares);
     }
 }

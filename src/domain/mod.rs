@@ -8,6 +8,7 @@ pub mod masked_password;
 pub mod otp;
 pub mod pepper;
 pub mod phone;
+pub mod phone_change;
 pub mod policy;
 pub mod secret_box;
 pub mod temporary_password;

@@ -15,6 +15,8 @@ pub struct ApiError {
     pub problem: Box<Problem>,
     /// For the log only; never sent.
     pub internal: Option<String>,
+    /// Seconds for a `Retry-After` header (429, 503).
+    pub retry_after: Option<u32>,
 }
 
 impl ApiError {
@@ -22,6 +24,7 @@ impl ApiError {
         Self {
             problem: Box::new(Problem::new(code, detail)),
             internal: None,
+            retry_after: None,
         }
     }
 
@@ -32,6 +35,7 @@ impl ApiError {
                 "the server failed; quote the request id to the operators",
             )),
             internal: Some(err.to_string()),
+            retry_after: None,
         }
     }
 
@@ -45,6 +49,11 @@ impl ApiError {
 
     pub fn not_found(detail: impl Into<String>) -> Self {
         Self::new(ErrorCode::NotFound, detail)
+    }
+
+    pub fn with_retry_after(mut self, seconds: u32) -> Self {
+        self.retry_after = Some(seconds);
+        self
     }
 
     pub fn with_attempts_left(mut self, attempts_left: u8) -> Self {
@@ -72,6 +81,7 @@ impl From<StoreError> for ApiError {
                     "the database is overloaded; retry shortly",
                 )),
                 internal: Some("database pool timed out".into()),
+                retry_after: Some(1),
             },
             other => Self::internal(other),
         }
@@ -134,6 +144,11 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
         response
     }
 }

@@ -134,6 +134,7 @@ pub fn state(
         keys: Keys::derive(pepper),
         sms,
         settings,
+        bulk_permits: tokio::sync::Semaphore::new(state::BULK_CONCURRENCY),
     }))
 }
 

@@ -64,7 +64,12 @@ pub struct Inner {
     pub keys: Keys,
     pub sms: Arc<dyn SmsSender>,
     pub settings: Settings,
+    /// Bulk phone-change chunks in progress at once; beyond that the answer is 429.
+    pub bulk_permits: tokio::sync::Semaphore,
 }
+
+/// Chunks of bulk phone changes one server works on at a time.
+pub const BULK_CONCURRENCY: usize = 4;
 
 impl std::ops::Deref for AppState {
     type Target = Inner;

@@ -8,14 +8,15 @@
 /// (version, statements) — append only; never edit a released migration.
 pub type Migration = (i64, &'static [&'static str]);
 
-pub const SQLITE: &[Migration] = &[(
-    1,
-    &[
-        "CREATE TABLE companies (
+pub const SQLITE: &[Migration] = &[
+    (
+        1,
+        &[
+            "CREATE TABLE companies (
             millekod TEXT PRIMARY KEY,
             name TEXT NOT NULL,
             created_at INTEGER NOT NULL)",
-        "CREATE TABLE users (
+            "CREATE TABLE users (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             kind TEXT NOT NULL,
             millekod TEXT NOT NULL,
@@ -42,8 +43,8 @@ pub const SQLITE: &[Migration] = &[(
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
             UNIQUE (millekod, login))",
-        "CREATE INDEX users_by_status ON users (millekod, status)",
-        "CREATE TABLE challenges (
+            "CREATE INDEX users_by_status ON users (millekod, status)",
+            "CREATE TABLE challenges (
             id TEXT PRIMARY KEY,
             user_id INTEGER,
             flow TEXT NOT NULL,
@@ -53,14 +54,14 @@ pub const SQLITE: &[Migration] = &[(
             used INTEGER NOT NULL,
             created_at INTEGER NOT NULL,
             expires_at INTEGER NOT NULL)",
-        "CREATE TABLE sessions (
+            "CREATE TABLE sessions (
             token_hash BLOB PRIMARY KEY,
             user_id INTEGER NOT NULL,
             created_at INTEGER NOT NULL,
             last_seen_at INTEGER NOT NULL,
             idle_timeout_ms INTEGER NOT NULL,
             absolute_expires_at INTEGER NOT NULL)",
-        "CREATE TABLE api_tokens (
+            "CREATE TABLE api_tokens (
             id TEXT PRIMARY KEY,
             name TEXT NOT NULL,
             token_hash BLOB NOT NULL UNIQUE,
@@ -69,7 +70,7 @@ pub const SQLITE: &[Migration] = &[(
             created_at INTEGER NOT NULL,
             expires_at INTEGER NOT NULL,
             revoked_at INTEGER)",
-        "CREATE TABLE audit (
+            "CREATE TABLE audit (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             at INTEGER NOT NULL,
             request_id TEXT NOT NULL,
@@ -81,22 +82,37 @@ pub const SQLITE: &[Migration] = &[(
             outcome TEXT NOT NULL,
             reason TEXT,
             detail TEXT)",
-        "CREATE INDEX audit_by_target ON audit (millekod, login, at)",
-        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+            "CREATE INDEX audit_by_target ON audit (millekod, login, at)",
+            "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
             BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END",
-        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+            "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
             BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END",
-    ],
-)];
+        ],
+    ),
+    (
+        2,
+        &[
+            // Idempotency keys of bulk phone changes: the stored answer of each chunk.
+            "CREATE TABLE idempotency (
+                key TEXT PRIMARY KEY,
+                principal TEXT NOT NULL,
+                request_hash BLOB NOT NULL,
+                response TEXT NOT NULL,
+                created_at INTEGER NOT NULL)",
+            "CREATE INDEX idempotency_by_age ON idempotency (created_at)",
+        ],
+    ),
+];
 
-pub const POSTGRES: &[Migration] = &[(
-    1,
-    &[
-        "CREATE TABLE companies (
+pub const POSTGRES: &[Migration] = &[
+    (
+        1,
+        &[
+            "CREATE TABLE companies (
             millekod TEXT PRIMARY KEY,
             name TEXT NOT NULL,
             created_at BIGINT NOT NULL)",
-        "CREATE TABLE users (
+            "CREATE TABLE users (
             id BIGSERIAL PRIMARY KEY,
             kind TEXT NOT NULL,
             millekod TEXT NOT NULL,
@@ -123,8 +139,8 @@ pub const POSTGRES: &[Migration] = &[(
             created_at BIGINT NOT NULL,
             updated_at BIGINT NOT NULL,
             UNIQUE (millekod, login))",
-        "CREATE INDEX users_by_status ON users (millekod, status)",
-        "CREATE TABLE challenges (
+            "CREATE INDEX users_by_status ON users (millekod, status)",
+            "CREATE TABLE challenges (
             id TEXT PRIMARY KEY,
             user_id BIGINT,
             flow TEXT NOT NULL,
@@ -134,14 +150,14 @@ pub const POSTGRES: &[Migration] = &[(
             used BIGINT NOT NULL,
             created_at BIGINT NOT NULL,
             expires_at BIGINT NOT NULL)",
-        "CREATE TABLE sessions (
+            "CREATE TABLE sessions (
             token_hash BYTEA PRIMARY KEY,
             user_id BIGINT NOT NULL,
             created_at BIGINT NOT NULL,
             last_seen_at BIGINT NOT NULL,
             idle_timeout_ms BIGINT NOT NULL,
             absolute_expires_at BIGINT NOT NULL)",
-        "CREATE TABLE api_tokens (
+            "CREATE TABLE api_tokens (
             id TEXT PRIMARY KEY,
             name TEXT NOT NULL,
             token_hash BYTEA NOT NULL UNIQUE,
@@ -150,7 +166,7 @@ pub const POSTGRES: &[Migration] = &[(
             created_at BIGINT NOT NULL,
             expires_at BIGINT NOT NULL,
             revoked_at BIGINT)",
-        "CREATE TABLE audit (
+            "CREATE TABLE audit (
             id BIGSERIAL PRIMARY KEY,
             at BIGINT NOT NULL,
             request_id TEXT NOT NULL,
@@ -162,10 +178,23 @@ pub const POSTGRES: &[Migration] = &[(
             outcome TEXT NOT NULL,
             reason TEXT,
             detail TEXT)",
-        "CREATE INDEX audit_by_target ON audit (millekod, login, at)",
-        "CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            "CREATE INDEX audit_by_target ON audit (millekod, login, at)",
+            "CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN RAISE EXCEPTION 'audit is append-only'; END $$",
-        "CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
+            "CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
             FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()",
-    ],
-)];
+        ],
+    ),
+    (
+        2,
+        &[
+            "CREATE TABLE idempotency (
+                key TEXT PRIMARY KEY,
+                principal TEXT NOT NULL,
+                request_hash BYTEA NOT NULL,
+                response TEXT NOT NULL,
+                created_at BIGINT NOT NULL)",
+            "CREATE INDEX idempotency_by_age ON idempotency (created_at)",
+        ],
+    ),
+];

@@ -8,6 +8,7 @@
 //! record, no record of a change that did not happen.
 
 mod migrations;
+mod phone_batch;
 mod sql;
 
 use async_trait::async_trait;
@@ -195,6 +196,39 @@ pub enum UserChange {
     },
 }
 
+/// One well-formed row of a bulk phone change.
+#[derive(Debug, Clone)]
+pub struct PhoneBatchRow {
+    pub index: u32,
+    pub millekod: MilleKod,
+    pub login: Login,
+    pub phone: PhoneNumber,
+    pub expected: Option<PhoneNumber>,
+}
+
+/// A chunk of phone changes to apply in one transaction.
+pub struct PhoneBatch<'a> {
+    /// The idempotency key; `None` only for dry runs, which change nothing.
+    pub key: Option<&'a str>,
+    pub request_hash: &'a [u8],
+    pub rows: &'a [PhoneBatchRow],
+    /// Results decided before the store (malformed rows), merged into the answer.
+    pub decided: Vec<crate::api::PhoneChangeResult>,
+    pub dry_run: bool,
+    pub batch_id: &'a str,
+    /// Who, when, why: copied into one audit record per changed row.
+    pub audit: AuditEntry,
+}
+
+/// What applying a chunk came to.
+pub enum BatchApplied {
+    Done(Vec<crate::api::PhoneChangeResult>),
+    /// The key was used before for the same request: its stored answer.
+    Replayed(Vec<crate::api::PhoneChangeResult>),
+    /// The key was used before for a different request.
+    KeyReused,
+}
+
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
     /// `sqlite` or `postgres`.
@@ -282,6 +316,19 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Option<ApiTokenRecord>>;
     async fn list_api_tokens(&self) -> StoreResult<Vec<ApiTokenRecord>>;
     async fn revoke_api_token(&self, id: &str, now: Millis, audit: &AuditEntry) -> StoreResult<()>;
+
+    /// Insert many companies and users at once, in batched statements (the dev
+    /// server's synthetic users). Not audited: nobody acts, the data is generated.
+    async fn insert_bulk(
+        &self,
+        companies: &[(MilleKod, String)],
+        users: &[NewUser],
+    ) -> StoreResult<()>;
+
+    /// Apply a chunk of phone changes atomically and exactly once per idempotency key:
+    /// every row's outcome, the changed rows and their audit records, and the stored
+    /// answer commit together, or nothing does.
+    async fn apply_phone_batch(&self, batch: PhoneBatch<'_>) -> StoreResult<BatchApplied>;
 
     // Audit
     async fn append_audit(&self, entry: &AuditEntry) -> StoreResult<()>;

@@ -287,7 +287,7 @@ fn is_unique_violation(err: &sqlx::Error) -> bool {
     }
 }
 
-async fn insert_audit<'e, E>(executor: E, entry: &AuditEntry) -> StoreResult<()>
+pub(super) async fn insert_audit<'e, E>(executor: E, entry: &AuditEntry) -> StoreResult<()>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
@@ -807,6 +807,18 @@ impl Store for SqlStore {
         insert_audit(&mut *tx, audit).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn insert_bulk(
+        &self,
+        companies: &[(MilleKod, String)],
+        users: &[NewUser],
+    ) -> StoreResult<()> {
+        self.insert_bulk_sql(companies, users).await
+    }
+
+    async fn apply_phone_batch(&self, batch: PhoneBatch<'_>) -> StoreResult<BatchApplied> {
+        self.apply_phone_batch_sql(batch).await
     }
 
     async fn append_audit(&self, entry: &AuditEntry) -> StoreResult<()> {

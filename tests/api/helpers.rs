@@ -885,3 +885,48 @@ pub async fn spawn_server(args: &[String], dir: &Path) -> Replica {
         log_path,
     }
 }
+
+impl TestServer {
+    /// One integer from SQL run straight on the database, e.g. a `COUNT(*)`.
+    pub async fn count_sql(&self, sql: &str) -> i64 {
+        use sqlx::Connection;
+        match &self.database_url {
+            None => {
+                let url = format!("sqlite://{}", self.sqlite_path().display());
+                let mut conn = sqlx::SqliteConnection::connect(&url).await.expect("sqlite");
+                sqlx::query_scalar(sql)
+                    .fetch_one(&mut conn)
+                    .await
+                    .expect("count")
+            }
+            Some(url) => {
+                let mut conn = sqlx::PgConnection::connect(url).await.expect("postgres");
+                sqlx::query_scalar(sql)
+                    .fetch_one(&mut conn)
+                    .await
+                    .expect("count")
+            }
+        }
+    }
+
+    /// `POST /v1/phone-changes` with an idempotency key (none when `key` is `None`).
+    pub async fn phone_changes(&self, api: &Api, key: Option<&str>, body: &Value) -> Answer {
+        let mut request = api
+            .client
+            .post(format!("{}/v1/phone-changes", api.base))
+            .json(body);
+        if let Some(token) = &api.token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(key) = key {
+            request = request.header("idempotency-key", key);
+        }
+        Api::answer_of(request.send().await.expect("request")).await
+    }
+}
+
+impl Api {
+    pub async fn answer_of(response: reqwest::Response) -> Answer {
+        Self::answer(response).await
+    }
+}

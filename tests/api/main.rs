@@ -12,6 +12,7 @@ mod lockout;
 mod login;
 mod meta;
 mod one_time_codes;
+mod phone_changes;
 mod phones;
 mod secrets;
 mod smoke;

@@ -31,6 +31,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/v1/api-tokens"),
     ("delete", "/v1/api-tokens/{id}"),
     ("get", "/v1/audit"),
+    ("post", "/v1/phone-changes"),
 ];
 
 #[tokio::test]

@@ -4,6 +4,7 @@
 //! without its OpenAPI description: the document at `/v1/openapi.json` covers them all.
 
 mod audit;
+mod phone_changes;
 mod provisioning;
 mod sessions;
 mod tokens;
@@ -78,6 +79,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(tokens::create, tokens::list))
         .routes(routes!(tokens::revoke))
         .routes(routes!(audit::list))
+        .routes(routes!(phone_changes::apply))
 }
 
 /// The OpenAPI document, as served.

@@ -1,0 +1,315 @@
+//! `POST /v1/phone-changes`: bulk phone migrations, per-row outcomes, idempotency.
+
+use millectl::api::{PhoneChangeReport, RowOutcome};
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+/// Rows moving synthetic users `from..=to` to +48 600 000 000 + n.
+fn rows(from: u64, to: u64) -> Vec<Value> {
+    (from..=to)
+        .map(|n| {
+            json!({
+                "millekod": (20_000_000 + (n - 1) / 100).to_string(),
+                "login": format!("u{n:06}"),
+                "phone": format!("+48{}", 600_000_000 + n),
+            })
+        })
+        .collect()
+}
+
+fn chunk(batch: &str, changes: Vec<Value>) -> Value {
+    json!({"batch_id": batch, "reason": "MIGR-1", "changes": changes})
+}
+
+fn outcomes(report: &PhoneChangeReport) -> Vec<RowOutcome> {
+    report.results.iter().map(|r| r.outcome).collect()
+}
+
+#[tokio::test]
+async fn ten_thousand_rows_change_once_and_a_rerun_changes_nothing() {
+    for db in Db::all() {
+        let server = TestServer::start_with(ServerOptions {
+            db: db.clone(),
+            extra_args: vec!["--seed-users".into(), "10000".into()],
+        })
+        .await;
+        let api = server.helpdesk_token();
+        let audit_before = server
+            .count_sql("SELECT COUNT(*) FROM audit WHERE action = 'phone.set'")
+            .await;
+
+        for (i, from) in (1..=10_000).step_by(2_000).enumerate() {
+            let body = chunk("b1", rows(from, from + 1_999));
+            let answer = server
+                .phone_changes(&api, Some(&format!("b1-{i}")), &body)
+                .await;
+            answer.expect_ok();
+            let report: PhoneChangeReport = answer.json();
+            assert_eq!(report.results.len(), 2_000);
+            assert!(
+                outcomes(&report).iter().all(|o| *o == RowOutcome::Updated),
+                "{db:?}"
+            );
+            assert!(!report.replayed);
+        }
+
+        let changed = server
+            .count_sql("SELECT COUNT(*) FROM users WHERE login LIKE 'u%' AND phone LIKE '+486%'")
+            .await;
+        assert_eq!(changed, 10_000, "{db:?}");
+        let audit_after = server
+            .count_sql("SELECT COUNT(*) FROM audit WHERE action = 'phone.set'")
+            .await;
+        assert_eq!(
+            audit_after - audit_before,
+            10_000,
+            "one audit record per changed row"
+        );
+        let with_batch = server
+            .count_sql(
+                "SELECT COUNT(*) FROM audit WHERE detail LIKE 'batch b1:%' AND reason = 'MIGR-1'",
+            )
+            .await;
+        assert_eq!(with_batch, 10_000);
+
+        // The same file again, with new keys: every row unchanged, no new audit.
+        for (i, from) in (1..=10_000).step_by(2_000).enumerate() {
+            let body = chunk("b2", rows(from, from + 1_999));
+            let answer = server
+                .phone_changes(&api, Some(&format!("b2-{i}")), &body)
+                .await;
+            let report: PhoneChangeReport = answer.json();
+            assert!(outcomes(&report)
+                .iter()
+                .all(|o| *o == RowOutcome::Unchanged));
+        }
+        let audit_rerun = server
+            .count_sql("SELECT COUNT(*) FROM audit WHERE action = 'phone.set'")
+            .await;
+        assert_eq!(audit_rerun, audit_after);
+    }
+}
+
+#[tokio::test]
+async fn a_retried_chunk_is_applied_once_and_answered_the_same() {
+    for db in Db::all() {
+        let server = TestServer::start_with(ServerOptions {
+            db: db.clone(),
+            extra_args: vec!["--seed-users".into(), "300".into()],
+        })
+        .await;
+        let api = server.helpdesk_token();
+        let body = chunk("retry", rows(1, 300));
+
+        // Ten copies at once, as a client retrying lost answers would send them.
+        let answers = futures_join(&server, &api, &body, 10).await;
+
+        let reports: Vec<PhoneChangeReport> = answers.iter().map(|a| a.json()).collect();
+        assert_eq!(reports.iter().filter(|r| !r.replayed).count(), 1, "{db:?}");
+        for report in &reports {
+            assert_eq!(report.results, reports[0].results);
+            assert!(outcomes(report).iter().all(|o| *o == RowOutcome::Updated));
+        }
+        let audited = server
+            .count_sql("SELECT COUNT(*) FROM audit WHERE detail LIKE 'batch retry:%'")
+            .await;
+        assert_eq!(audited, 300, "applied exactly once");
+
+        // The same key with another body is refused.
+        let other = chunk("retry", rows(1, 299));
+        server
+            .phone_changes(&api, Some("same-key"), &body)
+            .await
+            .expect_ok();
+        server
+            .phone_changes(&api, Some("same-key"), &other)
+            .await
+            .expect_problem(409, "conflict");
+    }
+}
+
+async fn futures_join(server: &TestServer, api: &Api, body: &Value, copies: usize) -> Vec<Answer> {
+    let mut handles = Vec::new();
+    for _ in 0..copies {
+        let (api, body) = (api.clone(), body.clone());
+        let base = server.url.clone();
+        handles.push(tokio::spawn(async move {
+            let request = api
+                .client
+                .post(format!("{base}/v1/phone-changes"))
+                .bearer_auth(api.token.clone().unwrap_or_default())
+                .header("idempotency-key", "retry-key-1")
+                .json(&body);
+            Api::answer_of(request.send().await.expect("request")).await
+        }));
+    }
+    let mut answers = Vec::new();
+    for handle in handles {
+        let answer = handle.await.expect("join");
+        if answer.status.as_u16() == 429 {
+            continue; // the server sheds load; a real client waits and retries
+        }
+        answer.expect_ok();
+        answers.push(answer);
+    }
+    assert!(!answers.is_empty());
+    answers
+}
+
+#[tokio::test]
+async fn each_row_is_reported_on_its_own() {
+    let server = TestServer::start().await;
+    let api = server.helpdesk_token();
+    let body = chunk(
+        "mixed",
+        vec![
+            json!({"millekod": "12345678", "login": "ewa", "phone": "+48 609 000 001"}),
+            json!({"millekod": "12345678", "login": "jan", "phone": "+48 22 123 45 67"}),
+            json!({"millekod": "12345678", "login": "nobody", "phone": "+48609000002"}),
+            json!({"millekod": "1234", "login": "ewa", "phone": "+48609000003"}),
+            json!({"millekod": "12345678", "login": "piotr", "phone": "+48609000004",
+                   "expected_phone": "+48600000000"}),
+            json!({"millekod": "12345678", "login": "jan", "phone": "+48602345678"}),
+            json!({"millekod": "12345678", "login": "ewa", "phone": "+48609000005"}),
+            json!({"millekod": "12345678", "login": "marek", "phone": "+48609000006",
+                   "expected_phone": null}),
+        ],
+    );
+
+    let report: PhoneChangeReport = server
+        .phone_changes(&api, Some("mixed-1"), &body)
+        .await
+        .json();
+
+    assert_eq!(
+        outcomes(&report),
+        vec![
+            RowOutcome::Updated,
+            RowOutcome::Invalid,
+            RowOutcome::NotFound,
+            RowOutcome::Invalid,
+            RowOutcome::Conflict,
+            RowOutcome::Unchanged,
+            RowOutcome::Conflict,
+            RowOutcome::Updated,
+        ]
+    );
+    assert!(report.results[6]
+        .message
+        .as_deref()
+        .unwrap_or("")
+        .contains("row 0"));
+    let ewa = api.user_view("12345678", "ewa").await;
+    assert_eq!(ewa.phone.as_deref(), Some("+48******001"));
+    let piotr = api.user_view("12345678", "piotr").await;
+    assert_eq!(
+        piotr.phone.as_deref(),
+        Some("+48******789"),
+        "conflict left it alone"
+    );
+}
+
+#[tokio::test]
+async fn a_dry_run_reports_and_changes_nothing() {
+    let server = TestServer::start().await;
+    let api = server.helpdesk_token();
+    let mut body = chunk(
+        "dry",
+        vec![json!({"millekod": "12345678", "login": "ewa", "phone": "+48609000001"})],
+    );
+    body["dry_run"] = json!(true);
+
+    let report: PhoneChangeReport = server.phone_changes(&api, None, &body).await.json();
+
+    assert!(report.dry_run);
+    assert_eq!(outcomes(&report), vec![RowOutcome::Updated]);
+    let ewa = api.user_view("12345678", "ewa").await;
+    assert_eq!(ewa.phone.as_deref(), Some("+48******567"));
+}
+
+#[tokio::test]
+async fn who_may_send_chunks_and_what_a_chunk_must_be() {
+    let server = TestServer::start().await;
+    let api = server.helpdesk_token();
+    let one = chunk(
+        "auth",
+        vec![json!({"millekod": "12345678", "login": "ewa", "phone": "+48609000001"})],
+    );
+
+    server
+        .phone_changes(&api, None, &one)
+        .await
+        .expect_problem(400, "invalid_input");
+    let mut bad_id = one.clone();
+    bad_id["batch_id"] = json!("x'; DROP TABLE users; --");
+    server
+        .phone_changes(&api, Some("k1"), &bad_id)
+        .await
+        .expect_problem(400, "invalid_input");
+    server
+        .phone_changes(&api, Some("k2"), &chunk("empty", vec![]))
+        .await
+        .expect_problem(400, "invalid_input");
+    server
+        .phone_changes(&api, Some("k3"), &json!({"batch_id": "x"}))
+        .await
+        .expect_problem(400, "malformed_request");
+
+    let anna = server.login_user("12345678", "anna").await;
+    server
+        .phone_changes(&anna, Some("k4"), &one)
+        .await
+        .expect_problem(403, "forbidden");
+
+    let operator = server.login_operator().await;
+    let created: Value = operator
+        .post(
+            "/v1/api-tokens",
+            json!({"name": "reader", "scopes": ["users:read"]}),
+        )
+        .await
+        .json();
+    let reader = server
+        .api()
+        .with_token(created["token"].as_str().expect("token"));
+    server
+        .phone_changes(&reader, Some("k5"), &one)
+        .await
+        .expect_problem(403, "forbidden");
+
+    let ewa = api.user_view("12345678", "ewa").await;
+    assert_eq!(
+        ewa.phone.as_deref(),
+        Some("+48******567"),
+        "nothing changed"
+    );
+}
+
+#[tokio::test]
+async fn synthetic_users_follow_the_documented_pattern_and_can_log_in() {
+    let server = TestServer::start_with(ServerOptions {
+        extra_args: vec!["--seed-users".into(), "250".into()],
+        ..ServerOptions::default()
+    })
+    .await;
+    let api = server.helpdesk_token();
+
+    let u101 = api.user_view("20000001", "u000101").await;
+    assert_eq!(u101.phone.as_deref(), Some("+48******101"));
+    assert_eq!(u101.status.as_str(), "active");
+    let list: Value = api.get("/v1/companies/20000002/users").await.json();
+    assert_eq!(list["users"].as_array().map(Vec::len), Some(50));
+
+    // The password is derived from the login; the code comes from the outbox.
+    let challenge = server.api().start_login(Some("20000002"), "u000250").await;
+    let code = server.api().sms_code(&challenge.challenge_id);
+    let answer = server
+        .api()
+        .complete_login(
+            &challenge.challenge_id,
+            &login_answer(&challenge, "u000250Pass1", &code),
+        )
+        .await;
+    answer.expect_ok();
+}
