@@ -1,6 +1,7 @@
 //! Black-box tests of the helpdesk CLI: the real `millectl` binary, each test with its
 //! own `millectl server --dev` (SQLite) on a random port and its own HOME/config dir.
 
+mod admin;
 mod config;
 // Shared by every test file; no one file uses all of it.
 #[allow(dead_code)]
