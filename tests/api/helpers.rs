@@ -202,29 +202,7 @@ impl TestServer {
             self.dir.path().join("pepper").display().to_string(),
             // The replica sends SMS nowhere; tests use it for token users and checks.
         ];
-        let (mut child, log_path) = spawn_logged(&args, self.dir.path(), "replica");
-        let mut url = None;
-        let log = log_path.clone();
-        wait_for("replica to listen", Duration::from_secs(60), || {
-            if let Ok(Some(status)) = child.try_wait() {
-                panic!(
-                    "replica exited early ({status}): {}",
-                    std::fs::read_to_string(&log).unwrap_or_default()
-                );
-            }
-            let text = std::fs::read_to_string(&log).unwrap_or_default();
-            url = text
-                .lines()
-                .find_map(|l| l.strip_prefix("millectl server listening on "))
-                .map(|u| u.trim().to_owned());
-            url.is_some()
-        })
-        .await;
-        Replica {
-            child,
-            url: url.unwrap_or_default(),
-            log_path,
-        }
+        spawn_server(&args, self.dir.path()).await
     }
 
     pub fn user(&self, millekod: &str, login: &str) -> UserCredentials {
