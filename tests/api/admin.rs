@@ -5,22 +5,11 @@ use std::collections::BTreeSet;
 
 use crate::helpers::*;
 use millectl::api::{
-    ApiTokenCreated, ApiTokenList, AuditList, CompanyView, CompleteLogin, Flow, Me, PrincipalView,
-    Scope, Secret, SessionCreated, UserCreated, UserView,
+    ApiTokenCreated, ApiTokenList, AuditList, CompanyView, Flow, Me, PrincipalView, Scope,
+    SessionCreated, UserCreated, UserView,
 };
 use millectl::domain::otp::TotpSecret;
 use serde_json::json;
-
-/// First login (R6): one-time code, the temporary password, a new password.
-fn first_login(otp: String, temporary: &str, new_password: &str) -> CompleteLogin {
-    CompleteLogin {
-        password_chars: None,
-        password: None,
-        otp: Secret::new(otp),
-        temporary_password: Some(Secret::new(temporary)),
-        new_password: Some(Secret::new(new_password)),
-    }
-}
 
 #[tokio::test]
 async fn operators_provision_companies_users_and_tokens() {
@@ -65,7 +54,7 @@ async fn operators_provision_companies_users_and_tokens() {
             (Flow::FirstLogin, None)
         );
         let otp = api.sms_code(&challenge.challenge_id);
-        let done = first_login(otp, created.temporary_password.expose(), "Zofia1Nowe2");
+        let done = new_password_answer(otp, created.temporary_password.expose(), "Zofia1Nowe2");
         let answer = api.complete_login(&challenge.challenge_id, &done).await;
         answer.expect_ok();
         let principal = answer.json::<SessionCreated>().principal;
@@ -97,7 +86,7 @@ async fn operators_provision_companies_users_and_tokens() {
         assert_eq!(answer.json::<UserView>().auth_tool.as_str(), "token");
         let challenge = api.start_login(Some("11112222"), "tomasz").await;
         assert_eq!(challenge.otp_method.as_str(), "token");
-        let done = first_login(
+        let done = new_password_answer(
             totp_code(&seed, 0),
             created.temporary_password.expose(),
             "Tomasz1Nowe2",

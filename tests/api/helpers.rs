@@ -471,6 +471,22 @@ pub fn totp_code(secret_base32: &str, step_offset: i64) -> String {
     secret.code_at((now + step_offset * 30) as u64)
 }
 
+/// The answer to a first-login or new-password challenge: the one-time code, the
+/// temporary (envelope or access) password and the new password.
+pub fn new_password_answer(
+    otp: impl Into<String>,
+    temporary: &str,
+    new_password: &str,
+) -> CompleteLogin {
+    CompleteLogin {
+        password_chars: None,
+        password: None,
+        otp: Secret::new(otp),
+        temporary_password: Some(Secret::new(temporary)),
+        new_password: Some(Secret::new(new_password)),
+    }
+}
+
 /// The answer a user gives to a normal-login challenge.
 pub fn login_answer(challenge: &Challenge, password: &str, otp: &str) -> CompleteLogin {
     assert_eq!(challenge.flow, Flow::Login);

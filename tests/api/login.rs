@@ -283,13 +283,7 @@ async fn r6_first_login_sets_a_permanent_password() {
         assert_eq!(piotr.password, None);
         let temporary = piotr.temporary_password.clone().unwrap();
         let new_password = "Nowe2haslo9x";
-        let first_login = |otp: String, temporary: &str, new: &str| CompleteLogin {
-            password_chars: None,
-            password: None,
-            otp: Secret::new(otp),
-            temporary_password: Some(Secret::new(temporary)),
-            new_password: Some(Secret::new(new)),
-        };
+        let first_login = new_password_answer;
 
         // A wrong temporary password counts as a failure.
         let challenge = api.start_login(Some(KOD), "piotr").await;

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use crate::helpers::*;
 use assert_cmd::Command;
-use millectl::api::{CompleteLogin, Flow, Health, Me, PrincipalView, Secret, SessionCreated};
+use millectl::api::{Flow, Health, Me, PrincipalView, SessionCreated};
 use reqwest::Method;
 
 /// Every route of `/v1` (besides the document itself), as (method, path).
@@ -227,13 +227,7 @@ async fn a_bootstrapped_operator_completes_a_first_login_over_the_api() {
             (Flow::FirstLogin, "token")
         );
         let new_password = "Alicja7Nowe3Haslo";
-        let answer = CompleteLogin {
-            password_chars: None,
-            password: None,
-            otp: Secret::new(totp_code(&seed, 0)),
-            temporary_password: Some(Secret::new(&temporary)),
-            new_password: Some(Secret::new(new_password)),
-        };
+        let answer = new_password_answer(totp_code(&seed, 0), &temporary, new_password);
         let done = api.complete_login(&challenge.challenge_id, &answer).await;
         done.expect_ok();
         let session: SessionCreated = done.json();

@@ -2,7 +2,7 @@
 //! masked unless revealed (an audited action), and changed only by HelpDesk.
 
 use crate::helpers::*;
-use millectl::api::{CompleteLogin, Flow, Secret, UserView};
+use millectl::api::{Flow, UserView};
 use serde_json::json;
 
 const MAREK: &str = "/v1/companies/12345678/users/marek";
@@ -214,13 +214,8 @@ async fn a_new_phone_lets_marek_get_a_new_password() {
         let challenge = api.start_login(Some("12345678"), "marek").await;
         assert_eq!(challenge.flow, Flow::NewPassword);
         assert_eq!(challenge.sms_sent_to.as_deref(), Some("+48******666"));
-        let answer = CompleteLogin {
-            password_chars: None,
-            password: None,
-            otp: Secret::new(api.sms_code(&challenge.challenge_id)),
-            temporary_password: Some(Secret::new(access)),
-            new_password: Some(Secret::new("Marek2Nowe9Haslo")),
-        };
+        let otp = api.sms_code(&challenge.challenge_id);
+        let answer = new_password_answer(otp, &access, "Marek2Nowe9Haslo");
         api.complete_login(&challenge.challenge_id, &answer)
             .await
             .expect_ok();

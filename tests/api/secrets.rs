@@ -4,7 +4,7 @@
 
 use crate::helpers::*;
 use millectl::api::{
-    ApiTokenCreated, AuthTool, Challenge, CompleteLogin, Flow, Secret, SessionCreated, UserView,
+    ApiTokenCreated, AuthTool, Challenge, CompleteLogin, Flow, SessionCreated, UserView,
 };
 use serde_json::json;
 
@@ -82,13 +82,8 @@ async fn set_password(
     assert_eq!(challenge.flow, flow, "{login}");
     let new_password = format!("Nowe{}9", &uuid::Uuid::new_v4().simple().to_string()[..12]);
     secrets.add(format!("new password of {login}"), new_password.clone());
-    let answer = CompleteLogin {
-        password_chars: None,
-        password: None,
-        otp: Secret::new(api.sms_code(&challenge.challenge_id)),
-        temporary_password: Some(Secret::new(temporary)),
-        new_password: Some(Secret::new(new_password)),
-    };
+    let otp = api.sms_code(&challenge.challenge_id);
+    let answer = new_password_answer(otp, temporary, &new_password);
     complete(&api, secrets, &challenge.challenge_id, &answer).await
 }
 

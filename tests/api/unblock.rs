@@ -1,8 +1,6 @@
 //! Unblocking (R9, R10) and who may do it (R11), with the audit of every refusal.
 
-use millectl::api::{
-    AuditRecord, CompleteLogin, Flow, Secret, SessionCreated, UserStatus, UserView,
-};
+use millectl::api::{AuditRecord, Flow, SessionCreated, UserStatus, UserView};
 use serde_json::json;
 
 use crate::helpers::*;
@@ -109,13 +107,8 @@ async fn r10_unblock_new_password_then_the_user_sets_a_new_one() {
         assert!(!serde_json::to_string(&record).unwrap().contains(&access));
 
         let new_password = "Jan2nowe7has"; // 12 characters, like the old one
-        let answer_with = |otp: String, temporary: &str| CompleteLogin {
-            password_chars: None,
-            password: None,
-            otp: Secret::new(otp),
-            temporary_password: Some(Secret::new(temporary)),
-            new_password: Some(Secret::new(new_password)),
-        };
+        let answer_with =
+            |otp: String, temporary: &str| new_password_answer(otp, temporary, new_password);
         // The old password is not the access password: a counted failure.
         let challenge = api.start_login(Some(KOD), "jan").await;
         assert_eq!(challenge.flow, Flow::NewPassword);
