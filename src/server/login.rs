@@ -136,8 +136,8 @@ fn view(challenge: &ChallengeRecord, sms_sent_to: Option<String>) -> ApiResult<C
 }
 
 pub fn millis_to_time(millis: Millis) -> ApiResult<OffsetDateTime> {
-    OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000)
-        .map_err(ApiError::internal)
+    crate::store::time_of(millis)
+        .ok_or_else(|| ApiError::internal(format!("stored time {millis} is out of range")))
 }
 
 fn decoy_seed(state: &AppState, request: &StartLogin) -> [u8; 32] {

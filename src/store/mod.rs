@@ -24,7 +24,18 @@ pub use sql::SqlStore;
 pub type Millis = i64;
 
 pub fn now_millis() -> Millis {
-    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as Millis
+    millis_of(time::OffsetDateTime::now_utc())
+}
+
+/// A time as stored (milliseconds; times beyond the `i64` range saturate).
+pub fn millis_of(t: time::OffsetDateTime) -> Millis {
+    let millis = t.unix_timestamp_nanos() / 1_000_000;
+    Millis::try_from(millis).unwrap_or(if millis < 0 { Millis::MIN } else { Millis::MAX })
+}
+
+/// A stored time back as a time; `None` outside the representable range.
+pub fn time_of(millis: Millis) -> Option<time::OffsetDateTime> {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000).ok()
 }
 
 #[derive(Debug, thiserror::Error)]

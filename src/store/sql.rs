@@ -257,8 +257,7 @@ fn token_from_row(row: &AnyRow) -> StoreResult<ApiTokenRecord> {
 
 fn audit_from_row(row: &AnyRow) -> StoreResult<AuditRecord> {
     let at: i64 = row.try_get("at")?;
-    let at = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(at) * 1_000_000)
-        .map_err(|_| corrupt("audit.at"))?;
+    let at = time_of(at).ok_or_else(|| corrupt("audit.at"))?;
     Ok(AuditRecord {
         id: row.try_get("id")?,
         at,

@@ -33,9 +33,7 @@ pub async fn list(
     let filter = AuditFilter {
         millekod: query.millekod.as_ref().map(|m| m.to_string()),
         login: query.login.as_ref().map(|l| l.to_string()),
-        since: query
-            .since
-            .map(|t| i64::try_from(t.unix_timestamp_nanos() / 1_000_000).unwrap_or(0)),
+        since: query.since.map(crate::store::millis_of),
         limit: i64::from(limit),
     };
     let records = state.store.list_audit(&filter).await?;
