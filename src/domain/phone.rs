@@ -76,6 +76,30 @@ impl PhoneNumber {
         })
     }
 
+    /// A number read back from our own store, where only `parse` output is written:
+    /// its E.164 shape is checked, libphonenumber's rules are not run again (they cost
+    /// ~10 µs a number, which a 100,000-row import pays on every row it reads).
+    /// `None` when the text is not E.164 of a known country code.
+    pub fn from_stored(e164: &str) -> Option<PhoneNumber> {
+        let digits = e164.strip_prefix('+')?;
+        if !(8..=15).contains(&digits.len())
+            || digits.starts_with('0')
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        // Country calling codes are prefix-free: the first known prefix is the code.
+        let country_code_digits = (1..=3).find(|&n| {
+            digits[..n]
+                .parse::<u16>()
+                .is_ok_and(|code| phonenumber::metadata::DATABASE.region(&code).is_some())
+        })?;
+        Some(PhoneNumber {
+            e164: e164.to_owned(),
+            country_code_digits: u8::try_from(country_code_digits).ok()?,
+        })
+    }
+
     pub fn as_e164(&self) -> &str {
         &self.e164
     }
@@ -267,6 +291,32 @@ mod tests {
         assert_eq!(typed, number);
         assert!(serde_json::from_str::<PhoneNumber>("\"+48 22 123 45 67\"").is_err());
         assert!(serde_json::from_str::<PhoneNumber>("48601234567").is_err());
+    }
+
+    #[test]
+    fn stored_numbers_come_back_as_parsed() {
+        for typed in [
+            "601 234 567",
+            "+49 151 23456789",
+            "+1 201 555 0123",
+            "+380 50 123 4567",
+        ] {
+            let parsed = PhoneNumber::parse(typed).unwrap();
+            let stored = PhoneNumber::from_stored(parsed.as_e164()).unwrap();
+            assert_eq!(stored, parsed, "{typed:?}");
+            assert_eq!(stored.masked(), parsed.masked(), "{typed:?}");
+        }
+        for corrupt in [
+            "",
+            "+",
+            "48601234567",
+            "+48 601 234 567",
+            "+4860123456a",
+            "+0601234567",
+            "+48601234567890123",
+        ] {
+            assert_eq!(PhoneNumber::from_stored(corrupt), None, "{corrupt:?}");
+        }
     }
 
     proptest! {

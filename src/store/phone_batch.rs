@@ -78,9 +78,9 @@ impl SqlStore {
             let id: i64 = found.try_get("id")?;
             let current = found
                 .try_get::<Option<String>, _>("phone")?
-                .map(|p| PhoneNumber::parse(&p))
+                .map(|p| PhoneNumber::from_stored(&p).ok_or(()))
                 .transpose()
-                .map_err(|_| StoreError::Corrupt("users.phone".into()))?;
+                .map_err(|()| StoreError::Corrupt("users.phone".into()))?;
             let outcome = phone_change::decide(current.as_ref(), &row.phone, row.expected.as_ref());
             let message = match outcome {
                 RowOutcome::Conflict => Some(format!(

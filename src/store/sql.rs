@@ -163,7 +163,7 @@ fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
     let auth_tool = AuthTool::parse(&row.try_get::<String, _>("auth_tool")?)
         .ok_or_else(|| corrupt("users.auth_tool"))?;
     let phone = match row.try_get::<Option<String>, _>("phone")? {
-        Some(text) => Some(PhoneNumber::parse(&text).map_err(|_| corrupt("users.phone"))?),
+        Some(text) => Some(PhoneNumber::from_stored(&text).ok_or_else(|| corrupt("users.phone"))?),
         None => None,
     };
     let password = match (
