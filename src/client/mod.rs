@@ -18,6 +18,12 @@ use crate::api::*;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 /// Attempts of an idempotent read before giving up.
 const READ_ATTEMPTS: u32 = 3;
+/// A `Retry-After` longer than this is read as this: a hostile or confused server
+/// cannot park a client for hours.
+const MAX_RETRY_AFTER_SECS: u64 = 60;
+/// A chunk of phone changes may take the server a while (thousands of rows in one
+/// transaction, on a busy database).
+const BULK_TIMEOUT: Duration = Duration::from_secs(120);
 
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
@@ -28,6 +34,8 @@ pub enum ClientError {
         status: u16,
         problem: Box<Problem>,
         request_id: Option<String>,
+        /// `Retry-After` of a 429 or 503: how long the server asks us to wait.
+        retry_after: Option<Duration>,
     },
     /// No answer: refused, unreachable, timed out.
     #[error("cannot reach the server at {url}: {why}")]
@@ -41,6 +49,14 @@ impl ClientError {
     pub fn code(&self) -> Option<ErrorCode> {
         match self {
             Self::Api { problem, .. } => Some(problem.code),
+            _ => None,
+        }
+    }
+
+    /// How long the server asked us to wait before trying again, if it did.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Self::Api { retry_after, .. } => *retry_after,
             _ => None,
         }
     }
@@ -159,19 +175,7 @@ impl Client {
                     }
                     return Ok(response);
                 }
-                Err(err) => {
-                    let why = if err.is_timeout() {
-                        "timed out".to_owned()
-                    } else if err.is_connect() {
-                        "connection refused or unreachable".to_owned()
-                    } else {
-                        err.without_url().to_string()
-                    };
-                    last = Some(ClientError::Unreachable {
-                        url: self.base.to_string(),
-                        why,
-                    });
-                }
+                Err(err) => last = Some(self.unreachable(err)),
             }
         }
         Err(last.unwrap_or_else(|| ClientError::Protocol("no attempt made".into())))
@@ -299,6 +303,49 @@ impl Client {
             .await
     }
 
+    /// Send one chunk of phone changes, once. Not retried here: the caller decides,
+    /// and retries with the same `idempotency_key`, which the server applies once.
+    pub async fn apply_phone_changes(
+        &self,
+        idempotency_key: Option<&str>,
+        batch: &PhoneChangeBatch,
+    ) -> ClientResult<PhoneChangeReport> {
+        let url = self.url("v1/phone-changes")?;
+        let mut request = self
+            .http
+            .post(url.clone())
+            .timeout(BULK_TIMEOUT)
+            .json(batch);
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token.expose_secret());
+        }
+        if let Some(key) = idempotency_key {
+            request = request.header("Idempotency-Key", key);
+        }
+        if self.verbose {
+            eprintln!("> POST {url} ({} rows)", batch.changes.len());
+        }
+        let response = request.send().await.map_err(|e| self.unreachable(e))?;
+        if self.verbose {
+            eprintln!("< {}", response.status().as_u16());
+        }
+        read(response).await
+    }
+
+    fn unreachable(&self, err: reqwest::Error) -> ClientError {
+        let why = if err.is_timeout() {
+            "timed out".to_owned()
+        } else if err.is_connect() {
+            "connection refused or unreachable".to_owned()
+        } else {
+            err.without_url().to_string()
+        };
+        ClientError::Unreachable {
+            url: self.base.to_string(),
+            why,
+        }
+    }
+
     pub async fn audit(&self, query: &AuditQuery) -> ClientResult<AuditList> {
         let mut url = self.url("v1/audit")?;
         {
@@ -358,6 +405,12 @@ async fn problem_of(response: reqwest::Response) -> ClientError {
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
+    let retry_after = response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(|seconds| Duration::from_secs(seconds.min(MAX_RETRY_AFTER_SECS)));
     let bytes = response.bytes().await.unwrap_or_default();
     let problem = serde_json::from_slice::<Problem>(&bytes).unwrap_or_else(|_| {
         let code = match status {
@@ -377,5 +430,6 @@ async fn problem_of(response: reqwest::Response) -> ClientError {
         status,
         problem: Box::new(problem),
         request_id,
+        retry_after,
     }
 }
