@@ -163,6 +163,9 @@ _millectl() {
             millectl__subcmd__help__subcmd__config,show)
                 cmd="millectl__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            millectl__subcmd__help__subcmd__phone,import)
+                cmd="millectl__subcmd__help__subcmd__phone__subcmd__import"
+                ;;
             millectl__subcmd__help__subcmd__phone,set)
                 cmd="millectl__subcmd__help__subcmd__phone__subcmd__set"
                 ;;
@@ -190,11 +193,17 @@ _millectl() {
             millectl__subcmd__phone,help)
                 cmd="millectl__subcmd__phone__subcmd__help"
                 ;;
+            millectl__subcmd__phone,import)
+                cmd="millectl__subcmd__phone__subcmd__import"
+                ;;
             millectl__subcmd__phone,set)
                 cmd="millectl__subcmd__phone__subcmd__set"
                 ;;
             millectl__subcmd__phone__subcmd__help,help)
                 cmd="millectl__subcmd__phone__subcmd__help__subcmd__help"
+                ;;
+            millectl__subcmd__phone__subcmd__help,import)
+                cmd="millectl__subcmd__phone__subcmd__help__subcmd__import"
                 ;;
             millectl__subcmd__phone__subcmd__help,set)
                 cmd="millectl__subcmd__phone__subcmd__help__subcmd__set"
@@ -1021,8 +1030,22 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__phone)
-            opts="set"
+            opts="set import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__phone__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1305,7 +1328,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__phone)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help set help"
+            opts="-o -v -h --server --profile --output --no-color --verbose --help set import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1335,7 +1358,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__phone__subcmd__help)
-            opts="set help"
+            opts="set import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1362,6 +1385,20 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        millectl__subcmd__phone__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         millectl__subcmd__phone__subcmd__help__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1369,6 +1406,60 @@ _millectl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__phone__subcmd__import)
+            opts="-y -o -v -h --dry-run --check --report --journal --concurrency --chunk-size --retry-for --reason --yes --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chunk-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

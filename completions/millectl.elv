@@ -200,6 +200,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand set 'Set a user''s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
+            cand import 'Change many users'' numbers from a CSV file (millekod,login,phone[,expected_phone]), in chunks, resumable after an interruption: run the same command again'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;phone;set'= {
@@ -217,11 +218,35 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'millectl;phone;import'= {
+            cand --report 'Write a CSV with one line per input row: its outcome and message (numbers masked)'
+            cand --journal 'Where finished chunks are recorded, for resuming [default: a file under the config directory named after the input''s hash and the server]'
+            cand --concurrency 'Chunks sent at once'
+            cand --chunk-size 'Rows per chunk (a resumed import keeps the size it started with)'
+            cand --retry-for 'How long to keep retrying a chunk while the server is unreachable, restarting or busy, before stopping (the import can then be resumed)'
+            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --dry-run 'Ask the server what would happen to each row; change nothing'
+            cand --check 'Check the file here and stop: send nothing'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'millectl;phone;help'= {
             cand set 'Set a user''s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
+            cand import 'Change many users'' numbers from a CSV file (millekod,login,phone[,expected_phone]), in chunks, resumable after an interruption: run the same command again'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;phone;help;set'= {
+        }
+        &'millectl;phone;help;import'= {
         }
         &'millectl;phone;help;help'= {
         }
@@ -531,8 +556,11 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;help;phone'= {
             cand set 'Set a user''s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
+            cand import 'Change many users'' numbers from a CSV file (millekod,login,phone[,expected_phone]), in chunks, resumable after an interruption: run the same command again'
         }
         &'millectl;help;phone;set'= {
+        }
+        &'millectl;help;phone;import'= {
         }
         &'millectl;help;config'= {
             cand set 'Set a value of the current profile (`server`)'

@@ -147,16 +147,17 @@ complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_se
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from help" -f -a "current-password" -d 'The user remembers the password: grant three more attempts with it'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from help" -f -a "new-password" -d 'The user forgot it: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -l profile -d 'Named profile of the config file (server and stored session)' -r
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -l no-color -d 'No colors (also NO_COLOR=1)'
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -s h -l help -d 'Print help'
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -f -a "set" -d 'Set a user\'s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -f -a "set" -d 'Set a user\'s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -f -a "import" -d 'Change many users\' numbers from a CSV file (millekod,login,phone[,expected_phone]), in chunks, resumable after an interruption: run the same command again'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
@@ -168,7 +169,25 @@ complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l report -d 'Write a CSV with one line per input row: its outcome and message (numbers masked)' -r -F
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l journal -d 'Where finished chunks are recorded, for resuming [default: a file under the config directory named after the input\'s hash and the server]' -r -F
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l concurrency -d 'Chunks sent at once' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l chunk-size -d 'Rows per chunk (a resumed import keeps the size it started with)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l retry-for -d 'How long to keep retrying a chunk while the server is unreachable, restarting or busy, before stopping (the import can then be resumed)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l dry-run -d 'Ask the server what would happen to each row; change nothing'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l check -d 'Check the file here and stop: send nothing'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -s y -l yes -d 'Do not ask for confirmation'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a user\'s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from help" -f -a "import" -d 'Change many users\' numbers from a CSV file (millekod,login,phone[,expected_phone]), in chunks, resumable after an interruption: run the same command again'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -l profile -d 'Named profile of the config file (server and stored session)' -r
@@ -361,6 +380,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from unblock" -f -a "current-password" -d 'The user remembers the password: grant three more attempts with it'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from unblock" -f -a "new-password" -d 'The user forgot it: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from phone" -f -a "set" -d 'Set a user\'s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from phone" -f -a "import" -d 'Change many users\' numbers from a CSV file (millekod,login,phone[,expected_phone]), in chunks, resumable after an interruption: run the same command again'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a value of the current profile (`server`)'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the current profile: server, where the session is kept, config path'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from api-token" -f -a "create" -d 'Create a token for a batch script; prints it once (it is never shown again)'

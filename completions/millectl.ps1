@@ -221,6 +221,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a user''s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Change many users'' numbers from a CSV file (millekod,login,phone[,expected_phone]), in chunks, resumable after an interruption: run the same command again')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -240,12 +241,38 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'millectl;phone;import' {
+            [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Write a CSV with one line per input row: its outcome and message (numbers masked)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Where finished chunks are recorded, for resuming [default: a file under the config directory named after the input''s hash and the server]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks sent at once')
+            [CompletionResult]::new('--chunk-size', '--chunk-size', [CompletionResultType]::ParameterName, 'Rows per chunk (a resumed import keeps the size it started with)')
+            [CompletionResult]::new('--retry-for', '--retry-for', [CompletionResultType]::ParameterName, 'How long to keep retrying a chunk while the server is unreachable, restarting or busy, before stopping (the import can then be resumed)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: a ticket number or a few words, kept in the audit')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Ask the server what would happen to each row; change nothing')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Check the file here and stop: send nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'millectl;phone;help' {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a user''s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Change many users'' numbers from a CSV file (millekod,login,phone[,expected_phone]), in chunks, resumable after an interruption: run the same command again')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'millectl;phone;help;set' {
+            break
+        }
+        'millectl;phone;help;import' {
             break
         }
         'millectl;phone;help;help' {
@@ -600,9 +627,13 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         }
         'millectl;help;phone' {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a user''s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Change many users'' numbers from a CSV file (millekod,login,phone[,expected_phone]), in chunks, resumable after an interruption: run the same command again')
             break
         }
         'millectl;help;phone;set' {
+            break
+        }
+        'millectl;help;phone;import' {
             break
         }
         'millectl;help;config' {

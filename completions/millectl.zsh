@@ -292,6 +292,30 @@ _arguments "${_arguments_options[@]}" : \
 ':phone -- The mobile number:_default' \
 && ret=0
 ;;
+(import)
+_arguments "${_arguments_options[@]}" : \
+'--report=[Write a CSV with one line per input row\: its outcome and message (numbers masked)]:OUT.csv:_files' \
+'--journal=[Where finished chunks are recorded, for resuming \[default\: a file under the config directory named after the input'\''s hash and the server\]]:PATH:_files' \
+'--concurrency=[Chunks sent at once]:CONCURRENCY:_default' \
+'--chunk-size=[Rows per chunk (a resumed import keeps the size it started with)]:CHUNK_SIZE:_default' \
+'--retry-for=[How long to keep retrying a chunk while the server is unreachable, restarting or busy, before stopping (the import can then be resumed)]:SECONDS:_default' \
+'--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--dry-run[Ask the server what would happen to each row; change nothing]' \
+'(--dry-run)--check[Check the file here and stop\: send nothing]' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':file -- CSV file with a header naming millekod, login, phone and optionally expected_phone; `,` or `;` separated, UTF-8. `-` reads stdin:_files' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_millectl__subcmd__phone__subcmd__help_commands" \
@@ -305,6 +329,10 @@ _arguments "${_arguments_options[@]}" : \
         curcontext="${curcontext%:*:*}:millectl-phone-help-command-$line[1]:"
         case $line[1] in
             (set)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(import)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -830,6 +858,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(import)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -1205,8 +1237,14 @@ _millectl__subcmd__help__subcmd__man_commands() {
 _millectl__subcmd__help__subcmd__phone_commands() {
     local commands; commands=(
 'set:Set a user'\''s mobile number, as people type it\: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)' \
+'import:Change many users'\'' numbers from a CSV file (millekod,login,phone\[,expected_phone\]), in chunks, resumable after an interruption\: run the same command again' \
     )
     _describe -t commands 'millectl help phone commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__phone__subcmd__import_commands] )) ||
+_millectl__subcmd__help__subcmd__phone__subcmd__import_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help phone import commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__help__subcmd__phone__subcmd__set_commands] )) ||
 _millectl__subcmd__help__subcmd__phone__subcmd__set_commands() {
@@ -1298,6 +1336,7 @@ _millectl__subcmd__man_commands() {
 _millectl__subcmd__phone_commands() {
     local commands; commands=(
 'set:Set a user'\''s mobile number, as people type it\: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)' \
+'import:Change many users'\'' numbers from a CSV file (millekod,login,phone\[,expected_phone\]), in chunks, resumable after an interruption\: run the same command again' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'millectl phone commands' commands "$@"
@@ -1306,6 +1345,7 @@ _millectl__subcmd__phone_commands() {
 _millectl__subcmd__phone__subcmd__help_commands() {
     local commands; commands=(
 'set:Set a user'\''s mobile number, as people type it\: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)' \
+'import:Change many users'\'' numbers from a CSV file (millekod,login,phone\[,expected_phone\]), in chunks, resumable after an interruption\: run the same command again' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'millectl phone help commands' commands "$@"
@@ -1315,10 +1355,20 @@ _millectl__subcmd__phone__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'millectl phone help help commands' commands "$@"
 }
+(( $+functions[_millectl__subcmd__phone__subcmd__help__subcmd__import_commands] )) ||
+_millectl__subcmd__phone__subcmd__help__subcmd__import_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl phone help import commands' commands "$@"
+}
 (( $+functions[_millectl__subcmd__phone__subcmd__help__subcmd__set_commands] )) ||
 _millectl__subcmd__phone__subcmd__help__subcmd__set_commands() {
     local commands; commands=()
     _describe -t commands 'millectl phone help set commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__phone__subcmd__import_commands] )) ||
+_millectl__subcmd__phone__subcmd__import_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl phone import commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__phone__subcmd__set_commands] )) ||
 _millectl__subcmd__phone__subcmd__set_commands() {

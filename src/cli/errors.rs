@@ -1,6 +1,7 @@
 //! The one place errors become exit codes (DESIGN.md): 0 ok, 1 other, 2 usage, 3 not
 //! found, 4 not authenticated, 5 forbidden, 6 conflict, 7 invalid input, 8 server
-//! unavailable — and the hint printed under the error line.
+//! unavailable, 9 some rows of an import not applied, 130 interrupted — and the hint
+//! printed under the error line.
 
 use crate::api::ErrorCode;
 use crate::client::ClientError;
@@ -13,6 +14,11 @@ pub const FORBIDDEN: u8 = 5;
 pub const CONFLICT: u8 = 6;
 pub const INVALID_INPUT: u8 = 7;
 pub const UNAVAILABLE: u8 = 8;
+/// `phone import` ran to the end, but some rows were not applied (not found,
+/// forbidden, invalid or a compare-and-set conflict); the rest were.
+pub const ROWS_FAILED: u8 = 9;
+/// Stopped by Ctrl-C (128 + SIGINT, as shells report it).
+pub const INTERRUPTED: u8 = 130;
 
 /// An error the CLI itself decides on, with its exit code and an optional hint.
 #[derive(Debug, thiserror::Error)]

@@ -8,6 +8,7 @@ mod context;
 mod credentials;
 mod errors;
 mod generate;
+mod import;
 mod session;
 mod users;
 

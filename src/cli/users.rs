@@ -99,6 +99,9 @@ pub enum PhoneCommand {
         #[command(flatten)]
         change: ChangeArgs,
     },
+    /// Change many users' numbers from a CSV file (millekod,login,phone[,expected_phone]),
+    /// in chunks, resumable after an interruption: run the same command again.
+    Import(super::import::ImportArgs),
 }
 
 pub async fn user(ctx: &Context, command: UserCommand) -> anyhow::Result<()> {
@@ -250,12 +253,15 @@ pub async fn unblock(ctx: &Context, command: UnblockCommand) -> anyhow::Result<(
 }
 
 pub async fn phone(ctx: &Context, command: PhoneCommand) -> anyhow::Result<()> {
-    let PhoneCommand::Set {
-        login,
-        phone,
-        millekod,
-        change,
-    } = command;
+    let (login, phone, millekod, change) = match command {
+        PhoneCommand::Set {
+            login,
+            phone,
+            millekod,
+            change,
+        } => (login, phone, millekod, change),
+        PhoneCommand::Import(args) => return super::import::run(ctx, args).await,
+    };
     // Checked here first, so a typo is caught before anything is sent.
     let number = PhoneNumber::parse(&phone).map_err(|e| CliError::invalid(e.to_string()))?;
     let client = ctx.client()?;

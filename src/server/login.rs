@@ -177,7 +177,7 @@ fn decoy_challenge(
         .map(|p| (p + 1).to_string())
         .collect::<Vec<_>>()
         .join(",");
-    let otp_method = if request.millekod.is_none() || seed[1] % 2 == 0 {
+    let otp_method = if request.millekod.is_none() || seed[1].is_multiple_of(2) {
         AuthTool::Token
     } else {
         AuthTool::Sms
