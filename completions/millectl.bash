@@ -1506,7 +1506,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server)
-            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --server --profile --output --no-color --verbose --help operator init-pepper help"
+            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --server --profile --output --no-color --verbose --help operator init-pepper help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1545,6 +1545,10 @@ _millectl() {
                     return 0
                     ;;
                 --user-idle-seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bulk-concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -435,6 +435,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --operator-idle-minutes 'Operator sessions end after this many minutes without activity'
             cand --operator-max-hours 'Operator sessions end this many hours after login, active or not'
             cand --user-idle-seconds 'Company users'' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests'
+            cand --bulk-concurrency 'Phone-change chunks (`phone import`) worked on at once; more are answered 429 with Retry-After, and clients wait'
             cand --sms-webhook-url 'SMS gateway webhook: each SMS is POSTed there as {"to", "text"}'
             cand --sms-webhook-token-file 'File holding the webhook''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)'
             cand --seed-users 'Dev server: add N synthetic users (u000001…, 100 per MilleKod from 20000000, phone +48 500 000 000 + n, password `<login>Pass1`) for benchmarks'

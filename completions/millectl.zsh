@@ -616,6 +616,7 @@ _arguments "${_arguments_options[@]}" : \
 '--operator-idle-minutes=[Operator sessions end after this many minutes without activity]:OPERATOR_IDLE_MINUTES:_default' \
 '--operator-max-hours=[Operator sessions end this many hours after login, active or not]:OPERATOR_MAX_HOURS:_default' \
 '--user-idle-seconds=[Company users'\'' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests]:USER_IDLE_SECONDS:_default' \
+'--bulk-concurrency=[Phone-change chunks (\`phone import\`) worked on at once; more are answered 429 with Retry-After, and clients wait]:BULK_CONCURRENCY:_default' \
 '--sms-webhook-url=[SMS gateway webhook\: each SMS is POSTed there as {"to", "text"}]:SMS_WEBHOOK_URL:_default' \
 '--sms-webhook-token-file=[File holding the webhook'\''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)]:SMS_WEBHOOK_TOKEN_FILE:_files' \
 '--seed-users=[Dev server\: add N synthetic users (u000001…, 100 per MilleKod from 20000000, phone +48 500 000 000 + n, password \`<login>Pass1\`) for benchmarks]:SEED_USERS:_default' \

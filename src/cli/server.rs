@@ -72,6 +72,12 @@ pub struct ServerArgs {
           value_parser = clap::value_parser!(u64).range(1..=300))]
     pub user_idle_seconds: u64,
 
+    /// Phone-change chunks (`phone import`) worked on at once; more are answered 429
+    /// with Retry-After, and clients wait.
+    #[arg(long, default_value_t = crate::server::state::BULK_CONCURRENCY as u16,
+          value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub bulk_concurrency: u16,
+
     /// SMS gateway webhook: each SMS is POSTed there as {"to", "text"}.
     #[arg(long, env = "MILLECTL_SMS_WEBHOOK_URL")]
     pub sms_webhook_url: Option<reqwest::Url>,
@@ -227,6 +233,7 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
         operator_idle_timeout: Duration::from_secs(args.operator_idle_minutes * 60),
         operator_max_session: Duration::from_secs(args.operator_max_hours * 3600),
         user_idle_timeout: Duration::from_secs(args.user_idle_seconds),
+        bulk_concurrency: usize::from(args.bulk_concurrency),
         ..Settings::default()
     };
     let tls = match (&args.tls_cert, &args.tls_key) {

@@ -133,8 +133,8 @@ pub fn state(
         store,
         keys: Keys::derive(pepper),
         sms,
+        bulk_permits: tokio::sync::Semaphore::new(settings.bulk_concurrency),
         settings,
-        bulk_permits: tokio::sync::Semaphore::new(state::BULK_CONCURRENCY),
     }))
 }
 

@@ -41,6 +41,8 @@ pub struct Settings {
     pub user_max_session: Duration,
     pub operator_idle_timeout: Duration,
     pub operator_max_session: Duration,
+    /// Phone-change chunks worked on at once; more get 429 with `Retry-After`.
+    pub bulk_concurrency: usize,
 }
 
 impl Default for Settings {
@@ -52,6 +54,7 @@ impl Default for Settings {
             user_max_session: Duration::from_secs(8 * 3600),
             operator_idle_timeout: Duration::from_secs(15 * 60),
             operator_max_session: Duration::from_secs(8 * 3600),
+            bulk_concurrency: BULK_CONCURRENCY,
         }
     }
 }
