@@ -74,6 +74,26 @@ pub fn wait_for(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) 
     }
 }
 
+/// `millectl server --dev` on `listen` with its data in `dir`, logging to
+/// `dir/server.log` (appended, so a restarted server keeps the earlier log).
+fn spawn_server(dir: &std::path::Path, listen: &str, extra: &[&str]) -> Child {
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("server.log"))
+        .expect("log");
+    std::process::Command::new(env!("CARGO_BIN_EXE_millectl"))
+        .args(["server", "--dev", "--listen", listen, "--data-dir"])
+        .arg(dir)
+        .args(extra)
+        .env_remove("MILLECTL_PEPPER")
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().expect("log"))
+        .stderr(log)
+        .spawn()
+        .expect("spawn millectl server")
+}
+
 impl TestEnv {
     pub fn start() -> Self {
         Self::start_with(&[])
@@ -82,17 +102,7 @@ impl TestEnv {
     /// A dev server with extra `server` arguments, e.g. `--user-idle-seconds 1`.
     pub fn start_with(extra: &[&str]) -> Self {
         let data_dir = tempfile::tempdir().expect("temp dir");
-        let log = std::fs::File::create(data_dir.path().join("server.log")).expect("log");
-        let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_millectl"))
-            .args(["server", "--dev", "--listen", "127.0.0.1:0", "--data-dir"])
-            .arg(data_dir.path())
-            .args(extra)
-            .env_remove("MILLECTL_PEPPER")
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().expect("log"))
-            .stderr(log)
-            .spawn()
-            .expect("spawn millectl server");
+        let mut server = spawn_server(data_dir.path(), "127.0.0.1:0", extra);
         let creds_path = data_dir.path().join("dev-credentials.json");
         wait_for("dev-credentials.json", Duration::from_secs(60), || {
             if let Ok(Some(status)) = server.try_wait() {
@@ -115,6 +125,61 @@ impl TestEnv {
             home: tempfile::tempdir().expect("temp home"),
             used_steps: RefCell::default(),
         }
+    }
+
+    /// Kill the server (SIGKILL: no goodbye, as in a crash).
+    pub fn kill_server(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+
+    /// Start the server again on the same address and data (after `kill_server`), and
+    /// wait until it answers.
+    pub fn restart_server(&mut self) {
+        self.kill_server();
+        let listen = self
+            .url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_owned();
+        self.server = spawn_server(self.data_dir.path(), &listen, &[]);
+        wait_for("the restarted server", Duration::from_secs(60), || {
+            if let Ok(Some(status)) = self.server.try_wait() {
+                panic!("restarted server exited ({status}): {}", self.server_log());
+            }
+            std::net::TcpStream::connect(&listen).is_ok()
+        });
+    }
+
+    pub fn server_log(&self) -> String {
+        std::fs::read_to_string(self.data_dir.path().join("server.log")).unwrap_or_default()
+    }
+
+    /// A number from the server's SQLite database, read past the API.
+    pub fn count(&self, sql: &str) -> i64 {
+        use sqlx::Connection;
+        let url = format!(
+            "sqlite://{}?mode=ro",
+            self.data_dir.path().join("millectl.db").display()
+        );
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async {
+            let mut conn = sqlx::SqliteConnection::connect(&url).await.expect("sqlite");
+            sqlx::query_scalar(sql)
+                .fetch_one(&mut conn)
+                .await
+                .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        })
+    }
+
+    /// Write a file into this test's home; returns its path.
+    pub fn write_file(&self, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.home.path().join(name);
+        std::fs::write(&path, content).expect("write file");
+        path
     }
 
     pub fn config_dir(&self) -> PathBuf {

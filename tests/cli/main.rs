@@ -6,6 +6,7 @@ mod config;
 // Shared by every test file; no one file uses all of it.
 #[allow(dead_code)]
 mod helpers;
+mod import;
 mod login;
 mod phone;
 mod pty;
