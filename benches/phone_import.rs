@@ -1,0 +1,466 @@
+//! `millectl phone import` end to end, next to the two references of issue 5, all in one
+//! run and on the same machine:
+//!
+//! 1. **import**: a dev server seeded with N synthetic users (`--seed-users N`); a CSV
+//!    moving every one of them to a new number; `millectl phone import FILE --yes`.
+//!    Reports rows/s from process start to exit, and the peak memory (RSS) of the CLI
+//!    and of the server.
+//! 2. **single requests**: the same N users moved again through
+//!    `PUT /v1/companies/{m}/users/{l}/phone`, one request a row (what `phone set` sends)
+//!    with as many in flight as the import has chunks in flight.
+//! 3. **raw database**: the server stopped, the same N UPDATEs plus N audit INSERTs sent
+//!    straight to the database in transactions of one chunk each — the limit the import
+//!    cannot beat.
+//!
+//! Also the memory of `phone import --check` on a much longer file (1,000,000 rows by
+//! default): the file is streamed, so it should stay small whatever the length.
+//!
+//! `cargo bench --bench phone_import` runs it with 100,000 users on SQLite, and on
+//! PostgreSQL too when `BENCH_DATABASE_URL` is set (an admin URL: a fresh database is
+//! created and dropped). Under `cargo test` (CI) it runs small — 2,000 users, on
+//! PostgreSQL when `TEST_DATABASE_URL` is set — and checks its results. It asserts
+//! nothing about speed. Knobs: `BENCH_ROWS`, `BENCH_CONCURRENCY` (chunks in flight,
+//! default 2, the CLI's default), `BENCH_CHUNK` (rows a chunk, default 1000),
+//! `BENCH_CHECK_ROWS`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+struct Settings {
+    rows: u64,
+    concurrency: usize,
+    chunk: usize,
+    check_rows: u64,
+}
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    let settings = Settings {
+        rows: env_number("BENCH_ROWS", if full { 100_000 } else { 2_000 }),
+        concurrency: env_number("BENCH_CONCURRENCY", 2) as usize,
+        chunk: env_number("BENCH_CHUNK", 1000) as usize,
+        check_rows: env_number("BENCH_CHECK_ROWS", if full { 1_000_000 } else { 20_000 }),
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let admin_url = std::env::var(if full {
+        "BENCH_DATABASE_URL"
+    } else {
+        "TEST_DATABASE_URL"
+    })
+    .ok()
+    .filter(|u| !u.is_empty());
+
+    let mut results = vec![runtime.block_on(run_backend(&settings, None))];
+    if let Some(admin) = admin_url {
+        let (url, name) = runtime.block_on(create_pg_database(&admin));
+        results.push(runtime.block_on(run_backend(&settings, Some(&url))));
+        runtime.block_on(drop_pg_database(&admin, &name));
+    }
+    let check = check_memory(settings.check_rows);
+
+    println!();
+    println!(
+        "phone import of {} rows, {} chunks of {} in flight ({} build)",
+        settings.rows,
+        settings.concurrency,
+        settings.chunk,
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        }
+    );
+    println!(
+        "{:<11} {:>8} {:>12} {:>10} {:>12} {:>14} {:>12} {:>9} {:>9}",
+        "database",
+        "seed s",
+        "import/s",
+        "CLI MiB",
+        "server MiB",
+        "single req/s",
+        "raw DB/s",
+        "x single",
+        "raw / imp"
+    );
+    for r in &results {
+        println!(
+            "{:<11} {:>8.1} {:>12.0} {:>10.1} {:>12.1} {:>14.0} {:>12.0} {:>9.1} {:>9.2}",
+            r.backend,
+            r.seed.as_secs_f64(),
+            r.import_rate,
+            r.cli_peak_kib as f64 / 1024.0,
+            r.server_peak_kib as f64 / 1024.0,
+            r.single_rate,
+            r.raw_rate,
+            r.import_rate / r.single_rate,
+            r.raw_rate / r.import_rate,
+        );
+    }
+    println!(
+        "phone import --check of {} rows: {:.1} s, CLI peak {:.1} MiB",
+        settings.check_rows,
+        check.0.as_secs_f64(),
+        check.1 as f64 / 1024.0
+    );
+}
+
+struct Measured {
+    backend: &'static str,
+    seed: Duration,
+    import_rate: f64,
+    cli_peak_kib: u64,
+    server_peak_kib: u64,
+    single_rate: f64,
+    raw_rate: f64,
+}
+
+struct Server {
+    child: Child,
+    url: String,
+    token: String,
+    dir: tempfile::TempDir,
+}
+
+impl Server {
+    /// Stop it; its directory (and SQLite file) stays until it is dropped.
+    fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// A dev server seeded with `rows` synthetic users; returns it and the seeding time.
+fn start_server(rows: u64, database: Option<&str>) -> (Server, Duration) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_millectl"));
+    command
+        .args(["server", "--dev", "--listen", "127.0.0.1:0", "--seed-users"])
+        .arg(rows.to_string())
+        .arg("--data-dir")
+        .arg(dir.path())
+        .env("MILLECTL_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit());
+    if let Some(url) = database {
+        command.args(["--database", url]);
+    }
+    let started = Instant::now();
+    let mut child = command.spawn().expect("spawn millectl server");
+    let creds_path = dir.path().join("dev-credentials.json");
+    while !creds_path.exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(600),
+            "server did not start"
+        );
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("server exited: {status}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let seed = started.elapsed();
+    let creds: Value =
+        serde_json::from_str(&std::fs::read_to_string(&creds_path).expect("creds")).expect("json");
+    let server = Server {
+        child,
+        url: creds["server"].as_str().expect("server").to_owned(),
+        token: creds["api_token"].as_str().expect("token").to_owned(),
+        dir,
+    };
+    (server, seed)
+}
+
+fn millekod(n: u64) -> u64 {
+    20_000_000 + (n - 1) / 100
+}
+
+/// The CSV moving users 1..=rows to `+48 <prefix> nnnnnnn`.
+fn write_moves(path: &Path, rows: u64, prefix: u64) {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("csv"));
+    writeln!(out, "millekod;login;phone").expect("write");
+    for n in 1..=rows {
+        writeln!(
+            out,
+            "{};u{n:06};+48{}",
+            millekod(n),
+            prefix * 10_000_000 + n
+        )
+        .expect("write");
+    }
+    out.flush().expect("flush");
+}
+
+/// Run a command to its end; returns its stdout, the time and its peak RSS in KiB.
+fn run_measured(mut command: Command) -> (String, Duration, u64) {
+    let started = Instant::now();
+    let child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("spawn");
+    let pid = child.id() as libc::pid_t;
+    let mut stdout = child.stdout.expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut text).expect("read stdout");
+        text
+    });
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value; wait4 writes it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our own child, not waited for yet; both pointers are valid.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid, "wait4");
+    let elapsed = started.elapsed();
+    let text = reader.join().expect("stdout thread");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "{command:?} failed: {text}"
+    );
+    (text, elapsed, usage.ru_maxrss as u64)
+}
+
+/// Peak RSS of a running process, from /proc (VmHWM).
+fn peak_rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn import_command(server: &Server, csv: &Path, settings: &Settings, extra: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_millectl"));
+    command
+        .env("MILLECTL_TOKEN", &server.token)
+        .env("MILLECTL_CONFIG_DIR", server.dir.path().join("cli"))
+        .env("MILLECTL_CREDENTIAL_STORE", "file")
+        .args(["--server", &server.url, "-o", "json", "phone", "import"])
+        .arg(csv)
+        .args(["--yes", "--concurrency"])
+        .arg(settings.concurrency.to_string())
+        .arg("--chunk-size")
+        .arg(settings.chunk.to_string())
+        .args(extra);
+    command
+}
+
+async fn run_backend(settings: &Settings, database: Option<&str>) -> Measured {
+    let backend = if database.is_some() {
+        "postgresql"
+    } else {
+        "sqlite"
+    };
+    println!("== {backend}: seeding {} users", settings.rows);
+    let (server, seed) = start_server(settings.rows, database);
+    let csv = server.dir.path().join("moves.csv");
+    write_moves(&csv, settings.rows, 60);
+
+    println!("== {backend}: phone import");
+    let (out, elapsed, cli_peak_kib) = run_measured(import_command(&server, &csv, settings, &[]));
+    let summary: Value = serde_json::from_str(&out).expect("summary");
+    assert_eq!(summary["updated"], settings.rows, "{summary}");
+    let import_rate = settings.rows as f64 / elapsed.as_secs_f64();
+    let server_peak_kib = peak_rss_kib(server.child.id());
+    // The same file again: every row unchanged, nothing written.
+    let (out, _, _) = run_measured(import_command(&server, &csv, settings, &[]));
+    let again: Value = serde_json::from_str(&out).expect("summary");
+    assert_eq!(again["unchanged"], settings.rows, "{again}");
+
+    println!("== {backend}: single requests");
+    let single_rate = single_requests(&server, settings).await;
+
+    println!("== {backend}: raw database");
+    let db_url = database.map(str::to_owned).unwrap_or_else(|| {
+        format!(
+            "sqlite://{}",
+            server.dir.path().join("millectl.db").display()
+        )
+    });
+    let mut server = server;
+    server.stop();
+    let raw_rate = match database {
+        Some(_) => raw_postgres(&db_url, settings).await,
+        None => raw_sqlite(&db_url, settings).await,
+    };
+    Measured {
+        backend,
+        seed,
+        import_rate,
+        cli_peak_kib,
+        server_peak_kib,
+        single_rate,
+        raw_rate,
+    }
+}
+
+/// Every user moved to +48 51n nnn nnn, one `PUT …/phone` per row.
+async fn single_requests(server: &Server, settings: &Settings) -> f64 {
+    let client = reqwest::Client::new();
+    let next = Arc::new(AtomicUsize::new(1));
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for _ in 0..settings.concurrency {
+        let (client, next) = (client.clone(), next.clone());
+        let (url, token, rows) = (server.url.clone(), server.token.clone(), settings.rows);
+        workers.push(tokio::spawn(async move {
+            loop {
+                let n = next.fetch_add(1, Ordering::Relaxed) as u64;
+                if n > rows {
+                    break;
+                }
+                let response = client
+                    .put(format!(
+                        "{url}/v1/companies/{}/users/u{n:06}/phone",
+                        millekod(n)
+                    ))
+                    .bearer_auth(&token)
+                    .json(&json!({ "phone": format!("+48{}", 510_000_000 + n) }))
+                    .send()
+                    .await
+                    .expect("PUT phone");
+                assert_eq!(response.status(), 200, "{:?}", response.text().await);
+            }
+        }));
+    }
+    for worker in workers {
+        worker.await.expect("worker");
+    }
+    settings.rows as f64 / started.elapsed().as_secs_f64()
+}
+
+/// The raw limit: per chunk one transaction of UPDATE + audit INSERT per row.
+macro_rules! raw_updates {
+    ($conn:expr, $settings:expr) => {{
+        use sqlx::Connection;
+        let started = Instant::now();
+        let now = 1_700_000_000_000i64;
+        let rows: Vec<u64> = (1..=$settings.rows).collect();
+        for chunk in rows.chunks($settings.chunk) {
+            let mut tx = $conn.begin().await.expect("begin");
+            for &n in chunk {
+                let (kod, login) = (millekod(n).to_string(), format!("u{n:06}"));
+                let done = sqlx::query(
+                    "UPDATE users SET phone = $1, updated_at = $2 \
+                     WHERE kind = 'company_user' AND millekod = $3 AND login = $4",
+                )
+                .bind(format!("+48{}", 530_000_000 + n))
+                .bind(now)
+                .bind(&kod)
+                .bind(&login)
+                .execute(&mut *tx)
+                .await
+                .expect("update");
+                assert_eq!(done.rows_affected(), 1);
+                sqlx::query(
+                    "INSERT INTO audit (at, request_id, actor, action, millekod, login, \
+                     outcome, reason, detail) VALUES ($1, $2, $3, 'phone.set', $4, $5, \
+                     'success', NULL, $6)",
+                )
+                .bind(now)
+                .bind("bench")
+                .bind("token:bench")
+                .bind(&kod)
+                .bind(&login)
+                .bind("batch raw: +48******001 -> +48******002")
+                .execute(&mut *tx)
+                .await
+                .expect("insert audit");
+            }
+            tx.commit().await.expect("commit");
+        }
+        $settings.rows as f64 / started.elapsed().as_secs_f64()
+    }};
+}
+
+async fn raw_sqlite(url: &str, settings: &Settings) -> f64 {
+    use std::str::FromStr;
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str(url)
+        .expect("sqlite url")
+        .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+        .synchronous(sqlx::sqlite::SqliteSynchronous::Normal);
+    let mut conn = sqlx::ConnectOptions::connect(&options)
+        .await
+        .expect("sqlite");
+    raw_updates!(conn, settings)
+}
+
+async fn raw_postgres(url: &str, settings: &Settings) -> f64 {
+    use sqlx::Connection;
+    let mut conn = sqlx::PgConnection::connect(url).await.expect("postgres");
+    raw_updates!(conn, settings)
+}
+
+async fn create_pg_database(admin: &str) -> (String, String) {
+    use sqlx::Connection;
+    let name = format!("millectl_bench_{}", uuid::Uuid::new_v4().simple());
+    let mut conn = sqlx::PgConnection::connect(admin).await.expect("postgres");
+    sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("create database");
+    let base = admin.rsplit_once('/').map_or(admin, |(base, _)| base);
+    (format!("{base}/{name}"), name)
+}
+
+async fn drop_pg_database(admin: &str, name: &str) {
+    use sqlx::Connection;
+    let mut conn = sqlx::PgConnection::connect(admin).await.expect("postgres");
+    let _ = sqlx::Executor::execute(
+        &mut conn,
+        format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str(),
+    )
+    .await;
+}
+
+/// `phone import --check` of a long file: (time, peak RSS in KiB).
+fn check_memory(rows: u64) -> (Duration, u64) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv: PathBuf = dir.path().join("long.csv");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&csv).expect("csv"));
+    writeln!(out, "millekod,login,phone").expect("write");
+    for n in 1..=rows {
+        // Logins repeat across companies, never within one.
+        writeln!(
+            out,
+            "{},u{:06},+48{}",
+            20_000_000 + n / 100_000,
+            n % 100_000,
+            600_000_000 + n % 100_000_000
+        )
+        .expect("write");
+    }
+    out.flush().expect("flush");
+    drop(out);
+    let mut command = Command::new(env!("CARGO_BIN_EXE_millectl"));
+    command
+        .env("MILLECTL_CONFIG_DIR", dir.path().join("cli"))
+        .args(["-o", "json", "phone", "import"])
+        .arg(&csv)
+        .arg("--check");
+    let (out, elapsed, peak) = run_measured(command);
+    let checked: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(checked["rows"], rows, "{checked}");
+    (elapsed, peak)
+}
