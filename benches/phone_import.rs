@@ -212,6 +212,8 @@ fn write_moves(path: &Path, rows: u64, prefix: u64) {
 }
 
 /// Run a command to its end; returns its stdout, the time and its peak RSS in KiB.
+// The child is reaped by `wait4`, which also reports its resource usage.
+#[allow(clippy::zombie_processes)]
 fn run_measured(mut command: Command) -> (String, Duration, u64) {
     let started = Instant::now();
     let child = command
