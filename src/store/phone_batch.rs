@@ -43,9 +43,10 @@ impl SqlStore {
         }
 
         let mut results = batch.decided.clone();
-        let mut seen: HashMap<(String, String), u32> = HashMap::new();
+        let mut seen: HashMap<(&str, &str), u32> = HashMap::new();
+        let mut unique = Vec::with_capacity(batch.rows.len());
         for row in batch.rows {
-            let who = (row.millekod.to_string(), row.login.to_string());
+            let who = (row.millekod.as_str(), row.login.as_str());
             if let Some(first) = seen.insert(who, row.index) {
                 results.push(result(
                     row.index,
@@ -54,17 +55,15 @@ impl SqlStore {
                         "the same user is also in row {first} of this chunk"
                     )),
                 ));
-                continue;
+            } else {
+                unique.push(row);
             }
-            let found = sqlx::query(
-                "SELECT id, phone FROM users WHERE kind = 'company_user' AND millekod = $1 \
-                 AND login = $2",
-            )
-            .bind(row.millekod.as_str())
-            .bind(row.login.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
-            let Some(found) = found else {
+        }
+
+        let found = lookup(&mut tx, &unique).await?;
+        let mut changes: Vec<Change> = Vec::new();
+        for row in unique {
+            let Some((id, stored)) = found.get(&(row.millekod.as_str(), row.login.as_str())) else {
                 results.push(result(
                     row.index,
                     RowOutcome::NotFound,
@@ -75,46 +74,44 @@ impl SqlStore {
                 ));
                 continue;
             };
-            let id: i64 = found.try_get("id")?;
-            let current = found
-                .try_get::<Option<String>, _>("phone")?
-                .map(|p| PhoneNumber::from_stored(&p).ok_or(()))
+            let current = stored
+                .as_deref()
+                .map(|p| PhoneNumber::from_stored(p).ok_or(()))
                 .transpose()
                 .map_err(|()| StoreError::Corrupt("users.phone".into()))?;
             let outcome = phone_change::decide(current.as_ref(), &row.phone, row.expected.as_ref());
+            let shown = || {
+                current
+                    .as_ref()
+                    .map(PhoneNumber::masked)
+                    .unwrap_or_else(|| "none".into())
+            };
             let message = match outcome {
                 RowOutcome::Conflict => Some(format!(
                     "the current number is {}, not the expected one",
-                    current
-                        .as_ref()
-                        .map(PhoneNumber::masked)
-                        .unwrap_or_else(|| "none".into())
+                    shown()
                 )),
                 _ => None,
             };
             if outcome == RowOutcome::Updated && !batch.dry_run {
-                sqlx::query("UPDATE users SET phone = $2, updated_at = $3 WHERE id = $1")
-                    .bind(id)
-                    .bind(row.phone.as_e164().to_owned())
-                    .bind(batch.audit.at)
-                    .execute(&mut *tx)
-                    .await?;
                 let mut entry = batch.audit.clone();
                 entry.millekod = Some(row.millekod.to_string());
                 entry.login = Some(row.login.to_string());
                 entry.detail = Some(format!(
                     "batch {}: {} -> {}",
                     batch.batch_id,
-                    current
-                        .as_ref()
-                        .map(PhoneNumber::masked)
-                        .unwrap_or_else(|| "none".into()),
+                    shown(),
                     row.phone.masked()
                 ));
-                super::sql::insert_audit(&mut *tx, &entry).await?;
+                changes.push(Change {
+                    id: *id,
+                    phone: row.phone.as_e164(),
+                    audit: entry,
+                });
             }
             results.push(result(row.index, outcome, message));
         }
+        apply(&mut tx, &changes, batch.audit.at).await?;
         results.sort_by_key(|r| r.index);
 
         if let Some(key) = batch.key {
@@ -153,6 +150,106 @@ impl SqlStore {
     }
 }
 
+/// A row to change, with its audit record.
+struct Change<'a> {
+    id: i64,
+    phone: &'a str,
+    audit: AuditEntry,
+}
+
+/// `$first, $first+1, …` as `($a, $b), ($c, $d), …`: `rows` tuples of `width`.
+fn placeholders(rows: usize, width: usize, first: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let params: Vec<String> = (0..width)
+                .map(|c| format!("${}", first + r * width + c))
+                .collect();
+            format!("({})", params.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The users of `rows`, by (MilleKod, login): id and stored phone. One statement per
+/// [`BULK_ROWS`] rows, joined on the unique (millekod, login) index.
+async fn lookup<'r>(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    rows: &[&'r PhoneBatchRow],
+) -> StoreResult<HashMap<(&'r str, &'r str), (i64, Option<String>)>> {
+    let mut found = HashMap::with_capacity(rows.len());
+    for chunk in rows.chunks(BULK_ROWS) {
+        let sql = format!(
+            "SELECT u.id, u.millekod, u.login, u.phone FROM (VALUES {}) AS v \
+             JOIN users u ON u.millekod = v.column1 AND u.login = v.column2 \
+             WHERE u.kind = 'company_user'",
+            placeholders(chunk.len(), 2, 1)
+        );
+        let mut query = sqlx::query(&sql);
+        for row in chunk {
+            query = query.bind(row.millekod.as_str()).bind(row.login.as_str());
+        }
+        let by_key: HashMap<(&str, &str), &PhoneBatchRow> = chunk
+            .iter()
+            .map(|r| ((r.millekod.as_str(), r.login.as_str()), *r))
+            .collect();
+        for record in query.fetch_all(&mut **tx).await? {
+            let millekod: String = record.try_get("millekod")?;
+            let login: String = record.try_get("login")?;
+            // Keyed by the request's own strings, which outlive this function.
+            if let Some(row) = by_key.get(&(millekod.as_str(), login.as_str())) {
+                found.insert(
+                    (row.millekod.as_str(), row.login.as_str()),
+                    (record.try_get("id")?, record.try_get("phone")?),
+                );
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// The new numbers and their audit records, [`BULK_ROWS`] rows a statement.
+async fn apply(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    changes: &[Change<'_>],
+    at: Millis,
+) -> StoreResult<()> {
+    for chunk in changes.chunks(BULK_ROWS) {
+        let sql = format!(
+            "UPDATE users SET phone = v.column2, updated_at = $1 FROM (VALUES {}) AS v \
+             WHERE users.id = v.column1",
+            placeholders(chunk.len(), 2, 2)
+        );
+        let mut query = sqlx::query(&sql).bind(at);
+        for change in chunk {
+            query = query.bind(change.id).bind(change.phone);
+        }
+        query.execute(&mut **tx).await?;
+
+        let sql = format!(
+            "INSERT INTO audit (at, request_id, actor, on_behalf_of, action, millekod, login, \
+             outcome, reason, detail) VALUES {}",
+            placeholders(chunk.len(), 10, 1)
+        );
+        let mut query = sqlx::query(&sql);
+        for change in chunk {
+            let entry = &change.audit;
+            query = query
+                .bind(entry.at)
+                .bind(&entry.request_id)
+                .bind(&entry.actor)
+                .bind(&entry.on_behalf_of)
+                .bind(&entry.action)
+                .bind(&entry.millekod)
+                .bind(&entry.login)
+                .bind(&entry.outcome)
+                .bind(&entry.reason)
+                .bind(&entry.detail);
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
 /// Rows per multi-row INSERT. Binding cost grows faster than linearly with the
 /// parameters of one statement in sqlx's SQLite driver: 500 rows seeded 100,000 users
 /// in 21 s, 50 rows in 4 s (`--seed-users 100000`, release build, this machine).
@@ -167,11 +264,10 @@ impl SqlStore {
         let now = now_millis();
         let mut tx = self.pool().begin().await?;
         for chunk in companies.chunks(BULK_ROWS) {
-            let values = (0..chunk.len())
-                .map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let sql = format!("INSERT INTO companies (millekod, name, created_at) VALUES {values}");
+            let sql = format!(
+                "INSERT INTO companies (millekod, name, created_at) VALUES {}",
+                placeholders(chunk.len(), 3, 1)
+            );
             let mut query = sqlx::query(&sql);
             for (millekod, name) in chunk {
                 query = query.bind(millekod.as_str()).bind(name.as_str()).bind(now);
@@ -180,15 +276,7 @@ impl SqlStore {
         }
         const COLUMNS: usize = 17;
         for chunk in users.chunks(BULK_ROWS) {
-            let values = (0..chunk.len())
-                .map(|i| {
-                    let params: Vec<String> = (1..=COLUMNS)
-                        .map(|c| format!("${}", COLUMNS * i + c))
-                        .collect();
-                    format!("({})", params.join(", "))
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
+            let values = placeholders(chunk.len(), COLUMNS, 1);
             let sql = format!(
                 "INSERT INTO users (kind, millekod, login, name, status, failed_attempts, \
                  attempts_left, auth_tool, phone, password_masking, pw_length, pw_threshold, \
