@@ -58,10 +58,13 @@ impl PhoneNumber {
         }
         let number = phonenumber::parse(Some(Id::PL), input).map_err(|_| invalid())?;
         // An extension cannot receive an SMS, and it would vanish from E.164 silently.
-        if number.extension().is_some() || !phonenumber::is_valid(&number) {
+        if number.extension().is_some() {
             return Err(invalid());
         }
+        // `number_type` is libphonenumber's validity check itself (`is_valid` is
+        // "type is not Unknown"), so it is asked once, not twice.
         match number.number_type(&phonenumber::metadata::DATABASE) {
+            Type::Unknown => return Err(invalid()),
             Type::Mobile | Type::FixedLineOrMobile => {}
             _ => {
                 let shown = number.format().mode(Mode::International).to_string();
