@@ -4,6 +4,10 @@
 //! same key (a client retrying an answer it lost, on this or another replica) waits on
 //! that insert and then finds the key taken, so the rows are applied once. The answer
 //! is stored with the changes, so the retry gets the very same answer.
+//!
+//! A chunk costs a handful of statements, whatever its size: its users are looked up,
+//! changed and audited by statements that read the rows from one JSON parameter
+//! (`json_each` / `json_array_elements`) and return one JSON value.
 
 use std::collections::HashMap;
 
@@ -60,7 +64,7 @@ impl SqlStore {
             }
         }
 
-        let found = lookup(&mut tx, &unique).await?;
+        let found = lookup(&mut tx, self.backend(), &unique).await?;
         let mut changes: Vec<Change> = Vec::new();
         for row in unique {
             let Some((id, stored)) = found.get(&(row.millekod.as_str(), row.login.as_str())) else {
@@ -94,24 +98,22 @@ impl SqlStore {
                 _ => None,
             };
             if outcome == RowOutcome::Updated && !batch.dry_run {
-                let mut entry = batch.audit.clone();
-                entry.millekod = Some(row.millekod.to_string());
-                entry.login = Some(row.login.to_string());
-                entry.detail = Some(format!(
-                    "batch {}: {} -> {}",
-                    batch.batch_id,
-                    shown(),
-                    row.phone.masked()
-                ));
                 changes.push(Change {
                     id: *id,
                     phone: row.phone.as_e164(),
-                    audit: entry,
+                    millekod: row.millekod.as_str(),
+                    login: row.login.as_str(),
+                    detail: format!(
+                        "batch {}: {} -> {}",
+                        batch.batch_id,
+                        shown(),
+                        row.phone.masked()
+                    ),
                 });
             }
             results.push(result(row.index, outcome, message));
         }
-        apply(&mut tx, &changes, batch.audit.at).await?;
+        apply(&mut tx, self.backend(), &changes, &batch.audit).await?;
         results.sort_by_key(|r| r.index);
 
         if let Some(key) = batch.key {
@@ -150,14 +152,16 @@ impl SqlStore {
     }
 }
 
-/// A row to change, with its audit record.
+/// A row to change: the user, the new number, the detail of its audit record.
 struct Change<'a> {
     id: i64,
     phone: &'a str,
-    audit: AuditEntry,
+    millekod: &'a str,
+    login: &'a str,
+    detail: String,
 }
 
-/// `$first, $first+1, …` as `($a, $b), ($c, $d), …`: `rows` tuples of `width`.
+/// `$1, $2, …` as `($a, $b), ($c, $d), …`: `rows` tuples of `width`, from `$first`.
 fn placeholders(rows: usize, width: usize, first: usize) -> String {
     (0..rows)
         .map(|r| {
@@ -170,83 +174,113 @@ fn placeholders(rows: usize, width: usize, first: usize) -> String {
         .join(", ")
 }
 
-/// The users of `rows`, by (MilleKod, login): id and stored phone. One statement per
-/// [`BULK_ROWS`] rows, joined on the unique (millekod, login) index.
+/// The rows of a JSON array passed as parameter `$param`, one `value` each: the chunk
+/// goes to the database as one text value, not as thousands of bound parameters
+/// (binding costs far more than the database's own work per row).
+fn json_rows(backend: &str, param: usize) -> String {
+    if backend == "sqlite" {
+        format!("json_each(${param})")
+    } else {
+        format!("json_array_elements(CAST(${param} AS json))")
+    }
+}
+
+fn json_text(value: serde_json::Value) -> String {
+    value.to_string()
+}
+
+/// The users of `rows`, by (MilleKod, login): id and stored phone. One statement,
+/// joined on the unique (millekod, login) index.
 async fn lookup<'r>(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: &str,
     rows: &[&'r PhoneBatchRow],
 ) -> StoreResult<HashMap<(&'r str, &'r str), (i64, Option<String>)>> {
     let mut found = HashMap::with_capacity(rows.len());
-    for chunk in rows.chunks(BULK_ROWS) {
-        let sql = format!(
-            "SELECT u.id, u.millekod, u.login, u.phone FROM (VALUES {}) AS v \
-             JOIN users u ON u.millekod = v.column1 AND u.login = v.column2 \
-             WHERE u.kind = 'company_user'",
-            placeholders(chunk.len(), 2, 1)
-        );
-        let mut query = sqlx::query(&sql);
-        for row in chunk {
-            query = query.bind(row.millekod.as_str()).bind(row.login.as_str());
-        }
-        let by_key: HashMap<(&str, &str), &PhoneBatchRow> = chunk
-            .iter()
-            .map(|r| ((r.millekod.as_str(), r.login.as_str()), *r))
-            .collect();
-        for record in query.fetch_all(&mut **tx).await? {
-            let millekod: String = record.try_get("millekod")?;
-            let login: String = record.try_get("login")?;
-            // Keyed by the request's own strings, which outlive this function.
-            if let Some(row) = by_key.get(&(millekod.as_str(), login.as_str())) {
-                found.insert(
-                    (row.millekod.as_str(), row.login.as_str()),
-                    (record.try_get("id")?, record.try_get("phone")?),
-                );
-            }
+    if rows.is_empty() {
+        return Ok(found);
+    }
+    let keys: Vec<[&str; 2]> = rows
+        .iter()
+        .map(|r| [r.millekod.as_str(), r.login.as_str()])
+        .collect();
+    // One row back, the users as a JSON array: rows one by one would each cross from
+    // the database thread to ours.
+    let aggregate = if backend == "sqlite" {
+        "json_group_array(json_array(u.id, u.millekod, u.login, u.phone))"
+    } else {
+        "CAST(COALESCE(json_agg(json_build_array(u.id, u.millekod, u.login, u.phone)), '[]') AS TEXT)"
+    };
+    let sql = format!(
+        "SELECT {aggregate} AS found FROM {} AS j \
+         JOIN users u ON u.millekod = j.value ->> 0 AND u.login = j.value ->> 1 \
+         WHERE u.kind = 'company_user'",
+        json_rows(backend, 1)
+    );
+    let by_key: HashMap<(&str, &str), &PhoneBatchRow> = rows
+        .iter()
+        .map(|r| ((r.millekod.as_str(), r.login.as_str()), *r))
+        .collect();
+    let text: String = sqlx::query_scalar(&sql)
+        .bind(json_text(serde_json::json!(keys)))
+        .fetch_one(&mut **tx)
+        .await?;
+    let users: Vec<(i64, String, String, Option<String>)> = serde_json::from_str(&text)
+        .map_err(|_| StoreError::Corrupt("users (phone lookup)".into()))?;
+    for (id, millekod, login, phone) in users {
+        // Keyed by the request's own strings, which outlive this function.
+        if let Some(row) = by_key.get(&(millekod.as_str(), login.as_str())) {
+            found.insert((row.millekod.as_str(), row.login.as_str()), (id, phone));
         }
     }
     Ok(found)
 }
 
-/// The new numbers and their audit records, [`BULK_ROWS`] rows a statement.
+/// The new numbers and their audit records: two statements.
 async fn apply(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: &str,
     changes: &[Change<'_>],
-    at: Millis,
+    template: &AuditEntry,
 ) -> StoreResult<()> {
-    for chunk in changes.chunks(BULK_ROWS) {
-        let sql = format!(
-            "UPDATE users SET phone = v.column2, updated_at = $1 FROM (VALUES {}) AS v \
-             WHERE users.id = v.column1",
-            placeholders(chunk.len(), 2, 2)
-        );
-        let mut query = sqlx::query(&sql).bind(at);
-        for change in chunk {
-            query = query.bind(change.id).bind(change.phone);
-        }
-        query.execute(&mut **tx).await?;
-
-        let sql = format!(
-            "INSERT INTO audit (at, request_id, actor, on_behalf_of, action, millekod, login, \
-             outcome, reason, detail) VALUES {}",
-            placeholders(chunk.len(), 10, 1)
-        );
-        let mut query = sqlx::query(&sql);
-        for change in chunk {
-            let entry = &change.audit;
-            query = query
-                .bind(entry.at)
-                .bind(&entry.request_id)
-                .bind(&entry.actor)
-                .bind(&entry.on_behalf_of)
-                .bind(&entry.action)
-                .bind(&entry.millekod)
-                .bind(&entry.login)
-                .bind(&entry.outcome)
-                .bind(&entry.reason)
-                .bind(&entry.detail);
-        }
-        query.execute(&mut **tx).await?;
+    if changes.is_empty() {
+        return Ok(());
     }
+    let numbers: Vec<serde_json::Value> = changes
+        .iter()
+        .map(|c| serde_json::json!([c.id, c.phone]))
+        .collect();
+    sqlx::query(&format!(
+        "UPDATE users SET phone = j.value ->> 1, updated_at = $2 FROM {} AS j \
+         WHERE users.id = CAST(j.value ->> 0 AS BIGINT)",
+        json_rows(backend, 1)
+    ))
+    .bind(json_text(serde_json::Value::Array(numbers)))
+    .bind(template.at)
+    .execute(&mut **tx)
+    .await?;
+
+    let targets: Vec<[&str; 3]> = changes
+        .iter()
+        .map(|c| [c.millekod, c.login, c.detail.as_str()])
+        .collect();
+    sqlx::query(&format!(
+        "INSERT INTO audit (at, request_id, actor, on_behalf_of, action, millekod, login, \
+         outcome, reason, detail) \
+         SELECT $2, $3, $4, $5, $6, j.value ->> 0, j.value ->> 1, $7, $8, j.value ->> 2 \
+         FROM {} AS j",
+        json_rows(backend, 1)
+    ))
+    .bind(json_text(serde_json::json!(targets)))
+    .bind(template.at)
+    .bind(&template.request_id)
+    .bind(&template.actor)
+    .bind(&template.on_behalf_of)
+    .bind(&template.action)
+    .bind(&template.outcome)
+    .bind(&template.reason)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
