@@ -71,8 +71,12 @@ impl PhoneNumber {
                 return Err(PhoneError::NotMobile(shown));
             }
         }
-        let e164 = number.format().mode(Mode::E164).to_string();
-        let country_code_digits = number.code().value().to_string().len();
+        // E.164 is "+", the country code and the national number (with an Italian
+        // leading zero, which `NationalNumber` prints) — what `format().mode(E164)`
+        // writes too, after a search of the formatting rules E.164 never uses.
+        let code = number.code().value();
+        let e164 = format!("+{code}{}", number.national());
+        let country_code_digits = code.to_string().len();
         Ok(PhoneNumber {
             e164,
             country_code_digits: u8::try_from(country_code_digits).unwrap_or(u8::MAX),
@@ -294,6 +298,26 @@ mod tests {
         assert_eq!(typed, number);
         assert!(serde_json::from_str::<PhoneNumber>("\"+48 22 123 45 67\"").is_err());
         assert!(serde_json::from_str::<PhoneNumber>("48601234567").is_err());
+    }
+
+    #[test]
+    fn e164_is_built_as_libphonenumber_formats_it() {
+        // Italian fixed lines keep their leading zero; the others have none.
+        for typed in [
+            "+39 06 1234 5678",
+            "+48 601 234 567",
+            "+1 201 555 0123",
+            "+44 7911 123456",
+            "+49 151 23456789",
+        ] {
+            let number = phonenumber::parse(None, typed).unwrap();
+            let ours = format!("+{}{}", number.code().value(), number.national());
+            assert_eq!(
+                ours,
+                number.format().mode(Mode::E164).to_string(),
+                "{typed}"
+            );
+        }
     }
 
     #[test]
