@@ -21,7 +21,7 @@
 //! created and dropped). Under `cargo test` (CI) it runs small — 2,000 users, on
 //! PostgreSQL when `TEST_DATABASE_URL` is set — and checks its results. It asserts
 //! nothing about speed. Knobs: `BENCH_ROWS`, `BENCH_CONCURRENCY` (chunks in flight,
-//! default 2, the CLI's default), `BENCH_CHUNK` (rows a chunk, default 1000),
+//! default 2, the CLI's default), `BENCH_CHUNK` (rows a chunk, default 2000, the CLI's default),
 //! `BENCH_CHECK_ROWS`.
 
 use std::io::Write;
@@ -52,7 +52,7 @@ fn main() {
     let settings = Settings {
         rows: env_number("BENCH_ROWS", if full { 100_000 } else { 2_000 }),
         concurrency: env_number("BENCH_CONCURRENCY", 2) as usize,
-        chunk: env_number("BENCH_CHUNK", 1000) as usize,
+        chunk: env_number("BENCH_CHUNK", 2000) as usize,
         check_rows: env_number("BENCH_CHECK_ROWS", if full { 1_000_000 } else { 20_000 }),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -65,7 +65,7 @@ pub struct ImportArgs {
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=16))]
     pub concurrency: u16,
     /// Rows per chunk (a resumed import keeps the size it started with).
-    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u16).range(1..=MAX_PHONE_CHANGES as i64))]
+    #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u16).range(1..=MAX_PHONE_CHANGES as i64))]
     pub chunk_size: u16,
     /// How long to keep retrying a chunk while the server is unreachable, restarting
     /// or busy, before stopping (the import can then be resumed).
