@@ -140,3 +140,31 @@ fn a_table_on_a_terminal_is_colored_unless_no_color() {
     assert!(colored.contains('\x1b'), "{colored}");
     assert!(!plain.contains('\x1b'), "{plain:?}");
 }
+
+#[test]
+fn phone_import_on_a_terminal_draws_a_progress_bar_and_a_summary_table() {
+    let env = TestEnv::start_with(&["--seed-users", "3000"]);
+    let mut csv = String::from("millekod,login,phone\n");
+    for n in 1..=3000u64 {
+        csv.push_str(&format!(
+            "{},u{n:06},+48 6{n:08}\n",
+            20_000_000 + (n - 1) / 100
+        ));
+    }
+    let file = env.write_file("moves.csv", csv);
+    let mut cmd = env.std_cmd();
+    cmd.env("MILLECTL_TOKEN", &env.creds.api_token)
+        .args(["phone", "import"])
+        .arg(&file)
+        .args(["--yes", "--chunk-size", "100", "--concurrency", "1"]);
+
+    let mut session = spawn(cmd);
+    session
+        .expect(Regex(r"\d+/3000 rows"))
+        .expect("a progress bar with rows done of all");
+    let (rest, code) = finish(&mut session);
+
+    assert_eq!(code, 0, "{rest}");
+    assert!(rest.contains("updated"), "{rest}");
+    assert!(has_box_drawing(&rest), "a table on a terminal: {rest}");
+}
