@@ -35,7 +35,7 @@ impl MilleKod {
         if input.len() == MILLEKOD_DIGITS && input.bytes().all(|b| b.is_ascii_digit()) {
             Ok(Self(input.to_owned()))
         } else {
-            Err(IdError::MilleKod(shorten(input)))
+            Err(IdError::MilleKod(super::shorten(input, ECHOED_CHARS)))
         }
     }
 
@@ -65,7 +65,7 @@ impl Login {
         if ok {
             Ok(Self(lower))
         } else {
-            Err(IdError::Login(shorten(input)))
+            Err(IdError::Login(super::shorten(input, ECHOED_CHARS)))
         }
     }
 
@@ -74,14 +74,8 @@ impl Login {
     }
 }
 
-/// Echo at most a short prefix of hostile input back in an error message.
-fn shorten(input: &str) -> String {
-    const MAX: usize = 40;
-    match input.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &input[..cut]),
-        None => input.to_owned(),
-    }
-}
+/// Characters of a refused id echoed in its error.
+const ECHOED_CHARS: usize = 40;
 
 macro_rules! string_newtype_impls {
     ($ty:ident) => {

@@ -12,3 +12,11 @@ pub mod phone_change;
 pub mod policy;
 pub mod secret_box;
 pub mod temporary_password;
+
+/// Echo at most the first `max` characters of hostile input back in a message.
+pub(crate) fn shorten(input: &str, max: usize) -> String {
+    match input.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &input[..cut]),
+        None => input.to_owned(),
+    }
+}

@@ -21,6 +21,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Longest input we hand to the parser; real numbers, however decorated, are shorter.
 pub const MAX_INPUT_CHARS: usize = 64;
+/// Characters of a refused number echoed in its error.
+const ECHOED_CHARS: usize = 24;
 /// Digits left visible at the end of a masked number.
 const VISIBLE_TAIL: usize = 3;
 
@@ -49,7 +51,7 @@ impl PhoneNumber {
         if input.chars().nth(MAX_INPUT_CHARS).is_some() {
             return Err(PhoneError::TooLong);
         }
-        let invalid = || PhoneError::Invalid(shorten(input));
+        let invalid = || PhoneError::Invalid(super::shorten(input, ECHOED_CHARS));
         // Only what people type for a number. libphonenumber is more lenient: it skips
         // control characters and reads letters as keypad digits ("601-ABC-DEF"), and
         // neither belongs in a bank's record of where codes go.
@@ -132,15 +134,6 @@ impl PhoneNumber {
 
 fn is_typed_phone_char(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, ' ' | '\u{00A0}' | '+' | '-' | '.' | '(' | ')' | '/')
-}
-
-/// Echo at most a short prefix of hostile input back in an error message.
-fn shorten(input: &str) -> String {
-    const MAX: usize = 24;
-    match input.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &input[..cut]),
-        None => input.to_owned(),
-    }
 }
 
 impl fmt::Display for PhoneNumber {

@@ -24,6 +24,8 @@ use crate::domain::phone::PhoneNumber;
 
 /// Longest line accepted; a real row is under 100 bytes.
 pub const MAX_LINE_BYTES: u64 = 16 * 1024;
+/// Characters of an unknown column name echoed in its error.
+const ECHOED_CHARS: usize = 24;
 /// Problems listed before the rest are only counted.
 pub const MAX_LISTED_PROBLEMS: usize = 50;
 /// Words of the duplicate filter: 8 MiB, 2^26 bits.
@@ -273,7 +275,10 @@ fn columns_of(header: &Fields) -> Result<Columns, String> {
             return Err(if looks_like_data {
                 format!("no header: {HEADER_HINT}")
             } else {
-                format!("unknown column {:?}; {HEADER_HINT}", shorten(&name))
+                format!(
+                    "unknown column {:?}; {HEADER_HINT}",
+                    crate::domain::shorten(&name, ECHOED_CHARS)
+                )
             });
         }
         if found.insert(name.clone(), i).is_some() {
@@ -588,15 +593,6 @@ fn duplicates(
         }
     }
     Ok(found)
-}
-
-/// Echo at most a short prefix of hostile input back in a message.
-fn shorten(text: &str) -> String {
-    const MAX: usize = 24;
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
-    }
 }
 
 #[cfg(test)]
