@@ -185,10 +185,6 @@ fn json_rows(backend: &str, param: usize) -> String {
     }
 }
 
-fn json_text(value: serde_json::Value) -> String {
-    value.to_string()
-}
-
 /// The users of `rows`, by (MilleKod, login): id and stored phone. One statement,
 /// joined on the unique (millekod, login) index.
 async fn lookup<'r>(
@@ -222,7 +218,7 @@ async fn lookup<'r>(
         .map(|r| ((r.millekod.as_str(), r.login.as_str()), *r))
         .collect();
     let text: String = sqlx::query_scalar(&sql)
-        .bind(json_text(serde_json::json!(keys)))
+        .bind(serde_json::json!(keys).to_string())
         .fetch_one(&mut **tx)
         .await?;
     let users: Vec<(i64, String, String, Option<String>)> = serde_json::from_str(&text)
@@ -255,7 +251,7 @@ async fn apply(
          WHERE users.id = CAST(j.value ->> 0 AS BIGINT)",
         json_rows(backend, 1)
     ))
-    .bind(json_text(serde_json::Value::Array(numbers)))
+    .bind(serde_json::Value::Array(numbers).to_string())
     .bind(template.at)
     .execute(&mut **tx)
     .await?;
@@ -271,7 +267,7 @@ async fn apply(
          FROM {} AS j",
         json_rows(backend, 1)
     ))
-    .bind(json_text(serde_json::json!(targets)))
+    .bind(serde_json::json!(targets).to_string())
     .bind(template.at)
     .bind(&template.request_id)
     .bind(&template.actor)
@@ -308,44 +304,17 @@ impl SqlStore {
             }
             query.execute(&mut *tx).await?;
         }
+        // The shared new-user columns, then created_at and updated_at.
         const COLUMNS: usize = 17;
         for chunk in users.chunks(BULK_ROWS) {
-            let values = placeholders(chunk.len(), COLUMNS, 1);
             let sql = format!(
-                "INSERT INTO users (kind, millekod, login, name, status, failed_attempts, \
-                 attempts_left, auth_tool, phone, password_masking, pw_length, pw_threshold, \
-                 pw_salt, pw_shares, pw_secret_hash, created_at, updated_at) VALUES {values}"
+                "INSERT INTO users ({}, created_at, updated_at) VALUES {}",
+                super::sql::NEW_USER_COLUMNS,
+                placeholders(chunk.len(), COLUMNS, 1)
             );
             let mut query = sqlx::query(&sql);
             for user in chunk {
-                let pw = user.password.as_ref();
-                query = query
-                    .bind(if user.kind == UserKind::Operator {
-                        "operator"
-                    } else {
-                        "company_user"
-                    })
-                    .bind(
-                        user.millekod
-                            .as_ref()
-                            .map(|m| m.to_string())
-                            .unwrap_or_default(),
-                    )
-                    .bind(user.login.as_str())
-                    .bind(user.name.as_str())
-                    .bind(user.status.as_str())
-                    .bind(user.failed_attempts)
-                    .bind(user.attempts_left)
-                    .bind(user.auth_tool.as_str())
-                    .bind(user.phone.as_ref().map(|p| p.as_e164().to_owned()))
-                    .bind(i64::from(user.password_masking))
-                    .bind(pw.map(|p| i64::from(p.length)))
-                    .bind(pw.map(|p| i64::from(p.threshold)))
-                    .bind(pw.map(|p| p.salt.clone()))
-                    .bind(pw.map(|p| p.masked_shares.clone()))
-                    .bind(pw.map(|p| p.secret_hash.clone()))
-                    .bind(now)
-                    .bind(now);
+                query = super::sql::bind_new_user(query, user).bind(now).bind(now);
             }
             query.execute(&mut *tx).await?;
         }

@@ -309,6 +309,36 @@ where
     Ok(())
 }
 
+/// The columns of a new user that every insert sets, in the order [`bind_new_user`]
+/// binds them.
+pub(super) const NEW_USER_COLUMNS: &str = "kind, millekod, login, name, status, \
+    failed_attempts, attempts_left, auth_tool, phone, password_masking, pw_length, \
+    pw_threshold, pw_salt, pw_shares, pw_secret_hash";
+
+/// Bind the [`NEW_USER_COLUMNS`] of `user`.
+pub(super) fn bind_new_user<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    user: &'q NewUser,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    let pw = user.password.as_ref();
+    query
+        .bind(kind_str(user.kind))
+        .bind(millekod_key(user.millekod.as_ref()))
+        .bind(user.login.as_str())
+        .bind(user.name.as_str())
+        .bind(user.status.as_str())
+        .bind(user.failed_attempts)
+        .bind(user.attempts_left)
+        .bind(user.auth_tool.as_str())
+        .bind(user.phone.as_ref().map(|p| p.as_e164().to_owned()))
+        .bind(i64::from(user.password_masking))
+        .bind(pw.map(|p| i64::from(p.length)))
+        .bind(pw.map(|p| i64::from(p.threshold)))
+        .bind(pw.map(|p| p.salt.clone()))
+        .bind(pw.map(|p| p.masked_shares.clone()))
+        .bind(pw.map(|p| p.secret_hash.clone()))
+}
+
 fn kind_str(kind: UserKind) -> &'static str {
     match kind {
         UserKind::Operator => "operator",
@@ -370,45 +400,28 @@ impl Store for SqlStore {
         audit: Option<&AuditEntry>,
     ) -> StoreResult<UserRecord> {
         let now = now_millis();
-        let pw = user.password.as_ref();
         let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(&format!(
-            "INSERT INTO users (kind, millekod, login, name, status, failed_attempts, \
-             attempts_left, auth_tool, phone, password_masking, pw_length, pw_threshold, \
-             pw_salt, pw_shares, pw_secret_hash, temp_password_hash, token_serial, \
+        let sql = format!(
+            "INSERT INTO users ({NEW_USER_COLUMNS}, temp_password_hash, token_serial, \
              token_seed_sealed, blocked_at, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
              $17, $18, $19, $20, $20) RETURNING {USER_COLUMNS}"
-        ))
-        .bind(kind_str(user.kind))
-        .bind(millekod_key(user.millekod.as_ref()))
-        .bind(user.login.as_str())
-        .bind(&user.name)
-        .bind(user.status.as_str())
-        .bind(user.failed_attempts)
-        .bind(user.attempts_left)
-        .bind(user.auth_tool.as_str())
-        .bind(user.phone.as_ref().map(|p| p.as_e164().to_owned()))
-        .bind(i64::from(user.password_masking))
-        .bind(pw.map(|p| i64::from(p.length)))
-        .bind(pw.map(|p| i64::from(p.threshold)))
-        .bind(pw.map(|p| p.salt.clone()))
-        .bind(pw.map(|p| p.masked_shares.clone()))
-        .bind(pw.map(|p| p.secret_hash.clone()))
-        .bind(&user.temporary_password_hash)
-        .bind(&user.token_serial)
-        .bind(&user.token_seed_sealed)
-        .bind(user.blocked_at)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|err| {
-            if is_unique_violation(&err) {
-                StoreError::AlreadyExists
-            } else {
-                StoreError::Database(err)
-            }
-        })?;
+        );
+        let row = bind_new_user(sqlx::query(&sql), user)
+            .bind(&user.temporary_password_hash)
+            .bind(&user.token_serial)
+            .bind(&user.token_seed_sealed)
+            .bind(user.blocked_at)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|err| {
+                if is_unique_violation(&err) {
+                    StoreError::AlreadyExists
+                } else {
+                    StoreError::Database(err)
+                }
+            })?;
         let record = user_from_row(&row)?;
         if let Some(audit) = audit {
             insert_audit(&mut *tx, audit).await?;
