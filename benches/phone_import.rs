@@ -4,14 +4,16 @@
 //! 1. **import**: a dev server seeded with N synthetic users (`--seed-users N`); a CSV
 //!    moving every one of them to a new number; `millectl phone import FILE --yes`.
 //!    Reports rows/s from process start to exit, and the peak memory (RSS) of the CLI
-//!    and of the server.
+//!    and of the server. Run several times (each run moves everyone to new numbers),
+//!    and the median run is reported.
 //! 2. **single requests**: the same N users moved again through
 //!    `PUT /v1/companies/{m}/users/{l}/phone`, one request a row (what `phone set` sends)
 //!    with as many in flight as the import has chunks in flight.
 //! 3. **raw database**: the server stopped, the same N UPDATEs plus N audit INSERTs sent
 //!    straight to the database, one prepared statement each, in transactions of one
 //!    chunk — SQLite through its C library (rusqlite), PostgreSQL through sqlx's own
-//!    driver: the database's limit, without our server.
+//!    driver: the database's limit, without our server. Also run several times, median
+//!    reported.
 //!
 //! Also the memory of `phone import --check` on a much longer file (1,000,000 rows by
 //! default): the file is streamed, so it should stay small whatever the length.
@@ -22,6 +24,7 @@
 //! PostgreSQL when `TEST_DATABASE_URL` is set — and checks its results. It asserts
 //! nothing about speed. Knobs: `BENCH_ROWS`, `BENCH_CONCURRENCY` (chunks in flight,
 //! default 2, the CLI's default), `BENCH_CHUNK` (rows a chunk, default 2000, the CLI's default),
+//! `BENCH_RUNS` (runs of the import and of the raw reference, default 3; 2 under test),
 //! `BENCH_CHECK_ROWS`.
 
 use std::io::Write;
@@ -37,6 +40,7 @@ struct Settings {
     rows: u64,
     concurrency: usize,
     chunk: usize,
+    runs: usize,
     check_rows: u64,
 }
 
@@ -53,6 +57,7 @@ fn main() {
         rows: env_number("BENCH_ROWS", if full { 100_000 } else { 2_000 }),
         concurrency: env_number("BENCH_CONCURRENCY", 2) as usize,
         chunk: env_number("BENCH_CHUNK", 2000) as usize,
+        runs: env_number("BENCH_RUNS", if full { 3 } else { 2 }).max(1) as usize,
         check_rows: env_number("BENCH_CHECK_ROWS", if full { 1_000_000 } else { 20_000 }),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -77,10 +82,11 @@ fn main() {
 
     println!();
     println!(
-        "phone import of {} rows, {} chunks of {} in flight ({} build)",
+        "phone import of {} rows, {} chunks of {} in flight, median of {} runs ({} build)",
         settings.rows,
         settings.concurrency,
         settings.chunk,
+        settings.runs,
         if cfg!(debug_assertions) {
             "debug"
         } else {
@@ -113,6 +119,14 @@ fn main() {
             r.raw_rate / r.import_rate,
         );
     }
+    for r in &results {
+        println!(
+            "{:<11} runs: import {} rows/s; raw DB {} rows/s",
+            r.backend,
+            rates(&r.import_runs),
+            rates(&r.raw_runs)
+        );
+    }
     println!(
         "phone import --check of {} rows: {:.1} s, CLI peak {:.1} MiB",
         settings.check_rows,
@@ -129,6 +143,20 @@ struct Measured {
     server_peak_kib: u64,
     single_rate: f64,
     raw_rate: f64,
+    import_runs: Vec<f64>,
+    raw_runs: Vec<f64>,
+}
+
+/// The middle of `runs` (the upper middle of an even count).
+fn median(runs: &[f64]) -> f64 {
+    let mut sorted = runs.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted[sorted.len() / 2]
+}
+
+fn rates(runs: &[f64]) -> String {
+    let each: Vec<String> = runs.iter().map(|r| format!("{r:.0}")).collect();
+    each.join(", ")
 }
 
 struct Server {
@@ -195,6 +223,10 @@ fn start_server(rows: u64, database: Option<&str>) -> (Server, Duration) {
 fn millekod(n: u64) -> u64 {
     20_000_000 + (n - 1) / 100
 }
+
+/// Polish mobile prefixes (`+48 60…`, …) the import runs move users to, in turn; seeding
+/// gave them `+48 50…`, the single requests `+48 51…`, the raw reference `+48 53…`.
+const MOBILE_PREFIXES: [u64; 6] = [60, 66, 69, 72, 78, 79];
 
 /// The CSV moving users 1..=rows to `+48 <prefix> nnnnnnn`.
 fn write_moves(path: &Path, rows: u64, prefix: u64) {
@@ -279,13 +311,22 @@ async fn run_backend(settings: &Settings, database: Option<&str>) -> Measured {
     println!("== {backend}: seeding {} users", settings.rows);
     let (server, seed) = start_server(settings.rows, database);
     let csv = server.dir.path().join("moves.csv");
-    write_moves(&csv, settings.rows, 60);
-
-    println!("== {backend}: phone import");
-    let (out, elapsed, cli_peak_kib) = run_measured(import_command(&server, &csv, settings, &[]));
-    let summary: Value = serde_json::from_str(&out).expect("summary");
-    assert_eq!(summary["updated"], settings.rows, "{summary}");
-    let import_rate = settings.rows as f64 / elapsed.as_secs_f64();
+    let mut import_runs = Vec::new();
+    let mut cli_peak_kib = 0;
+    for run in 0..settings.runs {
+        println!("== {backend}: phone import, run {}", run + 1);
+        // Every run moves everyone to numbers they do not have.
+        write_moves(
+            &csv,
+            settings.rows,
+            MOBILE_PREFIXES[run % MOBILE_PREFIXES.len()],
+        );
+        let (out, elapsed, peak) = run_measured(import_command(&server, &csv, settings, &[]));
+        let summary: Value = serde_json::from_str(&out).expect("summary");
+        assert_eq!(summary["updated"], settings.rows, "{summary}");
+        import_runs.push(settings.rows as f64 / elapsed.as_secs_f64());
+        cli_peak_kib = cli_peak_kib.max(peak);
+    }
     let server_peak_kib = peak_rss_kib(server.child.id());
     // The same file again: every row unchanged, nothing written.
     let (out, _, _) = run_measured(import_command(&server, &csv, settings, &[]));
@@ -298,18 +339,23 @@ async fn run_backend(settings: &Settings, database: Option<&str>) -> Measured {
     println!("== {backend}: raw database");
     let mut server = server;
     server.stop();
-    let raw_rate = match database {
-        Some(url) => raw_postgres(url, settings).await,
-        None => raw_sqlite(&server.dir.path().join("millectl.db"), settings).await,
-    };
+    let mut raw_runs = Vec::new();
+    for _ in 0..settings.runs {
+        raw_runs.push(match database {
+            Some(url) => raw_postgres(url, settings).await,
+            None => raw_sqlite(&server.dir.path().join("millectl.db"), settings).await,
+        });
+    }
     Measured {
         backend,
         seed,
-        import_rate,
+        import_rate: median(&import_runs),
         cli_peak_kib,
         server_peak_kib,
         single_rate,
-        raw_rate,
+        raw_rate: median(&raw_runs),
+        import_runs,
+        raw_runs,
     }
 }
 
