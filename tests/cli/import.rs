@@ -136,9 +136,13 @@ fn an_import_killed_at_several_points_resumes_to_exactly_one_change_per_row() {
     let env = TestEnv::start_with(&["--seed-users", "50000"]);
     let file = env.write_file("moves.csv", moves(1, ROWS, ','));
     let journal = env.home.path().join("moves.journal");
+    // The CLI's own temp dir: the spool of checked rows must not outlive it.
+    let temp = env.home.path().join("tmp");
+    std::fs::create_dir(&temp).expect("temp dir");
     let command = || {
         let mut cmd = env.std_cmd();
         cmd.env("MILLECTL_TOKEN", &env.creds.api_token)
+            .env("TMPDIR", &temp)
             .args(["-o", "json", "phone", "import"])
             .arg(&file)
             .arg("--journal")
@@ -146,6 +150,7 @@ fn an_import_killed_at_several_points_resumes_to_exactly_one_change_per_row() {
             .args(["--yes", "--chunk-size", "500", "--concurrency", "3"]);
         cmd
     };
+    let temp_files = || std::fs::read_dir(&temp).expect("read temp dir").count();
 
     // Ctrl-C first: a clean stop, exit 130, and a hint to resume.
     let child = spawn_until(command(), &journal, 3);
@@ -163,6 +168,11 @@ fn an_import_killed_at_several_points_resumes_to_exactly_one_change_per_row() {
         let mut child = spawn_until(command(), &journal, chunks);
         child.kill().expect("kill -9");
         child.wait().expect("wait");
+        assert_eq!(
+            temp_files(),
+            0,
+            "kill -9 left a file with the numbers behind"
+        );
     }
     let (out, err) = run(&mut assert_cmd::Command::from_std(command()), 0);
     assert!(err.contains("Resuming batch"), "{err}");

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs::File;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -88,7 +88,9 @@ pub struct Row {
 
 /// A checked file: its rows in the spool, and what identifies the input.
 pub struct Checked {
-    spool: tempfile::NamedTempFile,
+    /// A temp file without a name (unlinked at once), so even `kill -9` leaves no copy
+    /// of the numbers behind; it is read again through its handle.
+    spool: File,
     pub rows: u64,
     /// SHA-256 of the input bytes, hex: the same file gives the same import.
     pub sha256: String,
@@ -96,11 +98,10 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// The accepted rows, in file order.
+    /// The accepted rows, in file order. Readers share the spool's file position, so
+    /// one is read at a time.
     pub fn rows(&self) -> io::Result<SpoolReader> {
-        Ok(SpoolReader {
-            lines: BufReader::with_capacity(256 * 1024, self.spool.reopen()?).lines(),
-        })
+        SpoolReader::new(&self.spool)
     }
 }
 
@@ -385,12 +386,7 @@ pub(crate) fn check_reader(
     };
     let delimiter = fields.delimiter;
 
-    let mut spool = BufWriter::with_capacity(
-        256 * 1024,
-        tempfile::Builder::new()
-            .prefix("millectl-import-")
-            .tempfile_in(spool_dir)?,
-    );
+    let mut spool = BufWriter::with_capacity(256 * 1024, tempfile::tempfile_in(spool_dir)?);
     let mut problems = Problems::default();
     let mut seen = Bloom::new();
     let mut candidates: HashSet<u64> = HashSet::new();
@@ -517,6 +513,17 @@ pub struct SpoolReader {
     lines: io::Lines<BufReader<File>>,
 }
 
+impl SpoolReader {
+    /// From the spool's first row.
+    fn new(spool: &File) -> io::Result<SpoolReader> {
+        let mut file = spool.try_clone()?;
+        file.seek(SeekFrom::Start(0))?;
+        Ok(SpoolReader {
+            lines: BufReader::with_capacity(256 * 1024, file).lines(),
+        })
+    }
+}
+
 impl Iterator for SpoolReader {
     type Item = io::Result<Row>;
 
@@ -571,13 +578,8 @@ impl Bloom {
 }
 
 /// Exact duplicates among the Bloom filter's candidates: (line, line of its first).
-fn duplicates(
-    spool: &tempfile::NamedTempFile,
-    candidates: &HashSet<u64>,
-) -> io::Result<Vec<(u64, u64)>> {
-    let reader = SpoolReader {
-        lines: BufReader::new(spool.reopen()?).lines(),
-    };
+fn duplicates(spool: &File, candidates: &HashSet<u64>) -> io::Result<Vec<(u64, u64)>> {
+    let reader = SpoolReader::new(spool)?;
     let mut first: HashMap<(String, String), u64> = HashMap::new();
     let mut found = Vec::new();
     for row in reader {
