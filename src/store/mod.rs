@@ -199,6 +199,16 @@ pub enum UserChange {
         attempts_left: i64,
         temporary_password_hash: Option<String>,
     },
+    /// Undo an unblock whose one-time access password could not be sent (R10): back
+    /// to the blocked state it left, only while the user still awaits the password
+    /// that unblock set (`unblocked_hash`), which nobody has seen.
+    UndoUnblock {
+        unblocked_hash: String,
+        failed_attempts: i64,
+        attempts_left: i64,
+        blocked_at: Option<Millis>,
+        temporary_password_hash: Option<String>,
+    },
     SetPhone(PhoneNumber),
     SetPasswordMasking(bool),
     AssignToken {

@@ -512,6 +512,26 @@ impl Store for SqlStore {
             .bind(*attempts_left)
             .bind(temporary_password_hash.clone())
             .bind(now),
+            UserChange::UndoUnblock {
+                unblocked_hash,
+                failed_attempts,
+                attempts_left,
+                blocked_at,
+                temporary_password_hash,
+            } => sqlx::query(concat!(
+                "UPDATE users SET status = 'blocked', failed_attempts = $2, attempts_left = $3, \
+                 blocked_at = $4, temp_password_hash = $5, updated_at = $6 \
+                 WHERE id = $1 AND status = 'awaiting_new_password' \
+                 AND temp_password_hash = $7 RETURNING ",
+                user_columns!()
+            ))
+            .bind(user_id)
+            .bind(*failed_attempts)
+            .bind(*attempts_left)
+            .bind(*blocked_at)
+            .bind(temporary_password_hash.clone())
+            .bind(now)
+            .bind(unblocked_hash.clone()),
             UserChange::SetPhone(phone) => sqlx::query(concat!(
                 "UPDATE users SET phone = $2, updated_at = $3 WHERE id = $1 RETURNING ",
                 user_columns!()

@@ -1,5 +1,6 @@
 //! SMS through the webhook gateway, and session timeouts.
 
+use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -12,19 +13,31 @@ use crate::helpers::*;
 /// What the gateway saw: the Authorization header and the JSON body of each request.
 type Received = Arc<Mutex<Vec<(Option<String>, Value)>>>;
 
-/// A stand-in SMS gateway: records what it gets, answers with `status`.
+/// A stand-in SMS gateway: records what it gets, answers with `status` (which a test
+/// may change with `answer_with`).
 struct Gateway {
     url: String,
     received: Received,
+    status: Arc<AtomicU16>,
+}
+
+impl Gateway {
+    fn answer_with(&self, status: StatusCode) {
+        self.status.store(status.as_u16(), Ordering::SeqCst);
+    }
 }
 
 async fn gateway(status: StatusCode) -> Gateway {
     let received: Received = Arc::default();
     let sink = received.clone();
+    let status = Arc::new(AtomicU16::new(status.as_u16()));
+    let answer = status.clone();
     let app = axum::Router::new().route(
         "/sms",
         post(move |headers: HeaderMap, body: axum::Json<Value>| {
             let sink = sink.clone();
+            let status = StatusCode::from_u16(answer.load(Ordering::SeqCst))
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             async move {
                 let auth = headers
                     .get("authorization")
@@ -40,10 +53,18 @@ async fn gateway(status: StatusCode) -> Gateway {
         .expect("bind");
     let url = format!("http://{}/sms", listener.local_addr().expect("addr"));
     tokio::spawn(async move { axum::serve(listener, app).await });
-    Gateway { url, received }
+    Gateway {
+        url,
+        received,
+        status,
+    }
 }
 
 async fn server_with_gateway(gateway: &Gateway) -> TestServer {
+    server_with_gateway_on(gateway, Db::Sqlite).await
+}
+
+async fn server_with_gateway_on(gateway: &Gateway, db: Db) -> TestServer {
     let secret_file = tempfile::NamedTempFile::new().expect("temp");
     std::fs::write(secret_file.path(), "gateway-secret-1234\n").expect("write");
     let server = TestServer::start_with(ServerOptions {
@@ -53,7 +74,7 @@ async fn server_with_gateway(gateway: &Gateway) -> TestServer {
             "--sms-webhook-token-file".into(),
             secret_file.path().display().to_string(),
         ],
-        ..ServerOptions::default()
+        db,
     })
     .await;
     drop(secret_file);
@@ -113,6 +134,84 @@ async fn a_failing_gateway_is_an_error_the_caller_sees() {
     );
     // Retried: three attempts, then given up.
     assert_eq!(gateway.received.lock().expect("lock").len(), 3);
+}
+
+#[tokio::test]
+async fn an_unblock_whose_access_password_is_not_delivered_is_undone_and_can_be_retried() {
+    for db in Db::all() {
+        let gateway = gateway(StatusCode::SERVICE_UNAVAILABLE).await;
+        let server = server_with_gateway_on(&gateway, db).await;
+        unblock_with_a_failing_gateway(&gateway, &server).await;
+    }
+}
+
+async fn unblock_with_a_failing_gateway(gateway: &Gateway, server: &TestServer) {
+    let desk = server.helpdesk_token();
+    let before = desk.user_view("12345678", "jan").await;
+    assert_eq!(before.status.as_str(), "blocked");
+
+    let problem = desk
+        .unblock("12345678", "jan", "new_password")
+        .await
+        .expect_problem(502, "sms_delivery_failed");
+    assert!(
+        problem
+            .detail
+            .contains("nothing changed, the user is still blocked"),
+        "{}",
+        problem.detail
+    );
+    assert_eq!(
+        gateway.received.lock().expect("lock").len(),
+        3,
+        "three tries"
+    );
+    let after = desk.user_view("12345678", "jan").await;
+    assert_eq!(
+        (
+            after.status.as_str(),
+            after.failed_attempts,
+            after.attempts_left,
+            after.blocked_at
+        ),
+        (
+            before.status.as_str(),
+            before.failed_attempts,
+            before.attempts_left,
+            before.blocked_at
+        ),
+        "the user is exactly as before"
+    );
+    // Both steps are on record, newest first: the unblock, then its undoing.
+    let outcomes: Vec<(String, Option<String>)> = desk
+        .audit_of("12345678", "jan")
+        .await
+        .into_iter()
+        .filter(|r| r.action == "user.unblock")
+        .map(|r| (r.outcome, r.detail))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            (
+                "failure".to_owned(),
+                Some(
+                    "new_password: the one-time access password was not delivered; \
+                     unblock undone"
+                        .to_owned()
+                )
+            ),
+            ("success".to_owned(), Some("new_password".to_owned())),
+        ]
+    );
+
+    // Once the gateway works again, the same unblock goes through.
+    gateway.answer_with(StatusCode::OK);
+    let answer = desk.unblock("12345678", "jan", "new_password").await;
+    answer.expect_ok();
+    let view = desk.user_view("12345678", "jan").await;
+    assert_eq!(view.status.as_str(), "awaiting_new_password");
+    assert_eq!(gateway.received.lock().expect("lock").len(), 4);
 }
 
 #[tokio::test]

@@ -218,7 +218,7 @@ pub async fn unblock(
         Err(other) => return Err(other.into()),
     };
     if let (Some(password), Some(phone)) = (&access_password, &updated.phone) {
-        state
+        let sent = state
             .sms
             .send(&Sms {
                 to: phone,
@@ -226,18 +226,86 @@ pub async fn unblock(
                 secret: password,
                 challenge_id: None,
             })
-            .await
-            .map_err(|err| {
-                ApiError::new(
-                    ErrorCode::SmsDeliveryFailed,
-                    format!(
-                        "user '{login}' is unblocked and awaits a new password, but the \
-                         one-time access password was not delivered ({err}); retry later"
-                    ),
-                )
-            })?;
+            .await;
+        if let Err(err) = sent {
+            let failed = FailedUnblock {
+                target,
+                reason: reason.as_deref(),
+                mode,
+                before: &user,
+                after: &updated,
+            };
+            return Err(undo_unblock(&state, &auth, failed, &err.to_string()).await);
+        }
     }
     Ok(axum::Json(user_view(&updated, false)?))
+}
+
+/// An unblock written, whose one-time access password could not be sent.
+struct FailedUnblock<'a> {
+    target: Target<'a>,
+    reason: Option<&'a str>,
+    mode: UnblockMode,
+    before: &'a UserRecord,
+    after: &'a UserRecord,
+}
+
+/// Undo an unblock whose access password never reached the user: nobody can use that
+/// password, and a user left awaiting it could not be unblocked again (only a blocked
+/// user can). So the user goes back to blocked, exactly as before, both steps are
+/// audited, and the caller can simply retry.
+async fn undo_unblock(
+    state: &AppState,
+    auth: &Auth,
+    failed: FailedUnblock<'_>,
+    why: &str,
+) -> ApiError {
+    let login = &failed.before.login;
+    let undone = match &failed.after.temporary_password_hash {
+        Some(unblocked_hash) => {
+            let change = UserChange::UndoUnblock {
+                unblocked_hash: unblocked_hash.clone(),
+                failed_attempts: failed.before.failed_attempts,
+                attempts_left: failed.before.attempts_left,
+                blocked_at: failed.before.blocked_at,
+                temporary_password_hash: failed.before.temporary_password_hash.clone(),
+            };
+            let entry = auth.audit(
+                "user.unblock",
+                failed.target,
+                "failure",
+                failed.reason,
+                Some(format!(
+                    "{}: the one-time access password was not delivered; unblock undone",
+                    failed.mode.as_str()
+                )),
+            );
+            state
+                .store
+                .change_user(failed.before.id, &change, &entry)
+                .await
+        }
+        None => Err(crate::store::StoreError::Conflict),
+    };
+    match undone {
+        Ok(_) => ApiError::new(
+            ErrorCode::SmsDeliveryFailed,
+            format!(
+                "the one-time access password for user '{login}' was not delivered ({why}); \
+                 nothing changed, the user is still blocked; retry the unblock later"
+            ),
+        ),
+        Err(err) => {
+            tracing::error!(user = %login, error = %err, "cannot undo an unblock whose SMS failed");
+            ApiError::new(
+                ErrorCode::SmsDeliveryFailed,
+                format!(
+                    "user '{login}' is unblocked and awaits a new password, but the one-time \
+                     access password was not delivered ({why})"
+                ),
+            )
+        }
+    }
 }
 
 /// Add or change the user's mobile number for SMS codes (R4).
