@@ -14,14 +14,16 @@
 //!
 //! Unknown logins get a decoy challenge that looks like a real one and is stable per
 //! login (keyed by the pepper), and a dummy Argon2 verification at step 2, so neither
-//! the answer nor its timing tells whether a login exists.
+//! the answer nor its timing tells whether a login exists. Their failures are counted
+//! in the database like a real user's: the attempts left count down and the decoy
+//! "blocks" after the same number of failures.
 
 use std::collections::BTreeMap;
 
 use hmac::{Hmac, Mac};
 use rand::SeedableRng;
 use secrecy::{ExposeSecret, SecretString};
-use sha2::Sha256;
+use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::api::{
@@ -104,6 +106,7 @@ pub async fn start(state: &AppState, request: &StartLogin) -> ApiResult<Challeng
         otp_method: user.auth_tool,
         positions,
         sms_code_digest,
+        decoy_key: None,
         created_at: now,
         expires_at,
     };
@@ -189,6 +192,10 @@ fn decoy_challenge(
         otp_method,
         positions: Some(positions),
         sms_code_digest: None,
+        // Not the seed itself: what is stored cannot rebuild the decoy's answers.
+        decoy_key: Some(hex::encode(Sha256::digest(
+            [&b"attempts/"[..], &seed].concat(),
+        ))),
         created_at: now,
         expires_at,
     }
@@ -263,18 +270,14 @@ pub async fn complete(
         .ok_or_else(expired)?;
     let limit = i64::from(state.settings.lockout_limit.get());
     let Some(user_id) = challenge.user_id else {
-        tokio::task::spawn_blocking(masked_password::dummy_verify)
-            .await
-            .map_err(ApiError::internal)?;
-        audit_login(state, request_id, None, "failure", Some("unknown login")).await?;
-        return Err(invalid_credentials((limit - 1).max(0)));
+        return Err(decoy_failure(state, request_id, &challenge, limit, now).await?);
     };
     let user = state.store.user_by_id(user_id).await?.ok_or_else(expired)?;
 
     // (3) Reserve an attempt.
     if state.store.reserve_attempt(user.id).await?.is_none() {
         audit_login(state, request_id, Some(&user), "blocked", None).await?;
-        return Err(blocked(&user));
+        return Err(blocked());
     }
 
     // (4) Check every credential of the flow.
@@ -297,13 +300,7 @@ pub async fn complete(
             }),
         )
         .await?;
-        let mut err = invalid_credentials(left);
-        if now_blocked {
-            err.problem.detail =
-                "wrong credentials; access is now blocked — ask a co-user or HelpDesk to unblock"
-                    .into();
-        }
-        return Err(err);
+        return Err(failed_login(left, now_blocked));
     }
     let new_record = match new_password {
         Some(password) if challenge.flow != Flow::Login => {
@@ -474,6 +471,41 @@ pub fn token_aad(millekod: Option<&crate::api::MilleKod>, login: &crate::api::Lo
     format!("token-seed/{millekod}/{login}").into_bytes()
 }
 
+/// Step 2 of an unknown login: as slow as a real check, and counted like a real user's
+/// failure, so neither the answers nor their sequence tell that the login is unknown.
+async fn decoy_failure(
+    state: &AppState,
+    request_id: &str,
+    challenge: &ChallengeRecord,
+    limit: i64,
+    now: Millis,
+) -> ApiResult<ApiError> {
+    tokio::task::spawn_blocking(masked_password::dummy_verify)
+        .await
+        .map_err(ApiError::internal)?;
+    let key = challenge
+        .decoy_key
+        .as_deref()
+        .ok_or_else(|| ApiError::internal("a challenge has neither a user nor a decoy key"))?;
+    let failed = state.store.record_decoy_failure(key, limit, now).await?;
+    audit_login(state, request_id, None, "failure", Some("unknown login")).await?;
+    Ok(match failed {
+        Some(failed) => failed_login((limit - failed).max(0), failed >= limit),
+        None => blocked(),
+    })
+}
+
+/// The answer to wrong credentials, with the attempts left.
+fn failed_login(attempts_left: i64, now_blocked: bool) -> ApiError {
+    let mut err = invalid_credentials(attempts_left);
+    if now_blocked {
+        err.problem.detail =
+            "wrong credentials; access is now blocked — ask a co-user or HelpDesk to unblock"
+                .into();
+    }
+    err
+}
+
 fn invalid_credentials(attempts_left: i64) -> ApiError {
     ApiError::new(
         ErrorCode::InvalidCredentials,
@@ -482,14 +514,12 @@ fn invalid_credentials(attempts_left: i64) -> ApiError {
     .with_attempts_left(u8::try_from(attempts_left).unwrap_or(0))
 }
 
-fn blocked(user: &UserRecord) -> ApiError {
+/// The same for every login, known or not (no enumeration).
+fn blocked() -> ApiError {
     ApiError::new(
         ErrorCode::UserBlocked,
-        format!(
-            "access for '{}' is blocked after too many failed attempts; ask a co-user of the \
-             same MilleKod or HelpDesk to unblock it",
-            user.login
-        ),
+        "access is blocked after too many failed attempts; ask a co-user of the same \
+         MilleKod or HelpDesk to unblock it",
     )
 }
 

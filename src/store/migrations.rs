@@ -102,6 +102,19 @@ pub const SQLITE: &[Migration] = &[
             "CREATE INDEX idempotency_by_age ON idempotency (created_at)",
         ],
     ),
+    (
+        3,
+        &[
+            // Failed logins of unknown users, so a decoy counts down and blocks like a
+            // real user; keyed by a keyed hash of (MilleKod, login), never the login.
+            "ALTER TABLE challenges ADD COLUMN decoy_key TEXT",
+            "CREATE TABLE decoy_attempts (
+                key TEXT PRIMARY KEY,
+                failed INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL)",
+            "CREATE INDEX decoy_attempts_by_age ON decoy_attempts (updated_at)",
+        ],
+    ),
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -195,6 +208,17 @@ pub const POSTGRES: &[Migration] = &[
                 response TEXT NOT NULL,
                 created_at BIGINT NOT NULL)",
             "CREATE INDEX idempotency_by_age ON idempotency (created_at)",
+        ],
+    ),
+    (
+        3,
+        &[
+            "ALTER TABLE challenges ADD COLUMN decoy_key TEXT",
+            "CREATE TABLE decoy_attempts (
+                key TEXT PRIMARY KEY,
+                failed BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL)",
+            "CREATE INDEX decoy_attempts_by_age ON decoy_attempts (updated_at)",
         ],
     ),
 ];

@@ -142,6 +142,8 @@ pub struct ChallengeRecord {
     pub otp_method: AuthTool,
     pub positions: Option<String>,
     pub sms_code_digest: Option<Vec<u8>>,
+    /// For a decoy: the key its failures are counted under (see `record_decoy_failure`).
+    pub decoy_key: Option<String>,
     pub created_at: Millis,
     pub expires_at: Millis,
 }
@@ -298,6 +300,15 @@ pub trait Store: Send + Sync + 'static {
     async fn reserve_attempt(&self, user_id: i64) -> StoreResult<Option<i64>>;
     /// Count a failure; blocks the user when no attempt is left.
     async fn record_failure(&self, user_id: i64, now: Millis) -> StoreResult<FailureOutcome>;
+    /// Count a failed login of an unknown user under `key`, atomically, like a real
+    /// user with `limit` attempts: the failures counted so far, this one included, or
+    /// `None` once `limit` were counted (the decoy is "blocked").
+    async fn record_decoy_failure(
+        &self,
+        key: &str,
+        limit: i64,
+        now: Millis,
+    ) -> StoreResult<Option<i64>>;
     /// Reset the counter to `limit`, clear pending positions, apply `success`.
     async fn record_success(
         &self,

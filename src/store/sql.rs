@@ -34,8 +34,11 @@ macro_rules! user_columns {
 }
 const USER_COLUMNS: &str = user_columns!();
 
-const CHALLENGE_COLUMNS: &str =
-    "id, user_id, flow, otp_method, positions, sms_code_digest, created_at, expires_at";
+/// How long the failures of an unknown login are remembered: 30 days.
+const DECOY_MEMORY_MS: i64 = 30 * 24 * 3600 * 1000;
+
+const CHALLENGE_COLUMNS: &str = "id, user_id, flow, otp_method, positions, sms_code_digest, \
+    decoy_key, created_at, expires_at";
 
 const TOKEN_COLUMNS: &str = "t.id, t.name, t.scopes, t.created_by, u.login AS owner_login, \
     t.created_at, t.expires_at, t.revoked_at";
@@ -222,6 +225,7 @@ fn challenge_from_row(row: &AnyRow) -> StoreResult<ChallengeRecord> {
             .ok_or_else(|| corrupt("challenges.otp_method"))?,
         positions: row.try_get("positions")?,
         sms_code_digest: row.try_get("sms_code_digest")?,
+        decoy_key: row.try_get("decoy_key")?,
         created_at: row.try_get("created_at")?,
         expires_at: row.try_get("expires_at")?,
     })
@@ -616,6 +620,32 @@ impl Store for SqlStore {
         })
     }
 
+    async fn record_decoy_failure(
+        &self,
+        key: &str,
+        limit: i64,
+        now: Millis,
+    ) -> StoreResult<Option<i64>> {
+        // No row comes back once `limit` failures were counted: the WHERE of the
+        // upsert refuses the update.
+        let failed = sqlx::query_scalar(
+            "INSERT INTO decoy_attempts (key, failed, updated_at) VALUES ($1, 1, $2) \
+             ON CONFLICT (key) DO UPDATE SET failed = decoy_attempts.failed + 1, \
+             updated_at = $2 WHERE decoy_attempts.failed < $3 RETURNING failed",
+        )
+        .bind(key)
+        .bind(now)
+        .bind(limit)
+        .fetch_optional(&self.pool)
+        .await?;
+        // Counters untouched for a while are forgotten, so made-up logins do not pile up.
+        sqlx::query("DELETE FROM decoy_attempts WHERE updated_at < $1")
+            .bind(now - DECOY_MEMORY_MS)
+            .execute(&self.pool)
+            .await?;
+        Ok(failed)
+    }
+
     async fn record_success(
         &self,
         user_id: i64,
@@ -672,8 +702,8 @@ impl Store for SqlStore {
     async fn insert_challenge(&self, challenge: &ChallengeRecord) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO challenges (id, user_id, flow, otp_method, positions, \
-             sms_code_digest, used, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)",
+             sms_code_digest, decoy_key, used, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9)",
         )
         .bind(&challenge.id)
         .bind(challenge.user_id)
@@ -681,6 +711,7 @@ impl Store for SqlStore {
         .bind(challenge.otp_method.as_str())
         .bind(&challenge.positions)
         .bind(&challenge.sms_code_digest)
+        .bind(&challenge.decoy_key)
         .bind(challenge.created_at)
         .bind(challenge.expires_at)
         .execute(&self.pool)

@@ -131,3 +131,63 @@ async fn unknown_logins_get_a_stable_challenge_that_looks_real() {
         }
     }
 }
+
+/// What a failed login answer shows: status, code, attempts left and message.
+async fn wrong_login(api: &Api, login: &str) -> (u16, String, Option<u8>, String) {
+    let challenge = api.start_login(Some(KOD), login).await;
+    let answer = login_answer(&challenge, &"a".repeat(32), "123456");
+    let answer = api.complete_login(&challenge.challenge_id, &answer).await;
+    let problem = answer.problem();
+    (
+        answer.status.as_u16(),
+        answer.body["code"].as_str().unwrap_or("").to_owned(),
+        problem.attempts_left,
+        problem.detail,
+    )
+}
+
+#[tokio::test]
+async fn an_unknown_login_counts_down_and_blocks_like_a_real_one() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let api = server.api();
+        let mut real = Vec::new();
+        let mut decoy = Vec::new();
+        for _ in 0..5 {
+            real.push(wrong_login(&api, "ewa").await);
+            decoy.push(wrong_login(&api, "nobody").await);
+        }
+        assert_eq!(
+            real.iter()
+                .map(|(status, code, left, _)| (*status, code.as_str(), *left))
+                .collect::<Vec<_>>(),
+            [
+                (401, "invalid_credentials", Some(2)),
+                (401, "invalid_credentials", Some(1)),
+                (401, "invalid_credentials", Some(0)),
+                (423, "user_blocked", None),
+                (423, "user_blocked", None),
+            ]
+        );
+        assert_eq!(decoy, real, "an unknown login answers like ewa");
+    }
+}
+
+#[tokio::test]
+async fn parallel_guesses_at_an_unknown_login_are_counted_exactly() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let api = server.api();
+        let answers =
+            futures_util::future::join_all((0..8).map(|_| wrong_login(&api, "ghost"))).await;
+        let mut left: Vec<Option<u8>> = answers
+            .iter()
+            .filter(|a| a.1 == "invalid_credentials")
+            .map(|a| a.2)
+            .collect();
+        left.sort();
+        assert_eq!(left, [Some(0), Some(1), Some(2)], "{answers:?}");
+        let blocked = answers.iter().filter(|a| a.1 == "user_blocked").count();
+        assert_eq!(blocked, 5, "{answers:?}");
+    }
+}
