@@ -1414,7 +1414,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__phone__subcmd__import)
-            opts="-y -o -v -h --dry-run --check --report --journal --concurrency --chunk-size --retry-for --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --dry-run --check --report --journal --concurrency --chunk-size --retry-for --progress-every --reason --yes --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1437,6 +1437,10 @@ _millectl() {
                     return 0
                     ;;
                 --retry-for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

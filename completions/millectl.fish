@@ -174,6 +174,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l concurrency -d 'Chunks sent at once' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l chunk-size -d 'Rows per chunk (a resumed import keeps the size it started with)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l retry-for -d 'How long to keep retrying a chunk while the server is unreachable, restarting or busy, before stopping (the import can then be resumed)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l progress-every -d 'When stderr is not a terminal: how often a progress line is printed there (0: after every chunk)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l profile -d 'Named profile of the config file (server and stored session)' -r

@@ -299,6 +299,7 @@ _arguments "${_arguments_options[@]}" : \
 '--concurrency=[Chunks sent at once]:CONCURRENCY:_default' \
 '--chunk-size=[Rows per chunk (a resumed import keeps the size it started with)]:CHUNK_SIZE:_default' \
 '--retry-for=[How long to keep retrying a chunk while the server is unreachable, restarting or busy, before stopping (the import can then be resumed)]:SECONDS:_default' \
+'--progress-every=[When stderr is not a terminal\: how often a progress line is printed there (0\: after every chunk)]:SECONDS:_default' \
 '--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
 '--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
 '--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \

@@ -463,9 +463,21 @@ fn stdin_is_read_checked_and_resumable_like_a_file() {
     assert_eq!(summary(&out)["rows"], 300);
     assert_eq!(env.count(MOVED), 0, "--check sends nothing");
 
-    let (out, _) = run(import(&env, Path::new("-"), &["--yes"]).write_stdin(csv), 0);
+    // Without a terminal, progress is a line on stderr (here after every chunk).
+    let args = ["--yes", "--chunk-size", "100", "--progress-every", "0"];
+    let (out, err) = run(import(&env, Path::new("-"), &args).write_stdin(csv), 0);
     assert_eq!(summary(&out)["updated"], 300);
     assert_eq!(env.count(MOVED), 300);
+    let progress: Vec<&str> = err
+        .lines()
+        .filter_map(|l| l.strip_prefix("phone import: "))
+        .map(|l| l.split(',').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        progress,
+        ["100/300 rows (33%)", "200/300 rows (66%)"],
+        "{err}"
+    );
     // The default journal lives under the config directory and is gone once done.
     let imports: PathBuf = env.config_dir().join("imports");
     let left = std::fs::read_dir(&imports).map(|d| d.count()).unwrap_or(0);

@@ -37,8 +37,6 @@ use crate::output::Tabular;
 use input::{Checked, Row, Source};
 use journal::{ChunkDone, Journal, JournalError, Opened, Start};
 
-/// How often progress is printed when stderr is not a terminal.
-const PROGRESS_EVERY: Duration = Duration::from_secs(2);
 /// The longest pause between retries of a chunk (without a `Retry-After`).
 const MAX_BACKOFF: Duration = Duration::from_secs(5);
 
@@ -71,6 +69,10 @@ pub struct ImportArgs {
     /// or busy, before stopping (the import can then be resumed).
     #[arg(long, default_value_t = 120, value_name = "SECONDS")]
     pub retry_for: u64,
+    /// When stderr is not a terminal: how often a progress line is printed there (0:
+    /// after every chunk).
+    #[arg(long, default_value_t = 2, value_name = "SECONDS")]
+    pub progress_every: u64,
     #[command(flatten)]
     pub change: ChangeArgs,
 }
@@ -247,7 +249,7 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         Some(path) => Some(ReportWriter::create(path, args.dry_run)?),
         None => None,
     };
-    let progress = Progress::new(checked.rows);
+    let progress = Progress::new(checked.rows, Duration::from_secs(args.progress_every));
     let started = Instant::now();
     let mut summary = Summary {
         batch_id: batch_id.clone(),
@@ -686,12 +688,13 @@ impl ReportWriter {
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
     total: u64,
+    every: Duration,
     state: std::sync::Mutex<(u64, Instant)>,
     started: Instant,
 }
 
 impl Progress {
-    fn new(total: u64) -> Self {
+    fn new(total: u64, every: Duration) -> Self {
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = indicatif::ProgressBar::new(total);
             if let Ok(style) = indicatif::ProgressStyle::with_template(
@@ -704,6 +707,7 @@ impl Progress {
         Self {
             bar,
             total,
+            every,
             state: std::sync::Mutex::new((0, Instant::now())),
             started: Instant::now(),
         }
@@ -716,7 +720,7 @@ impl Progress {
         state.0 += rows;
         if let Some(bar) = &self.bar {
             bar.set_position(state.0);
-        } else if state.1.elapsed() >= PROGRESS_EVERY && state.0 < self.total {
+        } else if state.1.elapsed() >= self.every && state.0 < self.total {
             state.1 = Instant::now();
             let rate = state.0 as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
             eprintln!(
