@@ -20,6 +20,10 @@ use crate::api::{AuditRecord, Flow};
 
 pub struct SqlStore {
     pool: AnyPool,
+    /// For lookups on every request (API tokens): on an SQLite file, read-only
+    /// connections of their own, so they do not queue behind a long write such as a
+    /// chunk of phone changes (WAL lets readers run beside the writer); else `pool`.
+    reads: AnyPool,
     backend: &'static str,
 }
 
@@ -67,11 +71,30 @@ impl SqlStore {
             .connect(&url)
             .await
             .with_context(|| format!("cannot open the {backend} database"))?;
-        let store = Self { pool, backend };
+        let mut store = Self {
+            reads: pool.clone(),
+            pool,
+            backend,
+        };
         store
             .migrate()
             .await
             .context("cannot migrate the database schema")?;
+        // A file (not `:memory:`, which another connection would not share).
+        if sqlite && url.contains("?mode=rwc") && !url.starts_with("sqlite://:") {
+            store.reads = AnyPoolOptions::new()
+                .max_connections(4)
+                .acquire_timeout(std::time::Duration::from_secs(10))
+                .after_connect(|conn, _meta| {
+                    Box::pin(async move {
+                        conn.execute("PRAGMA busy_timeout = 5000;").await?;
+                        Ok(())
+                    })
+                })
+                .connect(&url.replace("?mode=rwc", "?mode=ro"))
+                .await
+                .context("cannot open the SQLite database for reading")?;
+        }
         Ok(store)
     }
 
@@ -840,7 +863,7 @@ impl Store for SqlStore {
         ))
         .bind(token_hash.to_vec())
         .bind(now)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reads)
         .await?;
         row.as_ref().map(token_from_row).transpose()
     }
