@@ -7,7 +7,9 @@
 //!
 //! SQLite runs with one pooled connection in WAL mode: SQLite has a single writer
 //! anyway, and one connection means no `SQLITE_BUSY` races between our own requests;
-//! `busy_timeout` covers other processes (e.g. `server operator add`).
+//! `busy_timeout` covers other processes (e.g. `server operator add`). API-token
+//! lookups, made on every request, read through read-only connections of their own
+//! (`SqlStore::reads`), so they do not wait for a long write.
 
 use anyhow::Context;
 use async_trait::async_trait;
