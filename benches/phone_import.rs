@@ -225,8 +225,14 @@ fn millekod(n: u64) -> u64 {
 }
 
 /// Polish mobile prefixes (`+48 60…`, …) the import runs move users to, in turn; seeding
-/// gave them `+48 50…`, the single requests `+48 51…`, the raw reference `+48 53…`.
+/// gave them `+48 50…`, the single requests `+48 51…`.
 const MOBILE_PREFIXES: [u64; 6] = [60, 66, 69, 72, 78, 79];
+
+/// The prefixes the raw reference's runs move users to, in turn. Every run must write
+/// numbers the users do not have: SQLite skips writing a row whose new record is
+/// byte for byte the old one, so a run repeating the previous run's values would
+/// measure less work than an import does.
+const RAW_PREFIXES: [u64; 4] = [53, 57, 73, 88];
 
 /// The CSV moving users 1..=rows to `+48 <prefix> nnnnnnn`.
 fn write_moves(path: &Path, rows: u64, prefix: u64) {
@@ -340,10 +346,11 @@ async fn run_backend(settings: &Settings, database: Option<&str>) -> Measured {
     let mut server = server;
     server.stop();
     let mut raw_runs = Vec::new();
-    for _ in 0..settings.runs {
+    for run in 0..settings.runs {
+        let prefix = RAW_PREFIXES[run % RAW_PREFIXES.len()];
         raw_runs.push(match database {
-            Some(url) => raw_postgres(url, settings).await,
-            None => raw_sqlite(&server.dir.path().join("millectl.db"), settings).await,
+            Some(url) => raw_postgres(url, settings, prefix).await,
+            None => raw_sqlite(&server.dir.path().join("millectl.db"), settings, prefix).await,
         });
     }
     Measured {
@@ -396,12 +403,12 @@ async fn single_requests(server: &Server, settings: &Settings) -> f64 {
 
 /// SQLite through its C library (rusqlite), with the server's pragmas, prepared
 /// statements and one transaction per chunk: what the database itself can do.
-async fn raw_sqlite(path: &Path, settings: &Settings) -> f64 {
+async fn raw_sqlite(path: &Path, settings: &Settings, prefix: u64) -> f64 {
     let mut conn = rusqlite::Connection::open(path).expect("sqlite");
     conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
         .expect("pragmas");
     let started = Instant::now();
-    let now = 1_700_000_000_000i64;
+    let now = now_millis();
     let rows: Vec<u64> = (1..=settings.rows).collect();
     for chunk in rows.chunks(settings.chunk) {
         let tx = conn.transaction().expect("begin");
@@ -421,7 +428,7 @@ async fn raw_sqlite(path: &Path, settings: &Settings) -> f64 {
                 .expect("prepare insert");
             for &n in chunk {
                 let (kod, login) = (millekod(n).to_string(), format!("u{n:06}"));
-                let phone = format!("+48{}", 530_000_000 + n);
+                let phone = format!("+48{}", prefix * 10_000_000 + n);
                 let changed = update
                     .execute(rusqlite::params![phone, now, kod, login])
                     .expect("update");
@@ -437,11 +444,11 @@ async fn raw_sqlite(path: &Path, settings: &Settings) -> f64 {
 }
 
 /// PostgreSQL through sqlx's own driver (no `Any` layer), one transaction per chunk.
-async fn raw_postgres(url: &str, settings: &Settings) -> f64 {
+async fn raw_postgres(url: &str, settings: &Settings, prefix: u64) -> f64 {
     use sqlx::Connection;
     let mut conn = sqlx::PgConnection::connect(url).await.expect("postgres");
     let started = Instant::now();
-    let now = 1_700_000_000_000i64;
+    let now = now_millis();
     let rows: Vec<u64> = (1..=settings.rows).collect();
     for chunk in rows.chunks(settings.chunk) {
         let mut tx = conn.begin().await.expect("begin");
@@ -451,7 +458,7 @@ async fn raw_postgres(url: &str, settings: &Settings) -> f64 {
                 "UPDATE users SET phone = $1, updated_at = $2 \
                  WHERE kind = 'company_user' AND millekod = $3 AND login = $4",
             )
-            .bind(format!("+48{}", 530_000_000 + n))
+            .bind(format!("+48{}", prefix * 10_000_000 + n))
             .bind(now)
             .bind(&kod)
             .bind(&login)
@@ -474,6 +481,13 @@ async fn raw_postgres(url: &str, settings: &Settings) -> f64 {
         tx.commit().await.expect("commit");
     }
     settings.rows as f64 / started.elapsed().as_secs_f64()
+}
+
+/// Now, as the server stores times: every run writes a new `updated_at` too.
+fn now_millis() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
 async fn create_pg_database(admin: &str) -> (String, String) {
