@@ -130,6 +130,9 @@ impl SqlStore {
                 .await?;
         }
         tx.commit().await?;
+        if !batch.dry_run {
+            self.checkpoint_soon();
+        }
         Ok(BatchApplied::Done(results))
     }
 
