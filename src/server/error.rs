@@ -83,6 +83,18 @@ impl From<StoreError> for ApiError {
                 internal: Some("database pool timed out".into()),
                 retry_after: Some(1),
             },
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(failure, _))
+                if failure.code == rusqlite::ErrorCode::DatabaseBusy =>
+            {
+                Self {
+                    problem: Box::new(Problem::new(
+                        ErrorCode::ServiceUnavailable,
+                        "the database is locked by another program; retry shortly",
+                    )),
+                    internal: Some("SQLite busy beyond busy_timeout".into()),
+                    retry_after: Some(1),
+                }
+            }
             other => Self::internal(other),
         }
     }

@@ -9,7 +9,9 @@
 //! anyway, and one connection means no `SQLITE_BUSY` races between our own requests;
 //! `busy_timeout` covers other processes (e.g. `server operator add`). API-token
 //! lookups, made on every request, read through read-only connections of their own
-//! (`SqlStore::reads`), so they do not wait for a long write. After a large write (a
+//! (`SqlStore::reads`), so they do not wait for a long write. Chunks of phone changes
+//! are written through a connection of their own (`SqlStore::bulk_sqlite`, see
+//! `phone_batch.rs`), while holding the pooled one. After a large write (a
 //! chunk of phone changes) a checkpointer on a connection of its own copies the WAL
 //! back into the database file (`Checkpointer`), beside the writer rather than inside
 //! its next commit.
@@ -32,6 +34,8 @@ pub struct SqlStore {
     backend: &'static str,
     /// On an SQLite file: checkpoints the WAL when woken.
     checkpointer: Option<Checkpointer>,
+    /// SQLite files only: a second connection, for bulk phone changes.
+    bulk: Option<std::sync::Arc<std::sync::Mutex<rusqlite::Connection>>>,
 }
 
 /// The columns of a [`UserRecord`], as a literal so `concat!` can build static SQL.
@@ -87,6 +91,7 @@ impl SqlStore {
             pool,
             backend,
             checkpointer: None,
+            bulk: None,
         };
         store
             .migrate()
@@ -112,7 +117,27 @@ impl SqlStore {
                     .context("cannot open the SQLite database for checkpoints")?,
             );
         }
+        if let Some(path) = sqlite_file(&url) {
+            let conn = rusqlite::Connection::open(path)
+                .and_then(|conn| {
+                    conn.execute_batch(&format!(
+                        "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
+                         PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                         PRAGMA wal_autocheckpoint = {WRITER_AUTOCHECKPOINT_PAGES};"
+                    ))?;
+                    Ok(conn)
+                })
+                .context("cannot open the SQLite database for bulk changes")?;
+            store.bulk = Some(std::sync::Arc::new(std::sync::Mutex::new(conn)));
+        }
         Ok(store)
+    }
+
+    /// The SQLite connection of bulk phone changes, if this is an SQLite file.
+    pub(super) fn bulk_sqlite(
+        &self,
+    ) -> Option<std::sync::Arc<std::sync::Mutex<rusqlite::Connection>>> {
+        self.bulk.clone()
     }
 
     /// After a large write: have the WAL copied back into the database file soon, off
@@ -235,6 +260,15 @@ impl Checkpointer {
         });
         Ok(Self { wake, done })
     }
+}
+
+/// The file of an `sqlite://PATH?…` URL; `None` for an in-memory database, which a
+/// second connection would not share.
+fn sqlite_file(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("sqlite://")?;
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let memory = path.is_empty() || path.starts_with(':') || query.contains("mode=memory");
+    (!memory).then_some(path)
 }
 
 fn corrupt(what: &str) -> StoreError {

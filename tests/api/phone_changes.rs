@@ -129,6 +129,76 @@ async fn a_retried_chunk_is_applied_once_and_answered_the_same() {
     }
 }
 
+#[tokio::test]
+async fn chunks_and_single_changes_of_the_same_users_interleave_safely() {
+    for db in Db::all() {
+        let server = TestServer::start_with(ServerOptions {
+            db: db.clone(),
+            extra_args: vec![
+                "--seed-users".into(),
+                "1000".into(),
+                "--bulk-concurrency".into(),
+                "4".into(),
+            ],
+        })
+        .await;
+        let api = server.helpdesk_token();
+        let audit_before = server
+            .count_sql("SELECT COUNT(*) FROM audit WHERE action = 'phone.set'")
+            .await;
+
+        // Four chunks of 250 users, and at the same time one user in ten moved by a
+        // single request to a number of another range: every write meets a number it
+        // changes, whichever comes first.
+        let mut tasks = Vec::new();
+        for i in 0..4u64 {
+            let (server_api, body) = (api.clone(), chunk("mix", rows(i * 250 + 1, i * 250 + 250)));
+            let base = server.url.clone();
+            tasks.push(tokio::spawn(async move {
+                let request = server_api
+                    .client
+                    .post(format!("{base}/v1/phone-changes"))
+                    .bearer_auth(server_api.token.clone().unwrap_or_default())
+                    .header("idempotency-key", format!("mix-{i}"))
+                    .json(&body);
+                Api::answer_of(request.send().await.expect("request")).await
+            }));
+        }
+        for n in (10..=1000u64).step_by(10) {
+            let api = api.clone();
+            tasks.push(tokio::spawn(async move {
+                api.put(
+                    &format!(
+                        "/v1/companies/{}/users/u{n:06}/phone",
+                        20_000_000 + (n - 1) / 100
+                    ),
+                    json!({ "phone": format!("+48{}", 510_000_000 + n) }),
+                )
+                .await
+            }));
+        }
+        for task in tasks {
+            task.await.expect("join").expect_ok();
+        }
+
+        let moved = server
+            .count_sql(
+                "SELECT COUNT(*) FROM users WHERE login LIKE 'u%' \
+                 AND (phone LIKE '+48600%' OR phone LIKE '+48510%')",
+            )
+            .await;
+        assert_eq!(moved, 1000, "{db:?}");
+        let audit_after = server
+            .count_sql("SELECT COUNT(*) FROM audit WHERE action = 'phone.set'")
+            .await;
+        assert_eq!(
+            audit_after - audit_before,
+            1000 + 100,
+            "{db:?}: one audit record per write, none lost"
+        );
+    }
+}
+
 async fn futures_join(server: &TestServer, api: &Api, body: &Value, copies: usize) -> Vec<Answer> {
     let mut handles = Vec::new();
     for _ in 0..copies {
