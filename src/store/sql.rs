@@ -118,7 +118,11 @@ impl SqlStore {
             );
         }
         if let Some(path) = sqlite_file(&url) {
-            let conn = rusqlite::Connection::open(path)
+            // Never created here: sqlx made and migrated it, so a missing file is an
+            // error, not a new empty database.
+            let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE
+                | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = rusqlite::Connection::open_with_flags(&path, flags)
                 .and_then(|conn| {
                     conn.execute_batch(&format!(
                         "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
@@ -262,13 +266,18 @@ impl Checkpointer {
     }
 }
 
-/// The file of an `sqlite://PATH?…` URL; `None` for an in-memory database, which a
-/// second connection would not share.
-fn sqlite_file(url: &str) -> Option<&str> {
+/// The file of an `sqlite://PATH?…` URL, as sqlx names it (percent-decoded), so a
+/// connection of our own opens the very file sqlx's do; `None` for an in-memory
+/// database, which a second connection would not share.
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     let rest = url.strip_prefix("sqlite://")?;
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     let memory = path.is_empty() || path.starts_with(':') || query.contains("mode=memory");
-    (!memory).then_some(path)
+    if memory {
+        return None;
+    }
+    let options: sqlx::sqlite::SqliteConnectOptions = url.parse().ok()?;
+    Some(options.get_filename().to_owned())
 }
 
 fn corrupt(what: &str) -> StoreError {
@@ -1152,5 +1161,20 @@ mod tests {
         assert_eq!(normalize_url("postgres://h/db").unwrap().1, "postgres");
         assert!(normalize_url("mysql://h/db").is_err());
         assert!(normalize_url("sqlite://").is_err());
+    }
+
+    #[test]
+    fn our_own_sqlite_connection_opens_the_file_sqlx_opens() {
+        assert_eq!(
+            sqlite_file("sqlite:///tmp/a%20b/x.db?mode=rwc"),
+            Some(std::path::PathBuf::from("/tmp/a b/x.db"))
+        );
+        assert_eq!(
+            sqlite_file("sqlite://data.db?mode=rwc"),
+            Some(std::path::PathBuf::from("data.db"))
+        );
+        assert_eq!(sqlite_file("sqlite://:memory:"), None);
+        assert_eq!(sqlite_file("sqlite://x.db?mode=memory"), None);
+        assert_eq!(sqlite_file("postgres://h/db"), None);
     }
 }
