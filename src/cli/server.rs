@@ -191,7 +191,7 @@ fn default_database() -> anyhow::Result<String> {
         .context("cannot find the user's data directory; give --database")?;
     let dir = dirs.data_dir();
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    Ok(format!("sqlite://{}", dir.join("millectl.db").display()))
+    Ok(crate::store::sqlite_url(&dir.join("millectl.db")))
 }
 
 /// No gateway configured: SMS users cannot log in, and say so.

@@ -71,7 +71,7 @@ impl DevDir {
     }
 
     pub fn sqlite_url(&self) -> String {
-        format!("sqlite://{}", self.path.join("millectl.db").display())
+        crate::store::sqlite_url(&self.path.join("millectl.db"))
     }
 
     pub fn credentials_path(&self) -> PathBuf {

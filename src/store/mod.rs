@@ -370,6 +370,17 @@ pub trait Store: Send + Sync + 'static {
     async fn list_audit(&self, filter: &AuditFilter) -> StoreResult<Vec<crate::api::AuditRecord>>;
 }
 
+/// The `sqlite://` URL of a database file. sqlx percent-decodes a URL's path and ends
+/// it at `?` or `#`, so those three are escaped: the URL names exactly `path`.
+pub fn sqlite_url(path: &std::path::Path) -> String {
+    let path = path.display().to_string();
+    let escaped = path
+        .replace('%', "%25")
+        .replace('?', "%3F")
+        .replace('#', "%23");
+    format!("sqlite://{escaped}")
+}
+
 /// Open (and migrate) the database named by `url`: `sqlite://PATH` or `postgres://…`.
 pub async fn open(url: &str) -> anyhow::Result<std::sync::Arc<dyn Store>> {
     Ok(std::sync::Arc::new(SqlStore::connect(url).await?))

@@ -1177,4 +1177,21 @@ mod tests {
         assert_eq!(sqlite_file("sqlite://x.db?mode=memory"), None);
         assert_eq!(sqlite_file("postgres://h/db"), None);
     }
+
+    #[test]
+    fn a_data_path_with_url_characters_names_its_own_file() {
+        for path in [
+            "/tmp/100%41/x.db",
+            "/tmp/what?/x.db",
+            "/tmp/#1/x.db",
+            "/tmp/a b/x.db",
+        ] {
+            let (url, _) = normalize_url(&crate::store::sqlite_url(path.as_ref())).unwrap();
+            assert_eq!(
+                sqlite_file(&url),
+                Some(std::path::PathBuf::from(path)),
+                "{url}"
+            );
+        }
+    }
 }
