@@ -70,15 +70,7 @@ impl SqlStore {
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if sqlite {
-                        conn.execute(
-                            format!(
-                                "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
-                                 PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-                                 PRAGMA wal_autocheckpoint = {WRITER_AUTOCHECKPOINT_PAGES};"
-                            )
-                            .as_str(),
-                        )
-                        .await?;
+                        conn.execute(writer_pragmas().as_str()).await?;
                     }
                     Ok(())
                 })
@@ -97,38 +89,35 @@ impl SqlStore {
             .migrate()
             .await
             .context("cannot migrate the database schema")?;
-        // A file (not `:memory:`, which another connection would not share).
-        if sqlite && url.contains("?mode=rwc") && !url.starts_with("sqlite://:") {
-            store.reads = AnyPoolOptions::new()
-                .max_connections(4)
-                .acquire_timeout(std::time::Duration::from_secs(10))
-                .after_connect(|conn, _meta| {
-                    Box::pin(async move {
-                        conn.execute("PRAGMA busy_timeout = 5000;").await?;
-                        Ok(())
+        // A file (not in memory, which another connection would not share).
+        if let Some(path) = sqlite_file(&url) {
+            // Read-only connections need the file's own name with `mode=ro`.
+            if url.contains("?mode=rwc") {
+                store.reads = AnyPoolOptions::new()
+                    .max_connections(4)
+                    .acquire_timeout(std::time::Duration::from_secs(10))
+                    .after_connect(|conn, _meta| {
+                        Box::pin(async move {
+                            conn.execute("PRAGMA busy_timeout = 5000;").await?;
+                            Ok(())
+                        })
                     })
-                })
-                .connect(&url.replace("?mode=rwc", "?mode=ro"))
-                .await
-                .context("cannot open the SQLite database for reading")?;
+                    .connect(&url.replace("?mode=rwc", "?mode=ro"))
+                    .await
+                    .context("cannot open the SQLite database for reading")?;
+            }
             store.checkpointer = Some(
                 Checkpointer::start(&url)
                     .await
                     .context("cannot open the SQLite database for checkpoints")?,
             );
-        }
-        if let Some(path) = sqlite_file(&url) {
             // Never created here: sqlx made and migrated it, so a missing file is an
             // error, not a new empty database.
             let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE
                 | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
             let conn = rusqlite::Connection::open_with_flags(&path, flags)
                 .and_then(|conn| {
-                    conn.execute_batch(&format!(
-                        "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
-                         PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-                         PRAGMA wal_autocheckpoint = {WRITER_AUTOCHECKPOINT_PAGES};"
-                    ))?;
+                    conn.execute_batch(&writer_pragmas())?;
                     Ok(conn)
                 })
                 .context("cannot open the SQLite database for bulk changes")?;
@@ -234,6 +223,16 @@ fn normalize_url(url: &str) -> anyhow::Result<(String, &'static str)> {
 /// for everything else, and for when the checkpointer cannot catch up with a
 /// continuous stream of chunks (a WAL restarts only once it is copied in full).
 const WRITER_AUTOCHECKPOINT_PAGES: u32 = 10_000;
+
+/// The settings of every SQLite connection that writes: the pooled one and the one of
+/// bulk phone changes must behave alike.
+fn writer_pragmas() -> String {
+    format!(
+        "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
+         PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+         PRAGMA wal_autocheckpoint = {WRITER_AUTOCHECKPOINT_PAGES};"
+    )
+}
 
 /// Copies the WAL back into an SQLite file, on a connection of its own, when woken.
 /// `PASSIVE`: it never waits for, nor blocks, the writer or the readers; it copies
