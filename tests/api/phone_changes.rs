@@ -22,6 +22,13 @@ fn chunk(batch: &str, changes: Vec<Value>) -> Value {
     json!({"batch_id": batch, "reason": "MIGR-1", "changes": changes})
 }
 
+/// Audit records of phone changes, single and bulk.
+async fn phone_set_audits(server: &TestServer) -> i64 {
+    server
+        .count_sql("SELECT COUNT(*) FROM audit WHERE action = 'phone.set'")
+        .await
+}
+
 fn outcomes(report: &PhoneChangeReport) -> Vec<RowOutcome> {
     report.results.iter().map(|r| r.outcome).collect()
 }
@@ -35,9 +42,7 @@ async fn ten_thousand_rows_change_once_and_a_rerun_changes_nothing() {
         })
         .await;
         let api = server.helpdesk_token();
-        let audit_before = server
-            .count_sql("SELECT COUNT(*) FROM audit WHERE action = 'phone.set'")
-            .await;
+        let audit_before = phone_set_audits(&server).await;
 
         for (i, from) in (1..=10_000).step_by(2_000).enumerate() {
             let body = chunk("b1", rows(from, from + 1_999));
@@ -58,9 +63,7 @@ async fn ten_thousand_rows_change_once_and_a_rerun_changes_nothing() {
             .count_sql("SELECT COUNT(*) FROM users WHERE login LIKE 'u%' AND phone LIKE '+486%'")
             .await;
         assert_eq!(changed, 10_000, "{db:?}");
-        let audit_after = server
-            .count_sql("SELECT COUNT(*) FROM audit WHERE action = 'phone.set'")
-            .await;
+        let audit_after = phone_set_audits(&server).await;
         assert_eq!(
             audit_after - audit_before,
             10_000,
@@ -84,9 +87,7 @@ async fn ten_thousand_rows_change_once_and_a_rerun_changes_nothing() {
                 .iter()
                 .all(|o| *o == RowOutcome::Unchanged));
         }
-        let audit_rerun = server
-            .count_sql("SELECT COUNT(*) FROM audit WHERE action = 'phone.set'")
-            .await;
+        let audit_rerun = phone_set_audits(&server).await;
         assert_eq!(audit_rerun, audit_after);
     }
 }
@@ -143,42 +144,41 @@ async fn chunks_and_single_changes_of_the_same_users_interleave_safely() {
         })
         .await;
         let api = server.helpdesk_token();
-        let audit_before = server
-            .count_sql("SELECT COUNT(*) FROM audit WHERE action = 'phone.set'")
-            .await;
+        let audit_before = phone_set_audits(&server).await;
 
         // Four chunks of 250 users, and at the same time one user in ten moved by a
         // single request to a number of another range: every write meets a number it
         // changes, whichever comes first.
-        let mut tasks = Vec::new();
-        for i in 0..4u64 {
-            let (server_api, body) = (api.clone(), chunk("mix", rows(i * 250 + 1, i * 250 + 250)));
-            let base = server.url.clone();
-            tasks.push(tokio::spawn(async move {
-                let request = server_api
-                    .client
-                    .post(format!("{base}/v1/phone-changes"))
-                    .bearer_auth(server_api.token.clone().unwrap_or_default())
-                    .header("idempotency-key", format!("mix-{i}"))
-                    .json(&body);
-                Api::answer_of(request.send().await.expect("request")).await
-            }));
-        }
-        for n in (10..=1000u64).step_by(10) {
-            let api = api.clone();
-            tasks.push(tokio::spawn(async move {
-                api.put(
-                    &format!(
-                        "/v1/companies/{}/users/u{n:06}/phone",
-                        20_000_000 + (n - 1) / 100
-                    ),
-                    json!({ "phone": format!("+48{}", 510_000_000 + n) }),
-                )
-                .await
-            }));
-        }
-        for task in tasks {
-            task.await.expect("join").expect_ok();
+        let chunks: Vec<(String, Value)> = (0..4u64)
+            .map(|i| {
+                let body = chunk("mix", rows(i * 250 + 1, i * 250 + 250));
+                (format!("mix-{i}"), body)
+            })
+            .collect();
+        let singles: Vec<(String, Value)> = (10..=1000u64)
+            .step_by(10)
+            .map(|n| {
+                let path = format!(
+                    "/v1/companies/{}/users/u{n:06}/phone",
+                    20_000_000 + (n - 1) / 100
+                );
+                (path, json!({ "phone": format!("+48{}", 510_000_000 + n) }))
+            })
+            .collect();
+        let (chunked, single) = tokio::join!(
+            futures_util::future::join_all(chunks.iter().map(|(key, body)| server.phone_changes(
+                &api,
+                Some(key),
+                body
+            ))),
+            futures_util::future::join_all(
+                singles
+                    .iter()
+                    .map(|(path, body)| api.put(path, body.clone()))
+            ),
+        );
+        for answer in chunked.iter().chain(&single) {
+            answer.expect_ok();
         }
 
         let moved = server
@@ -188,9 +188,7 @@ async fn chunks_and_single_changes_of_the_same_users_interleave_safely() {
             )
             .await;
         assert_eq!(moved, 1000, "{db:?}");
-        let audit_after = server
-            .count_sql("SELECT COUNT(*) FROM audit WHERE action = 'phone.set'")
-            .await;
+        let audit_after = phone_set_audits(&server).await;
         assert_eq!(
             audit_after - audit_before,
             1000 + 100,
@@ -200,23 +198,12 @@ async fn chunks_and_single_changes_of_the_same_users_interleave_safely() {
 }
 
 async fn futures_join(server: &TestServer, api: &Api, body: &Value, copies: usize) -> Vec<Answer> {
-    let mut handles = Vec::new();
-    for _ in 0..copies {
-        let (api, body) = (api.clone(), body.clone());
-        let base = server.url.clone();
-        handles.push(tokio::spawn(async move {
-            let request = api
-                .client
-                .post(format!("{base}/v1/phone-changes"))
-                .bearer_auth(api.token.clone().unwrap_or_default())
-                .header("idempotency-key", "retry-key-1")
-                .json(&body);
-            Api::answer_of(request.send().await.expect("request")).await
-        }));
-    }
+    let sent = futures_util::future::join_all(
+        (0..copies).map(|_| server.phone_changes(api, Some("retry-key-1"), body)),
+    )
+    .await;
     let mut answers = Vec::new();
-    for handle in handles {
-        let answer = handle.await.expect("join");
+    for answer in sent {
         if answer.status.as_u16() == 429 {
             continue; // the server sheds load; a real client waits and retries
         }
