@@ -178,6 +178,12 @@ _millectl() {
             millectl__subcmd__help__subcmd__server__subcmd__operator,add)
                 cmd="millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__add"
                 ;;
+            millectl__subcmd__help__subcmd__server__subcmd__operator,reset)
+                cmd="millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__reset"
+                ;;
+            millectl__subcmd__help__subcmd__server__subcmd__operator,unblock)
+                cmd="millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__unblock"
+                ;;
             millectl__subcmd__help__subcmd__unblock,current-password)
                 cmd="millectl__subcmd__help__subcmd__unblock__subcmd__current__subcmd__password"
                 ;;
@@ -229,17 +235,35 @@ _millectl() {
             millectl__subcmd__server__subcmd__help__subcmd__operator,add)
                 cmd="millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__add"
                 ;;
+            millectl__subcmd__server__subcmd__help__subcmd__operator,reset)
+                cmd="millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__reset"
+                ;;
+            millectl__subcmd__server__subcmd__help__subcmd__operator,unblock)
+                cmd="millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__unblock"
+                ;;
             millectl__subcmd__server__subcmd__operator,add)
                 cmd="millectl__subcmd__server__subcmd__operator__subcmd__add"
                 ;;
             millectl__subcmd__server__subcmd__operator,help)
                 cmd="millectl__subcmd__server__subcmd__operator__subcmd__help"
                 ;;
+            millectl__subcmd__server__subcmd__operator,reset)
+                cmd="millectl__subcmd__server__subcmd__operator__subcmd__reset"
+                ;;
+            millectl__subcmd__server__subcmd__operator,unblock)
+                cmd="millectl__subcmd__server__subcmd__operator__subcmd__unblock"
+                ;;
             millectl__subcmd__server__subcmd__operator__subcmd__help,add)
                 cmd="millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__add"
                 ;;
             millectl__subcmd__server__subcmd__operator__subcmd__help,help)
                 cmd="millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__help"
+                ;;
+            millectl__subcmd__server__subcmd__operator__subcmd__help,reset)
+                cmd="millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__reset"
+                ;;
+            millectl__subcmd__server__subcmd__operator__subcmd__help,unblock)
+                cmd="millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__unblock"
                 ;;
             millectl__subcmd__unblock,current-password)
                 cmd="millectl__subcmd__unblock__subcmd__current__subcmd__password"
@@ -1100,7 +1124,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__server__subcmd__operator)
-            opts="add"
+            opts="add unblock reset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1114,6 +1138,34 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__unblock)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1638,7 +1690,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__help__subcmd__operator)
-            opts="add"
+            opts="add unblock reset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1652,6 +1704,34 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__unblock)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1696,7 +1776,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__operator)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help add help"
+            opts="-o -v -h --server --profile --output --no-color --verbose --help add unblock reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1768,7 +1848,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__operator__subcmd__help)
-            opts="add help"
+            opts="add unblock reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1802,6 +1882,106 @@ _millectl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__unblock)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__operator__subcmd__reset)
+            opts="-o -v -h --database --pepper-file --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pepper-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__operator__subcmd__unblock)
+            opts="-o -v -h --database --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

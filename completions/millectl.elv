@@ -468,6 +468,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand add 'Create an operator; prints the temporary password and token seed once'
+            cand unblock 'Give a locked-out operator three more attempts with the current password'
+            cand reset 'Start an operator over: new temporary password and token seed, printed once'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;server;operator;add'= {
@@ -484,11 +486,42 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'millectl;server;operator;unblock'= {
+            cand --database 'Database URL (sqlite://PATH or postgres://…)'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'millectl;server;operator;reset'= {
+            cand --database 'Database URL (sqlite://PATH or postgres://…)'
+            cand --pepper-file 'File holding the server''s pepper; or set MILLECTL_PEPPER'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'millectl;server;operator;help'= {
             cand add 'Create an operator; prints the temporary password and token seed once'
+            cand unblock 'Give a locked-out operator three more attempts with the current password'
+            cand reset 'Start an operator over: new temporary password and token seed, printed once'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;server;operator;help;add'= {
+        }
+        &'millectl;server;operator;help;unblock'= {
+        }
+        &'millectl;server;operator;help;reset'= {
         }
         &'millectl;server;operator;help;help'= {
         }
@@ -510,8 +543,14 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;server;help;operator'= {
             cand add 'Create an operator; prints the temporary password and token seed once'
+            cand unblock 'Give a locked-out operator three more attempts with the current password'
+            cand reset 'Start an operator over: new temporary password and token seed, printed once'
         }
         &'millectl;server;help;operator;add'= {
+        }
+        &'millectl;server;help;operator;unblock'= {
+        }
+        &'millectl;server;help;operator;reset'= {
         }
         &'millectl;server;help;init-pepper'= {
         }
@@ -599,8 +638,14 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;help;server;operator'= {
             cand add 'Create an operator; prints the temporary password and token seed once'
+            cand unblock 'Give a locked-out operator three more attempts with the current password'
+            cand reset 'Start an operator over: new temporary password and token seed, printed once'
         }
         &'millectl;help;server;operator;add'= {
+        }
+        &'millectl;help;server;operator;unblock'= {
+        }
+        &'millectl;help;server;operator;reset'= {
         }
         &'millectl;help;server;init-pepper'= {
         }

@@ -350,6 +350,8 @@ complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_see
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -f -a "add" -d 'Create an operator; prints the temporary password and token seed once'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -f -a "unblock" -d 'Give a locked-out operator three more attempts with the current password'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -f -a "reset" -d 'Start an operator over: new temporary password and token seed, printed once'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l profile -d 'Named profile of the config file (server and stored session)' -r

@@ -518,6 +518,8 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an operator; prints the temporary password and token seed once')
+            [CompletionResult]::new('unblock', 'unblock', [CompletionResultType]::ParameterValue, 'Give a locked-out operator three more attempts with the current password')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Start an operator over: new temporary password and token seed, printed once')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -536,12 +538,47 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'millectl;server;operator;unblock' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database URL (sqlite://PATH or postgres://…)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'millectl;server;operator;reset' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database URL (sqlite://PATH or postgres://…)')
+            [CompletionResult]::new('--pepper-file', '--pepper-file', [CompletionResultType]::ParameterName, 'File holding the server''s pepper; or set MILLECTL_PEPPER')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'millectl;server;operator;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an operator; prints the temporary password and token seed once')
+            [CompletionResult]::new('unblock', 'unblock', [CompletionResultType]::ParameterValue, 'Give a locked-out operator three more attempts with the current password')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Start an operator over: new temporary password and token seed, printed once')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'millectl;server;operator;help;add' {
+            break
+        }
+        'millectl;server;operator;help;unblock' {
+            break
+        }
+        'millectl;server;operator;help;reset' {
             break
         }
         'millectl;server;operator;help;help' {
@@ -567,9 +604,17 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         }
         'millectl;server;help;operator' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an operator; prints the temporary password and token seed once')
+            [CompletionResult]::new('unblock', 'unblock', [CompletionResultType]::ParameterValue, 'Give a locked-out operator three more attempts with the current password')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Start an operator over: new temporary password and token seed, printed once')
             break
         }
         'millectl;server;help;operator;add' {
+            break
+        }
+        'millectl;server;help;operator;unblock' {
+            break
+        }
+        'millectl;server;help;operator;reset' {
             break
         }
         'millectl;server;help;init-pepper' {
@@ -686,9 +731,17 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         }
         'millectl;help;server;operator' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an operator; prints the temporary password and token seed once')
+            [CompletionResult]::new('unblock', 'unblock', [CompletionResultType]::ParameterValue, 'Give a locked-out operator three more attempts with the current password')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Start an operator over: new temporary password and token seed, printed once')
             break
         }
         'millectl;help;server;operator;add' {
+            break
+        }
+        'millectl;help;server;operator;unblock' {
+            break
+        }
+        'millectl;help;server;operator;reset' {
             break
         }
         'millectl;help;server;init-pepper' {

@@ -682,6 +682,37 @@ _arguments "${_arguments_options[@]}" : \
 ':login -- The operator'\''s login:_default' \
 && ret=0
 ;;
+(unblock)
+_arguments "${_arguments_options[@]}" : \
+'--database=[Database URL (sqlite\://PATH or postgres\://…)]:DATABASE:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':login -- The operator'\''s login:_default' \
+&& ret=0
+;;
+(reset)
+_arguments "${_arguments_options[@]}" : \
+'--database=[Database URL (sqlite\://PATH or postgres\://…)]:DATABASE:_default' \
+'--pepper-file=[File holding the server'\''s pepper; or set MILLECTL_PEPPER]:PEPPER_FILE:_files' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':login -- The operator'\''s login:_default' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_millectl__subcmd__server__subcmd__operator__subcmd__help_commands" \
@@ -695,6 +726,14 @@ _arguments "${_arguments_options[@]}" : \
         curcontext="${curcontext%:*:*}:millectl-server-operator-help-command-$line[1]:"
         case $line[1] in
             (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unblock)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(reset)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -749,6 +788,14 @@ _arguments "${_arguments_options[@]}" : \
         curcontext="${curcontext%:*:*}:millectl-server-help-operator-command-$line[1]:"
         case $line[1] in
             (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unblock)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(reset)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -965,6 +1012,14 @@ _arguments "${_arguments_options[@]}" : \
         curcontext="${curcontext%:*:*}:millectl-help-server-operator-command-$line[1]:"
         case $line[1] in
             (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unblock)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(reset)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1270,6 +1325,8 @@ _millectl__subcmd__help__subcmd__server__subcmd__init-pepper_commands() {
 _millectl__subcmd__help__subcmd__server__subcmd__operator_commands() {
     local commands; commands=(
 'add:Create an operator; prints the temporary password and token seed once' \
+'unblock:Give a locked-out operator three more attempts with the current password' \
+'reset:Start an operator over\: new temporary password and token seed, printed once' \
     )
     _describe -t commands 'millectl help server operator commands' commands "$@"
 }
@@ -1277,6 +1334,16 @@ _millectl__subcmd__help__subcmd__server__subcmd__operator_commands() {
 _millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__add_commands() {
     local commands; commands=()
     _describe -t commands 'millectl help server operator add commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__reset_commands] )) ||
+_millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__reset_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help server operator reset commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__unblock_commands] )) ||
+_millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__unblock_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help server operator unblock commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__help__subcmd__unblock_commands] )) ||
 _millectl__subcmd__help__subcmd__unblock_commands() {
@@ -1409,6 +1476,8 @@ _millectl__subcmd__server__subcmd__help__subcmd__init-pepper_commands() {
 _millectl__subcmd__server__subcmd__help__subcmd__operator_commands() {
     local commands; commands=(
 'add:Create an operator; prints the temporary password and token seed once' \
+'unblock:Give a locked-out operator three more attempts with the current password' \
+'reset:Start an operator over\: new temporary password and token seed, printed once' \
     )
     _describe -t commands 'millectl server help operator commands' commands "$@"
 }
@@ -1416,6 +1485,16 @@ _millectl__subcmd__server__subcmd__help__subcmd__operator_commands() {
 _millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__add_commands() {
     local commands; commands=()
     _describe -t commands 'millectl server help operator add commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__reset_commands] )) ||
+_millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__reset_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server help operator reset commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__unblock_commands] )) ||
+_millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__unblock_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server help operator unblock commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__server__subcmd__init-pepper_commands] )) ||
 _millectl__subcmd__server__subcmd__init-pepper_commands() {
@@ -1426,6 +1505,8 @@ _millectl__subcmd__server__subcmd__init-pepper_commands() {
 _millectl__subcmd__server__subcmd__operator_commands() {
     local commands; commands=(
 'add:Create an operator; prints the temporary password and token seed once' \
+'unblock:Give a locked-out operator three more attempts with the current password' \
+'reset:Start an operator over\: new temporary password and token seed, printed once' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'millectl server operator commands' commands "$@"
@@ -1439,6 +1520,8 @@ _millectl__subcmd__server__subcmd__operator__subcmd__add_commands() {
 _millectl__subcmd__server__subcmd__operator__subcmd__help_commands() {
     local commands; commands=(
 'add:Create an operator; prints the temporary password and token seed once' \
+'unblock:Give a locked-out operator three more attempts with the current password' \
+'reset:Start an operator over\: new temporary password and token seed, printed once' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'millectl server operator help commands' commands "$@"
@@ -1452,6 +1535,26 @@ _millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__add_commands(
 _millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'millectl server operator help help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__reset_commands] )) ||
+_millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__reset_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server operator help reset commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__unblock_commands] )) ||
+_millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__unblock_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server operator help unblock commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__operator__subcmd__reset_commands] )) ||
+_millectl__subcmd__server__subcmd__operator__subcmd__reset_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server operator reset commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__operator__subcmd__unblock_commands] )) ||
+_millectl__subcmd__server__subcmd__operator__subcmd__unblock_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server operator unblock commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__unblock_commands] )) ||
 _millectl__subcmd__unblock_commands() {

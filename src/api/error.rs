@@ -41,6 +41,8 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     /// Too many consecutive failures; ask a co-user or HelpDesk to unblock.
     UserBlocked,
+    /// Not blocked, but every attempt left is being checked right now; retry shortly.
+    AttemptInProgress,
     TooManyRequests,
     /// The SMS gateway did not accept the message.
     SmsDeliveryFailed,
@@ -63,7 +65,7 @@ impl ErrorCode {
             Self::UnsupportedMediaType => 415,
             Self::InvalidPhone | Self::PasswordPolicy | Self::ReasonRequired => 422,
             Self::UserBlocked => 423,
-            Self::TooManyRequests => 429,
+            Self::TooManyRequests | Self::AttemptInProgress => 429,
             Self::Internal => 500,
             Self::SmsDeliveryFailed => 502,
             Self::ServiceUnavailable => 503,
@@ -90,6 +92,7 @@ impl ErrorCode {
             Self::PayloadTooLarge => "Payload too large",
             Self::UnsupportedMediaType => "Unsupported media type",
             Self::UserBlocked => "User blocked",
+            Self::AttemptInProgress => "Login attempt in progress",
             Self::TooManyRequests => "Too many requests",
             Self::SmsDeliveryFailed => "SMS delivery failed",
             Self::Internal => "Internal server error",

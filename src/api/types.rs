@@ -183,6 +183,15 @@ pub struct UnblockRequest {
     pub reason: Option<String>,
 }
 
+/// An operator as another operator sees it after `POST /v1/operators/{login}/unblock`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct OperatorView {
+    pub login: Login,
+    pub name: String,
+    pub status: UserStatus,
+    pub attempts_left: u32,
+}
+
 /// `PUT …/users/{login}/phone` (R4). The number as people type it.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -63,7 +63,8 @@ pub fn exit_code_of_api(code: ErrorCode) -> u8 {
         NotFound => NOT_FOUND,
         Unauthenticated | InvalidCredentials | ChallengeExpired => NOT_AUTHENTICATED,
         Forbidden => FORBIDDEN,
-        NotBlocked | NoAuthorizationTool | AlreadyExists | Conflict | UserBlocked => CONFLICT,
+        NotBlocked | NoAuthorizationTool | AlreadyExists | Conflict | UserBlocked
+        | AttemptInProgress => CONFLICT,
         MalformedRequest | InvalidInput | InvalidPhone | PasswordPolicy | ReasonRequired
         | PayloadTooLarge | UnsupportedMediaType | MethodNotAllowed => INVALID_INPUT,
         TooManyRequests | SmsDeliveryFailed | Internal | ServiceUnavailable => UNAVAILABLE,

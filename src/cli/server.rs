@@ -128,6 +128,30 @@ pub enum OperatorCommand {
         #[arg(long)]
         pepper_file: Option<PathBuf>,
     },
+    /// Give a locked-out operator three more attempts with the current password.
+    ///
+    /// For when no other operator can do it over the API (`millectl operator unblock`).
+    Unblock {
+        /// The operator's login.
+        login: Login,
+        /// Database URL (sqlite://PATH or postgres://…).
+        #[arg(long, env = "MILLECTL_DATABASE")]
+        database: String,
+    },
+    /// Start an operator over: new temporary password and token seed, printed once.
+    ///
+    /// For an operator who forgot the password or lost the token. The old password
+    /// and every session of the operator end; the next login is a first login.
+    Reset {
+        /// The operator's login.
+        login: Login,
+        /// Database URL (sqlite://PATH or postgres://…).
+        #[arg(long, env = "MILLECTL_DATABASE")]
+        database: String,
+        /// File holding the server's pepper; or set MILLECTL_PEPPER.
+        #[arg(long)]
+        pepper_file: Option<PathBuf>,
+    },
 }
 
 pub async fn run(args: ServerArgs) -> anyhow::Result<ExitCode> {
@@ -156,21 +180,55 @@ pub async fn run(args: ServerArgs) -> anyhow::Result<ExitCode> {
                 LockoutLimit::default(),
             )
             .await?;
-            // Shown once, on stdout only, for the person setting up the operator.
-            println!("operator:            {login}");
-            println!(
-                "temporary password:  {}",
-                secrets.temporary_password.expose_secret()
+            print_operator_secrets(&login, &secrets);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(ServerCommand::Operator(OperatorCommand::Unblock { login, database })) => {
+            let store = store::open(&database).await?;
+            api_server::bootstrap::unblock_operator(
+                store.as_ref(),
+                &login,
+                LockoutLimit::default(),
+            )
+            .await?;
+            eprintln!(
+                "operator '{login}' unblocked: three more attempts with the current password"
             );
-            println!(
-                "token seed (base32): {}",
-                secrets.totp_secret.to_base32().as_str()
-            );
-            eprintln!("Hand these over securely; they are not shown again. The operator logs in once with a token code and the temporary password, and sets a permanent password.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(ServerCommand::Operator(OperatorCommand::Reset {
+            login,
+            database,
+            pepper_file,
+        })) => {
+            let pepper = load_pepper(pepper_file.as_deref())?;
+            let store = store::open(&database).await?;
+            let secrets = api_server::bootstrap::reset_operator(
+                store.as_ref(),
+                &pepper,
+                &login,
+                LockoutLimit::default(),
+            )
+            .await?;
+            print_operator_secrets(&login, &secrets);
             Ok(ExitCode::SUCCESS)
         }
         None => serve(args).await,
     }
+}
+
+/// Shown once, on stdout only, for the person setting up the operator.
+fn print_operator_secrets(login: &Login, secrets: &api_server::bootstrap::OperatorSecrets) {
+    println!("operator:            {login}");
+    println!(
+        "temporary password:  {}",
+        secrets.temporary_password.expose_secret()
+    );
+    println!(
+        "token seed (base32): {}",
+        secrets.totp_secret.to_base32().as_str()
+    );
+    eprintln!("Hand these over securely; they are not shown again. The operator logs in once with a token code and the temporary password, and sets a permanent password.");
 }
 
 fn load_pepper(file: Option<&Path>) -> anyhow::Result<Pepper> {

@@ -20,8 +20,19 @@
 //! requests race, at most `attempts_left` of them ever get their credentials checked.
 //! This module holds the policy as data; the store applies it atomically, so every server
 //! replica sharing a database agrees (unlike per-server soft-locks).
+//!
+//! A reservation and its outcome always finish together (the server checks and records
+//! in a task that a dropped connection does not cancel). Should a process still die in
+//! between, the user is left with no attempts and no block; [`is_locked_out`] counts
+//! that as locked out, so an unblock lifts it like any block.
+//!
+//! Every change of a user's state ends their open challenges, and a challenge is only
+//! good for the flow the user's *current* state calls for ([`flow_for`]): a challenge
+//! started while awaiting a new password cannot set one after the user already did.
 
 use serde::{Deserialize, Serialize};
+
+use crate::api::Flow;
 
 /// Attempts granted by "unblock current password" (R9): exactly three.
 pub const UNBLOCK_CURRENT_PASSWORD_ATTEMPTS: u8 = 3;
@@ -108,10 +119,35 @@ impl Default for LockoutLimit {
     }
 }
 
+/// The login process a user in `status` goes through (R5, R6, R10).
+pub fn flow_for(status: UserStatus) -> Flow {
+    match status {
+        UserStatus::PendingActivation => Flow::FirstLogin,
+        UserStatus::AwaitingNewPassword => Flow::NewPassword,
+        UserStatus::Active | UserStatus::Blocked => Flow::Login,
+    }
+}
+
+/// The statuses in which a challenge of `flow` may still succeed: those whose flow it
+/// is. (A `Login` success also lifts a block that failures racing it just set.)
+pub fn statuses_for(flow: Flow) -> &'static [UserStatus] {
+    match flow {
+        Flow::Login => &[UserStatus::Active, UserStatus::Blocked],
+        Flow::FirstLogin => &[UserStatus::PendingActivation],
+        Flow::NewPassword => &[UserStatus::AwaitingNewPassword],
+    }
+}
+
+/// A user who cannot log in: blocked, or with no attempt left to reserve.
+pub fn is_locked_out(status: UserStatus, attempts_left: i64) -> bool {
+    status == UserStatus::Blocked || attempts_left <= 0
+}
+
 /// What the user's facts must be for an unblock to make sense.
 #[derive(Debug, Clone, Copy)]
 pub struct UnblockFacts {
     pub status: UserStatus,
+    pub attempts_left: i64,
     pub has_permanent_password: bool,
     pub has_phone: bool,
     pub has_token: bool,
@@ -135,13 +171,13 @@ pub struct UnblockOutcome {
     pub attempts_left: u8,
 }
 
-/// Decide an unblock (R9, R10). Only a blocked user can be unblocked.
+/// Decide an unblock (R9, R10). Only a locked-out user can be unblocked.
 pub fn unblock(
     facts: UnblockFacts,
     mode: UnblockMode,
     limit: LockoutLimit,
 ) -> Result<UnblockOutcome, UnblockRefused> {
-    if facts.status != UserStatus::Blocked {
+    if !is_locked_out(facts.status, facts.attempts_left) {
         return Err(UnblockRefused::NotBlocked);
     }
     match mode {
@@ -171,6 +207,7 @@ mod tests {
     fn blocked() -> UnblockFacts {
         UnblockFacts {
             status: UserStatus::Blocked,
+            attempts_left: 0,
             has_permanent_password: true,
             has_phone: true,
             has_token: false,
@@ -220,12 +257,45 @@ mod tests {
         ] {
             let facts = UnblockFacts {
                 status,
+                attempts_left: 1,
                 ..blocked()
             };
             for mode in [UnblockMode::CurrentPassword, UnblockMode::NewPassword] {
                 assert_eq!(
                     unblock(facts, mode, LockoutLimit::default()),
                     Err(UnblockRefused::NotBlocked)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_attempt_left_is_locked_out_whatever_the_status() {
+        // What a process that died between a reservation and its outcome leaves.
+        let stuck = UnblockFacts {
+            status: UserStatus::Active,
+            attempts_left: 0,
+            ..blocked()
+        };
+        let out = unblock(stuck, UnblockMode::CurrentPassword, LockoutLimit::default()).unwrap();
+        assert_eq!((out.status, out.attempts_left), (UserStatus::Active, 3));
+        assert!(is_locked_out(UserStatus::Blocked, 3));
+        assert!(!is_locked_out(UserStatus::Active, 1));
+    }
+
+    #[test]
+    fn a_challenge_is_good_only_for_the_flow_of_the_current_status() {
+        for status in [
+            UserStatus::PendingActivation,
+            UserStatus::Active,
+            UserStatus::Blocked,
+            UserStatus::AwaitingNewPassword,
+        ] {
+            for flow in [Flow::Login, Flow::FirstLogin, Flow::NewPassword] {
+                assert_eq!(
+                    statuses_for(flow).contains(&status),
+                    flow_for(status) == flow,
+                    "{status:?} {flow:?}"
                 );
             }
         }

@@ -6,6 +6,8 @@
 //! - The password-masking switch belongs to the user themself (R3) and needs no
 //!   authorization beyond being logged in.
 //! - API tokens act for the operator who created them, within their scopes only.
+//! - Operators unblock each other (never themselves); no token or co-user can, so a
+//!   locked-out HelpDesk has a way back that is not open to scripts.
 //!
 //! Everything not allowed here is a 403 that the server audits.
 
@@ -136,6 +138,8 @@ pub enum Action {
     /// Create companies and users, assign hardware tokens (bank back-office).
     Provision,
     ManageApiTokens,
+    /// Three more attempts for another operator (R9 for HelpDesk itself).
+    UnblockOperator,
 }
 
 impl Action {
@@ -145,7 +149,10 @@ impl Action {
             Self::Unblock => Some(Scope::UsersUnblock),
             Self::SetPhone => Some(Scope::PhonesWrite),
             Self::ReadAudit => Some(Scope::AuditRead),
-            Self::SetPasswordMasking | Self::Provision | Self::ManageApiTokens => None,
+            Self::SetPasswordMasking
+            | Self::Provision
+            | Self::ManageApiTokens
+            | Self::UnblockOperator => None,
         }
     }
 }
@@ -178,6 +185,14 @@ impl<'a> Target<'a> {
             login: Some(login),
         }
     }
+
+    /// An operator: a login outside any MilleKod (R1).
+    pub fn operator(login: &'a Login) -> Self {
+        Self {
+            millekod: None,
+            login: Some(login),
+        }
+    }
 }
 
 /// Why the policy said no; the message is safe to show the caller.
@@ -198,8 +213,11 @@ pub enum Denied {
 /// Decide whether `principal` may perform `action` on `target`.
 pub fn authorize(principal: &Principal, action: Action, target: Target<'_>) -> Result<(), Denied> {
     match principal {
-        Principal::Operator { .. } => match action {
+        Principal::Operator { login, .. } => match action {
             Action::SetPasswordMasking => Err(Denied::UserThemselfOnly),
+            Action::UnblockOperator if target.millekod.is_none() && target.login == Some(login) => {
+                Err(Denied::OwnAccount)
+            }
             _ => Ok(()),
         },
         Principal::ApiToken { scopes, .. } => match action.scope() {
@@ -229,7 +247,8 @@ pub fn authorize(principal: &Principal, action: Action, target: Target<'_>) -> R
                 | Action::SetPhone
                 | Action::ReadAudit
                 | Action::Provision
-                | Action::ManageApiTokens => Err(Denied::OperatorsOnly),
+                | Action::ManageApiTokens
+                | Action::UnblockOperator => Err(Denied::OperatorsOnly),
             }
         }
     }
@@ -265,6 +284,40 @@ mod tests {
             user_id: 9,
             login: login("helpdesk"),
         }
+    }
+
+    #[test]
+    fn operators_unblock_other_operators_and_nobody_else_does() {
+        let (helpdesk, other) = (login("helpdesk"), login("second"));
+        assert_eq!(
+            authorize(
+                &operator(),
+                Action::UnblockOperator,
+                Target::operator(&other)
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(
+                &operator(),
+                Action::UnblockOperator,
+                Target::operator(&helpdesk)
+            ),
+            Err(Denied::OwnAccount)
+        );
+        let all = [Scope::UsersRead, Scope::UsersUnblock, Scope::PhonesWrite];
+        assert_eq!(
+            authorize(
+                &token(&all),
+                Action::UnblockOperator,
+                Target::operator(&other)
+            ),
+            Err(Denied::OperatorsOnly)
+        );
+        assert_eq!(
+            authorize(&anna(), Action::UnblockOperator, Target::operator(&other)),
+            Err(Denied::OperatorsOnly)
+        );
     }
 
     #[test]

@@ -3,7 +3,10 @@
 //!
 //! Two kinds of bearer token, both opaque random strings stored only as SHA-256 hashes:
 //! `mls_…` sessions from a login, `mlt_…` API tokens for scripts. A session moves its
-//! idle deadline forward atomically on every use.
+//! idle deadline forward atomically on every use, and holds only while its user is
+//! active: the store ends sessions on a block, a password reset or a phone or token
+//! change, and every request checks the user's status besides, so a co-user blocked
+//! since they logged in cannot go on acting.
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -119,6 +122,7 @@ impl FromRequestParts<AppState> for Auth {
             .store
             .user_by_id(session.user_id)
             .await?
+            .filter(|user| user.status == crate::api::UserStatus::Active)
             .ok_or_else(unauthenticated)?;
         let principal = match (user.kind, user.millekod) {
             (UserKind::Operator, _) => Principal::Operator {

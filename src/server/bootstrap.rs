@@ -2,15 +2,23 @@
 //! operator straight in the database. Its temporary password and token seed are
 //! printed once by the caller and never logged; the operator then completes a first
 //! login over the API and sets a permanent password.
+//!
+//! The same door is the way back when every operator is locked out (anyone can send
+//! three wrong answers for an operator's login): whoever runs the server can unblock an
+//! operator (three more attempts, R9) or reset one (a new temporary password and token
+//! seed, the old password gone). Operators also unblock each other over the API.
 
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::api::{AuthTool, Login, UserStatus};
 use crate::domain::lockout::LockoutLimit;
+use crate::domain::lockout::{self, UnblockFacts, UnblockMode};
 use crate::domain::otp::TotpSecret;
 use crate::domain::pepper::Pepper;
 use crate::domain::{secret_box, temporary_password};
-use crate::store::{now_millis, AuditEntry, NewUser, Store, StoreError, UserKind};
+use crate::store::{
+    now_millis, AuditEntry, NewUser, Store, StoreError, UserChange, UserKind, UserRecord,
+};
 
 use super::login::token_aad;
 use super::state::Keys;
@@ -52,18 +60,7 @@ pub async fn add_operator(
         token_seed_sealed: Some(sealed),
         blocked_at: None,
     };
-    let audit = AuditEntry {
-        at: now_millis(),
-        request_id: "-".into(),
-        actor: "bootstrap".into(),
-        on_behalf_of: None,
-        action: "operator.create".into(),
-        millekod: None,
-        login: Some(login.to_string()),
-        outcome: "success".into(),
-        reason: None,
-        detail: None,
-    };
+    let audit = bootstrap_audit("operator.create", login, None);
     match store.create_user(&user, Some(&audit)).await {
         Ok(_) => Ok(OperatorSecrets {
             temporary_password: temporary,
@@ -74,4 +71,87 @@ pub async fn add_operator(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// An audit record of an action taken on the database host, not over the API.
+fn bootstrap_audit(action: &str, login: &Login, detail: Option<&str>) -> AuditEntry {
+    AuditEntry {
+        at: now_millis(),
+        request_id: "-".into(),
+        actor: "bootstrap".into(),
+        on_behalf_of: None,
+        action: action.to_owned(),
+        millekod: None,
+        login: Some(login.to_string()),
+        outcome: "success".into(),
+        reason: None,
+        detail: detail.map(str::to_owned),
+    }
+}
+
+async fn find_operator(store: &dyn Store, login: &Login) -> anyhow::Result<UserRecord> {
+    match store.find_user(None, login).await? {
+        Some(user) if user.kind == UserKind::Operator => Ok(user),
+        _ => anyhow::bail!("no operator with login '{login}'"),
+    }
+}
+
+/// Three more attempts with the current password (R9) for a locked-out operator.
+pub async fn unblock_operator(
+    store: &dyn Store,
+    login: &Login,
+    limit: LockoutLimit,
+) -> anyhow::Result<()> {
+    let user = find_operator(store, login).await?;
+    let facts = UnblockFacts {
+        status: user.status,
+        attempts_left: user.attempts_left,
+        has_permanent_password: user.password.is_some(),
+        has_phone: user.phone.is_some(),
+        has_token: user.token_seed_sealed.is_some(),
+    };
+    let outcome = lockout::unblock(facts, UnblockMode::CurrentPassword, limit)
+        .map_err(|refused| anyhow::anyhow!("operator '{login}': {refused}"))?;
+    let change = UserChange::Unblock {
+        status: outcome.status,
+        attempts_left: i64::from(outcome.attempts_left),
+        temporary_password_hash: None,
+    };
+    let audit = bootstrap_audit("operator.unblock", login, Some("current_password"));
+    match store.change_user(user.id, &change, &audit).await {
+        Ok(_) => Ok(()),
+        Err(StoreError::Conflict) => {
+            anyhow::bail!("operator '{login}' was unblocked meanwhile; nothing to do")
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Start an operator over: a new temporary password and token seed (shown once by the
+/// caller), the old password and every session gone, then a first login as after `add`.
+pub async fn reset_operator(
+    store: &dyn Store,
+    pepper: &Pepper,
+    login: &Login,
+    limit: LockoutLimit,
+) -> anyhow::Result<OperatorSecrets> {
+    let user = find_operator(store, login).await?;
+    let keys = Keys::derive(pepper);
+    let temporary = temporary_password::generate();
+    let typed = temporary.clone();
+    let hash = tokio::task::spawn_blocking(move || temporary_password::hash(typed.expose_secret()))
+        .await?;
+    let totp = TotpSecret::generate();
+    let sealed = secret_box::seal(&keys.token_seed, totp.as_bytes(), &token_aad(None, login));
+    let change = UserChange::Reprovision {
+        attempts_left: i64::from(limit.get()),
+        temporary_password_hash: hash,
+        token_seed_sealed: sealed,
+    };
+    let audit = bootstrap_audit("operator.reset", login, None);
+    store.change_user(user.id, &change, &audit).await?;
+    Ok(OperatorSecrets {
+        temporary_password: temporary,
+        totp_secret: totp,
+    })
 }

@@ -12,6 +12,17 @@
 //! 5. The outcome is recorded: a failure may block; a success resets the counter,
 //!    forgets the pinned positions and opens a session.
 //!
+//! Steps 2 to 5 and their audit record run in a task of their own ([`complete_detached`]),
+//! not in the request's future: a client that drops the connection half-way (or a bad
+//! mobile network) cannot leave an attempt reserved and never recorded, which would
+//! burn attempts without a trace and could strand a user with none left and no block.
+//! Every attempt is audited, answered or not.
+//!
+//! A challenge is good only for the flow of the user's *current* state (checked when it
+//! is taken, and again atomically when a success is written), and every change of the
+//! user's state ends their open challenges: a new-password challenge started while the
+//! user awaited a new password cannot set one once the user has done so themselves.
+//!
 //! Unknown logins get a decoy challenge that looks like a real one and is stable per
 //! login (keyed by the pepper), and a dummy Argon2 verification at step 2, so neither
 //! the answer nor its timing tells whether a login exists. Their failures are counted
@@ -30,12 +41,13 @@ use crate::api::{
     AuthTool, Challenge, CompleteLogin, ErrorCode, Flow, PrincipalView, SessionCreated, StartLogin,
     UserStatus,
 };
+use crate::domain::lockout;
 use crate::domain::masked_password::{self, Password, Positions};
 use crate::domain::otp::{self, TotpSecret};
 use crate::domain::{secret_box, temporary_password};
 use crate::store::{
-    now_millis, AuditEntry, ChallengeRecord, LoginSuccess, Millis, SessionRecord, UserKind,
-    UserRecord,
+    now_millis, AuditEntry, ChallengeRecord, LoginSuccess, Millis, Reservation, SessionRecord,
+    UserKind, UserRecord,
 };
 
 use super::auth::{new_token, SESSION_PREFIX};
@@ -61,11 +73,7 @@ pub async fn start(state: &AppState, request: &StartLogin) -> ApiResult<Challeng
         return view(&challenge, decoy_phone(state, request));
     };
 
-    let flow = match user.status {
-        UserStatus::PendingActivation => Flow::FirstLogin,
-        UserStatus::AwaitingNewPassword => Flow::NewPassword,
-        UserStatus::Active | UserStatus::Blocked => Flow::Login,
-    };
+    let flow = lockout::flow_for(user.status);
     let positions = match (&user.password, flow, user.password_masking) {
         (Some(record), Flow::Login, true) => {
             let fresh = Positions::choose(record.length, record.threshold).to_list();
@@ -229,8 +237,21 @@ fn parse_chars(raw: &BTreeMap<String, crate::api::Secret>) -> ApiResult<BTreeMap
     Ok(chars)
 }
 
+/// Step 2, run to its end whatever happens to the connection that asked for it: the
+/// request's future only waits for the task's answer (see the module's docs).
+pub async fn complete_detached(
+    state: AppState,
+    request_id: String,
+    challenge_id: String,
+    answer: CompleteLogin,
+) -> ApiResult<SessionCreated> {
+    tokio::spawn(async move { complete(&state, &request_id, &challenge_id, &answer).await })
+        .await
+        .map_err(ApiError::internal)?
+}
+
 /// Step 2: check the answer to a challenge and open a session.
-pub async fn complete(
+async fn complete(
     state: &AppState,
     request_id: &str,
     challenge_id: &str,
@@ -273,11 +294,23 @@ pub async fn complete(
         return Err(decoy_failure(state, request_id, &challenge, limit, now).await?);
     };
     let user = state.store.user_by_id(user_id).await?.ok_or_else(expired)?;
+    if lockout::flow_for(user.status) != challenge.flow {
+        let detail = "the challenge's flow no longer fits the user's state";
+        audit_login(state, request_id, Some(&user), "expired", Some(detail)).await?;
+        return Err(expired());
+    }
 
     // (3) Reserve an attempt.
-    if state.store.reserve_attempt(user.id).await?.is_none() {
-        audit_login(state, request_id, Some(&user), "blocked", None).await?;
-        return Err(blocked());
+    match state.store.reserve_attempt(user.id).await? {
+        Reservation::Reserved => {}
+        Reservation::Blocked => {
+            audit_login(state, request_id, Some(&user), "blocked", None).await?;
+            return Err(blocked());
+        }
+        Reservation::Busy => {
+            audit_login(state, request_id, Some(&user), "busy", None).await?;
+            return Err(busy());
+        }
     }
 
     // (4) Check every credential of the flow.
@@ -315,17 +348,25 @@ pub async fn complete(
         }
         _ => None,
     };
-    state
+    let recorded = state
         .store
         .record_success(
             user.id,
             limit,
             now,
             &LoginSuccess {
+                flow: challenge.flow,
                 new_password: new_record,
             },
         )
         .await?;
+    if !recorded {
+        // The user's state changed while the answer was checked (e.g. they finished
+        // their own password reset): this challenge no longer applies.
+        let detail = "the user's state changed during the check";
+        audit_login(state, request_id, Some(&user), "expired", Some(detail)).await?;
+        return Err(expired());
+    }
     let detail = match challenge.flow {
         Flow::Login => None,
         Flow::FirstLogin => Some("first login; permanent password set"),
@@ -480,19 +521,27 @@ async fn decoy_failure(
     limit: i64,
     now: Millis,
 ) -> ApiResult<ApiError> {
-    tokio::task::spawn_blocking(masked_password::dummy_verify)
-        .await
-        .map_err(ApiError::internal)?;
     let key = challenge
         .decoy_key
         .as_deref()
         .ok_or_else(|| ApiError::internal("a challenge has neither a user nor a decoy key"))?;
+    match state.store.reserve_decoy_attempt(key, limit, now).await? {
+        Reservation::Reserved => {}
+        Reservation::Blocked => {
+            audit_login(state, request_id, None, "blocked", Some("unknown login")).await?;
+            return Ok(blocked());
+        }
+        Reservation::Busy => {
+            audit_login(state, request_id, None, "busy", Some("unknown login")).await?;
+            return Ok(busy());
+        }
+    }
+    tokio::task::spawn_blocking(masked_password::dummy_verify)
+        .await
+        .map_err(ApiError::internal)?;
     let failed = state.store.record_decoy_failure(key, limit, now).await?;
     audit_login(state, request_id, None, "failure", Some("unknown login")).await?;
-    Ok(match failed {
-        Some(failed) => failed_login((limit - failed).max(0), failed >= limit),
-        None => blocked(),
-    })
+    Ok(failed_login((limit - failed).max(0), failed >= limit))
 }
 
 /// The answer to wrong credentials, with the attempts left.
@@ -512,6 +561,16 @@ fn invalid_credentials(attempts_left: i64) -> ApiError {
         "the password characters, one-time code or temporary password are wrong",
     )
     .with_attempts_left(u8::try_from(attempts_left).unwrap_or(0))
+}
+
+/// Every attempt left is held by a check still running: what is true is neither "wrong"
+/// nor "blocked", but "not now". The same for every login, known or not.
+fn busy() -> ApiError {
+    ApiError::new(
+        ErrorCode::AttemptInProgress,
+        "another login attempt for this user is being checked; try again in a moment",
+    )
+    .with_retry_after(1)
 }
 
 /// The same for every login, known or not (no enumeration).

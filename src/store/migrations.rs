@@ -115,6 +115,19 @@ pub const SQLITE: &[Migration] = &[
             "CREATE INDEX decoy_attempts_by_age ON decoy_attempts (updated_at)",
         ],
     ),
+    (
+        4,
+        &[
+            // A decoy reserves an attempt before its dummy check, like a real user
+            // (see `server::login`): parallel guesses get the same answers either way.
+            "ALTER TABLE decoy_attempts ADD COLUMN in_flight INTEGER NOT NULL DEFAULT 0",
+            // A user's open challenges and sessions end with every change of their
+            // state (block, unblock, password reset, phone or token change).
+            "CREATE INDEX challenges_by_user ON challenges (user_id)",
+            "CREATE INDEX challenges_by_decoy ON challenges (decoy_key)",
+            "CREATE INDEX sessions_by_user ON sessions (user_id)",
+        ],
+    ),
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -219,6 +232,19 @@ pub const POSTGRES: &[Migration] = &[
                 failed BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL)",
             "CREATE INDEX decoy_attempts_by_age ON decoy_attempts (updated_at)",
+        ],
+    ),
+    (
+        4,
+        &[
+            // A decoy reserves an attempt before its dummy check, like a real user
+            // (see `server::login`): parallel guesses get the same answers either way.
+            "ALTER TABLE decoy_attempts ADD COLUMN in_flight BIGINT NOT NULL DEFAULT 0",
+            // A user's open challenges and sessions end with every change of their
+            // state (block, unblock, password reset, phone or token change).
+            "CREATE INDEX challenges_by_user ON challenges (user_id)",
+            "CREATE INDEX challenges_by_decoy ON challenges (decoy_key)",
+            "CREATE INDEX sessions_by_user ON sessions (user_id)",
         ],
     ),
 ];

@@ -121,6 +121,17 @@ pub struct NewUser {
     pub blocked_at: Option<Millis>,
 }
 
+/// What reserving an attempt (R7) came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reservation {
+    /// One attempt is now held for this check.
+    Reserved,
+    /// The user (or decoy) is blocked.
+    Blocked,
+    /// Not blocked, but every attempt left is held by a check still running.
+    Busy,
+}
+
 /// What a credential failure did to the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FailureOutcome {
@@ -129,8 +140,11 @@ pub struct FailureOutcome {
 }
 
 /// What a successful login changes besides resetting the counter.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct LoginSuccess {
+    /// The flow of the challenge: the success holds only while the user's status still
+    /// calls for it (`domain::lockout::statuses_for`).
+    pub flow: crate::api::Flow,
     /// A new permanent password (first login, new-password flow).
     pub new_password: Option<MaskedPasswordRecord>,
 }
@@ -220,6 +234,14 @@ pub enum UserChange {
         serial: String,
         seed_sealed: Vec<u8>,
     },
+    /// Start over as if just created (an operator who lost the password or token):
+    /// pending activation with a new temporary password and token seed, the old
+    /// password gone, a full count of attempts.
+    Reprovision {
+        attempts_left: i64,
+        temporary_password_hash: String,
+        token_seed_sealed: Vec<u8>,
+    },
 }
 
 /// One well-formed row of a bulk phone change.
@@ -288,6 +310,8 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Vec<UserRecord>>;
     /// Apply `change` and append `audit` in one transaction. `Conflict` when the
     /// change's precondition no longer holds (e.g. unblocking a user no longer blocked).
+    /// Every change but the masking switch ends the user's open challenges and
+    /// sessions in the same transaction.
     async fn change_user(
         &self,
         user_id: i64,
@@ -299,27 +323,32 @@ pub trait Store: Send + Sync + 'static {
     /// Keep the first positions asked until a login succeeds (R3): set them only if
     /// none are pending, and return whatever is pending afterwards.
     async fn pin_positions(&self, user_id: i64, positions: &str) -> StoreResult<String>;
-    /// Reserve one attempt (R7); `None` when none is left or the user is blocked.
-    async fn reserve_attempt(&self, user_id: i64) -> StoreResult<Option<i64>>;
-    /// Count a failure; blocks the user when no attempt is left.
+    /// Reserve one attempt (R7), atomically.
+    async fn reserve_attempt(&self, user_id: i64) -> StoreResult<Reservation>;
+    /// Count a failure; blocks the user when no attempt is left, and a block ends the
+    /// user's open challenges and sessions in the same transaction.
     async fn record_failure(&self, user_id: i64, now: Millis) -> StoreResult<FailureOutcome>;
-    /// Count a failed login of an unknown user under `key`, atomically, like a real
-    /// user with `limit` attempts: the failures counted so far, this one included, or
-    /// `None` once `limit` were counted (the decoy is "blocked").
-    async fn record_decoy_failure(
+    /// Reserve an attempt of an unknown user under `key`, exactly as a real user with
+    /// `limit` attempts would (so parallel guesses get the same answers).
+    async fn reserve_decoy_attempt(
         &self,
         key: &str,
         limit: i64,
         now: Millis,
-    ) -> StoreResult<Option<i64>>;
-    /// Reset the counter to `limit`, clear pending positions, apply `success`.
+    ) -> StoreResult<Reservation>;
+    /// Count the failure of a reserved decoy attempt: the failures counted so far, this
+    /// one included. At `limit` the decoy "blocks", which ends its open challenges.
+    async fn record_decoy_failure(&self, key: &str, limit: i64, now: Millis) -> StoreResult<i64>;
+    /// Reset the counter to `limit`, clear pending positions, apply `success`, and end
+    /// the user's other challenges (and, with a new password, every session) — only if
+    /// the user's status still calls for the challenge's flow; `false` if it does not.
     async fn record_success(
         &self,
         user_id: i64,
         limit: i64,
         now: Millis,
         success: &LoginSuccess,
-    ) -> StoreResult<()>;
+    ) -> StoreResult<bool>;
     /// Mark a token step used if it is newer than the last one (replay protection).
     async fn consume_token_step(&self, user_id: i64, step: i64) -> StoreResult<bool>;
     async fn insert_challenge(&self, challenge: &ChallengeRecord) -> StoreResult<()>;

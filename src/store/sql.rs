@@ -24,6 +24,7 @@ use sqlx::{AnyPool, Executor, Row};
 use super::migrations::{self, Migration};
 use super::*;
 use crate::api::{AuditRecord, Flow};
+use crate::domain::lockout;
 
 pub struct SqlStore {
     pool: AnyPool,
@@ -277,6 +278,23 @@ fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     }
     let options: sqlx::sqlite::SqliteConnectOptions = url.parse().ok()?;
     Some(options.get_filename().to_owned())
+}
+
+/// End a user's open challenges and sessions, inside the transaction of the change that
+/// calls for it (block, unblock, password reset, phone or token change).
+async fn end_challenges_and_sessions(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    user_id: i64,
+) -> StoreResult<()> {
+    sqlx::query("DELETE FROM challenges WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 fn corrupt(what: &str) -> StoreError {
@@ -645,7 +663,8 @@ impl Store for SqlStore {
             } => sqlx::query(concat!(
                 "UPDATE users SET status = $2, attempts_left = $3, failed_attempts = 0, \
                  blocked_at = NULL, temp_password_hash = COALESCE($4, temp_password_hash), \
-                 updated_at = $5 WHERE id = $1 AND status = 'blocked' RETURNING ",
+                 updated_at = $5 WHERE id = $1 AND (status = 'blocked' OR attempts_left <= 0) \
+                 RETURNING ",
                 user_columns!()
             ))
             .bind(user_id)
@@ -701,11 +720,33 @@ impl Store for SqlStore {
             .bind(serial.clone())
             .bind(seed_sealed.clone())
             .bind(now),
+            UserChange::Reprovision {
+                attempts_left,
+                temporary_password_hash,
+                token_seed_sealed,
+            } => sqlx::query(concat!(
+                "UPDATE users SET status = 'pending_activation', attempts_left = $2, \
+                 failed_attempts = 0, blocked_at = NULL, pending_positions = NULL, \
+                 pw_length = NULL, pw_threshold = NULL, pw_salt = NULL, pw_shares = NULL, \
+                 pw_secret_hash = NULL, temp_password_hash = $3, token_seed_sealed = $4, \
+                 token_last_step = NULL, updated_at = $5 WHERE id = $1 RETURNING ",
+                user_columns!()
+            ))
+            .bind(user_id)
+            .bind(*attempts_left)
+            .bind(temporary_password_hash.clone())
+            .bind(token_seed_sealed.clone())
+            .bind(now),
         };
         let Some(row) = query.fetch_optional(&mut *tx).await? else {
             return Err(StoreError::Conflict);
         };
         let record = user_from_row(&row)?;
+        // The user switching masking for themselves keeps their session; every other
+        // change of who they are or how they prove it ends what was open.
+        if !matches!(change, UserChange::SetPasswordMasking(_)) {
+            end_challenges_and_sessions(&mut tx, user_id).await?;
+        }
         insert_audit(&mut *tx, audit).await?;
         tx.commit().await?;
         Ok(record)
@@ -725,18 +766,32 @@ impl Store for SqlStore {
             .ok_or_else(|| corrupt("users.pending_positions"))
     }
 
-    async fn reserve_attempt(&self, user_id: i64) -> StoreResult<Option<i64>> {
-        Ok(sqlx::query_scalar(
+    async fn reserve_attempt(&self, user_id: i64) -> StoreResult<Reservation> {
+        let reserved: Option<i64> = sqlx::query_scalar(
             "UPDATE users SET attempts_left = attempts_left - 1 \
              WHERE id = $1 AND attempts_left > 0 AND status <> 'blocked' \
              RETURNING attempts_left",
         )
         .bind(user_id)
         .fetch_optional(&self.pool)
-        .await?)
+        .await?;
+        if reserved.is_some() {
+            return Ok(Reservation::Reserved);
+        }
+        let status: String = sqlx::query_scalar("SELECT status FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(if status == UserStatus::Blocked.as_str() {
+            Reservation::Blocked
+        } else {
+            Reservation::Busy
+        })
     }
 
     async fn record_failure(&self, user_id: i64, now: Millis) -> StoreResult<FailureOutcome> {
+        let mut tx = self.pool.begin().await?;
         let row = sqlx::query(
             "UPDATE users SET failed_attempts = failed_attempts + 1, \
              status = CASE WHEN attempts_left <= 0 THEN 'blocked' ELSE status END, \
@@ -747,28 +802,34 @@ impl Store for SqlStore {
         )
         .bind(user_id)
         .bind(now)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *tx)
         .await?
         .ok_or(StoreError::NotFound)?;
-        Ok(FailureOutcome {
+        let outcome = FailureOutcome {
             status: UserStatus::parse(&row.try_get::<String, _>("status")?)
                 .ok_or_else(|| corrupt("users.status"))?,
             attempts_left: row.try_get("attempts_left")?,
-        })
+        };
+        if outcome.status == UserStatus::Blocked {
+            end_challenges_and_sessions(&mut tx, user_id).await?;
+        }
+        tx.commit().await?;
+        Ok(outcome)
     }
 
-    async fn record_decoy_failure(
+    async fn reserve_decoy_attempt(
         &self,
         key: &str,
         limit: i64,
         now: Millis,
-    ) -> StoreResult<Option<i64>> {
-        // No row comes back once `limit` failures were counted: the WHERE of the
-        // upsert refuses the update.
-        let failed = sqlx::query_scalar(
-            "INSERT INTO decoy_attempts (key, failed, updated_at) VALUES ($1, 1, $2) \
-             ON CONFLICT (key) DO UPDATE SET failed = decoy_attempts.failed + 1, \
-             updated_at = $2 WHERE decoy_attempts.failed < $3 RETURNING failed",
+    ) -> StoreResult<Reservation> {
+        // As `reserve_attempt`: failures plus checks in flight never pass `limit`.
+        let reserved: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO decoy_attempts (key, failed, in_flight, updated_at) \
+             VALUES ($1, 0, 1, $2) \
+             ON CONFLICT (key) DO UPDATE SET in_flight = decoy_attempts.in_flight + 1, \
+             updated_at = $2 \
+             WHERE decoy_attempts.failed + decoy_attempts.in_flight < $3 RETURNING failed",
         )
         .bind(key)
         .bind(now)
@@ -780,6 +841,40 @@ impl Store for SqlStore {
             .bind(now - DECOY_MEMORY_MS)
             .execute(&self.pool)
             .await?;
+        if reserved.is_some() {
+            return Ok(Reservation::Reserved);
+        }
+        let failed: Option<i64> =
+            sqlx::query_scalar("SELECT failed FROM decoy_attempts WHERE key = $1")
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(if failed.unwrap_or(0) >= limit {
+            Reservation::Blocked
+        } else {
+            Reservation::Busy
+        })
+    }
+
+    async fn record_decoy_failure(&self, key: &str, limit: i64, now: Millis) -> StoreResult<i64> {
+        let mut tx = self.pool.begin().await?;
+        let failed: i64 = sqlx::query_scalar(
+            "UPDATE decoy_attempts SET failed = failed + 1, \
+             in_flight = CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END, \
+             updated_at = $2 WHERE key = $1 RETURNING failed",
+        )
+        .bind(key)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?
+        .unwrap_or(limit);
+        if failed >= limit {
+            sqlx::query("DELETE FROM challenges WHERE decoy_key = $1")
+                .bind(key)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
         Ok(failed)
     }
 
@@ -789,39 +884,66 @@ impl Store for SqlStore {
         limit: i64,
         now: Millis,
         success: &LoginSuccess,
-    ) -> StoreResult<()> {
-        let query = match &success.new_password {
+    ) -> StoreResult<bool> {
+        let allowed = lockout::statuses_for(success.flow);
+        let status_in = allowed
+            .iter()
+            .map(|s| format!("'{}'", s.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut tx = self.pool.begin().await?;
+        let updated = match &success.new_password {
             // A success reserved its attempt while the user was not blocked; failures
             // racing it may have blocked the user meanwhile (they saw attempts_left at
             // 0 because this attempt held the last reservation). The success resets the
             // count, so it lifts such a block too: never "blocked" with a live session.
-            None => sqlx::query(
-                "UPDATE users SET attempts_left = $2, failed_attempts = 0, \
-                 status = CASE WHEN status = 'blocked' THEN 'active' ELSE status END, \
-                 blocked_at = NULL, pending_positions = NULL, last_login_at = $3, \
-                 updated_at = $3 WHERE id = $1",
-            )
-            .bind(user_id)
-            .bind(limit)
-            .bind(now),
-            Some(pw) => sqlx::query(
-                "UPDATE users SET attempts_left = $2, failed_attempts = 0, \
-                 pending_positions = NULL, last_login_at = $3, updated_at = $3, \
-                 status = 'active', blocked_at = NULL, temp_password_hash = NULL, \
-                 pw_length = $4, pw_threshold = $5, pw_salt = $6, pw_shares = $7, \
-                 pw_secret_hash = $8 WHERE id = $1",
-            )
-            .bind(user_id)
-            .bind(limit)
-            .bind(now)
-            .bind(i64::from(pw.length))
-            .bind(i64::from(pw.threshold))
-            .bind(pw.salt.clone())
-            .bind(pw.masked_shares.clone())
-            .bind(pw.secret_hash.clone()),
+            None => {
+                sqlx::query(&format!(
+                    "UPDATE users SET attempts_left = $2, failed_attempts = 0, \
+                     status = CASE WHEN status = 'blocked' THEN 'active' ELSE status END, \
+                     blocked_at = NULL, pending_positions = NULL, last_login_at = $3, \
+                     updated_at = $3 WHERE id = $1 AND status IN ({status_in})"
+                ))
+                .bind(user_id)
+                .bind(limit)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+            }
+            Some(pw) => {
+                sqlx::query(&format!(
+                    "UPDATE users SET attempts_left = $2, failed_attempts = 0, \
+                     pending_positions = NULL, last_login_at = $3, updated_at = $3, \
+                     status = 'active', blocked_at = NULL, temp_password_hash = NULL, \
+                     pw_length = $4, pw_threshold = $5, pw_salt = $6, pw_shares = $7, \
+                     pw_secret_hash = $8 WHERE id = $1 AND status IN ({status_in})"
+                ))
+                .bind(user_id)
+                .bind(limit)
+                .bind(now)
+                .bind(i64::from(pw.length))
+                .bind(i64::from(pw.threshold))
+                .bind(pw.salt.clone())
+                .bind(pw.masked_shares.clone())
+                .bind(pw.secret_hash.clone())
+                .execute(&mut *tx)
+                .await?
+            }
         };
-        query.execute(&self.pool).await?;
-        Ok(())
+        if updated.rows_affected() != 1 {
+            return Ok(false);
+        }
+        if success.new_password.is_some() {
+            // A password reset ends every session and challenge of the user.
+            end_challenges_and_sessions(&mut tx, user_id).await?;
+        } else {
+            sqlx::query("DELETE FROM challenges WHERE user_id = $1")
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn consume_token_step(&self, user_id: i64, step: i64) -> StoreResult<bool> {

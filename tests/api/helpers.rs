@@ -529,10 +529,16 @@ impl TestServer {
 
     /// Log the dev operator in with password characters and a token code.
     pub async fn login_operator(&self) -> Api {
+        self.login_operator_at(0).await
+    }
+
+    /// Like `login_operator`, with the token's step offset (a second token login
+    /// within the same 30 s uses offset 1).
+    pub async fn login_operator_at(&self, step_offset: i64) -> Api {
         let op = &self.creds.operator;
         let api = self.api();
         let challenge = api.start_login(None, &op.login).await;
-        let otp = totp_code(&op.totp_secret, 0);
+        let otp = totp_code(&op.totp_secret, step_offset);
         let answer = api
             .complete_login(
                 &challenge.challenge_id,
@@ -922,5 +928,150 @@ impl TestServer {
 impl Api {
     pub async fn answer_of(response: reqwest::Response) -> Answer {
         Self::answer(response).await
+    }
+}
+
+// ---- Hostile clients: step 2 sent, then the connection reset ----
+
+impl TestServer {
+    /// Send step 2 on a raw connection, wait until the server has taken the challenge,
+    /// wait `delay` more, then reset the connection (RST) without reading the answer:
+    /// what a client that gives up half-way, or a dying mobile network, does.
+    pub async fn abort_complete_login(
+        &self,
+        challenge_id: &str,
+        answer: &CompleteLogin,
+        delay: Duration,
+    ) {
+        use tokio::io::AsyncWriteExt;
+        let body = serde_json::to_vec(answer).expect("json");
+        let authority = self.url.trim_start_matches("http://").to_owned();
+        let head = format!(
+            "POST /v1/sessions/{challenge_id} HTTP/1.1\r\nhost: {authority}\r\n\
+             content-type: application/json\r\ncontent-length: {}\r\n\r\n",
+            body.len()
+        );
+        let mut stream = tokio::net::TcpStream::connect(&authority)
+            .await
+            .expect("connect");
+        stream.write_all(head.as_bytes()).await.expect("write");
+        stream.write_all(&body).await.expect("write");
+        stream.flush().await.expect("flush");
+        let unused =
+            format!("SELECT COUNT(*) FROM challenges WHERE id = '{challenge_id}' AND used = 0");
+        let start = Instant::now();
+        while self.count_sql(&unused).await != 0 {
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "the server never took challenge {challenge_id}"
+            );
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        // The point of abort under test, not a wait for a condition.
+        tokio::time::sleep(delay).await;
+        stream.set_zero_linger().expect("SO_LINGER 0");
+        drop(stream);
+    }
+
+    /// Wait until the audit holds `count` login records of `login` with `outcome`.
+    pub async fn wait_for_login_records(
+        &self,
+        millekod: &str,
+        login: &str,
+        outcome: &str,
+        count: usize,
+    ) {
+        let desk = self.helpdesk_token();
+        let start = Instant::now();
+        loop {
+            let seen = desk
+                .audit_of(millekod, login)
+                .await
+                .iter()
+                .filter(|r| r.action == "login" && r.outcome == outcome)
+                .count();
+            if seen >= count {
+                assert_eq!(seen, count, "more {outcome} records than attempts");
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "{seen} of {count} login records with outcome {outcome} after 30 s"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+}
+
+// ---- The `millectl` command line beside a server (bootstrap, database-direct) ----
+
+/// `millectl` with no server settings inherited from the environment.
+pub fn millectl() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("millectl").expect("binary");
+    for var in [
+        "MILLECTL_LISTEN",
+        "MILLECTL_DATABASE",
+        "MILLECTL_PEPPER",
+        "MILLECTL_SMS_WEBHOOK_URL",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.timeout(Duration::from_secs(60));
+    cmd
+}
+
+/// The value printed after `label` on a line of `text`.
+pub fn printed(text: &str, label: &str) -> String {
+    text.lines()
+        .find_map(|l| l.strip_prefix(label))
+        .map(|v| v.trim().to_owned())
+        .unwrap_or_else(|| panic!("no {label:?} in {text}"))
+}
+
+impl TestServer {
+    /// The database URL, for `millectl server operator …` beside the server.
+    pub fn database_arg(&self) -> String {
+        self.database_url.clone().unwrap_or_else(|| {
+            format!("sqlite://{}", self.dir.path().join("millectl.db").display())
+        })
+    }
+
+    /// The dev server's pepper file.
+    pub fn pepper_path(&self) -> PathBuf {
+        self.dir.path().join("pepper")
+    }
+
+    /// Three wrong answers for an operator's login: anyone can send them.
+    pub async fn block_operator(&self, login: &str) {
+        let api = self.api();
+        for _ in 0..3 {
+            let challenge = api.start_login(None, login).await;
+            let answer = login_answer(&challenge, &"x".repeat(16), "000000");
+            let answer = api.complete_login(&challenge.challenge_id, &answer).await;
+            assert_eq!(answer.status.as_u16(), 401, "{}", answer.body);
+        }
+    }
+
+    /// First login of an operator with the temporary password and token seed that
+    /// `server operator add|reset` printed; sets `new_password`, returns the session.
+    pub async fn first_login_operator(
+        &self,
+        login: &str,
+        temporary: &str,
+        seed: &str,
+        new_password: &str,
+    ) -> Api {
+        let api = self.api();
+        let challenge = api.start_login(None, login).await;
+        assert_eq!(challenge.flow, Flow::FirstLogin, "{challenge:?}");
+        let answer = api
+            .complete_login(
+                &challenge.challenge_id,
+                &new_password_answer(totp_code(seed, 0), temporary, new_password),
+            )
+            .await;
+        answer.expect_ok();
+        let session: SessionCreated = answer.json();
+        api.with_token(session.token.expose())
     }
 }

@@ -1,6 +1,7 @@
 //! Black-box tests of the auth API: the real `millectl server` binary on 127.0.0.1
 //! with a real database (SQLite always, PostgreSQL when `TEST_DATABASE_URL` is set).
 
+mod aborts;
 mod admin;
 mod bad_input;
 mod concurrency;
@@ -12,8 +13,10 @@ mod lockout;
 mod login;
 mod meta;
 mod one_time_codes;
+mod operators;
 mod phone_changes;
 mod phones;
 mod secrets;
 mod smoke;
+mod state_changes;
 mod unblock;

@@ -2,10 +2,8 @@
 //! safety, option ranges, and the bootstrap of an operator who then logs in over the API.
 
 use std::collections::BTreeSet;
-use std::time::Duration;
 
 use crate::helpers::*;
-use assert_cmd::Command;
 use millectl::api::{Flow, Health, Me, PrincipalView, SessionCreated};
 use reqwest::Method;
 
@@ -21,6 +19,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/v1/companies/{millekod}/users"),
     ("get", "/v1/companies/{millekod}/users/{login}"),
     ("post", "/v1/companies/{millekod}/users/{login}/unblock"),
+    ("post", "/v1/operators/{login}/unblock"),
     ("put", "/v1/companies/{millekod}/users/{login}/phone"),
     (
         "put",
@@ -98,20 +97,6 @@ async fn the_openapi_document_covers_every_route_and_nothing_else() {
     }
 }
 
-fn millectl() -> Command {
-    let mut cmd = Command::cargo_bin("millectl").expect("binary");
-    for var in [
-        "MILLECTL_LISTEN",
-        "MILLECTL_DATABASE",
-        "MILLECTL_PEPPER",
-        "MILLECTL_SMS_WEBHOOK_URL",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.timeout(Duration::from_secs(60));
-    cmd
-}
-
 #[test]
 fn plain_http_off_loopback_is_refused_without_insecure_http() {
     let output = millectl()
@@ -136,14 +121,6 @@ fn a_lockout_limit_outside_one_to_five_is_invalid_input() {
         assert_eq!(output.status.code(), Some(7), "{limit}: {stderr}");
         assert!(stderr.contains("--lockout-limit"), "{stderr}");
     }
-}
-
-/// The value printed after `label` on a line of `text`.
-fn printed(text: &str, label: &str) -> String {
-    text.lines()
-        .find_map(|l| l.strip_prefix(label))
-        .map(|v| v.trim().to_owned())
-        .unwrap_or_else(|| panic!("no {label:?} in {text}"))
 }
 
 #[tokio::test]

@@ -4,6 +4,7 @@
 //! without its OpenAPI description: the document at `/v1/openapi.json` covers them all.
 
 mod audit;
+mod operators;
 mod phone_changes;
 mod provisioning;
 mod sessions;
@@ -73,6 +74,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(users::list, provisioning::create_user))
         .routes(routes!(users::show))
         .routes(routes!(users::unblock))
+        .routes(routes!(operators::unblock))
         .routes(routes!(users::set_phone))
         .routes(routes!(users::set_password_masking))
         .routes(routes!(provisioning::assign_token))

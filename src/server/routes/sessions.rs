@@ -33,7 +33,7 @@ pub async fn start(
     params(("challenge_id" = String, Path)), request_body = CompleteLogin,
     responses((status = 200, body = SessionCreated), (status = 400, body = Problem),
               (status = 401, body = Problem), (status = 422, body = Problem),
-              (status = 423, body = Problem)))]
+              (status = 423, body = Problem), (status = 429, body = Problem)))]
 pub async fn complete(
     State(state): State<AppState>,
     RequestId(request_id): RequestId,
@@ -47,7 +47,7 @@ pub async fn complete(
         ));
     }
     Ok(axum::Json(
-        login::complete(&state, &request_id, &challenge_id, &answer).await?,
+        login::complete_detached(state, request_id, challenge_id, answer).await?,
     ))
 }
 

@@ -154,6 +154,7 @@ pub async fn unblock(
     let mode = request.mode;
     let facts = UnblockFacts {
         status: user.status,
+        attempts_left: user.attempts_left,
         has_permanent_password: user.password.is_some(),
         has_phone: user.phone.is_some(),
         has_token: user.token_seed_sealed.is_some(),
