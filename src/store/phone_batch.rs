@@ -215,12 +215,17 @@ fn apply_on_sqlite(
         let template = &batch.audit;
         let mut update =
             tx.prepare_cached("UPDATE users SET phone = ?2, updated_at = ?3 WHERE id = ?1")?;
+        // A phone change ends the user's open challenges and sessions (as a single one).
+        let mut end_challenges = tx.prepare_cached("DELETE FROM challenges WHERE user_id = ?1")?;
+        let mut end_sessions = tx.prepare_cached("DELETE FROM sessions WHERE user_id = ?1")?;
         let mut audit = tx.prepare_cached(
             "INSERT INTO audit (at, request_id, actor, on_behalf_of, action, millekod, login, \
              outcome, reason, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
         for change in &changes {
             update.execute(params![change.id, change.phone, template.at])?;
+            end_challenges.execute([change.id])?;
+            end_sessions.execute([change.id])?;
             audit.execute(params![
                 template.at,
                 template.request_id,
@@ -452,10 +457,21 @@ async fn apply(
          WHERE users.id = CAST(j.value ->> 0 AS BIGINT)",
         json_rows(backend, 1)
     ))
-    .bind(serde_json::Value::Array(numbers).to_string())
+    .bind(serde_json::Value::Array(numbers.clone()).to_string())
     .bind(template.at)
     .execute(&mut **tx)
     .await?;
+    // A phone change ends the user's open challenges and sessions (as a single one).
+    for table in ["challenges", "sessions"] {
+        sqlx::query(&format!(
+            "DELETE FROM {table} WHERE user_id IN \
+             (SELECT CAST(j.value ->> 0 AS BIGINT) FROM {} AS j)",
+            json_rows(backend, 1)
+        ))
+        .bind(serde_json::Value::Array(numbers.clone()).to_string())
+        .execute(&mut **tx)
+        .await?;
+    }
 
     let targets: Vec<[&str; 3]> = changes
         .iter()

@@ -184,3 +184,29 @@ async fn a_password_reset_ends_the_users_other_challenges() {
         .expect_problem(401, "challenge_expired");
     }
 }
+
+#[tokio::test]
+async fn a_bulk_phone_change_ends_the_users_sessions_too() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let ewa = server.login_user(KOD, "ewa").await;
+        let anna = server.login_user(KOD, "anna").await;
+        let body = serde_json::json!({
+            "batch_id": "migr-sessions",
+            "changes": [{"millekod": KOD, "login": "ewa", "phone": "+48 605 111 333"}],
+        });
+        let answer = server
+            .phone_changes(&server.helpdesk_token(), Some("key-sessions-1"), &body)
+            .await;
+        answer.expect_ok();
+        assert_eq!(
+            answer.body["results"][0]["outcome"], "updated",
+            "{}",
+            answer.body
+        );
+        ewa.get("/v1/me")
+            .await
+            .expect_problem(401, "unauthenticated");
+        anna.get("/v1/me").await.expect_ok();
+    }
+}
