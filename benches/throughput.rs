@@ -14,72 +14,20 @@
 //!   different blocked user (users are provisioned and blocked first, not timed).
 
 use std::collections::HashMap;
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use tokio::sync::Semaphore;
 
-struct Server {
-    child: Child,
-    url: String,
-    creds: Value,
-    dir: tempfile::TempDir,
-}
+#[path = "support/mod.rs"]
+mod support;
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+use support::{env_usize, start_dev_server, Server};
 
 async fn start_server() -> Server {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut command = Command::new(env!("CARGO_BIN_EXE_millectl"));
-    command
-        // The highest limit: the most parallel logins of one user the lockout lets through.
-        .args([
-            "server",
-            "--dev",
-            "--lockout-limit",
-            &LOCKOUT_LIMIT.to_string(),
-        ])
-        .args(["--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(dir.path())
-        .env("MILLECTL_LOG", "error")
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit());
-    if let Ok(url) = std::env::var("BENCH_DATABASE_URL") {
-        command.args(["--database", &url]);
-    }
-    let child = command.spawn().expect("spawn millectl");
-    let creds_path = dir.path().join("dev-credentials.json");
-    let start = Instant::now();
-    while !creds_path.exists() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "server did not start"
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    let creds: Value =
-        serde_json::from_str(&std::fs::read_to_string(&creds_path).expect("creds")).expect("json");
-    println!("server ready in {:?}", start.elapsed());
-    Server {
-        child,
-        url: creds["server"].as_str().unwrap_or_default().to_owned(),
-        creds,
-        dir,
-    }
+    // The highest limit: the most parallel logins of one user the lockout lets through.
+    start_dev_server(&["--lockout-limit", &LOCKOUT_LIMIT.to_string()]).await
 }
 
 fn outbox_codes(server: &Server) -> HashMap<String, String> {
@@ -182,7 +130,15 @@ async fn bench() {
     // attempts in flight — each reserves one before its check — so more parallel
     // logins of ewa would be refused, by design; Argon2 saturates both cores anyway.
     let login_concurrency = concurrency.min(LOCKOUT_LIMIT);
-    let codes = Arc::new(outbox_codes(&server));
+    // Login codes go out after step 1 answers: wait until every one is in the outbox.
+    let wanted = challenges.lock().await.len();
+    let waited = Instant::now();
+    let mut codes = outbox_codes(&server);
+    while codes.len() < wanted && waited.elapsed() < Duration::from_secs(60) {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        codes = outbox_codes(&server);
+    }
+    let codes = Arc::new(codes);
     let ewa = server.creds["users"]
         .as_array()
         .and_then(|users| users.iter().find(|u| u["login"] == "ewa"))

@@ -308,9 +308,15 @@ impl Positions {
     /// A uniformly random `threshold`-subset of 1..=length, sorted. A threshold above
     /// the length is clamped to it.
     pub fn choose(length: u8, threshold: u8) -> Positions {
+        Self::choose_with(&mut OsRng, length, threshold)
+    }
+
+    /// As [`Positions::choose`], from the given source of randomness (the seeded,
+    /// stable draws of a decoy).
+    pub fn choose_with(rng: &mut impl rand::Rng, length: u8, threshold: u8) -> Positions {
         let amount = threshold.min(length);
         let mut chosen: Vec<u8> =
-            rand::seq::index::sample(&mut OsRng, usize::from(length), usize::from(amount))
+            rand::seq::index::sample(rng, usize::from(length), usize::from(amount))
                 .into_iter()
                 .filter_map(|index| u8::try_from(index + 1).ok())
                 .collect();

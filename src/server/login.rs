@@ -31,10 +31,7 @@
 
 use std::collections::BTreeMap;
 
-use hmac::{Hmac, Mac};
-use rand::SeedableRng;
 use secrecy::{ExposeSecret, SecretString};
-use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::api::{
@@ -51,6 +48,7 @@ use crate::store::{
 };
 
 use super::auth::{new_token, SESSION_PREFIX};
+use super::decoy;
 use super::error::{ApiError, ApiResult};
 use super::sms::{Sms, SmsKind};
 use super::state::AppState;
@@ -60,7 +58,19 @@ const CHALLENGE_TTL_MS: i64 = otp::SMS_CODE_TTL_S * 1000;
 
 /// Step 1: who wants to log in → what they must send.
 pub async fn start(state: &AppState, request: &StartLogin) -> ApiResult<Challenge> {
+    let mut work = Work::default();
+    let answer = start_counted(state, request, &mut work).await;
+    work.log(1);
+    answer
+}
+
+async fn start_counted(
+    state: &AppState,
+    request: &StartLogin,
+    work: &mut Work,
+) -> ApiResult<Challenge> {
     let now = now_millis();
+    work.store += 1;
     let user = state
         .store
         .find_user(request.millekod.as_ref(), &request.login)
@@ -68,36 +78,29 @@ pub async fn start(state: &AppState, request: &StartLogin) -> ApiResult<Challeng
     let id = uuid::Uuid::new_v4().to_string();
     let expires_at = now + CHALLENGE_TTL_MS;
     let Some(user) = user else {
-        let challenge = decoy_challenge(state, request, id, now, expires_at);
-        state.store.insert_challenge(&challenge).await?;
-        return view(&challenge, decoy_phone(state, request));
+        let mut challenge = decoy::challenge(state, request, id, now, expires_at).await?;
+        work.store += 1;
+        state.store.insert_challenge(&mut challenge, false).await?;
+        return view(&challenge, decoy::phone(state, request));
     };
 
     let flow = lockout::flow_for(user.status);
     let positions = match (&user.password, flow, user.password_masking) {
         (Some(record), Flow::Login, true) => {
-            let fresh = Positions::choose(record.length, record.threshold).to_list();
-            Some(state.store.pin_positions(user.id, &fresh).await?)
+            Some(Positions::choose(record.length, record.threshold).to_list())
         }
         _ => None,
     };
+    let pin = positions.is_some();
     let mut sms_code_digest = None;
+    let mut sms_code = None;
     // A blocked user gets no SMS: it could not be used, and it would cost the bank.
     if user.auth_tool == AuthTool::Sms && user.status != UserStatus::Blocked {
-        if let Some(phone) = &user.phone {
+        if user.phone.is_some() {
             let code = otp::generate_sms_code();
             let digest = otp::sms_code_digest(&state.keys.sms_code, &id, code.expose_secret());
             sms_code_digest = Some(digest.to_vec());
-            state
-                .sms
-                .send(&Sms {
-                    to: phone,
-                    kind: SmsKind::LoginCode,
-                    secret: &code,
-                    challenge_id: Some(&id),
-                })
-                .await
-                .map_err(|err| ApiError::new(ErrorCode::SmsDeliveryFailed, err.to_string()))?;
+            sms_code = Some(code);
         } else {
             tracing::warn!(user = %user.login, "SMS user without a phone number tried to log in");
         }
@@ -105,9 +108,9 @@ pub async fn start(state: &AppState, request: &StartLogin) -> ApiResult<Challeng
     // Without a phone the answer still looks like any other (no enumeration).
     let sms_sent_to = match &user.phone {
         Some(phone) => Some(phone.masked()),
-        None => decoy_phone(state, request),
+        None => decoy::phone(state, request),
     };
-    let challenge = ChallengeRecord {
+    let mut challenge = ChallengeRecord {
         id,
         user_id: Some(user.id),
         flow,
@@ -118,7 +121,18 @@ pub async fn start(state: &AppState, request: &StartLogin) -> ApiResult<Challeng
         created_at: now,
         expires_at,
     };
-    state.store.insert_challenge(&challenge).await?;
+    work.store += 1;
+    state.store.insert_challenge(&mut challenge, pin).await?;
+    // Sent after the answer, from a queue: neither its time nor a gateway failure
+    // shows in the answer (see `server::sms`).
+    if let (Some(code), Some(phone)) = (&sms_code, &user.phone) {
+        state.sms_queue.enqueue(&Sms {
+            to: phone,
+            kind: SmsKind::LoginCode,
+            secret: code,
+            challenge_id: Some(&challenge.id),
+        });
+    }
     view(&challenge, sms_sent_to)
 }
 
@@ -151,74 +165,6 @@ pub fn millis_to_time(millis: Millis) -> ApiResult<OffsetDateTime> {
         .ok_or_else(|| ApiError::internal(format!("stored time {millis} is out of range")))
 }
 
-fn decoy_seed(state: &AppState, request: &StartLogin) -> [u8; 32] {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(state.keys.decoy.as_bytes())
-        .expect("HMAC takes keys of any length");
-    mac.update(
-        request
-            .millekod
-            .as_ref()
-            .map(|m| m.as_str())
-            .unwrap_or("")
-            .as_bytes(),
-    );
-    mac.update(b"/");
-    mac.update(request.login.as_str().as_bytes());
-    mac.finalize().into_bytes().into()
-}
-
-/// A challenge for a login that does not exist, indistinguishable from a real one and
-/// the same every time it is asked for.
-fn decoy_challenge(
-    state: &AppState,
-    request: &StartLogin,
-    id: String,
-    now: Millis,
-    expires_at: Millis,
-) -> ChallengeRecord {
-    let seed = decoy_seed(state, request);
-    let mut rng = rand::rngs::StdRng::from_seed(seed);
-    let length = 8 + (seed[0] % 9) as usize;
-    let threshold = masked_password::threshold_for_len(length);
-    let mut picked: Vec<usize> =
-        rand::seq::index::sample(&mut rng, length, usize::from(threshold)).into_vec();
-    picked.sort_unstable();
-    let positions = picked
-        .iter()
-        .map(|p| (p + 1).to_string())
-        .collect::<Vec<_>>()
-        .join(",");
-    let otp_method = if request.millekod.is_none() || seed[1].is_multiple_of(2) {
-        AuthTool::Token
-    } else {
-        AuthTool::Sms
-    };
-    ChallengeRecord {
-        id,
-        user_id: None,
-        flow: Flow::Login,
-        otp_method,
-        positions: Some(positions),
-        sms_code_digest: None,
-        // Not the seed itself: what is stored cannot rebuild the decoy's answers.
-        decoy_key: Some(hex::encode(Sha256::digest(
-            [&b"attempts/"[..], &seed].concat(),
-        ))),
-        created_at: now,
-        expires_at,
-    }
-}
-
-fn decoy_phone(state: &AppState, request: &StartLogin) -> Option<String> {
-    let seed = decoy_seed(state, request);
-    Some(format!(
-        "+48******{}{}{}",
-        seed[2] % 10,
-        seed[3] % 10,
-        seed[4] % 10
-    ))
-}
-
 /// The parsed characters of a masked-password answer: position → character.
 fn parse_chars(raw: &BTreeMap<String, crate::api::Secret>) -> ApiResult<BTreeMap<u8, char>> {
     let mut chars = BTreeMap::new();
@@ -245,7 +191,10 @@ pub async fn complete_detached(
     challenge_id: String,
     answer: CompleteLogin,
 ) -> ApiResult<SessionCreated> {
-    tokio::spawn(async move { complete(&state, &request_id, &challenge_id, &answer).await })
+    use tracing::Instrument;
+    let task = async move { complete(&state, &request_id, &challenge_id, &answer).await };
+    // Its log lines stay inside the request's span.
+    tokio::spawn(task.instrument(tracing::Span::current()))
         .await
         .map_err(ApiError::internal)?
 }
@@ -256,6 +205,19 @@ async fn complete(
     request_id: &str,
     challenge_id: &str,
     answer: &CompleteLogin,
+) -> ApiResult<SessionCreated> {
+    let mut work = Work::default();
+    let outcome = complete_counted(state, request_id, challenge_id, answer, &mut work).await;
+    work.log(2);
+    outcome
+}
+
+async fn complete_counted(
+    state: &AppState,
+    request_id: &str,
+    challenge_id: &str,
+    answer: &CompleteLogin,
+    work: &mut Work,
 ) -> ApiResult<SessionCreated> {
     let now = now_millis();
     // (1) Refuse what needs no credentials to refuse.
@@ -270,12 +232,7 @@ async fn complete(
         .map(|p| Password::parse(p.expose()))
         .transpose()
         .map_err(|e| ApiError::new(ErrorCode::PasswordPolicy, e.to_string()))?;
-    let expired = || {
-        ApiError::new(
-            ErrorCode::ChallengeExpired,
-            "the login challenge is unknown, used or expired; start the login again",
-        )
-    };
+    work.store += 1;
     let peek = state
         .store
         .get_challenge(challenge_id, now)
@@ -284,6 +241,7 @@ async fn complete(
     check_shape(&peek, chars.as_ref(), answer, new_password.is_some())?;
 
     // (2) Take the challenge for its single use.
+    work.store += 1;
     let challenge = state
         .store
         .take_challenge(challenge_id, now)
@@ -291,36 +249,42 @@ async fn complete(
         .ok_or_else(expired)?;
     let limit = i64::from(state.settings.lockout_limit.get());
     let Some(user_id) = challenge.user_id else {
-        return Err(decoy_failure(state, request_id, &challenge, limit, now).await?);
+        return Err(decoy_failure(state, request_id, &challenge, limit, now, work).await?);
     };
-    let user = state.store.user_by_id(user_id).await?.ok_or_else(expired)?;
-    if lockout::flow_for(user.status) != challenge.flow {
-        let detail = "the challenge's flow no longer fits the user's state";
-        audit_login(state, request_id, Some(&user), "expired", Some(detail)).await?;
-        return Err(expired());
-    }
 
-    // (3) Reserve an attempt.
-    match state.store.reserve_attempt(user.id).await? {
-        Reservation::Reserved => {}
-        Reservation::Blocked => {
-            audit_login(state, request_id, Some(&user), "blocked", None).await?;
-            return Err(blocked());
-        }
-        Reservation::Busy => {
-            audit_login(state, request_id, Some(&user), "busy", None).await?;
-            return Err(busy());
-        }
+    // (3) Reserve an attempt, only while the user's state still calls for this flow.
+    // Every refusal costs one slow hash too, like a check: how fast the answer comes
+    // does not tell a blocked user from an unknown one.
+    work.store += 1;
+    let (reservation, user) = state.store.reserve_attempt(user_id, challenge.flow).await?;
+    let refusal = match reservation {
+        Reservation::Reserved => None,
+        Reservation::Blocked => Some(("blocked", None, blocked())),
+        Reservation::Busy => Some(("busy", None, busy())),
+        Reservation::Mismatch => Some((
+            "expired",
+            Some("the challenge's flow no longer fits the user's state"),
+            expired(),
+        )),
+    };
+    if let Some((outcome, detail, err)) = refusal {
+        slow(work, masked_password::dummy_verify).await?;
+        work.store += 1;
+        audit_login(state, request_id, user.as_ref(), outcome, detail).await?;
+        return Err(err);
     }
+    let user = user.ok_or_else(|| ApiError::internal("a reserved attempt without its user"))?;
 
     // (4) Check every credential of the flow.
-    let ok = check_credentials(state, &user, &challenge, chars, answer, now).await?;
+    let ok = check_credentials(state, &user, &challenge, chars, answer, now, work).await?;
 
     // (5) Record the outcome.
     if !ok {
+        work.store += 1;
         let outcome = state.store.record_failure(user.id, now).await?;
         let left = outcome.attempts_left.max(0);
         let now_blocked = outcome.status == UserStatus::Blocked;
+        work.store += 1;
         audit_login(
             state,
             request_id,
@@ -339,15 +303,15 @@ async fn complete(
         Some(password) if challenge.flow != Flow::Login => {
             let key = state.clone();
             Some(
-                tokio::task::spawn_blocking(move || {
+                slow(work, move || {
                     masked_password::enroll(&key.keys.masked_password, &password)
                 })
-                .await
-                .map_err(ApiError::internal)?,
+                .await?,
             )
         }
         _ => None,
     };
+    work.store += 1;
     let recorded = state
         .store
         .record_success(
@@ -364,6 +328,7 @@ async fn complete(
         // The user's state changed while the answer was checked (e.g. they finished
         // their own password reset): this challenge no longer applies.
         let detail = "the user's state changed during the check";
+        work.store += 1;
         audit_login(state, request_id, Some(&user), "expired", Some(detail)).await?;
         return Err(expired());
     }
@@ -372,8 +337,47 @@ async fn complete(
         Flow::FirstLogin => Some("first login; permanent password set"),
         Flow::NewPassword => Some("new password set"),
     };
+    work.store += 2;
     audit_login(state, request_id, Some(&user), "success", detail).await?;
     open_session(state, &user, now).await
+}
+
+fn expired() -> ApiError {
+    ApiError::new(
+        ErrorCode::ChallengeExpired,
+        "the login challenge is unknown, used or expired; start the login again",
+    )
+}
+
+/// The work one login step did: calls to the store and slow (Argon2) hashes. Logged at
+/// debug level for the tests that show every kind of login — unknown, active, blocked,
+/// SMS, token — does the same work, so that its time tells nothing.
+#[derive(Debug, Default)]
+struct Work {
+    store: u32,
+    argon2: u32,
+}
+
+impl Work {
+    fn log(&self, step: u8) {
+        tracing::debug!(
+            step,
+            store_calls = self.store,
+            argon2 = self.argon2,
+            "login work"
+        );
+    }
+}
+
+/// Run a slow hash off the async threads, and count it.
+async fn slow<T: Send + 'static>(
+    work: &mut Work,
+    hash: impl FnOnce() -> T + Send + 'static,
+) -> ApiResult<T> {
+    work.argon2 += 1;
+    tokio::task::spawn_blocking(hash)
+        .await
+        .map_err(ApiError::internal)
 }
 
 /// The fields each flow needs, and only asked positions.
@@ -433,6 +437,7 @@ async fn check_credentials(
     chars: Option<BTreeMap<u8, char>>,
     answer: &CompleteLogin,
     now: Millis,
+    work: &mut Work,
 ) -> ApiResult<bool> {
     // One-time code.
     let otp_ok = match challenge.otp_method {
@@ -454,7 +459,10 @@ async fn check_credentials(
                 let unix = u64::try_from(now / 1000).unwrap_or(0);
                 match otp::verify_totp(&secret, answer.otp.expose(), unix, user.token_last_step) {
                     // A step is used once, across every replica.
-                    Some(step) => state.store.consume_token_step(user.id, step).await?,
+                    Some(step) => {
+                        work.store += 1;
+                        state.store.consume_token_step(user.id, step).await?
+                    }
                     None => false,
                 }
             }
@@ -470,7 +478,7 @@ async fn check_credentials(
     let flow = challenge.flow;
     let whole = answer.password.clone();
     let temporary = answer.temporary_password.clone();
-    let password_ok = tokio::task::spawn_blocking(move || -> bool {
+    let password_ok = slow(work, move || -> bool {
         let key = &keys_state.keys.masked_password;
         match flow {
             Flow::Login => match (record, asked, chars, whole) {
@@ -500,8 +508,7 @@ async fn check_credentials(
             },
         }
     })
-    .await
-    .map_err(ApiError::internal)?;
+    .await?;
     Ok(otp_ok && password_ok)
 }
 
@@ -512,34 +519,36 @@ pub fn token_aad(millekod: Option<&crate::api::MilleKod>, login: &crate::api::Lo
     format!("token-seed/{millekod}/{login}").into_bytes()
 }
 
-/// Step 2 of an unknown login: as slow as a real check, and counted like a real user's
-/// failure, so neither the answers nor their sequence tell that the login is unknown.
+/// Step 2 of an unknown login: the same calls in the same order as a real user's, one
+/// slow hash, and counted like a real user's failure, so neither the answers nor their
+/// sequence nor their time tell that the login is unknown.
 async fn decoy_failure(
     state: &AppState,
     request_id: &str,
     challenge: &ChallengeRecord,
     limit: i64,
     now: Millis,
+    work: &mut Work,
 ) -> ApiResult<ApiError> {
     let key = challenge
         .decoy_key
         .as_deref()
         .ok_or_else(|| ApiError::internal("a challenge has neither a user nor a decoy key"))?;
-    match state.store.reserve_decoy_attempt(key, limit, now).await? {
-        Reservation::Reserved => {}
-        Reservation::Blocked => {
-            audit_login(state, request_id, None, "blocked", Some("unknown login")).await?;
-            return Ok(blocked());
-        }
-        Reservation::Busy => {
-            audit_login(state, request_id, None, "busy", Some("unknown login")).await?;
-            return Ok(busy());
-        }
+    work.store += 1;
+    let refusal = match state.store.reserve_decoy_attempt(key, limit, now).await? {
+        Reservation::Reserved => None,
+        Reservation::Blocked => Some(("blocked", blocked())),
+        Reservation::Busy | Reservation::Mismatch => Some(("busy", busy())),
+    };
+    slow(work, masked_password::dummy_verify).await?;
+    if let Some((outcome, err)) = refusal {
+        work.store += 1;
+        audit_login(state, request_id, None, outcome, Some("unknown login")).await?;
+        return Ok(err);
     }
-    tokio::task::spawn_blocking(masked_password::dummy_verify)
-        .await
-        .map_err(ApiError::internal)?;
+    work.store += 1;
     let failed = state.store.record_decoy_failure(key, limit, now).await?;
+    work.store += 1;
     audit_login(state, request_id, None, "failure", Some("unknown login")).await?;
     Ok(failed_login((limit - failed).max(0), failed >= limit))
 }

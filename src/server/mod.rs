@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod bootstrap;
+pub mod decoy;
 pub mod dev;
 pub mod error;
 pub mod login;
@@ -132,6 +133,8 @@ pub fn state(
     AppState(Arc::new(Inner {
         store,
         keys: Keys::derive(pepper),
+        sms_queue: sms::SmsQueue::start(sms.clone()),
+        decoy_shapes: decoy::ShapeCache::default(),
         sms,
         bulk_permits: tokio::sync::Semaphore::new(settings.bulk_concurrency),
         settings,

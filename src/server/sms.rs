@@ -3,15 +3,26 @@
 //!
 //! Two senders: the dev outbox (JSON lines in a file, standing in for a phone — the
 //! file holds codes by design, the log does not) and an HTTP webhook to the bank's SMS
-//! gateway with timeouts and retries. A failure to send is an error the caller sees.
+//! gateway with timeouts and retries.
+//!
+//! Login codes go out through [`SmsQueue`], *after* step 1 has answered: waiting for the
+//! gateway would make SMS users slower to answer than token users and unknown logins,
+//! and a gateway that is down would give 502 for them alone — both tell an anonymous
+//! caller who exists and how they log in. The queue is bounded (memory) and so is the
+//! number of messages in flight (connections); a message that does not fit is dropped
+//! and logged, and the user asks for a new code. An unblock's access password is sent
+//! in the request instead: the caller is authenticated, and an undelivered password
+//! undoes the unblock.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use secrecy::{ExposeSecret, SecretString};
+use std::sync::Arc;
 use tokio::io::AsyncWriteExt;
-use tokio::sync::Mutex;
+
+use tokio::sync::{mpsc, Mutex, Semaphore};
 
 use crate::domain::phone::PhoneNumber;
 
@@ -174,5 +185,71 @@ impl SmsSender for Webhook {
             to: sms.to.masked(),
             why,
         })
+    }
+}
+
+/// A message waiting in the [`SmsQueue`].
+struct Queued {
+    to: PhoneNumber,
+    kind: SmsKind,
+    secret: SecretString,
+    challenge_id: Option<String>,
+}
+
+/// Messages sent after the answer, by a task of their own (see the module's docs).
+#[derive(Clone)]
+pub struct SmsQueue {
+    tx: mpsc::Sender<Queued>,
+}
+
+/// Messages waiting at most: about 200 bytes each, so well under a megabyte.
+pub const SMS_QUEUE_CAPACITY: usize = 4096;
+/// Messages being handed to the gateway at once.
+pub const SMS_IN_FLIGHT: usize = 16;
+
+impl SmsQueue {
+    /// Start the task that drains the queue into `sender`. Needs a Tokio runtime.
+    pub fn start(sender: Arc<dyn SmsSender>) -> Self {
+        let (tx, mut rx) = mpsc::channel::<Queued>(SMS_QUEUE_CAPACITY);
+        let permits = Arc::new(Semaphore::new(SMS_IN_FLIGHT));
+        tokio::spawn(async move {
+            while let Some(queued) = rx.recv().await {
+                let Ok(permit) = permits.clone().acquire_owned().await else {
+                    return;
+                };
+                let sender = sender.clone();
+                tokio::spawn(async move {
+                    let sms = Sms {
+                        to: &queued.to,
+                        kind: queued.kind,
+                        secret: &queued.secret,
+                        challenge_id: queued.challenge_id.as_deref(),
+                    };
+                    // The sender logs each failure with the masked number.
+                    if let Err(err) = sender.send(&sms).await {
+                        tracing::warn!(error = %err, kind = queued.kind.as_str(), "queued SMS dropped");
+                    }
+                    drop(permit);
+                });
+            }
+        });
+        Self { tx }
+    }
+
+    /// Queue a message; `false` (and a warning) when the queue is full.
+    pub fn enqueue(&self, sms: &Sms<'_>) -> bool {
+        let queued = Queued {
+            to: sms.to.clone(),
+            kind: sms.kind,
+            secret: sms.secret.clone(),
+            challenge_id: sms.challenge_id.map(str::to_owned),
+        };
+        match self.tx.try_send(queued) {
+            Ok(()) => true,
+            Err(_) => {
+                tracing::warn!(to = %sms.to.masked(), "SMS queue full; message dropped");
+                false
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::lockout::LockoutLimit;
 use crate::domain::pepper::{Pepper, SubKey};
 use crate::store::Store;
 
-use super::sms::SmsSender;
+use super::sms::{SmsQueue, SmsSender};
 
 /// Subkeys of the pepper, one per purpose, so no two uses share a key.
 pub struct Keys {
@@ -66,6 +66,10 @@ pub struct Inner {
     pub store: Arc<dyn Store>,
     pub keys: Keys,
     pub sms: Arc<dyn SmsSender>,
+    /// Login codes, sent after step 1 has answered.
+    pub sms_queue: SmsQueue,
+    /// The shapes of real users' challenges, which decoys are drawn from.
+    pub decoy_shapes: super::decoy::ShapeCache,
     pub settings: Settings,
     /// Bulk phone-change chunks in progress at once; beyond that the answer is 429.
     pub bulk_permits: tokio::sync::Semaphore,

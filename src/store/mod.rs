@@ -130,6 +130,20 @@ pub enum Reservation {
     Blocked,
     /// Not blocked, but every attempt left is held by a check still running.
     Busy,
+    /// The user's status no longer calls for the challenge's flow (or the user is gone).
+    Mismatch,
+}
+
+/// How many users share one shape of login challenge (status, tool, masking, password
+/// length and threshold): what decoys are drawn from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserShape {
+    pub status: UserStatus,
+    pub auth_tool: AuthTool,
+    pub password_masking: bool,
+    /// (length, threshold) of the permanent password, if there is one.
+    pub password: Option<(u8, u8)>,
+    pub count: i64,
 }
 
 /// What a credential failure did to the user.
@@ -308,6 +322,8 @@ pub trait Store: Send + Sync + 'static {
         millekod: &MilleKod,
         status: Option<UserStatus>,
     ) -> StoreResult<Vec<UserRecord>>;
+    /// The shapes of login challenge users of `kind` have, with how many have each.
+    async fn user_shapes(&self, kind: UserKind) -> StoreResult<Vec<UserShape>>;
     /// Apply `change` and append `audit` in one transaction. `Conflict` when the
     /// change's precondition no longer holds (e.g. unblocking a user no longer blocked).
     /// Every change but the masking switch ends the user's open challenges and
@@ -320,11 +336,14 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<UserRecord>;
 
     // Login
-    /// Keep the first positions asked until a login succeeds (R3): set them only if
-    /// none are pending, and return whatever is pending afterwards.
-    async fn pin_positions(&self, user_id: i64, positions: &str) -> StoreResult<String>;
-    /// Reserve one attempt (R7), atomically.
-    async fn reserve_attempt(&self, user_id: i64) -> StoreResult<Reservation>;
+    /// Reserve one attempt (R7) for a challenge of `flow`, atomically, only while the
+    /// user's status still calls for that flow.
+    /// The user's row as it is afterwards (`None` if the user is gone) comes with it.
+    async fn reserve_attempt(
+        &self,
+        user_id: i64,
+        flow: crate::api::Flow,
+    ) -> StoreResult<(Reservation, Option<UserRecord>)>;
     /// Count a failure; blocks the user when no attempt is left, and a block ends the
     /// user's open challenges and sessions in the same transaction.
     async fn record_failure(&self, user_id: i64, now: Millis) -> StoreResult<FailureOutcome>;
@@ -351,7 +370,12 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<bool>;
     /// Mark a token step used if it is newer than the last one (replay protection).
     async fn consume_token_step(&self, user_id: i64, step: i64) -> StoreResult<bool>;
-    async fn insert_challenge(&self, challenge: &ChallengeRecord) -> StoreResult<()>;
+    /// Store a challenge. With `pin`, its positions are the user's pending ones (R3):
+    /// `challenge.positions` become pending if none are, and whatever is pending is what
+    /// the stored challenge asks; one transaction either way, so a real user's step 1
+    /// and an unknown login's make the same calls.
+    async fn insert_challenge(&self, challenge: &mut ChallengeRecord, pin: bool)
+        -> StoreResult<()>;
     /// A live, unused challenge, without using it.
     async fn get_challenge(&self, id: &str, now: Millis) -> StoreResult<Option<ChallengeRecord>>;
     /// Take a challenge for its single use: `None` if unknown, used or expired.

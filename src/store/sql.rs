@@ -280,6 +280,15 @@ fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     Some(options.get_filename().to_owned())
 }
 
+/// `'active', 'blocked'`: statuses for an SQL `IN` list (fixed words, never input).
+fn status_list(statuses: &[UserStatus]) -> String {
+    statuses
+        .iter()
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// End a user's open challenges and sessions, inside the transaction of the change that
 /// calls for it (block, unblock, password reset, phone or token change).
 async fn end_challenges_and_sessions(
@@ -647,6 +656,41 @@ impl Store for SqlStore {
         rows.iter().map(user_from_row).collect()
     }
 
+    async fn user_shapes(&self, kind: UserKind) -> StoreResult<Vec<UserShape>> {
+        let rows = sqlx::query(
+            "SELECT status, auth_tool, password_masking, pw_length, pw_threshold, \
+             COUNT(*) AS n FROM users WHERE kind = $1 \
+             GROUP BY status, auth_tool, password_masking, pw_length, pw_threshold",
+        )
+        .bind(kind_str(kind))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let status = UserStatus::parse(&row.try_get::<String, _>("status")?)
+                    .ok_or_else(|| corrupt("users.status"))?;
+                let auth_tool = AuthTool::parse(&row.try_get::<String, _>("auth_tool")?)
+                    .ok_or_else(|| corrupt("users.auth_tool"))?;
+                let length: Option<i64> = row.try_get("pw_length")?;
+                let threshold: Option<i64> = row.try_get("pw_threshold")?;
+                let password = match (length, threshold) {
+                    (Some(l), Some(t)) => Some((
+                        u8::try_from(l).map_err(|_| corrupt("users.pw_length"))?,
+                        u8::try_from(t).map_err(|_| corrupt("users.pw_threshold"))?,
+                    )),
+                    _ => None,
+                };
+                Ok(UserShape {
+                    status,
+                    auth_tool,
+                    password_masking: row.try_get::<i64, _>("password_masking")? != 0,
+                    password,
+                    count: row.try_get("n")?,
+                })
+            })
+            .collect()
+    }
+
     async fn change_user(
         &self,
         user_id: i64,
@@ -752,42 +796,35 @@ impl Store for SqlStore {
         Ok(record)
     }
 
-    async fn pin_positions(&self, user_id: i64, positions: &str) -> StoreResult<String> {
-        let row = sqlx::query(
-            "UPDATE users SET pending_positions = COALESCE(pending_positions, $2) \
-             WHERE id = $1 RETURNING pending_positions",
-        )
-        .bind(user_id)
-        .bind(positions)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        row.try_get::<Option<String>, _>("pending_positions")?
-            .ok_or_else(|| corrupt("users.pending_positions"))
-    }
-
-    async fn reserve_attempt(&self, user_id: i64) -> StoreResult<Reservation> {
-        let reserved: Option<i64> = sqlx::query_scalar(
+    async fn reserve_attempt(
+        &self,
+        user_id: i64,
+        flow: Flow,
+    ) -> StoreResult<(Reservation, Option<UserRecord>)> {
+        let allowed = lockout::statuses_for(flow);
+        let reserved = sqlx::query(&format!(
             "UPDATE users SET attempts_left = attempts_left - 1 \
              WHERE id = $1 AND attempts_left > 0 AND status <> 'blocked' \
-             RETURNING attempts_left",
-        )
+             AND status IN ({}) RETURNING {USER_COLUMNS}",
+            status_list(allowed)
+        ))
         .bind(user_id)
         .fetch_optional(&self.pool)
         .await?;
-        if reserved.is_some() {
-            return Ok(Reservation::Reserved);
+        if let Some(row) = reserved {
+            return Ok((Reservation::Reserved, Some(user_from_row(&row)?)));
         }
-        let status: String = sqlx::query_scalar("SELECT status FROM users WHERE id = $1")
+        let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
             .bind(user_id)
             .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        Ok(if status == UserStatus::Blocked.as_str() {
-            Reservation::Blocked
-        } else {
-            Reservation::Busy
-        })
+            .await?;
+        let user = row.as_ref().map(user_from_row).transpose()?;
+        let outcome = match user.as_ref().map(|u| u.status) {
+            Some(UserStatus::Blocked) => Reservation::Blocked,
+            Some(status) if allowed.contains(&status) => Reservation::Busy,
+            _ => Reservation::Mismatch,
+        };
+        Ok((outcome, user))
     }
 
     async fn record_failure(&self, user_id: i64, now: Millis) -> StoreResult<FailureOutcome> {
@@ -885,12 +922,7 @@ impl Store for SqlStore {
         now: Millis,
         success: &LoginSuccess,
     ) -> StoreResult<bool> {
-        let allowed = lockout::statuses_for(success.flow);
-        let status_in = allowed
-            .iter()
-            .map(|s| format!("'{}'", s.as_str()))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let status_in = status_list(lockout::statuses_for(success.flow));
         let mut tx = self.pool.begin().await?;
         let updated = match &success.new_password {
             // A success reserved its attempt while the user was not blocked; failures
@@ -958,7 +990,28 @@ impl Store for SqlStore {
         Ok(done.rows_affected() == 1)
     }
 
-    async fn insert_challenge(&self, challenge: &ChallengeRecord) -> StoreResult<()> {
+    async fn insert_challenge(
+        &self,
+        challenge: &mut ChallengeRecord,
+        pin: bool,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        if let (true, Some(user_id)) = (pin, challenge.user_id) {
+            // Keep the first positions asked until a login succeeds (R3).
+            let row = sqlx::query(
+                "UPDATE users SET pending_positions = COALESCE(pending_positions, $2) \
+                 WHERE id = $1 RETURNING pending_positions",
+            )
+            .bind(user_id)
+            .bind(&challenge.positions)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+            challenge.positions = Some(
+                row.try_get::<Option<String>, _>("pending_positions")?
+                    .ok_or_else(|| corrupt("users.pending_positions"))?,
+            );
+        }
         sqlx::query(
             "INSERT INTO challenges (id, user_id, flow, otp_method, positions, \
              sms_code_digest, decoy_key, used, created_at, expires_at) \
@@ -973,13 +1026,14 @@ impl Store for SqlStore {
         .bind(&challenge.decoy_key)
         .bind(challenge.created_at)
         .bind(challenge.expires_at)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
         // Old challenges are worthless; sweep them as we go.
         sqlx::query("DELETE FROM challenges WHERE expires_at < $1")
             .bind(challenge.created_at - 3_600_000)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
         Ok(())
     }
 

@@ -418,14 +418,27 @@ impl Api {
         .await
     }
 
-    /// The SMS code sent for a challenge, read from the dev outbox.
+    /// The SMS code sent for a challenge, read from the dev outbox. Login codes are sent
+    /// after step 1 answered, so this waits for the code to arrive.
     pub fn sms_code(&self, challenge_id: &str) -> String {
-        self.outbox_entries()
-            .into_iter()
-            .rev()
-            .find(|e| e["challenge_id"] == challenge_id)
-            .and_then(|e| e["code"].as_str().map(str::to_owned))
-            .unwrap_or_else(|| panic!("no SMS for challenge {challenge_id}"))
+        let start = Instant::now();
+        loop {
+            let code = self
+                .outbox_entries()
+                .into_iter()
+                .rev()
+                .find(|e| e["challenge_id"] == challenge_id)
+                .and_then(|e| e["code"].as_str().map(str::to_owned));
+            if let Some(code) = code {
+                return code;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "no SMS for challenge {challenge_id}"
+            );
+            // The server is another process: blocking this thread holds up nothing.
+            std::thread::sleep(Duration::from_millis(2));
+        }
     }
 
     /// The newest one-time access password sent to a phone (after an unblock).
@@ -1073,5 +1086,21 @@ impl TestServer {
         answer.expect_ok();
         let session: SessionCreated = answer.json();
         api.with_token(session.token.expose())
+    }
+}
+
+/// A wrong answer of the right shape for any challenge, real or decoy: wrong password
+/// characters (or password) and code, or a wrong temporary password for the flows
+/// that set a new one.
+pub fn wrong_answer_for(challenge: &Challenge) -> CompleteLogin {
+    match challenge.flow {
+        Flow::Login => login_answer(challenge, "Wrong-pass-1234567890abcd", "000000"),
+        Flow::FirstLogin | Flow::NewPassword => CompleteLogin {
+            password_chars: None,
+            password: None,
+            otp: Secret::new("000000"),
+            temporary_password: Some(Secret::new("wrong-temporary")),
+            new_password: Some(Secret::new("Never-used-password-1")),
+        },
     }
 }

@@ -6,6 +6,7 @@ mod admin;
 mod bad_input;
 mod concurrency;
 mod delivery;
+mod enumeration;
 // Shared by every test file; no one file uses all of it.
 #[allow(dead_code)]
 mod helpers;
