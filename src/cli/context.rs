@@ -1,4 +1,6 @@
-//! What every command needs: the profile, the server, the session, how to print.
+//! What every command needs: the profile, the server, the session, how to print —
+//! and the one gate a stored session passes before it is sent: it goes only to the
+//! server that issued it.
 
 use std::io::IsTerminal;
 
@@ -7,13 +9,36 @@ use secrecy::SecretString;
 
 use super::config::ConfigFile;
 use super::credentials::{self, Source};
-use super::errors::CliError;
+use super::errors::{CliError, NOT_AUTHENTICATED};
+use super::origin::ServerOrigin;
 use super::GlobalArgs;
 use crate::api::{MilleKod, PrincipalView};
 use crate::client::Client;
 use crate::output::{Format, Output};
 
 pub const DEFAULT_SERVER: &str = "http://127.0.0.1:7070";
+pub const DEFAULT_PROFILE: &str = "default";
+
+/// The server when neither `--server` nor `MILLECTL_SERVER` names one: the profile's
+/// (`config set server`), else the one that issued the profile's stored session, else
+/// [`DEFAULT_SERVER`]. With `MILLECTL_TOKEN` set the stored session is not consulted:
+/// that token goes to a server the user named, never to wherever this profile last
+/// logged in.
+fn fallback_server(
+    configured: Option<String>,
+    env_token: bool,
+    stored_session_server: impl FnOnce() -> Option<String>,
+) -> String {
+    configured
+        .or_else(|| {
+            if env_token {
+                None
+            } else {
+                stored_session_server().filter(|s| !s.is_empty())
+            }
+        })
+        .unwrap_or_else(|| DEFAULT_SERVER.to_owned())
+}
 
 pub struct Context {
     pub profile: String,
@@ -31,17 +56,16 @@ impl Context {
         let server = match &global.server {
             Some(url) => url.clone(),
             None => {
-                let configured = config.profile(&global.profile).server;
-                let from_session = || {
-                    credentials::load(&global.profile)
-                        .ok()
-                        .flatten()
-                        .map(|(s, _)| s.server)
-                        .filter(|s| !s.is_empty())
-                };
-                let text = configured
-                    .or_else(from_session)
-                    .unwrap_or_else(|| DEFAULT_SERVER.to_owned());
+                let text = fallback_server(
+                    config.profile(&global.profile).server,
+                    credentials::env_token().is_some(),
+                    || {
+                        credentials::load_stored(&global.profile)
+                            .ok()
+                            .flatten()
+                            .map(|(s, _)| s.server)
+                    },
+                );
                 Url::parse(&text).map_err(|e| {
                     CliError::invalid(format!(
                         "the configured server URL {text:?} is malformed: {e}"
@@ -99,9 +123,37 @@ impl Context {
             return Ok((token.clone(), Source::Memory));
         }
         match credentials::load(&self.profile)? {
-            Some((session, source)) => Ok((session.token, source)),
+            // The user chose both the token and the server.
+            Some((session, Source::Env)) => Ok((session.token, Source::Env)),
+            Some((session, source)) => {
+                self.check_issued_here(&session.server)?;
+                Ok((session.token, source))
+            }
             None => Err(CliError::not_logged_in().into()),
         }
+    }
+
+    /// A stored session goes only to the server that issued it (see `origin`): refuse,
+    /// before anything is sent, when this command talks to another one.
+    fn check_issued_here(&self, issuer: &str) -> Result<(), CliError> {
+        let here = ServerOrigin::of(&self.server);
+        let issuer = ServerOrigin::parse(issuer);
+        if here.is_some() && here == issuer {
+            return Ok(());
+        }
+        let here = here.map_or_else(|| self.server.to_string(), |o| o.to_string());
+        let issuer = issuer.map_or_else(|| "an unknown server".to_owned(), |o| o.to_string());
+        let profile = if self.profile == DEFAULT_PROFILE {
+            String::new()
+        } else {
+            format!(" --profile {}", self.profile)
+        };
+        Err(CliError::new(
+            NOT_AUTHENTICATED,
+            format!(
+                "the stored session is for {issuer}, not {here}; run `millectl --server {here}{profile} login`"
+            ),
+        ))
     }
 
     /// People get prompts; scripts never do.
@@ -126,5 +178,43 @@ impl Context {
             PrincipalView::User { millekod, .. } => Ok(millekod),
             _ => Err(CliError::usage("give --millekod (HelpDesk acts on any company)").into()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored() -> Option<String> {
+        Some("http://issuer.example:7070/".to_owned())
+    }
+
+    #[test]
+    fn the_profile_server_comes_first_then_the_stored_session_then_the_default() {
+        let configured = Some("https://bank.example/".to_owned());
+        assert_eq!(
+            fallback_server(configured, false, stored),
+            "https://bank.example/"
+        );
+        assert_eq!(
+            fallback_server(None, false, stored),
+            "http://issuer.example:7070/"
+        );
+        assert_eq!(fallback_server(None, false, || None), DEFAULT_SERVER);
+        assert_eq!(
+            fallback_server(None, false, || Some(String::new())),
+            DEFAULT_SERVER
+        );
+    }
+
+    #[test]
+    fn millectl_token_never_takes_the_stored_session_server() {
+        let consulted = std::cell::Cell::new(false);
+        let server = fallback_server(None, true, || {
+            consulted.set(true);
+            stored()
+        });
+        assert_eq!(server, DEFAULT_SERVER);
+        assert!(!consulted.get());
     }
 }

@@ -21,7 +21,8 @@ use super::config::config_dir;
 const KEYRING_SERVICE: &str = "millectl";
 const KEYRING_TIMEOUT: Duration = Duration::from_secs(3);
 
-/// A stored session: which server it belongs to and its bearer token.
+/// A stored session: the server that issued it (the only one it is sent to, see
+/// `origin`) and its bearer token.
 #[derive(Clone)]
 pub struct StoredSession {
     pub server: String,
@@ -125,16 +126,22 @@ fn write_file(records: &BTreeMap<String, SessionRecord>) -> anyhow::Result<PathB
     Ok(path)
 }
 
-/// The session for `profile`, and where it came from.
+/// `MILLECTL_TOKEN`, when set and not blank.
+pub fn env_token() -> Option<SecretString> {
+    let token = std::env::var("MILLECTL_TOKEN").ok()?;
+    let token = token.trim();
+    (!token.is_empty()).then(|| SecretString::from(token.to_owned()))
+}
+
+/// The session for `profile`, and where it came from. A token from the environment
+/// has no server of its own (`server` is empty): it goes where the user points.
 pub fn load(profile: &str) -> anyhow::Result<Option<(StoredSession, Source)>> {
-    if let Ok(token) = std::env::var("MILLECTL_TOKEN") {
-        if !token.trim().is_empty() {
-            let session = StoredSession {
-                server: String::new(),
-                token: SecretString::from(token.trim().to_owned()),
-            };
-            return Ok(Some((session, Source::Env)));
-        }
+    if let Some(token) = env_token() {
+        let session = StoredSession {
+            server: String::new(),
+            token,
+        };
+        return Ok(Some((session, Source::Env)));
     }
     load_stored(profile)
 }

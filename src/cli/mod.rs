@@ -9,6 +9,7 @@ mod credentials;
 mod errors;
 mod generate;
 mod import;
+mod origin;
 mod session;
 mod users;
 
@@ -54,7 +55,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "MILLECTL_PROFILE",
-        default_value = "default"
+        default_value = context::DEFAULT_PROFILE
     )]
     pub profile: String,
 

@@ -15,12 +15,15 @@ use serde_json::json;
 use super::config::ConfigFile;
 use super::credentials::{self, Source, StoredSession};
 use super::errors::CliError;
+use super::origin::ServerOrigin;
 use super::Context;
 use crate::api::{
     AuthTool, Challenge, CompleteLogin, Flow, Login, MilleKod, PrincipalView, Secret,
     SessionCreated, StartLogin,
 };
+use crate::client::Client;
 use crate::domain::masked_password::Password;
+use reqwest::Url;
 
 #[derive(Debug, Args)]
 pub struct LoginArgs {
@@ -349,15 +352,29 @@ pub async fn logout(ctx: &Context) -> anyhow::Result<()> {
     // The stored session, not MILLECTL_TOKEN: that one is not ours to forget.
     match credentials::load_stored(&ctx.profile)? {
         Some((session, Source::Keyring | Source::File(_))) => {
-            let client = ctx.anonymous()?.with_token(session.token);
-            // An API token is not a session; ending it is `api-token revoke`.
-            if let Err(err) = client.logout().await {
-                if ctx.verbose {
-                    eprintln!("the server did not end the session: {err}");
+            // Ended where it was issued, whatever --server says: the token goes to no
+            // other server (see `origin`). A session of unknown origin is only forgotten.
+            match Url::parse(&session.server) {
+                Ok(issuer) if ServerOrigin::of(&issuer).is_some() => {
+                    let client = Client::new(issuer, Some(session.token), ctx.verbose)?;
+                    // An API token is not a session; ending it is `api-token revoke`.
+                    if let Err(err) = client.logout().await {
+                        if ctx.verbose {
+                            eprintln!("the server did not end the session: {err}");
+                        }
+                    }
                 }
+                _ => eprintln!(
+                    "note: the stored session names no valid server; forgetting it without ending it"
+                ),
             }
             credentials::clear(&ctx.profile)?;
-            eprintln!("Logged out of profile {:?}.", ctx.profile);
+            match ServerOrigin::parse(&session.server) {
+                Some(issuer) => {
+                    eprintln!("Logged out of profile {:?} ({issuer}).", ctx.profile)
+                }
+                None => eprintln!("Logged out of profile {:?}.", ctx.profile),
+            }
         }
         _ => eprintln!("Not logged in (profile {:?}); nothing to do.", ctx.profile),
     }

@@ -418,3 +418,55 @@ pub fn run(cmd: &mut assert_cmd::Command, code: i32) -> (String, String) {
 pub fn has_box_drawing(text: &str) -> bool {
     text.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c))
 }
+
+/// A listener on 127.0.0.1:0 that is not a millectl server: it keeps the head of every
+/// request it gets (request line and headers) and answers 401, so a test can assert
+/// that a credential never arrived there.
+pub struct SpyServer {
+    pub url: String,
+    heads: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl SpyServer {
+    pub fn start() -> Self {
+        use std::io::{BufRead, BufReader};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind the spy");
+        let url = format!("http://{}", listener.local_addr().expect("spy address"));
+        let heads = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = heads.clone();
+        // Detached: it blocks in accept until the test process ends.
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+                let mut head = String::new();
+                let mut reader = BufReader::new(stream.try_clone().expect("spy stream"));
+                let mut line = String::new();
+                while reader.read_line(&mut line).is_ok_and(|n| n > 0) && line != "\r\n" {
+                    head.push_str(&line);
+                    line.clear();
+                }
+                seen.lock().expect("spy lock").push(head);
+                let _ = stream.write_all(
+                    b"HTTP/1.1 401 Unauthorized\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+                );
+            }
+        });
+        Self { url, heads }
+    }
+
+    /// The heads of the requests received so far.
+    pub fn heads(&self) -> Vec<String> {
+        self.heads.lock().expect("spy lock").clone()
+    }
+
+    /// True if any request carried an `Authorization` header or `token`.
+    pub fn saw(&self, token: &str) -> bool {
+        self.heads().iter().any(|head| {
+            head.contains(token)
+                || head
+                    .lines()
+                    .any(|l| l.to_ascii_lowercase().starts_with("authorization:"))
+        })
+    }
+}
