@@ -50,13 +50,13 @@ complete -c millectl -n "__fish_millectl_needs_command" -f -a "server" -d 'Run t
 complete -c millectl -n "__fish_millectl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l millekod -d 'Company code; leave out for HelpDesk operators' -r
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l login -d 'Your login' -r
-complete -c millectl -n "__fish_millectl_using_subcommand login" -l otp -d 'The one-time code (SMS or token); without it, it is asked for or read from stdin' -r
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l otp -d 'Deprecated: the one-time code as an argument, visible in the process list; give it at the prompt, or on stdin after the password with --password-stdin' -r
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l profile -d 'Named profile of the config file (server and stored session)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand login" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c millectl -n "__fish_millectl_using_subcommand login" -l password-stdin -d 'Read the password (and any further secrets the flow asks for) from stdin'
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l password-stdin -d 'Read the secrets from stdin, one per line: the password (first login and new password: the temporary password, then the new one), then the one-time code'
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l with-token -d 'Read an API token from stdin and store it instead of logging in'
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand login" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'

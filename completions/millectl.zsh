@@ -39,12 +39,12 @@ _millectl() {
 _arguments "${_arguments_options[@]}" : \
 '--millekod=[Company code; leave out for HelpDesk operators]:MILLEKOD:_default' \
 '--login=[Your login]:LOGIN:_default' \
-'(--with-token)--otp=[The one-time code (SMS or token); without it, it is asked for or read from stdin]:OTP:_default' \
+'(--with-token)--otp=[Deprecated\: the one-time code as an argument, visible in the process list; give it at the prompt, or on stdin after the password with --password-stdin]:CODE:_default' \
 '--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
 '--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
 '-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
 '--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
-'(--with-token)--password-stdin[Read the password (and any further secrets the flow asks for) from stdin]' \
+'(--with-token)--password-stdin[Read the secrets from stdin, one per line\: the password (first login and new password\: the temporary password, then the new one), then the one-time code]' \
 '--with-token[Read an API token from stdin and store it instead of logging in]' \
 '--no-color[No colors (also NO_COLOR=1)]' \
 '*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \

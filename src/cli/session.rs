@@ -1,9 +1,14 @@
 //! `login`, `logout`, `whoami` and `config`.
 //!
 //! Logging in without a terminal (scripts, tests) reads secrets from stdin, one per
-//! line, in the order the flow asks for them — never from the command line:
-//! the password (or, in the first-login and new-password flows, the temporary
-//! password, then the new password), then the one-time code unless `--otp` gave it.
+//! line, in the order the flow asks for them — never from the command line (R12: the
+//! process list is readable by every user of the machine): the password (or, in the
+//! first-login and new-password flows, the temporary password, then the new
+//! password), then the one-time code. One stream for every secret, as `docker login
+//! --password-stdin` reads its one: a script that knows the code up front writes it as
+//! the next line; one that must wait for an SMS keeps stdin open and writes it when it
+//! comes (the server has sent it once the challenge exists). `--otp CODE`, the old way,
+//! still works but is hidden and warns.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
@@ -33,11 +38,15 @@ pub struct LoginArgs {
     /// Your login.
     #[arg(long)]
     pub login: Option<Login>,
-    /// Read the password (and any further secrets the flow asks for) from stdin.
+    /// Read the secrets from stdin, one per line: the password (first login and new
+    /// password: the temporary password, then the new one), then the one-time code.
     #[arg(long, conflicts_with = "with_token")]
     pub password_stdin: bool,
-    /// The one-time code (SMS or token); without it, it is asked for or read from stdin.
-    #[arg(long, conflicts_with = "with_token")]
+    /// Deprecated: the one-time code as an argument, visible in the process list; give
+    /// it at the prompt, or on stdin after the password with --password-stdin.
+    // Hidden from --help (completions still list it, as clap_complete does for every
+    // hidden argument) and warned about when used; kept so old scripts keep working.
+    #[arg(long, hide = true, conflicts_with = "with_token", value_name = "CODE")]
     pub otp: Option<String>,
     /// Read an API token from stdin and store it instead of logging in.
     #[arg(long)]
@@ -141,6 +150,12 @@ pub async fn login(ctx: &Context, args: LoginArgs) -> anyhow::Result<()> {
         let source = store(ctx, token)?;
         report(ctx, &me.principal, &source)?;
         return Ok(());
+    }
+    if args.otp.is_some() {
+        eprintln!(
+            "millectl: warning: --otp puts the one-time code in the process list; \
+             give it at the prompt, or on stdin after the password with --password-stdin"
+        );
     }
     let interactive = ctx.interactive() && !args.password_stdin;
     if !interactive && !args.password_stdin {

@@ -253,14 +253,15 @@ impl TestEnv {
         secret.code_at(now + 30 * (*step as u64))
     }
 
-    /// `login --password-stdin --otp CODE` of a token user into `profile`.
+    /// `login --password-stdin` of a token user into `profile`: the password, then
+    /// the token code, on stdin.
     pub fn login_token_user(&self, millekod: &str, login: &str, profile: &str) -> Output {
         let user = self.user(millekod, login);
         let code = self.fresh_token_code(user.totp_secret.as_deref().expect("seed"));
         self.cmd()
             .args(["--profile", profile, "login", "--millekod", millekod])
-            .args(["--login", login, "--password-stdin", "--otp", &code])
-            .write_stdin(format!("{}\n", user.password.expect("password")))
+            .args(["--login", login, "--password-stdin"])
+            .write_stdin(format!("{}\n{code}\n", user.password.expect("password")))
             .assert()
             .success()
             .get_output()
@@ -273,8 +274,8 @@ impl TestEnv {
         let code = self.fresh_token_code(&op.totp_secret);
         self.cmd()
             .args(["--profile", profile, "login", "--login", &op.login])
-            .args(["--password-stdin", "--otp", &code])
-            .write_stdin(format!("{}\n", op.password))
+            .arg("--password-stdin")
+            .write_stdin(format!("{}\n{code}\n", op.password))
             .assert()
             .success();
     }

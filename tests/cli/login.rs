@@ -138,8 +138,8 @@ fn wrong_password_counts_down_then_blocks() {
     let attempt = || {
         let mut cmd = env.cmd();
         cmd.args(["login", "--millekod", OTHER_MILLEKOD, "--login", "olga"])
-            .args(["--password-stdin", "--otp", "123456"])
-            .write_stdin("Wrong1password\n");
+            .arg("--password-stdin")
+            .write_stdin("Wrong1password\n123456\n");
         cmd
     };
 
@@ -260,4 +260,46 @@ fn an_idle_session_expires_and_the_cli_says_to_log_in_again() {
         env.stored_token("default").is_some(),
         "still stored, but expired"
     );
+}
+
+#[test]
+fn the_one_time_code_comes_on_stdin_after_the_password_and_login_help_offers_no_otp_flag() {
+    // R12: a secret never goes on the command line, where `ps` shows it to everyone.
+    let env = TestEnv::start();
+    let user = env.user(MILLEKOD, "anna");
+    let code = env.fresh_token_code(user.totp_secret.as_deref().expect("seed"));
+
+    let (_, said) = run(
+        env.cmd()
+            .args(["login", "--millekod", MILLEKOD, "--login", "anna"])
+            .arg("--password-stdin")
+            .write_stdin(format!("{}\n{code}\n", user.password.expect("password"))),
+        0,
+    );
+    let (help, _) = run(env.cmd().args(["login", "--help"]), 0);
+
+    assert!(said.contains("as anna of MilleKod"), "{said}");
+    assert!(!said.contains("warning"), "{said}");
+    assert!(!help.contains("--otp"), "{help}");
+}
+
+#[test]
+fn the_deprecated_otp_flag_still_logs_in_and_warns() {
+    let env = TestEnv::start();
+    let user = env.user(MILLEKOD, "anna");
+    let code = env.fresh_token_code(user.totp_secret.as_deref().expect("seed"));
+
+    let (_, said) = run(
+        env.cmd()
+            .args(["login", "--millekod", MILLEKOD, "--login", "anna"])
+            .args(["--password-stdin", "--otp", &code])
+            .write_stdin(format!("{}\n", user.password.expect("password"))),
+        0,
+    );
+
+    assert!(
+        said.starts_with("millectl: warning: --otp puts the one-time code in the process list; "),
+        "{said}"
+    );
+    assert!(said.contains("as anna of MilleKod"), "{said}");
 }

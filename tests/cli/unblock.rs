@@ -119,8 +119,8 @@ fn a_co_user_cannot_unblock_in_another_company() {
     for _ in 0..3 {
         env.cmd()
             .args(["login", "--millekod", OTHER_MILLEKOD, "--login", "olga"])
-            .args(["--password-stdin", "--otp", "123456"])
-            .write_stdin("Wrong1password\n")
+            .arg("--password-stdin")
+            .write_stdin("Wrong1password\n123456\n")
             .assert()
             .code(4);
     }
