@@ -78,7 +78,8 @@ pub trait SmsSender: Send + Sync {
     async fn send(&self, sms: &Sms<'_>) -> Result<(), SmsError>;
 }
 
-/// `--dev`: append each message as a JSON line to `DIR/sms-outbox.jsonl`.
+/// `--dev`: append each message as a JSON line to `DIR/sms-outbox.jsonl`, a file
+/// created with mode 0600 (it holds the codes).
 pub struct OutboxFile {
     path: PathBuf,
     lock: Mutex<()>,
@@ -111,9 +112,12 @@ impl SmsSender for OutboxFile {
             "text": sms.text(),
         });
         let _guard = self.lock.lock().await;
-        let mut file = tokio::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
+        let mut options = tokio::fs::OpenOptions::new();
+        options.create(true).append(true);
+        // One-time codes in clear: readable by the server's user only.
+        #[cfg(unix)]
+        options.mode(0o600);
+        let mut file = options
             .open(&self.path)
             .await
             .map_err(|e| fail(e.to_string()))?;

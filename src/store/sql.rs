@@ -65,6 +65,11 @@ impl SqlStore {
         sqlx::any::install_default_drivers();
         let (url, backend) = normalize_url(url)?;
         let sqlite = backend == "sqlite";
+        if sqlite && url.contains("mode=rwc") {
+            if let Some(path) = sqlite_file(&url) {
+                create_private_sqlite_file(&path)?;
+            }
+        }
         let pool = AnyPoolOptions::new()
             .max_connections(if sqlite { 1 } else { 16 })
             .acquire_timeout(std::time::Duration::from_secs(10))
@@ -304,6 +309,24 @@ async fn end_challenges_and_sessions(
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// Create a new SQLite file here, empty and readable by its owner only (0600), before
+/// sqlx opens it: SQLite would create it 0644 under the usual umask, and it gives the
+/// `-wal` and `-shm` files it makes beside it the mode of the database file, so the
+/// three stay private. (An empty file is an empty database to SQLite.) An existing
+/// file keeps its mode: whoever made it chose it.
+fn create_private_sqlite_file(path: &std::path::Path) -> anyhow::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(err) => Err(err)
+            .with_context(|| format!("cannot create the SQLite database {}", path.display())),
+    }
 }
 
 fn corrupt(what: &str) -> StoreError {
@@ -1368,5 +1391,29 @@ mod tests {
                 "{url}"
             );
         }
+    }
+
+    #[cfg(unix)]
+    #[tokio::test]
+    async fn a_new_database_file_and_its_wal_are_private_and_an_existing_file_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &std::path::Path| {
+            let mode = std::fs::metadata(path).unwrap().permissions().mode();
+            format!("{:o}", mode & 0o777)
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("new.db");
+        let chosen = dir.path().join("chosen.db");
+        std::fs::File::create(&chosen).unwrap();
+        std::fs::set_permissions(&chosen, std::fs::Permissions::from_mode(0o640)).unwrap();
+
+        let _new = SqlStore::connect(&sqlite_url(&new)).await.unwrap();
+        let _chosen = SqlStore::connect(&sqlite_url(&chosen)).await.unwrap();
+
+        for suffix in ["", "-wal", "-shm"] {
+            let path = dir.path().join(format!("new.db{suffix}"));
+            assert_eq!(mode(&path), "600", "{}", path.display());
+        }
+        assert_eq!(mode(&chosen), "640");
     }
 }

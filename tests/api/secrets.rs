@@ -269,12 +269,30 @@ async fn no_secret_of_a_full_run_reaches_the_log_or_the_audit() {
 #[tokio::test]
 async fn the_dev_secret_files_are_private() {
     use std::os::unix::fs::PermissionsExt;
+    // Arrange: an SMS login, so the outbox exists; the database is in WAL mode, so
+    // its -wal and -shm companions exist while the server runs.
     let server = TestServer::start().await;
-    for name in ["dev-credentials.json", "pepper"] {
-        let mode = std::fs::metadata(server.dir.path().join(name))
-            .expect(name)
-            .permissions()
-            .mode();
-        assert_eq!(mode & 0o777, 0o600, "{name} has mode {:o}", mode & 0o777);
-    }
+    server.login_user("12345678", "ewa").await;
+
+    // Assert: readable by the owner only, under any umask of whoever started it.
+    let files = [
+        "dev-credentials.json",
+        "pepper",
+        "sms-outbox.jsonl",
+        "millectl.db",
+        "millectl.db-wal",
+        "millectl.db-shm",
+    ];
+    let open: Vec<String> = files
+        .iter()
+        .filter_map(|name| {
+            let mode = std::fs::metadata(server.dir.path().join(name))
+                .expect(name)
+                .permissions()
+                .mode()
+                & 0o777;
+            (mode != 0o600).then(|| format!("{name} {mode:o}"))
+        })
+        .collect();
+    assert!(open.is_empty(), "not 0600: {open:?}");
 }
