@@ -473,7 +473,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;server;operator;add'= {
-            cand --name 'Display name'
+            cand --name 'Display name: one line of visible text (no control, bidi or zero-width characters)'
             cand --database 'Database URL (sqlite://PATH or postgres://…)'
             cand --pepper-file 'File holding the server''s pepper; or set MILLECTL_PEPPER'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'

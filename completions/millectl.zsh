@@ -667,7 +667,7 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (add)
 _arguments "${_arguments_options[@]}" : \
-'--name=[Display name]:NAME:_default' \
+'--name=[Display name\: one line of visible text (no control, bidi or zero-width characters)]:NAME:_default' \
 '--database=[Database URL (sqlite\://PATH or postgres\://…)]:DATABASE:_default' \
 '--pepper-file=[File holding the server'\''s pepper; or set MILLECTL_PEPPER]:PEPPER_FILE:_files' \
 '--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \

@@ -24,6 +24,7 @@ use super::users::{confirm, parse_reason, with_reason, ChangeArgs};
 use super::Context;
 use crate::api::{ApiTokenView, AuditQuery, CreateApiToken, ErrorCode, Login, MilleKod, Scope};
 use crate::client::Client;
+use crate::domain::display_text::DisplayName;
 use crate::output::{Format, Tabular};
 
 #[derive(Debug, Subcommand)]
@@ -31,7 +32,7 @@ pub enum ApiTokenCommand {
     /// Create a token for a batch script; prints it once (it is never shown again).
     Create {
         /// A name saying which script uses it, e.g. "nightly-unblock-report".
-        name: String,
+        name: DisplayName,
         /// What the token may do (repeat or separate with commas).
         #[arg(long = "scope", value_name = "SCOPE", required = true, num_args = 1.., value_delimiter = ',',
               value_parser = scope_parser())]
@@ -159,7 +160,7 @@ pub async fn api_token(ctx: &Context, command: ApiTokenCommand) -> anyhow::Resul
             reason,
         } => {
             let request = |reason| CreateApiToken {
-                name: name.clone(),
+                name: name.to_string(),
                 scopes: scopes.clone(),
                 expires_in_s: expires_in.map(|s| s.as_duration().as_secs()),
                 reason,

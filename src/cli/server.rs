@@ -10,6 +10,7 @@ use anyhow::Context;
 use clap::{Args, Subcommand};
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::domain::display_text::DisplayName;
 use crate::domain::ids::Login;
 use crate::domain::lockout::LockoutLimit;
 use crate::domain::pepper::Pepper;
@@ -118,9 +119,10 @@ pub enum OperatorCommand {
     Add {
         /// The operator's login.
         login: Login,
-        /// Display name.
+        /// Display name: one line of visible text (no control, bidi or zero-width
+        /// characters).
         #[arg(long, default_value = "HelpDesk operator")]
-        name: String,
+        name: DisplayName,
         /// Database URL (sqlite://PATH or postgres://…).
         #[arg(long, env = "MILLECTL_DATABASE")]
         database: String,

@@ -6,9 +6,9 @@ use super::errors::CliError;
 use super::Context;
 use crate::api::{
     ErrorCode, Login, MilleKod, SetPhoneRequest, UnblockMode, UnblockRequest, UserStatus,
-    MAX_REASON_CHARS,
 };
 use crate::client::{Client, ClientError};
+use crate::domain::display_text::Reason;
 use crate::domain::phone::PhoneNumber;
 
 #[derive(Debug, Subcommand)]
@@ -46,17 +46,12 @@ pub struct ChangeArgs {
     pub yes: bool,
 }
 
+/// `--reason` and the reason prompt: the server's rule ([`Reason`]), checked before
+/// anything is sent.
 pub(super) fn parse_reason(text: &str) -> Result<String, String> {
-    let text = text.trim();
-    if text.is_empty()
-        || text.chars().count() > MAX_REASON_CHARS
-        || text.chars().any(char::is_control)
-    {
-        return Err(format!(
-            "a reason is 1-{MAX_REASON_CHARS} characters on one line"
-        ));
-    }
-    Ok(text.to_owned())
+    Reason::parse(text)
+        .map(|reason| reason.to_string())
+        .map_err(|err| err.to_string())
 }
 
 #[derive(Debug, Subcommand)]

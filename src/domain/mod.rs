@@ -1,7 +1,8 @@
-//! Pure rules of the bank's login: identifiers, masked passwords, one-time codes, phone
-//! numbers, lockout and who may do what. No I/O and no async live here, so every rule
+//! Pure rules of the bank's login: identifiers, names and reasons, masked passwords,
+//! one-time codes, phone numbers, lockout and who may do what. No I/O and no async live here, so every rule
 //! is unit- and property-tested on its own.
 
+pub mod display_text;
 pub mod ids;
 pub mod lockout;
 pub mod masked_password;

@@ -14,7 +14,8 @@ use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use crate::api::{ErrorCode, MAX_REASON_CHARS};
+use crate::api::ErrorCode;
+use crate::domain::display_text::Reason;
 use crate::domain::policy::{self, Action, Denied, Principal, Target};
 use crate::store::{now_millis, AuditEntry, UserKind};
 
@@ -210,22 +211,14 @@ impl Auth {
         }
     }
 
-    /// Validate a `reason`: trimmed, one line, at most 200 characters; required from
-    /// HelpDesk (operators and their API tokens) when the server says so.
-    pub fn reason(&self, state: &AppState, raw: Option<&str>) -> ApiResult<Option<String>> {
-        let reason = raw.map(str::trim).filter(|r| !r.is_empty());
-        if let Some(reason) = reason {
-            if reason.chars().count() > MAX_REASON_CHARS {
-                return Err(ApiError::invalid_input(format!(
-                    "reason is longer than {MAX_REASON_CHARS} characters"
-                )));
-            }
-            if reason.chars().any(char::is_control) {
-                return Err(ApiError::invalid_input(
-                    "reason must be one line without control characters",
-                ));
-            }
-        }
+    /// Parse a `reason` (blank is none): one line of visible text, at most 200
+    /// characters, as it goes into the audit; required from HelpDesk (operators and
+    /// their API tokens) when the server says so.
+    pub fn reason(&self, state: &AppState, raw: Option<&str>) -> ApiResult<Option<Reason>> {
+        let reason = raw
+            .filter(|r| !r.trim().is_empty())
+            .map(Reason::parse)
+            .transpose()?;
         let helpdesk = matches!(
             self.principal,
             Principal::Operator { .. } | Principal::ApiToken { .. }
@@ -236,7 +229,7 @@ impl Auth {
                 "this server requires a reason (a ticket number or a few words) for changes",
             ));
         }
-        Ok(reason.map(str::to_owned))
+        Ok(reason)
     }
 }
 

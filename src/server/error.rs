@@ -8,6 +8,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::api::{ErrorCode, Problem};
+use crate::domain::display_text::TextError;
 use crate::store::StoreError;
 
 #[derive(Debug)]
@@ -97,6 +98,12 @@ impl From<StoreError> for ApiError {
             }
             other => Self::internal(other),
         }
+    }
+}
+
+impl From<TextError> for ApiError {
+    fn from(err: TextError) -> Self {
+        Self::invalid_input(err.to_string())
     }
 }
 

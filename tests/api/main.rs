@@ -3,6 +3,7 @@
 
 mod aborts;
 mod admin;
+mod audit_gaps;
 mod bad_input;
 mod concurrency;
 mod delivery;

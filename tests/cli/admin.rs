@@ -107,6 +107,14 @@ fn api_token_input_is_checked_before_sending() {
             "--expires-in",
             "soon",
         ],
+        // A name that shows reversed in every table is refused before it is sent.
+        vec![
+            "api-token",
+            "create",
+            "abc\u{202e}dcba",
+            "--scope",
+            "users:read",
+        ],
     ] {
         let (_, err) = run(env.cmd().args(["--profile", "op"]).args(&args), 7);
         assert!(err.contains("invalid value"), "{err}");

@@ -121,15 +121,3 @@ async fn health(
         version: env!("CARGO_PKG_VERSION").into(),
     }))
 }
-
-/// A human-readable name (company, user, token): trimmed, 1..=100 characters, one line.
-pub fn clean_name(raw: &str, what: &str) -> Result<String, ApiError> {
-    let name = raw.trim();
-    let len = name.chars().count();
-    if len == 0 || len > 100 || name.chars().any(char::is_control) {
-        return Err(ApiError::invalid_input(format!(
-            "{what} must be 1-100 characters on one line"
-        )));
-    }
-    Ok(name.to_owned())
-}

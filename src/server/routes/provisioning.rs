@@ -4,11 +4,12 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 
-use super::{clean_name, Json, Path};
+use super::{Json, Path};
 use crate::api::{
     AssignToken, AuthTool, CompanyView, CreateCompany, CreateUser, ErrorCode, Login, MilleKod,
     Problem, UserCreated, UserStatus, UserView,
 };
+use crate::domain::display_text::DisplayName;
 use crate::domain::otp::TotpSecret;
 use crate::domain::phone::PhoneNumber;
 use crate::domain::policy::{Action, Target};
@@ -32,7 +33,7 @@ pub async fn create_company(
 ) -> ApiResult<(StatusCode, axum::Json<CompanyView>)> {
     let target = Target::company(&request.millekod);
     let reason = auth.reason(&state, request.reason.as_deref())?;
-    let name = clean_name(&request.name, "name")?;
+    let name = DisplayName::parse(&request.name)?;
     auth.authorize(&state, Action::Provision, "company.create", target)
         .await?;
     let entry = auth.audit("company.create", target, "success", reason.as_deref(), None);
@@ -45,7 +46,7 @@ pub async fn create_company(
             StatusCode::CREATED,
             axum::Json(CompanyView {
                 millekod: request.millekod,
-                name,
+                name: name.into_string(),
             }),
         )),
         Err(StoreError::AlreadyExists) => Err(ApiError::new(
@@ -75,7 +76,7 @@ pub async fn create_user(
 ) -> ApiResult<(StatusCode, axum::Json<UserCreated>)> {
     let target = Target::user(&millekod, &request.login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
-    let name = clean_name(&request.name, "name")?;
+    let name = DisplayName::parse(&request.name)?;
     let phone = request
         .phone
         .as_deref()
@@ -96,7 +97,7 @@ pub async fn create_user(
         kind: UserKind::CompanyUser,
         millekod: Some(millekod.clone()),
         login: request.login.clone(),
-        name,
+        name: name.into_string(),
         status: UserStatus::PendingActivation,
         attempts_left: i64::from(state.settings.lockout_limit.get()),
         failed_attempts: 0,

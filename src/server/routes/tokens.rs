@@ -4,11 +4,12 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 
-use super::{clean_name, Json, Path};
+use super::{Json, Path};
 
 use crate::api::{
     ApiTokenCreated, ApiTokenList, ApiTokenView, CreateApiToken, Problem, ReasonBody,
 };
+use crate::domain::display_text::DisplayName;
 use crate::domain::policy::{Action, Principal, Target};
 use crate::server::auth::{new_token, Auth, API_TOKEN_PREFIX};
 use crate::server::error::{ApiError, ApiResult};
@@ -42,7 +43,7 @@ pub async fn create(
     Json(request): Json<CreateApiToken>,
 ) -> ApiResult<(StatusCode, axum::Json<ApiTokenCreated>)> {
     let reason = auth.reason(&state, request.reason.as_deref())?;
-    let name = clean_name(&request.name, "name")?;
+    let name = DisplayName::parse(&request.name)?;
     let mut scopes = request.scopes.clone();
     scopes.sort_unstable();
     scopes.dedup();
@@ -68,7 +69,7 @@ pub async fn create(
     let now = now_millis();
     let record = ApiTokenRecord {
         id: uuid::Uuid::new_v4().to_string(),
-        name,
+        name: name.into_string(),
         scopes,
         created_by: *user_id,
         created_by_login: login.clone(),
