@@ -3,9 +3,94 @@
 //! names that name one token only, and names and reasons that cannot hide or reorder
 //! what a table or the audit shows.
 
-use serde_json::json;
+use reqwest::Method;
+use serde_json::{json, Value};
 
 use crate::helpers::*;
+
+/// The one audit record a request left, found by its request id.
+async fn record_of(server: &TestServer, request_id: &str) -> Value {
+    let records: Vec<Value> = server
+        .audit_records("")
+        .await
+        .into_iter()
+        .filter(|r| r["request_id"] == request_id)
+        .collect();
+    assert_eq!(records.len(), 1, "records of {request_id}: {records:?}");
+    records[0].clone()
+}
+
+/// Send a request and return the request id of its answer, asserting its status.
+async fn request_id_of(
+    api: &Api,
+    method: Method,
+    path: &str,
+    body: RawBody,
+    status: u16,
+) -> String {
+    let traced = api.traced(method, path, body).await;
+    assert_eq!(
+        traced.answer.status.as_u16(),
+        status,
+        "{path}: {}",
+        traced.answer.body
+    );
+    traced.request_id.expect("x-request-id")
+}
+
+#[tokio::test]
+async fn a_logout_is_audited_with_the_sessions_principal() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let anna = server.login_user("12345678", "anna").await;
+        let operator = server.login_operator().await;
+        for (api, actor, millekod, login) in [
+            (
+                &anna,
+                "user:12345678/anna",
+                json!("12345678"),
+                json!("anna"),
+            ),
+            (
+                &operator,
+                "operator:helpdesk",
+                Value::Null,
+                json!("helpdesk"),
+            ),
+        ] {
+            let id = request_id_of(
+                api,
+                Method::DELETE,
+                "/v1/sessions/current",
+                RawBody::None,
+                204,
+            )
+            .await;
+            let record = record_of(&server, &id).await;
+            assert_eq!(
+                (
+                    &record["action"],
+                    &record["actor"],
+                    &record["outcome"],
+                    &record["millekod"],
+                    &record["login"]
+                ),
+                (
+                    &json!("logout"),
+                    &json!(actor),
+                    &json!("success"),
+                    &millekod,
+                    &login
+                ),
+                "{db:?}: {record}"
+            );
+            // The session is gone.
+            api.get("/v1/me")
+                .await
+                .expect_problem(401, "unauthenticated");
+        }
+    }
+}
 
 /// Text that shows something other than what it holds: bidirectional overrides and
 /// isolates, marks, zero-width and other format characters, controls, line breaks.

@@ -7,7 +7,7 @@ use super::{Json, Path};
 use crate::api::{
     Challenge, CompleteLogin, ErrorCode, Me, PrincipalView, Problem, SessionCreated, StartLogin,
 };
-use crate::domain::policy::Principal;
+use crate::domain::policy::{Principal, Target};
 use crate::server::auth::{Auth, RequestId};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::login;
@@ -51,7 +51,8 @@ pub async fn complete(
     ))
 }
 
-/// Log out: end the current session.
+/// Log out: end the current session. The audit records it (R12), the session's own
+/// user as actor and target.
 #[utoipa::path(delete, path = "/v1/sessions/current", tag = "sessions",
     security(("bearer" = [])),
     responses((status = 204), (status = 401, body = Problem)))]
@@ -61,7 +62,25 @@ pub async fn logout(State(state): State<AppState>, auth: Auth) -> ApiResult<Stat
             "an API token is not a session; revoke it with DELETE /v1/api-tokens/{id}",
         ));
     };
+    let target = match &auth.principal {
+        Principal::Operator { login, .. } => Target {
+            millekod: None,
+            login: Some(login),
+        },
+        Principal::CoUser {
+            millekod, login, ..
+        } => Target::user(millekod, login),
+        // Only sessions get here, and API tokens have none.
+        Principal::ApiToken { .. } => Target::none(),
+    };
+    // The session goes first: the record then never claims a logout that did not
+    // happen. (One transaction would be better still; the store has no session write
+    // that takes an audit entry yet.)
     state.store.delete_session(hash).await?;
+    state
+        .store
+        .append_audit(&auth.audit("logout", target, "success", None, None))
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
