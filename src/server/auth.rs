@@ -211,6 +211,35 @@ impl Auth {
         }
     }
 
+    /// Pass `result` on, auditing the refusal in it first (R12): a target that does not
+    /// exist (404, outcome `not_found`) or whose state does not allow the action (409,
+    /// outcome `refused`), on record with the target as asked, the reason given and the
+    /// answer's detail. Every route sends its 404s and 409s through here. Other errors
+    /// pass untouched: bad input never reached a target, a 403 is audited by
+    /// [`Auth::authorize`], and a failure of ours is in the log.
+    pub async fn audit_refusal<T>(
+        &self,
+        state: &AppState,
+        action: &str,
+        target: Target<'_>,
+        reason: Option<&str>,
+        result: ApiResult<T>,
+    ) -> ApiResult<T> {
+        let err = match result {
+            Ok(value) => return Ok(value),
+            Err(err) => err,
+        };
+        let outcome = match err.problem.status {
+            404 => "not_found",
+            409 => "refused",
+            _ => return Err(err),
+        };
+        let detail = Some(err.problem.detail.clone());
+        let entry = self.audit(action, target, outcome, reason, detail);
+        state.store.append_audit(&entry).await?;
+        Err(err)
+    }
+
     /// Parse a `reason` (blank is none): one line of visible text, at most 200
     /// characters, as it goes into the audit; required from HelpDesk (operators and
     /// their API tokens) when the server says so.

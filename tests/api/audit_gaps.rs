@@ -92,6 +92,97 @@ async fn a_logout_is_audited_with_the_sessions_principal() {
     }
 }
 
+/// A refused request — who, method, path, body, status — and the record it must
+/// leave: action, outcome, MilleKod and login as asked.
+type RefusalCase<'a> = (
+    &'a Api,
+    Method,
+    &'a str,
+    RawBody,
+    u16,
+    &'a str,
+    &'a str,
+    Value,
+    Value,
+);
+
+#[tokio::test]
+async fn refusals_on_unknown_targets_and_conflicts_are_audited_as_asked() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let token = server.helpdesk_token();
+        let operator = server.login_operator().await;
+        let seed = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+        let j = RawBody::Json;
+        #[rustfmt::skip]
+        let cases: Vec<RefusalCase> = vec![
+            // (who, method, path, body, status, action, outcome, millekod, login)
+            (&token, Method::GET, "/v1/companies/99999999/users", RawBody::None, 404, "user.list", "not_found", json!("99999999"), Value::Null),
+            (&token, Method::GET, "/v1/companies/12345678/users/nobody", RawBody::None, 404, "user.show", "not_found", json!("12345678"), json!("nobody")),
+            (&token, Method::GET, "/v1/companies/99999999/users/jan", RawBody::None, 404, "user.show", "not_found", json!("99999999"), json!("jan")),
+            (&token, Method::POST, "/v1/companies/12345678/users/nobody/unblock", j(json!({"mode": "current_password", "reason": "T-1"})), 404, "user.unblock", "not_found", json!("12345678"), json!("nobody")),
+            (&token, Method::POST, "/v1/companies/12345678/users/ewa/unblock", j(json!({"mode": "current_password", "reason": "T-2"})), 409, "user.unblock", "refused", json!("12345678"), json!("ewa")),
+            (&token, Method::PUT, "/v1/companies/12345678/users/nobody/phone", j(json!({"phone": "601 234 567", "reason": "T-3"})), 404, "phone.set", "not_found", json!("12345678"), json!("nobody")),
+            (&operator, Method::PUT, "/v1/companies/99999999/users/jan/token", j(json!({"serial": "TK-1", "seed_base32": seed, "reason": "T-4"})), 404, "token.assign", "not_found", json!("99999999"), json!("jan")),
+            (&operator, Method::POST, "/v1/companies/99999999/users", j(json!({"login": "zofia", "name": "Z", "auth_tool": "sms", "reason": "T-5"})), 404, "user.create", "not_found", json!("99999999"), json!("zofia")),
+            (&operator, Method::POST, "/v1/companies/12345678/users", j(json!({"login": "ewa", "name": "Ewa", "auth_tool": "sms", "reason": "T-6"})), 409, "user.create", "refused", json!("12345678"), json!("ewa")),
+            (&operator, Method::POST, "/v1/companies", j(json!({"millekod": "12345678", "name": "Again", "reason": "T-7"})), 409, "company.create", "refused", json!("12345678"), Value::Null),
+            (&operator, Method::DELETE, "/v1/api-tokens/00000000-0000-4000-8000-000000000000", j(json!({"reason": "T-8"})), 404, "api_token.revoke", "not_found", Value::Null, Value::Null),
+        ];
+        for (api, method, path, body, status, action, outcome, millekod, login) in cases {
+            let reason = match &body {
+                RawBody::Json(v) => v["reason"].clone(),
+                _ => Value::Null,
+            };
+            let id = request_id_of(api, method, path, body, status).await;
+            let record = record_of(&server, &id).await;
+            assert_eq!(
+                (
+                    &record["action"],
+                    &record["outcome"],
+                    &record["millekod"],
+                    &record["login"],
+                    &record["reason"]
+                ),
+                (&json!(action), &json!(outcome), &millekod, &login, &reason),
+                "{db:?} {path}: {record}"
+            );
+            assert!(
+                record["detail"].as_str().is_some_and(|d| !d.is_empty()),
+                "{path}: a refusal says why: {record}"
+            );
+        }
+        // The unknown token id is on record as asked.
+        let records = server.audit_records("").await;
+        assert!(records.iter().any(|r| r["action"] == "api_token.revoke"
+            && r["outcome"] == "not_found"
+            && r["detail"]
+                .as_str()
+                .is_some_and(|d| d.contains("00000000-0000-4000-8000-000000000000"))));
+
+        // An idempotency key sent again with another chunk is a conflict, on record.
+        let chunk = |phone: &str| {
+            json!({"batch_id": "b-1", "reason": "MIGR-1",
+                   "changes": [{"millekod": "12345678", "login": "jan", "phone": phone}]})
+        };
+        server
+            .phone_changes(&token, Some("key-1"), &chunk("+48601234567"))
+            .await
+            .expect_ok();
+        server
+            .phone_changes(&token, Some("key-1"), &chunk("+48601234568"))
+            .await
+            .expect_problem(409, "conflict");
+        let records = server.audit_records("").await;
+        let reused: Vec<&Value> = records
+            .iter()
+            .filter(|r| r["action"] == "phone.batch" && r["outcome"] == "refused")
+            .collect();
+        assert_eq!(reused.len(), 1, "{db:?}: {reused:?}");
+        assert_eq!(reused[0]["reason"], "MIGR-1");
+    }
+}
+
 /// Text that shows something other than what it holds: bidirectional overrides and
 /// isolates, marks, zero-width and other format characters, controls, line breaks.
 const HIDING: &[&str] = &[

@@ -124,10 +124,23 @@ pub async fn apply(
         BatchApplied::Done(results) => (results, false),
         BatchApplied::Replayed(results) => (results, true),
         BatchApplied::KeyReused => {
-            return Err(ApiError::new(
+            let reused = Err(ApiError::new(
                 ErrorCode::Conflict,
-                "this Idempotency-Key was used for a different request; use a new key",
-            ))
+                format!(
+                    "batch {}: this Idempotency-Key was used for a different request; \
+                     use a new key",
+                    batch.batch_id
+                ),
+            ));
+            return auth
+                .audit_refusal(
+                    &state,
+                    "phone.batch",
+                    Target::none(),
+                    reason.as_deref(),
+                    reused,
+                )
+                .await;
         }
     };
     if batch.dry_run {

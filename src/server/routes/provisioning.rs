@@ -37,18 +37,12 @@ pub async fn create_company(
     auth.authorize(&state, Action::Provision, "company.create", target)
         .await?;
     let entry = auth.audit("company.create", target, "success", reason.as_deref(), None);
-    match state
+    let created = match state
         .store
         .create_company(&request.millekod, &name, &entry)
         .await
     {
-        Ok(()) => Ok((
-            StatusCode::CREATED,
-            axum::Json(CompanyView {
-                millekod: request.millekod,
-                name: name.into_string(),
-            }),
-        )),
+        Ok(()) => Ok(()),
         Err(StoreError::AlreadyExists) => Err(ApiError::new(
             ErrorCode::AlreadyExists,
             format!(
@@ -57,7 +51,16 @@ pub async fn create_company(
             ),
         )),
         Err(other) => Err(other.into()),
-    }
+    };
+    auth.audit_refusal(&state, "company.create", target, reason.as_deref(), created)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(CompanyView {
+            millekod: request.millekod,
+            name: name.into_string(),
+        }),
+    ))
 }
 
 /// Create a user in a company; the answer carries the envelope's temporary password,
@@ -85,7 +88,9 @@ pub async fn create_user(
         .map_err(|e| ApiError::new(ErrorCode::InvalidPhone, e.to_string()))?;
     auth.authorize(&state, Action::Provision, "user.create", target)
         .await?;
-    ensure_company(&state, &millekod).await?;
+    let found = ensure_company(&state, &millekod).await;
+    auth.audit_refusal(&state, "user.create", target, reason.as_deref(), found)
+        .await?;
     let temporary = temporary_password::generate();
     let typed = temporary.clone();
     let hash = tokio::task::spawn_blocking(move || {
@@ -118,18 +123,19 @@ pub async fn create_user(
         Some(format!("auth_tool {}", request.auth_tool.as_str())),
     );
     let created = match state.store.create_user(&user, Some(&entry)).await {
-        Ok(created) => created,
-        Err(StoreError::AlreadyExists) => {
-            return Err(ApiError::new(
-                ErrorCode::AlreadyExists,
-                format!(
-                    "user '{}' exists already in MilleKod {millekod}",
-                    request.login
-                ),
-            ))
-        }
-        Err(other) => return Err(other.into()),
+        Ok(created) => Ok(created),
+        Err(StoreError::AlreadyExists) => Err(ApiError::new(
+            ErrorCode::AlreadyExists,
+            format!(
+                "user '{}' exists already in MilleKod {millekod}",
+                request.login
+            ),
+        )),
+        Err(other) => Err(other.into()),
     };
+    let created = auth
+        .audit_refusal(&state, "user.create", target, reason.as_deref(), created)
+        .await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(UserCreated {
@@ -170,7 +176,10 @@ pub async fn assign_token(
     })?;
     auth.authorize(&state, Action::Provision, "token.assign", target)
         .await?;
-    let user = find_user(&state, &millekod, &login).await?;
+    let found = find_user(&state, &millekod, &login).await;
+    let user = auth
+        .audit_refusal(&state, "token.assign", target, reason.as_deref(), found)
+        .await?;
     let sealed = secret_box::seal(
         &state.keys.token_seed,
         seed.as_bytes(),
@@ -183,7 +192,7 @@ pub async fn assign_token(
         reason.as_deref(),
         Some(format!("serial {serial}")),
     );
-    let updated = state
+    let changed = state
         .store
         .change_user(
             user.id,
@@ -193,6 +202,10 @@ pub async fn assign_token(
             },
             &entry,
         )
+        .await
+        .map_err(ApiError::from);
+    let updated = auth
+        .audit_refusal(&state, "token.assign", target, reason.as_deref(), changed)
         .await?;
     debug_assert_eq!(updated.auth_tool, AuthTool::Token);
     Ok(axum::Json(user_view(&updated, false)?))

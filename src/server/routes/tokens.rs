@@ -162,22 +162,58 @@ pub async fn revoke(
         Target::none(),
     )
     .await?;
+    let shown = shown_id(&id);
     let entry = auth.audit(
         "api_token.revoke",
         Target::none(),
         "success",
         reason.as_deref(),
-        Some(id.chars().take(64).collect()),
+        Some(shown.clone()),
     );
-    match state
+    let revoked = match state
         .store
         .revoke_api_token(&id, now_millis(), &entry)
         .await
     {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
-        Err(StoreError::NotFound) => Err(ApiError::not_found(
-            "no live API token with that id (unknown or already revoked)",
-        )),
+        Err(StoreError::NotFound) => Err(ApiError::not_found(format!(
+            "no live API token with id {shown} (unknown or already revoked)"
+        ))),
         Err(other) => Err(other.into()),
+    };
+    auth.audit_refusal(
+        &state,
+        "api_token.revoke",
+        Target::none(),
+        reason.as_deref(),
+        revoked,
+    )
+    .await
+}
+
+/// A token id as asked, for the audit and the answer: our ids (UUIDs) as they are,
+/// anything else escaped and shortened, since the path can hold any text.
+fn shown_id(id: &str) -> String {
+    let ours =
+        (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if ours {
+        id.to_owned()
+    } else {
+        format!("{:?}", crate::domain::shorten(id, 64))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_id;
+
+    #[test]
+    fn an_asked_id_is_shown_as_it_is_only_when_it_is_tame() {
+        let uuid = "6f1c2a9e-0b4d-4c8e-9a51-2f7d3e8b1c40";
+        assert_eq!(shown_id(uuid), uuid);
+        assert_eq!(shown_id("no-such-id"), "no-such-id");
+        let hostile = shown_id("abc\u{202e}dcba\u{1b}[2J\n");
+        assert_eq!(hostile, r#""abc\u{202e}dcba\u{1b}[2J\n""#);
+        assert!(shown_id(&"x".repeat(1000)).chars().count() < 70);
     }
 }

@@ -84,7 +84,9 @@ pub async fn list(
     let target = Target::company(&millekod);
     auth.authorize(&state, Action::ListUsers, "user.list", target)
         .await?;
-    ensure_company(&state, &millekod).await?;
+    let found = ensure_company(&state, &millekod).await;
+    auth.audit_refusal(&state, "user.list", target, None, found)
+        .await?;
     let users = state.store.list_users(&millekod, query.status).await?;
     let detail = match query.status {
         Some(status) => format!("{} users, status {}", users.len(), status.as_str()),
@@ -121,7 +123,10 @@ pub async fn show(
         auth.authorize(&state, Action::RevealPhone, "user.show", target)
             .await?;
     }
-    let user = find_user(&state, &millekod, &login).await?;
+    let found = find_user(&state, &millekod, &login).await;
+    let user = auth
+        .audit_refusal(&state, "user.show", target, None, found)
+        .await?;
     let detail = query.reveal_phone.then(|| "phone revealed".to_owned());
     state
         .store
@@ -150,7 +155,10 @@ pub async fn unblock(
     let reason = auth.reason(&state, request.reason.as_deref())?;
     auth.authorize(&state, Action::Unblock, "user.unblock", target)
         .await?;
-    let user = find_user(&state, &millekod, &login).await?;
+    let found = find_user(&state, &millekod, &login).await;
+    let user = auth
+        .audit_refusal(&state, "user.unblock", target, reason.as_deref(), found)
+        .await?;
     let mode = request.mode;
     let facts = UnblockFacts {
         status: user.status,
@@ -159,28 +167,14 @@ pub async fn unblock(
         has_phone: user.phone.is_some(),
         has_token: user.token_seed_sealed.is_some(),
     };
-    // A refusal is audited with its reason, and answered as a conflict.
-    let (auth_ref, state_ref, reason_ref) = (&auth, &state, &reason);
-    let (millekod_ref, login_ref) = (&millekod, &login);
-    let refuse = move |refusal: UnblockRefused| async move {
-        let code = match refusal {
-            UnblockRefused::NotBlocked => ErrorCode::NotBlocked,
-            UnblockRefused::NoAuthorizationTool => ErrorCode::NoAuthorizationTool,
-        };
-        let entry = auth_ref.audit(
-            "user.unblock",
-            target,
-            "refused",
-            reason_ref.as_deref(),
-            Some(format!("{}: {refusal}", mode.as_str())),
-        );
-        state_ref.store.append_audit(&entry).await?;
-        let detail = format!("user '{login_ref}' in MilleKod {millekod_ref}: {refusal}");
-        Err::<axum::Json<UserView>, _>(ApiError::new(code, detail))
+    // A refusal is a conflict, audited with its reason.
+    let refused = |refusal| {
+        let err = unblock_refused(refusal, mode, &millekod, &login);
+        auth.audit_refusal(&state, "user.unblock", target, reason.as_deref(), Err(err))
     };
     let outcome = match lockout::unblock(facts, mode, state.settings.lockout_limit) {
         Ok(outcome) => outcome,
-        Err(refusal) => return refuse(refusal).await,
+        Err(refusal) => return refused(refusal).await,
     };
     // R10: the one-time access password goes by SMS; HelpDesk never sees it (R11).
     let access_password = match (mode, &user.phone) {
@@ -215,7 +209,9 @@ pub async fn unblock(
     let updated = match state.store.change_user(user.id, &change, &entry).await {
         Ok(updated) => updated,
         // Someone else unblocked the user between our read and our write.
-        Err(crate::store::StoreError::Conflict) => return refuse(UnblockRefused::NotBlocked).await,
+        Err(crate::store::StoreError::Conflict) => {
+            return refused(UnblockRefused::NotBlocked).await
+        }
         Err(other) => return Err(other.into()),
     };
     if let (Some(password), Some(phone)) = (&access_password, &updated.phone) {
@@ -240,6 +236,24 @@ pub async fn unblock(
         }
     }
     Ok(axum::Json(user_view(&updated, false)?))
+}
+
+/// The answer to an unblock the user's state does not allow.
+fn unblock_refused(
+    refusal: UnblockRefused,
+    mode: UnblockMode,
+    millekod: &MilleKod,
+    login: &Login,
+) -> ApiError {
+    let code = match refusal {
+        UnblockRefused::NotBlocked => ErrorCode::NotBlocked,
+        UnblockRefused::NoAuthorizationTool => ErrorCode::NoAuthorizationTool,
+    };
+    let detail = format!(
+        "user '{login}' in MilleKod {millekod} ({} unblock): {refusal}",
+        mode.as_str()
+    );
+    ApiError::new(code, detail)
 }
 
 /// An unblock written, whose one-time access password could not be sent.
@@ -329,7 +343,10 @@ pub async fn set_phone(
         .map_err(|e| ApiError::new(ErrorCode::InvalidPhone, e.to_string()))?;
     auth.authorize(&state, Action::SetPhone, "phone.set", target)
         .await?;
-    let user = find_user(&state, &millekod, &login).await?;
+    let found = find_user(&state, &millekod, &login).await;
+    let user = auth
+        .audit_refusal(&state, "phone.set", target, reason.as_deref(), found)
+        .await?;
     let detail = format!(
         "{} -> {}",
         user.phone
@@ -345,9 +362,13 @@ pub async fn set_phone(
         reason.as_deref(),
         Some(detail),
     );
-    let updated = state
+    let changed = state
         .store
         .change_user(user.id, &UserChange::SetPhone(phone), &entry)
+        .await
+        .map_err(ApiError::from);
+    let updated = auth
+        .audit_refusal(&state, "phone.set", target, reason.as_deref(), changed)
         .await?;
     // The caller typed the number; showing it back normalized reveals nothing new.
     Ok(axum::Json(user_view(&updated, true)?))
@@ -375,7 +396,16 @@ pub async fn set_password_masking(
         target,
     )
     .await?;
-    let user = find_user(&state, &millekod, &login).await?;
+    let found = find_user(&state, &millekod, &login).await;
+    let user = auth
+        .audit_refusal(
+            &state,
+            "password_masking.set",
+            target,
+            reason.as_deref(),
+            found,
+        )
+        .await?;
     let detail = if request.enabled { "on" } else { "off" };
     let entry = auth.audit(
         "password_masking.set",
@@ -384,12 +414,22 @@ pub async fn set_password_masking(
         reason.as_deref(),
         Some(detail.to_owned()),
     );
-    let updated = state
+    let changed = state
         .store
         .change_user(
             user.id,
             &UserChange::SetPasswordMasking(request.enabled),
             &entry,
+        )
+        .await
+        .map_err(ApiError::from);
+    let updated = auth
+        .audit_refusal(
+            &state,
+            "password_masking.set",
+            target,
+            reason.as_deref(),
+            changed,
         )
         .await?;
     Ok(axum::Json(user_view(&updated, false)?))
