@@ -465,7 +465,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
 '-h[Print help]' \
 '--help[Print help]' \
-':name -- A name saying which script uses it, e.g. "nightly-unblock-report":_default' \
+':name -- A name saying which script uses it, e.g. "nightly-unblock-report"; unique among all tokens, revoked ones included, as the audit names tokens by it:_default' \
 && ret=0
 ;;
 (list)

@@ -19,7 +19,7 @@ use clap::{Args, Subcommand};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use super::errors::{CliError, NOT_FOUND};
+use super::errors::{CliError, CONFLICT, NOT_FOUND};
 use super::users::{confirm, parse_reason, with_reason, ChangeArgs};
 use super::Context;
 use crate::api::{ApiTokenView, AuditQuery, CreateApiToken, ErrorCode, Login, MilleKod, Scope};
@@ -31,7 +31,8 @@ use crate::output::{Format, Tabular};
 pub enum ApiTokenCommand {
     /// Create a token for a batch script; prints it once (it is never shown again).
     Create {
-        /// A name saying which script uses it, e.g. "nightly-unblock-report".
+        /// A name saying which script uses it, e.g. "nightly-unblock-report"; unique
+        /// among all tokens, revoked ones included, as the audit names tokens by it.
         name: DisplayName,
         /// What the token may do (repeat or separate with commas).
         #[arg(long = "scope", value_name = "SCOPE", required = true, num_args = 1.., value_delimiter = ',',
@@ -170,7 +171,16 @@ pub async fn api_token(ctx: &Context, command: ApiTokenCommand) -> anyhow::Resul
                 let request = request(reason);
                 async move { client.create_api_token(&request).await }
             })
-            .await?;
+            .await
+            .map_err(|err| match err.downcast::<crate::client::ClientError>() {
+                Ok(e) if e.code() == Some(ErrorCode::AlreadyExists) => {
+                    CliError::new(CONFLICT, e.to_string())
+                        .hint("`millectl api-token list` shows the names taken")
+                        .into()
+                }
+                Ok(e) => e.into(),
+                Err(other) => other,
+            })?;
             let mut out = std::io::stdout().lock();
             match ctx.output.format {
                 Format::Json => {

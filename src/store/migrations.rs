@@ -128,6 +128,7 @@ pub const SQLITE: &[Migration] = &[
             "CREATE INDEX sessions_by_user ON sessions (user_id)",
         ],
     ),
+    (5, UNIQUE_API_TOKEN_NAMES),
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -247,4 +248,26 @@ pub const POSTGRES: &[Migration] = &[
             "CREATE INDEX sessions_by_user ON sessions (user_id)",
         ],
     ),
+    (5, UNIQUE_API_TOKEN_NAMES),
+];
+
+/// Migration 5, the same SQL on both backends: API token names are unique, revoked
+/// tokens included, because the audit names a token `token:<name>` and its records
+/// outlive the token.
+///
+/// A database that already holds a name more than once keeps it on the oldest of those
+/// tokens (by creation time, then id) and renames each other one to `<name> [<id>]`,
+/// which is unique since ids are; every token keeps working (scripts hold the token,
+/// not its name). Revoked duplicates are renamed too, so a name is never reused, and a
+/// partial index over live tokens alone would not do. Records written before this
+/// migration stay as ambiguous as they were (the audit is append-only); their time and
+/// the `api_token.create` records, which carry each token's id, tell them apart.
+const UNIQUE_API_TOKEN_NAMES: &[&str] = &[
+    "UPDATE api_tokens SET name = name || ' [' || id || ']'
+     WHERE EXISTS (
+        SELECT 1 FROM api_tokens AS older
+        WHERE older.name = api_tokens.name
+          AND (older.created_at < api_tokens.created_at
+               OR (older.created_at = api_tokens.created_at AND older.id < api_tokens.id)))",
+    "CREATE UNIQUE INDEX api_tokens_by_name ON api_tokens (name)",
 ];

@@ -1159,7 +1159,15 @@ impl Store for SqlStore {
         .bind(token.created_at)
         .bind(token.expires_at)
         .execute(&mut *tx)
-        .await?;
+        .await
+        .map_err(|err| {
+            // The name (migration 5): the id and the hash are random and never repeat.
+            if is_unique_violation(&err) {
+                StoreError::AlreadyExists
+            } else {
+                StoreError::Database(err)
+            }
+        })?;
         insert_audit(&mut *tx, audit).await?;
         tx.commit().await?;
         Ok(())

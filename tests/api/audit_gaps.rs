@@ -183,6 +183,144 @@ async fn refusals_on_unknown_targets_and_conflicts_are_audited_as_asked() {
     }
 }
 
+#[tokio::test]
+async fn api_token_names_are_unique_even_after_a_revoke() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let operator = server.login_operator().await;
+        let create = |name: &str| json!({"name": name, "scopes": ["users:read"]});
+        let first = operator.post("/v1/api-tokens", create("nightly")).await;
+        assert_eq!(first.status.as_u16(), 201, "{}", first.body);
+        let traced = operator
+            .traced(
+                Method::POST,
+                "/v1/api-tokens",
+                RawBody::Json(create(" nightly ")),
+            )
+            .await;
+        let problem = traced.expect_problem(409, "already_exists");
+        assert!(problem.detail.contains("nightly"), "{}", problem.detail);
+        let record = record_of(&server, &problem.instance.expect("instance")).await;
+        assert_eq!(
+            (&record["action"], &record["outcome"]),
+            (&json!("api_token.create"), &json!("refused")),
+            "{record}"
+        );
+
+        // A revoked token keeps its name: old audit records still name one token.
+        let id = first.body["api_token"]["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        operator
+            .delete(&format!("/v1/api-tokens/{id}"))
+            .await
+            .expect_ok();
+        operator
+            .post("/v1/api-tokens", create("nightly"))
+            .await
+            .expect_problem(409, "already_exists");
+
+        // Racing creates of one name: exactly one wins, on every backend.
+        let answers = futures_util::future::join_all(
+            (0..4).map(|_| operator.post("/v1/api-tokens", create("racer"))),
+        )
+        .await;
+        let mut statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
+        statuses.sort_unstable();
+        assert_eq!(statuses, [201, 409, 409, 409], "{db:?}");
+
+        let list = operator.get("/v1/api-tokens").await;
+        let names: Vec<&str> = list.body["api_tokens"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter_map(|t| t["name"].as_str())
+            .collect();
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "{names:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_database_with_duplicate_token_names_keeps_the_oldest_name_and_renames_the_rest() {
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let operator = server.login_operator().await;
+        let mut ids = Vec::new();
+        for name in ["batch", "batch-2", "batch-3"] {
+            let answer = operator
+                .post(
+                    "/v1/api-tokens",
+                    json!({"name": name, "scopes": ["users:read"]}),
+                )
+                .await;
+            assert_eq!(answer.status.as_u16(), 201, "{}", answer.body);
+            ids.push(
+                answer.body["api_token"]["id"]
+                    .as_str()
+                    .expect("id")
+                    .to_owned(),
+            );
+        }
+        // The database as an older release left it: no unique index, repeated names
+        // (one of them revoked), and the migration not yet applied.
+        server
+            .execute_sql("DROP INDEX IF EXISTS api_tokens_by_name")
+            .await
+            .expect("drop the index");
+        server
+            .execute_sql("DELETE FROM schema_migrations WHERE version = 5")
+            .await
+            .expect("forget the migration");
+        server
+            .execute_sql("UPDATE api_tokens SET name = 'batch' WHERE name LIKE 'batch-%'")
+            .await
+            .expect("repeat the names");
+        server
+            .execute_sql(&format!(
+                "UPDATE api_tokens SET revoked_at = created_at WHERE id = '{}'",
+                ids[1]
+            ))
+            .await
+            .expect("revoke one");
+
+        // A server of this release migrates it on start.
+        let replica = server.replica().await;
+        let list = operator.on(&replica.url).get("/v1/api-tokens").await;
+        list.expect_ok();
+        let name_of = |id: &str| -> String {
+            list.body["api_tokens"]
+                .as_array()
+                .expect("list")
+                .iter()
+                .find(|t| t["id"] == id)
+                .and_then(|t| t["name"].as_str())
+                .expect("listed")
+                .to_owned()
+        };
+        assert_eq!(
+            name_of(&ids[0]),
+            "batch",
+            "{db:?}: the oldest keeps its name"
+        );
+        for id in &ids[1..] {
+            assert_eq!(name_of(id), format!("batch [{id}]"), "{db:?}");
+        }
+        // And from now on the name is taken.
+        operator
+            .on(&replica.url)
+            .post(
+                "/v1/api-tokens",
+                json!({"name": "batch", "scopes": ["users:read"]}),
+            )
+            .await
+            .expect_problem(409, "already_exists");
+    }
+}
+
 /// Text that shows something other than what it holds: bidirectional overrides and
 /// isolates, marks, zero-width and other format characters, controls, line breaks.
 const HIDING: &[&str] = &[

@@ -201,3 +201,33 @@ fn audit_shows_what_was_done_with_filters_and_formats() {
         run(env.helpdesk_cmd().arg("audit").args(bad), 7);
     }
 }
+
+#[test]
+fn a_token_name_in_use_is_a_one_line_conflict_exit_6() {
+    let env = TestEnv::start();
+    env.login_operator("op");
+    let create = |code| {
+        run(
+            env.cmd().args([
+                "--profile",
+                "op",
+                "api-token",
+                "create",
+                "nightly",
+                "--scope",
+                "users:read",
+            ]),
+            code,
+        )
+    };
+    create(0);
+    let (out, err) = create(6);
+    assert_eq!(out, "", "no token printed");
+    let mut lines = err.lines();
+    let first = lines.next().unwrap_or("");
+    assert!(
+        first.starts_with("millectl: error: ") && first.contains("\"nightly\" exists already"),
+        "{err}"
+    );
+    assert!(lines.all(|l| l.starts_with("hint: ")), "{err}");
+}

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use super::{Json, Path};
 
 use crate::api::{
-    ApiTokenCreated, ApiTokenList, ApiTokenView, CreateApiToken, Problem, ReasonBody,
+    ApiTokenCreated, ApiTokenList, ApiTokenView, CreateApiToken, ErrorCode, Problem, ReasonBody,
 };
 use crate::domain::display_text::DisplayName;
 use crate::domain::policy::{Action, Principal, Target};
@@ -32,11 +32,12 @@ fn view(record: &ApiTokenRecord) -> ApiResult<ApiTokenView> {
     })
 }
 
-/// Create an API token; the token is in this answer only.
+/// Create an API token; the token is in this answer only. Its name must be new: the
+/// audit names tokens by it, so no two tokens ever share one, revoked ones included.
 #[utoipa::path(post, path = "/v1/api-tokens", tag = "api-tokens", security(("bearer" = [])),
     request_body = CreateApiToken,
     responses((status = 201, body = ApiTokenCreated), (status = 400, body = Problem),
-              (status = 403, body = Problem)))]
+              (status = 403, body = Problem), (status = 409, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,
     auth: Auth,
@@ -91,7 +92,26 @@ pub async fn create(
         reason.as_deref(),
         Some(format!("{} ({}) [{scopes_text}]", record.name, record.id)),
     );
-    state.store.insert_api_token(&hash, &record, &entry).await?;
+    let inserted = match state.store.insert_api_token(&hash, &record, &entry).await {
+        Ok(()) => Ok(()),
+        Err(StoreError::AlreadyExists) => Err(ApiError::new(
+            ErrorCode::AlreadyExists,
+            format!(
+                "an API token named {:?} exists already (revoked tokens keep their names); \
+                 choose another name",
+                record.name
+            ),
+        )),
+        Err(other) => Err(other.into()),
+    };
+    auth.audit_refusal(
+        &state,
+        "api_token.create",
+        Target::none(),
+        reason.as_deref(),
+        inserted,
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(ApiTokenCreated {
@@ -140,7 +160,7 @@ pub async fn revoke(
     // past the body limit; answer that as problem+json like every other route.
     let body = body.map_err(|_| {
         ApiError::new(
-            crate::api::ErrorCode::PayloadTooLarge,
+            ErrorCode::PayloadTooLarge,
             format!(
                 "the request body is too large (limit {} bytes)",
                 crate::api::MAX_BODY_BYTES
@@ -151,7 +171,7 @@ pub async fn revoke(
         None
     } else {
         serde_json::from_slice::<ReasonBody>(&body)
-            .map_err(|e| ApiError::new(crate::api::ErrorCode::MalformedRequest, e.to_string()))?
+            .map_err(|e| ApiError::new(ErrorCode::MalformedRequest, e.to_string()))?
             .reason
     };
     let reason = auth.reason(&state, raw_reason.as_deref())?;
