@@ -315,11 +315,11 @@ pub struct AuditRecord {
     pub actor: String,
     /// For whom: an API token acts for its owner.
     pub on_behalf_of: Option<String>,
-    /// e.g. `user.show`, `user.unblock`, `phone.set`, `login`.
+    /// e.g. `user.show`, `user.unblock`, `phone.set`, `login`, `logout`.
     pub action: String,
     pub millekod: Option<String>,
     pub login: Option<String>,
-    /// `success`, `denied`, `failure`, `blocked`, …
+    /// `success`, `denied`, `not_found`, `refused`, `failure`, `blocked`, …
     pub outcome: String,
     pub reason: Option<String>,
     /// Non-secret details, e.g. the unblock mode or the masked new phone number.
