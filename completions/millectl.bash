@@ -19,6 +19,12 @@ _millectl() {
             millectl,api-token)
                 cmd="millectl__subcmd__api__subcmd__token"
                 ;;
+            millectl,approvals)
+                cmd="millectl__subcmd__approvals"
+                ;;
+            millectl,approve)
+                cmd="millectl__subcmd__approve"
+                ;;
             millectl,audit)
                 cmd="millectl__subcmd__audit"
                 ;;
@@ -105,6 +111,12 @@ _millectl() {
                 ;;
             millectl__subcmd__help,api-token)
                 cmd="millectl__subcmd__help__subcmd__api__subcmd__token"
+                ;;
+            millectl__subcmd__help,approvals)
+                cmd="millectl__subcmd__help__subcmd__approvals"
+                ;;
+            millectl__subcmd__help,approve)
+                cmd="millectl__subcmd__help__subcmd__approve"
                 ;;
             millectl__subcmd__help,audit)
                 cmd="millectl__subcmd__help__subcmd__audit"
@@ -308,7 +320,7 @@ _millectl() {
 
     case "${cmd}" in
         millectl)
-            opts="-o -v -h -V --server --profile --output --no-color --verbose --help --version login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help"
+            opts="-o -v -h -V --server --profile --output --no-color --verbose --help --version login logout whoami user unblock phone approve approvals config api-token audit completions man generate-assets demo server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -512,6 +524,70 @@ _millectl() {
         millectl__subcmd__api__subcmd__token__subcmd__revoke)
             opts="-y -o -v -h --reason --yes --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__approvals)
+            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__approve)
+            opts="-y -o -v -h --reason --yes --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -830,7 +906,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help)
-            opts="login logout whoami user unblock phone config api-token audit completions man generate-assets demo server help"
+            opts="login logout whoami user unblock phone approve approvals config api-token audit completions man generate-assets demo server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -888,6 +964,34 @@ _millectl() {
         millectl__subcmd__help__subcmd__api__subcmd__token__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__approvals)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__approve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1466,7 +1570,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__phone__subcmd__import)
-            opts="-y -o -v -h --dry-run --check --report --journal --concurrency --chunk-size --retry-for --progress-every --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --dry-run --check --report --journal --concurrency --chunk-size --retry-for --progress-every --no-notify-old --reason --yes --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1562,7 +1666,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server)
-            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --server --profile --output --no-color --verbose --help operator init-pepper help"
+            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --server --profile --output --no-color --verbose --help operator init-pepper help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1605,6 +1709,10 @@ _millectl() {
                     return 0
                     ;;
                 --bulk-concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --phone-change-hold-hours)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -35,6 +35,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand user 'Show and list users'
             cand unblock 'Unblock a user: three more attempts, or the right to set a new password'
             cand phone 'Set users'' mobile numbers for SMS codes'
+            cand approve 'Approve another operator''s request that waits for a second operator'
+            cand approvals 'The requests waiting for a second operator (maker–checker)'
             cand config 'Read and change the config file (server per profile)'
             cand api-token 'API tokens for batch scripts (operators)'
             cand audit 'The audit trail: who did what to whom, newest first'
@@ -232,6 +234,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --dry-run 'Ask the server what would happen to each row; change nothing'
             cand --check 'Check the file here and stop: send nothing'
+            cand --no-notify-old 'Do not tell the old numbers of the change by SMS. Needs --reason; every row''s audit record says the old number was not told'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -250,6 +253,31 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;phone;help;import'= {
         }
         &'millectl;phone;help;help'= {
+        }
+        &'millectl;approve'= {
+            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;approvals'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'millectl;config'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
@@ -437,6 +465,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --operator-max-hours 'Operator sessions end this many hours after login, active or not'
             cand --user-idle-seconds 'Company users'' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests'
             cand --bulk-concurrency 'Phone-change chunks (`phone import`) worked on at once; more are answered 429 with Retry-After, and clients wait'
+            cand --phone-change-hold-hours 'After a phone change, no one-time access password goes to the new number without a second operator''s approval (`millectl approve`) for this many hours (0: never held; at most 720)'
             cand --sms-webhook-url 'SMS gateway webhook: each SMS is POSTed there as {"to", "text"}'
             cand --sms-webhook-token-file 'File holding the webhook''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)'
             cand --seed-users 'Dev server: add N synthetic users (u000001…, 100 per MilleKod from 20000000, phone +48 500 000 000 + n, password `<login>Pass1`) for benchmarks'
@@ -563,6 +592,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand user 'Show and list users'
             cand unblock 'Unblock a user: three more attempts, or the right to set a new password'
             cand phone 'Set users'' mobile numbers for SMS codes'
+            cand approve 'Approve another operator''s request that waits for a second operator'
+            cand approvals 'The requests waiting for a second operator (maker–checker)'
             cand config 'Read and change the config file (server per profile)'
             cand api-token 'API tokens for batch scripts (operators)'
             cand audit 'The audit trail: who did what to whom, newest first'
@@ -602,6 +633,10 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;help;phone;set'= {
         }
         &'millectl;help;phone;import'= {
+        }
+        &'millectl;help;approve'= {
+        }
+        &'millectl;help;approvals'= {
         }
         &'millectl;help;config'= {
             cand set 'Set a value of the current profile (`server`)'

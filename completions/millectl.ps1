@@ -38,6 +38,8 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Show and list users')
             [CompletionResult]::new('unblock', 'unblock', [CompletionResultType]::ParameterValue, 'Unblock a user: three more attempts, or the right to set a new password')
             [CompletionResult]::new('phone', 'phone', [CompletionResultType]::ParameterValue, 'Set users'' mobile numbers for SMS codes')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve another operator''s request that waits for a second operator')
+            [CompletionResult]::new('approvals', 'approvals', [CompletionResultType]::ParameterValue, 'The requests waiting for a second operator (maker–checker)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the config file (server per profile)')
             [CompletionResult]::new('api-token', 'api-token', [CompletionResultType]::ParameterValue, 'API tokens for batch scripts (operators)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit trail: who did what to whom, newest first')
@@ -255,6 +257,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Ask the server what would happen to each row; change nothing')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Check the file here and stop: send nothing')
+            [CompletionResult]::new('--no-notify-old', '--no-notify-old', [CompletionResultType]::ParameterName, 'Do not tell the old numbers of the change by SMS. Needs --reason; every row''s audit record says the old number was not told')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
@@ -277,6 +280,33 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;phone;help;help' {
+            break
+        }
+        'millectl;approve' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: a ticket number or a few words, kept in the audit')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'millectl;approvals' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'millectl;config' {
@@ -486,6 +516,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--operator-max-hours', '--operator-max-hours', [CompletionResultType]::ParameterName, 'Operator sessions end this many hours after login, active or not')
             [CompletionResult]::new('--user-idle-seconds', '--user-idle-seconds', [CompletionResultType]::ParameterName, 'Company users'' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests')
             [CompletionResult]::new('--bulk-concurrency', '--bulk-concurrency', [CompletionResultType]::ParameterName, 'Phone-change chunks (`phone import`) worked on at once; more are answered 429 with Retry-After, and clients wait')
+            [CompletionResult]::new('--phone-change-hold-hours', '--phone-change-hold-hours', [CompletionResultType]::ParameterName, 'After a phone change, no one-time access password goes to the new number without a second operator''s approval (`millectl approve`) for this many hours (0: never held; at most 720)')
             [CompletionResult]::new('--sms-webhook-url', '--sms-webhook-url', [CompletionResultType]::ParameterName, 'SMS gateway webhook: each SMS is POSTed there as {"to", "text"}')
             [CompletionResult]::new('--sms-webhook-token-file', '--sms-webhook-token-file', [CompletionResultType]::ParameterName, 'File holding the webhook''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)')
             [CompletionResult]::new('--seed-users', '--seed-users', [CompletionResultType]::ParameterName, 'Dev server: add N synthetic users (u000001…, 100 per MilleKod from 20000000, phone +48 500 000 000 + n, password `<login>Pass1`) for benchmarks')
@@ -630,6 +661,8 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Show and list users')
             [CompletionResult]::new('unblock', 'unblock', [CompletionResultType]::ParameterValue, 'Unblock a user: three more attempts, or the right to set a new password')
             [CompletionResult]::new('phone', 'phone', [CompletionResultType]::ParameterValue, 'Set users'' mobile numbers for SMS codes')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve another operator''s request that waits for a second operator')
+            [CompletionResult]::new('approvals', 'approvals', [CompletionResultType]::ParameterValue, 'The requests waiting for a second operator (maker–checker)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the config file (server per profile)')
             [CompletionResult]::new('api-token', 'api-token', [CompletionResultType]::ParameterValue, 'API tokens for batch scripts (operators)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit trail: who did what to whom, newest first')
@@ -681,6 +714,12 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;help;phone;import' {
+            break
+        }
+        'millectl;help;approve' {
+            break
+        }
+        'millectl;help;approvals' {
             break
         }
         'millectl;help;config' {

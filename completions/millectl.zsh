@@ -307,6 +307,7 @@ _arguments "${_arguments_options[@]}" : \
 '--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
 '--dry-run[Ask the server what would happen to each row; change nothing]' \
 '(--dry-run)--check[Check the file here and stop\: send nothing]' \
+'--no-notify-old[Do not tell the old numbers of the change by SMS. Needs --reason; every row'\''s audit record says the old number was not told]' \
 '-y[Do not ask for confirmation]' \
 '--yes[Do not ask for confirmation]' \
 '--no-color[No colors (also NO_COLOR=1)]' \
@@ -348,6 +349,36 @@ esac
         esac
     ;;
 esac
+;;
+(approve)
+_arguments "${_arguments_options[@]}" : \
+'--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':id -- The id of the request (from `millectl approvals`, or the unblock'\''s output):_default' \
+&& ret=0
+;;
+(approvals)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
 ;;
 (config)
 _arguments "${_arguments_options[@]}" : \
@@ -618,6 +649,7 @@ _arguments "${_arguments_options[@]}" : \
 '--operator-max-hours=[Operator sessions end this many hours after login, active or not]:OPERATOR_MAX_HOURS:_default' \
 '--user-idle-seconds=[Company users'\'' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests]:USER_IDLE_SECONDS:_default' \
 '--bulk-concurrency=[Phone-change chunks (\`phone import\`) worked on at once; more are answered 429 with Retry-After, and clients wait]:BULK_CONCURRENCY:_default' \
+'--phone-change-hold-hours=[After a phone change, no one-time access password goes to the new number without a second operator'\''s approval (\`millectl approve\`) for this many hours (0\: never held; at most 720)]:PHONE_CHANGE_HOLD_HOURS:_default' \
 '--sms-webhook-url=[SMS gateway webhook\: each SMS is POSTed there as {"to", "text"}]:SMS_WEBHOOK_URL:_default' \
 '--sms-webhook-token-file=[File holding the webhook'\''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)]:SMS_WEBHOOK_TOKEN_FILE:_files' \
 '--seed-users=[Dev server\: add N synthetic users (u000001…, 100 per MilleKod from 20000000, phone +48 500 000 000 + n, password \`<login>Pass1\`) for benchmarks]:SEED_USERS:_default' \
@@ -915,6 +947,14 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(approve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(approvals)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (config)
 _arguments "${_arguments_options[@]}" : \
 ":: :_millectl__subcmd__help__subcmd__config_commands" \
@@ -1057,6 +1097,8 @@ _millectl_commands() {
 'user:Show and list users' \
 'unblock:Unblock a user\: three more attempts, or the right to set a new password' \
 'phone:Set users'\'' mobile numbers for SMS codes' \
+'approve:Approve another operator'\''s request that waits for a second operator' \
+'approvals:The requests waiting for a second operator (maker–checker)' \
 'config:Read and change the config file (server per profile)' \
 'api-token:API tokens for batch scripts (operators)' \
 'audit:The audit trail\: who did what to whom, newest first' \
@@ -1123,6 +1165,16 @@ _millectl__subcmd__api-token__subcmd__list_commands() {
 _millectl__subcmd__api-token__subcmd__revoke_commands() {
     local commands; commands=()
     _describe -t commands 'millectl api-token revoke commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__approvals_commands] )) ||
+_millectl__subcmd__approvals_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl approvals commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__approve_commands] )) ||
+_millectl__subcmd__approve_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl approve commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__audit_commands] )) ||
 _millectl__subcmd__audit_commands() {
@@ -1196,6 +1248,8 @@ _millectl__subcmd__help_commands() {
 'user:Show and list users' \
 'unblock:Unblock a user\: three more attempts, or the right to set a new password' \
 'phone:Set users'\'' mobile numbers for SMS codes' \
+'approve:Approve another operator'\''s request that waits for a second operator' \
+'approvals:The requests waiting for a second operator (maker–checker)' \
 'config:Read and change the config file (server per profile)' \
 'api-token:API tokens for batch scripts (operators)' \
 'audit:The audit trail\: who did what to whom, newest first' \
@@ -1231,6 +1285,16 @@ _millectl__subcmd__help__subcmd__api-token__subcmd__list_commands() {
 _millectl__subcmd__help__subcmd__api-token__subcmd__revoke_commands() {
     local commands; commands=()
     _describe -t commands 'millectl help api-token revoke commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__approvals_commands] )) ||
+_millectl__subcmd__help__subcmd__approvals_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help approvals commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__approve_commands] )) ||
+_millectl__subcmd__help__subcmd__approve_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help approve commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__help__subcmd__audit_commands] )) ||
 _millectl__subcmd__help__subcmd__audit_commands() {

@@ -183,6 +183,42 @@ pub struct UnblockRequest {
     pub reason: Option<String>,
 }
 
+/// A request that waits for a second operator (maker–checker), e.g. an unblock with a
+/// new password within the hold after a phone change: `202` from the unblock, and
+/// `POST /v1/approvals/{id}/approve` by another operator carries it out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ApprovalView {
+    pub id: String,
+    /// `unblock_new_password`.
+    pub action: String,
+    pub millekod: MilleKod,
+    pub login: Login,
+    /// Who asked, as the audit names them (`operator:…` or `token:…`).
+    pub requested_by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub expires_at: OffsetDateTime,
+    /// Why it waits, in words for the person who asked.
+    pub detail: String,
+}
+
+/// `GET /v1/approvals`: the requests waiting for a second operator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ApprovalList {
+    pub approvals: Vec<ApprovalView>,
+}
+
+/// `POST /v1/approvals/{id}/approve`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApproveRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
 /// An operator as another operator sees it after `POST /v1/operators/{login}/unblock`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct OperatorView {
@@ -384,7 +420,15 @@ pub struct PhoneChangeBatch {
     /// Report what would happen; change nothing.
     #[serde(default)]
     pub dry_run: bool,
+    /// Tell each changed row's old number by SMS (no code in it). `false` needs a
+    /// `reason`, and every row's audit record says the old number was not told.
+    #[serde(default = "notify_old_default")]
+    pub notify_old: bool,
     pub changes: Vec<PhoneChangeRow>,
+}
+
+fn notify_old_default() -> bool {
+    true
 }
 
 /// What happened to one row.

@@ -3,6 +3,7 @@
 //! stable exit codes of DESIGN.md.
 
 mod admin;
+mod approvals;
 mod config;
 mod context;
 mod credentials;
@@ -99,6 +100,10 @@ pub enum Command {
     /// Set users' mobile numbers for SMS codes.
     #[command(subcommand)]
     Phone(users::PhoneCommand),
+    /// Approve another operator's request that waits for a second operator.
+    Approve(approvals::ApproveArgs),
+    /// The requests waiting for a second operator (maker–checker).
+    Approvals,
     /// Read and change the config file (server per profile).
     #[command(subcommand)]
     Config(session::ConfigCommand),
@@ -204,6 +209,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Whoami => session::whoami(&ctx).await,
             Command::User(command) => users::user(&ctx, command).await,
             Command::Unblock(command) => users::unblock(&ctx, command).await,
+            Command::Approve(args) => approvals::approve(&ctx, args).await,
+            Command::Approvals => approvals::list(&ctx).await,
             Command::Phone(command) => users::phone(&ctx, command).await,
             Command::Config(command) => session::config(&ctx, command),
             Command::ApiToken(command) => admin::api_token(&ctx, command).await,

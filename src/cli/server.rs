@@ -79,6 +79,12 @@ pub struct ServerArgs {
           value_parser = clap::value_parser!(u16).range(1..=64))]
     pub bulk_concurrency: u16,
 
+    /// After a phone change, no one-time access password goes to the new number without
+    /// a second operator's approval (`millectl approve`) for this many hours (0: never
+    /// held; at most 720).
+    #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u16).range(0..=720))]
+    pub phone_change_hold_hours: u16,
+
     /// SMS gateway webhook: each SMS is POSTed there as {"to", "text"}.
     #[arg(long, env = "MILLECTL_SMS_WEBHOOK_URL")]
     pub sms_webhook_url: Option<reqwest::Url>,
@@ -294,6 +300,7 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
         operator_max_session: Duration::from_secs(args.operator_max_hours * 3600),
         user_idle_timeout: Duration::from_secs(args.user_idle_seconds),
         bulk_concurrency: usize::from(args.bulk_concurrency),
+        phone_change_hold: Duration::from_secs(u64::from(args.phone_change_hold_hours) * 3600),
         ..Settings::default()
     };
     let tls = match (&args.tls_cert, &args.tls_key) {

@@ -7,7 +7,7 @@ use super::Context;
 use crate::api::{
     ErrorCode, Login, MilleKod, SetPhoneRequest, UnblockMode, UnblockRequest, UserStatus,
 };
-use crate::client::{Client, ClientError};
+use crate::client::{Client, ClientError, Unblocked};
 use crate::domain::display_text::Reason;
 use crate::domain::phone::PhoneNumber;
 
@@ -241,10 +241,24 @@ pub async fn unblock(ctx: &Context, command: UnblockCommand) -> anyhow::Result<(
     })
     .await?;
     let mut out = std::io::stdout().lock();
-    if !ctx.json() {
-        eprintln!("After:");
+    match after {
+        Unblocked::Done(after) => {
+            if !ctx.json() {
+                eprintln!("After:");
+            }
+            ctx.output.record(&mut out, &after)
+        }
+        // Held after a phone change: nothing was sent; a second operator decides.
+        Unblocked::AwaitingApproval(pending) => {
+            if !ctx.json() {
+                eprintln!(
+                    "Not unblocked yet: {}.\nAnother operator approves with: millectl approve {}",
+                    pending.detail, pending.id
+                );
+            }
+            ctx.output.record(&mut out, &pending)
+        }
     }
-    ctx.output.record(&mut out, &after)
 }
 
 pub async fn phone(ctx: &Context, command: PhoneCommand) -> anyhow::Result<()> {

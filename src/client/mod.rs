@@ -255,13 +255,30 @@ impl Client {
         self.call::<(), _>(Method::GET, &path, None).await
     }
 
+    /// Unblock a user; within the hold after a phone change, a new-password unblock
+    /// comes back as a request waiting for a second operator.
     pub async fn unblock(
         &self,
         millekod: &MilleKod,
         login: &Login,
         request: &UnblockRequest,
-    ) -> ClientResult<UserView> {
+    ) -> ClientResult<Unblocked> {
         let path = format!("v1/companies/{millekod}/users/{login}/unblock");
+        let response = self.send(Method::POST, &path, Some(request)).await?;
+        if response.status() == reqwest::StatusCode::ACCEPTED {
+            return Ok(Unblocked::AwaitingApproval(read(response).await?));
+        }
+        Ok(Unblocked::Done(read(response).await?))
+    }
+
+    /// The requests waiting for a second operator.
+    pub async fn approvals(&self) -> ClientResult<ApprovalList> {
+        self.call::<(), _>(Method::GET, "v1/approvals", None).await
+    }
+
+    /// Approve (and so carry out) another operator's request.
+    pub async fn approve(&self, id: &str, request: &ApproveRequest) -> ClientResult<UserView> {
+        let path = format!("v1/approvals/{id}/approve");
         self.call(Method::POST, &path, Some(request)).await
     }
 
@@ -385,6 +402,14 @@ fn segment(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// What an unblock came to.
+#[derive(Debug)]
+pub enum Unblocked {
+    Done(UserView),
+    /// Held: a second operator must approve (`millectl approve ID`).
+    AwaitingApproval(ApprovalView),
 }
 
 async fn read<T: DeserializeOwned>(response: reqwest::Response) -> ClientResult<T> {

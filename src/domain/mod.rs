@@ -2,6 +2,7 @@
 //! one-time codes, phone numbers, lockout and who may do what. No I/O and no async live here, so every rule
 //! is unit- and property-tested on its own.
 
+pub mod approval;
 pub mod display_text;
 pub mod ids;
 pub mod lockout;

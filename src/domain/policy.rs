@@ -140,6 +140,8 @@ pub enum Action {
     ManageApiTokens,
     /// Three more attempts for another operator (R9 for HelpDesk itself).
     UnblockOperator,
+    /// See and approve what another operator asked for (maker–checker).
+    Approve,
 }
 
 impl Action {
@@ -152,7 +154,8 @@ impl Action {
             Self::SetPasswordMasking
             | Self::Provision
             | Self::ManageApiTokens
-            | Self::UnblockOperator => None,
+            | Self::UnblockOperator
+            | Self::Approve => None,
         }
     }
 }
@@ -248,7 +251,8 @@ pub fn authorize(principal: &Principal, action: Action, target: Target<'_>) -> R
                 | Action::ReadAudit
                 | Action::Provision
                 | Action::ManageApiTokens
-                | Action::UnblockOperator => Err(Denied::OperatorsOnly),
+                | Action::UnblockOperator
+                | Action::Approve => Err(Denied::OperatorsOnly),
             }
         }
     }

@@ -15,7 +15,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 use serde::Serialize;
 
-use crate::api::{ApiTokenView, AuditRecord, UserStatus, UserView};
+use crate::api::{ApiTokenView, ApprovalView, AuditRecord, UserStatus, UserView};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Format {
@@ -121,6 +121,34 @@ impl Tabular for ApiTokenView {
             time_text(Some(self.created_at)),
             time_text(Some(self.expires_at)),
             time_text(self.revoked_at),
+        ]
+    }
+}
+
+impl Tabular for ApprovalView {
+    fn headers() -> &'static [&'static str] {
+        &[
+            "id",
+            "action",
+            "millekod",
+            "login",
+            "requested_by",
+            "reason",
+            "created_at",
+            "expires_at",
+        ]
+    }
+
+    fn row(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.action.clone(),
+            self.millekod.to_string(),
+            self.login.to_string(),
+            self.requested_by.clone(),
+            self.reason.clone().unwrap_or_default(),
+            time_text(Some(self.created_at)),
+            time_text(Some(self.expires_at)),
         ]
     }
 }

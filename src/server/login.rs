@@ -129,7 +129,7 @@ async fn start_counted(
         state.sms_queue.enqueue(&Sms {
             to: phone,
             kind: SmsKind::LoginCode,
-            secret: code,
+            secret: Some(code),
             challenge_id: Some(&challenge.id),
         });
     }

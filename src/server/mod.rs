@@ -130,10 +130,12 @@ pub fn state(
     sms: Arc<dyn SmsSender>,
     settings: Settings,
 ) -> AppState {
+    let sms_queue = sms::SmsQueue::start(sms.clone());
+    sms::start_notices(store.clone(), sms_queue.clone());
     AppState(Arc::new(Inner {
         store,
         keys: Keys::derive(pepper),
-        sms_queue: sms::SmsQueue::start(sms.clone()),
+        sms_queue,
         decoy_shapes: decoy::ShapeCache::default(),
         sms,
         bulk_permits: tokio::sync::Semaphore::new(settings.bulk_concurrency),

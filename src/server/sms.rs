@@ -31,6 +31,8 @@ use crate::domain::phone::PhoneNumber;
 pub enum SmsKind {
     LoginCode,
     AccessPassword,
+    /// To the old number after a phone change: no code, only the fact (issue 11).
+    PhoneChanged,
 }
 
 impl SmsKind {
@@ -38,23 +40,33 @@ impl SmsKind {
         match self {
             Self::LoginCode => "login_code",
             Self::AccessPassword => "access_password",
+            Self::PhoneChanged => "phone_changed",
         }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [Self::LoginCode, Self::AccessPassword, Self::PhoneChanged]
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
     }
 }
 
-/// One message; `secret` is the code or password it carries.
+/// One message; `secret` is the code or password it carries, if any.
 pub struct Sms<'a> {
     pub to: &'a PhoneNumber,
     pub kind: SmsKind,
-    pub secret: &'a SecretString,
+    pub secret: Option<&'a SecretString>,
     /// Binds a login code to its challenge, so a reader of the outbox knows which.
     pub challenge_id: Option<&'a str>,
 }
 
 impl Sms<'_> {
     fn text(&self) -> String {
-        let secret = self.secret.expose_secret();
+        let secret = self.secret.map(|s| s.expose_secret()).unwrap_or("");
         match self.kind {
+            SmsKind::PhoneChanged => "Millenet: numer telefonu do H@sel SMS zostal zmieniony. \
+                 Jesli to nie Ty, zadzwon do banku."
+                .to_owned(),
             SmsKind::LoginCode => format!("Millenet: H@slo SMS do logowania: {secret}"),
             SmsKind::AccessPassword => {
                 format!(
@@ -108,7 +120,7 @@ impl SmsSender for OutboxFile {
             "to": sms.to.as_e164(),
             "kind": sms.kind.as_str(),
             "challenge_id": sms.challenge_id,
-            "code": sms.secret.expose_secret(),
+            "code": sms.secret.map(|s| s.expose_secret()),
             "text": sms.text(),
         });
         let _guard = self.lock.lock().await;
@@ -196,7 +208,7 @@ impl SmsSender for Webhook {
 struct Queued {
     to: PhoneNumber,
     kind: SmsKind,
-    secret: SecretString,
+    secret: Option<SecretString>,
     challenge_id: Option<String>,
 }
 
@@ -226,7 +238,7 @@ impl SmsQueue {
                     let sms = Sms {
                         to: &queued.to,
                         kind: queued.kind,
-                        secret: &queued.secret,
+                        secret: queued.secret.as_ref(),
                         challenge_id: queued.challenge_id.as_deref(),
                     };
                     // The sender logs each failure with the masked number.
@@ -245,7 +257,7 @@ impl SmsQueue {
         let queued = Queued {
             to: sms.to.clone(),
             kind: sms.kind,
-            secret: sms.secret.clone(),
+            secret: sms.secret.cloned(),
             challenge_id: sms.challenge_id.map(str::to_owned),
         };
         match self.tx.try_send(queued) {
@@ -256,4 +268,41 @@ impl SmsQueue {
             }
         }
     }
+}
+
+/// Notices waiting in the database, sent at most this many a second per server.
+pub const NOTICES_PER_SECOND: i64 = 20;
+
+/// Drain the database's SMS notices (old numbers told of a phone change) into `queue`,
+/// [`NOTICES_PER_SECOND`] at most, forever. Each notice is claimed by one replica only.
+pub fn start_notices(store: Arc<dyn crate::store::Store>, queue: SmsQueue) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            let now = crate::store::now_millis();
+            let claimed = match store.claim_sms_notices(NOTICES_PER_SECOND, now).await {
+                Ok(claimed) => claimed,
+                Err(err) => {
+                    tracing::warn!(error = %err, "cannot read the SMS notices");
+                    continue;
+                }
+            };
+            for (phone, kind) in claimed {
+                let (Some(to), Some(kind)) =
+                    (PhoneNumber::from_stored(&phone), SmsKind::parse(&kind))
+                else {
+                    tracing::warn!("an SMS notice with an unreadable number or kind; skipped");
+                    continue;
+                };
+                queue.enqueue(&Sms {
+                    to: &to,
+                    kind,
+                    secret: None,
+                    challenge_id: None,
+                });
+            }
+        }
+    });
 }

@@ -43,6 +43,9 @@ pub struct Settings {
     pub operator_max_session: Duration,
     /// Phone-change chunks worked on at once; more get 429 with `Retry-After`.
     pub bulk_concurrency: usize,
+    /// After a phone change, no access password goes to the new number without a
+    /// second operator's approval for this long (`domain::approval`).
+    pub phone_change_hold: Duration,
 }
 
 impl Default for Settings {
@@ -55,6 +58,7 @@ impl Default for Settings {
             operator_idle_timeout: Duration::from_secs(15 * 60),
             operator_max_session: Duration::from_secs(8 * 3600),
             bulk_concurrency: BULK_CONCURRENCY,
+            phone_change_hold: crate::domain::approval::DEFAULT_PHONE_CHANGE_HOLD,
         }
     }
 }

@@ -129,6 +129,39 @@ pub const SQLITE: &[Migration] = &[
         ],
     ),
     (5, UNIQUE_API_TOKEN_NAMES),
+    (
+        6,
+        &[
+            // A phone change starts a hold (no access password to the new number
+            // without a second operator) and notifies the old number (issue 11).
+            "ALTER TABLE users ADD COLUMN phone_changed_at INTEGER",
+            // Operators only: NULL is HelpDesk, 'back_office' the bank's back-office.
+            "ALTER TABLE users ADD COLUMN operator_role TEXT",
+            // SMS without a secret (a phone change told to the old number), sent by a
+            // background task within the SMS budget; committed with the change.
+            "CREATE TABLE sms_notices (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                phone TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                sent_at INTEGER)",
+            "CREATE INDEX sms_notices_unsent ON sms_notices (sent_at, id)",
+            // Maker-checker: an action one operator asked for and a second must approve.
+            "CREATE TABLE approvals (
+                id TEXT PRIMARY KEY,
+                action TEXT NOT NULL,
+                user_id INTEGER NOT NULL,
+                requested_by TEXT NOT NULL,
+                requester_operator TEXT NOT NULL,
+                reason TEXT,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                decided_by TEXT,
+                decided_at INTEGER,
+                outcome TEXT)",
+            "CREATE INDEX approvals_by_user ON approvals (user_id, outcome)",
+        ],
+    ),
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -249,6 +282,39 @@ pub const POSTGRES: &[Migration] = &[
         ],
     ),
     (5, UNIQUE_API_TOKEN_NAMES),
+    (
+        6,
+        &[
+            // A phone change starts a hold (no access password to the new number
+            // without a second operator) and notifies the old number (issue 11).
+            "ALTER TABLE users ADD COLUMN phone_changed_at BIGINT",
+            // Operators only: NULL is HelpDesk, 'back_office' the bank's back-office.
+            "ALTER TABLE users ADD COLUMN operator_role TEXT",
+            // SMS without a secret (a phone change told to the old number), sent by a
+            // background task within the SMS budget; committed with the change.
+            "CREATE TABLE sms_notices (
+                id BIGSERIAL PRIMARY KEY,
+                phone TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                sent_at BIGINT)",
+            "CREATE INDEX sms_notices_unsent ON sms_notices (sent_at, id)",
+            // Maker-checker: an action one operator asked for and a second must approve.
+            "CREATE TABLE approvals (
+                id TEXT PRIMARY KEY,
+                action TEXT NOT NULL,
+                user_id BIGINT NOT NULL,
+                requested_by TEXT NOT NULL,
+                requester_operator TEXT NOT NULL,
+                reason TEXT,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                decided_by TEXT,
+                decided_at BIGINT,
+                outcome TEXT)",
+            "CREATE INDEX approvals_by_user ON approvals (user_id, outcome)",
+        ],
+    ),
 ];
 
 /// Migration 5, the same SQL on both backends: API token names are unique, revoked

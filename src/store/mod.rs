@@ -88,6 +88,8 @@ pub struct UserRecord {
     pub pending_positions: Option<String>,
     pub last_login_at: Option<Millis>,
     pub blocked_at: Option<Millis>,
+    /// When the phone number last changed (`None`: not since it was provisioned).
+    pub phone_changed_at: Option<Millis>,
 }
 
 impl std::fmt::Debug for UserRecord {
@@ -132,6 +134,23 @@ pub enum Reservation {
     Busy,
     /// The user's status no longer calls for the challenge's flow (or the user is gone).
     Mismatch,
+}
+
+/// A request waiting for a second operator (see `domain::approval`).
+#[derive(Debug, Clone)]
+pub struct ApprovalRecord {
+    pub id: String,
+    /// `unblock_new_password`.
+    pub action: String,
+    pub user_id: i64,
+    /// As the audit names the requester (`operator:…`, `token:…`).
+    pub requested_by: String,
+    /// The operator behind the request (themself, or the token's owner); `None` for a
+    /// co-user's request, which any operator may approve.
+    pub requester_operator: Option<Login>,
+    pub reason: Option<String>,
+    pub created_at: Millis,
+    pub expires_at: Millis,
 }
 
 /// How many users share one shape of login challenge (status, tool, masking, password
@@ -242,6 +261,7 @@ pub enum UserChange {
         blocked_at: Option<Millis>,
         temporary_password_hash: Option<String>,
     },
+    /// A new number; the old one (if any) gets a notice, and the hold starts.
     SetPhone(PhoneNumber),
     SetPasswordMasking(bool),
     AssignToken {
@@ -278,6 +298,8 @@ pub struct PhoneBatch<'a> {
     pub decided: Vec<crate::api::PhoneChangeResult>,
     pub dry_run: bool,
     pub batch_id: &'a str,
+    /// Queue a notice to each changed row's old number (`false` only with a reason).
+    pub notify_old: bool,
     /// Who, when, why: copied into one audit record per changed row.
     pub audit: AuditEntry,
 }
@@ -417,6 +439,33 @@ pub trait Store: Send + Sync + 'static {
     /// every row's outcome, the changed rows and their audit records, and the stored
     /// answer commit together, or nothing does.
     async fn apply_phone_batch(&self, batch: PhoneBatch<'_>) -> StoreResult<BatchApplied>;
+
+    /// Store a request for a second operator, with its audit record, in one transaction.
+    async fn create_approval(
+        &self,
+        approval: &ApprovalRecord,
+        audit: &AuditEntry,
+    ) -> StoreResult<()>;
+    /// A request still waiting (not decided, not expired).
+    async fn pending_approval(&self, id: &str, now: Millis) -> StoreResult<Option<ApprovalRecord>>;
+    /// Every request still waiting, oldest first.
+    async fn pending_approvals(&self, now: Millis) -> StoreResult<Vec<ApprovalRecord>>;
+    /// Decide a waiting request, once: `false` if it was decided or expired meanwhile.
+    async fn decide_approval(
+        &self,
+        id: &str,
+        decided_by: &str,
+        outcome: &str,
+        now: Millis,
+    ) -> StoreResult<bool>;
+
+    /// Claim up to `limit` unsent SMS notices for sending, oldest first, atomically
+    /// (each goes out from one replica only): (number in E.164, kind).
+    async fn claim_sms_notices(
+        &self,
+        limit: i64,
+        now: Millis,
+    ) -> StoreResult<Vec<(String, String)>>;
 
     // Audit
     async fn append_audit(&self, entry: &AuditEntry) -> StoreResult<()>;

@@ -121,6 +121,7 @@ impl SqlStore {
             decided: batch.decided,
             dry_run: batch.dry_run,
             batch_id: batch.batch_id.to_owned(),
+            notify_old: batch.notify_old,
             audit: batch.audit,
         };
         let dry_run = owned.dry_run;
@@ -148,6 +149,7 @@ struct OwnedBatch {
     decided: Vec<PhoneChangeResult>,
     dry_run: bool,
     batch_id: String,
+    notify_old: bool,
     audit: AuditEntry,
 }
 
@@ -160,6 +162,7 @@ impl OwnedBatch {
             decided: self.decided.clone(),
             dry_run: self.dry_run,
             batch_id: &self.batch_id,
+            notify_old: self.notify_old,
             audit: self.audit.clone(),
         }
     }
@@ -213,8 +216,13 @@ fn apply_on_sqlite(
     let changes = plan(&batch, unique, &found, &mut results)?;
     {
         let template = &batch.audit;
-        let mut update =
-            tx.prepare_cached("UPDATE users SET phone = ?2, updated_at = ?3 WHERE id = ?1")?;
+        let mut update = tx.prepare_cached(
+            "UPDATE users SET phone = ?2, phone_changed_at = ?3, updated_at = ?3 WHERE id = ?1",
+        )?;
+        // The old number is told, with no code in the message (issue 11).
+        let mut notice = tx.prepare_cached(
+            "INSERT INTO sms_notices (phone, kind, created_at) VALUES (?1, 'phone_changed', ?2)",
+        )?;
         // A phone change ends the user's open challenges and sessions (as a single one).
         let mut end_challenges = tx.prepare_cached("DELETE FROM challenges WHERE user_id = ?1")?;
         let mut end_sessions = tx.prepare_cached("DELETE FROM sessions WHERE user_id = ?1")?;
@@ -224,6 +232,9 @@ fn apply_on_sqlite(
         )?;
         for change in &changes {
             update.execute(params![change.id, change.phone, template.at])?;
+            if let Some(old) = &change.notify {
+                notice.execute(params![old, template.at])?;
+            }
             end_challenges.execute([change.id])?;
             end_sessions.execute([change.id])?;
             audit.execute(params![
@@ -340,13 +351,19 @@ fn plan<'r>(
             _ => None,
         };
         if outcome == RowOutcome::Updated && !batch.dry_run {
+            let unnotified = if batch.notify_old || current.is_none() {
+                ""
+            } else {
+                "; old number not notified"
+            };
             changes.push(Change {
                 id: *id,
                 phone: row.phone.as_e164(),
+                notify: stored.clone().filter(|_| batch.notify_old),
                 millekod: row.millekod.as_str(),
                 login: row.login.as_str(),
                 detail: format!(
-                    "batch {}: {} -> {}",
+                    "batch {}: {} -> {}{unnotified}",
                     batch.batch_id,
                     shown(),
                     row.phone.masked()
@@ -362,6 +379,8 @@ fn plan<'r>(
 struct Change<'a> {
     id: i64,
     phone: &'a str,
+    /// The number it replaces, to be told of the change (`None`: none, or not told).
+    notify: Option<String>,
     millekod: &'a str,
     login: &'a str,
     detail: String,
@@ -453,14 +472,27 @@ async fn apply(
         .map(|c| serde_json::json!([c.id, c.phone]))
         .collect();
     sqlx::query(&format!(
-        "UPDATE users SET phone = j.value ->> 1, updated_at = $2 FROM {} AS j \
-         WHERE users.id = CAST(j.value ->> 0 AS BIGINT)",
+        "UPDATE users SET phone = j.value ->> 1, phone_changed_at = $2, updated_at = $2 \
+         FROM {} AS j WHERE users.id = CAST(j.value ->> 0 AS BIGINT)",
         json_rows(backend, 1)
     ))
     .bind(serde_json::Value::Array(numbers.clone()).to_string())
     .bind(template.at)
     .execute(&mut **tx)
     .await?;
+    // The old numbers are told, with no code in the message (issue 11).
+    let notices: Vec<&str> = changes.iter().filter_map(|c| c.notify.as_deref()).collect();
+    if !notices.is_empty() {
+        sqlx::query(&format!(
+            "INSERT INTO sms_notices (phone, kind, created_at) \
+             SELECT j.value ->> 0, 'phone_changed', $2 FROM {} AS j",
+            json_rows(backend, 1)
+        ))
+        .bind(serde_json::json!(notices.iter().map(|n| [*n]).collect::<Vec<_>>()).to_string())
+        .bind(template.at)
+        .execute(&mut **tx)
+        .await?;
+    }
     // A phone change ends the user's open challenges and sessions (as a single one).
     for table in ["challenges", "sessions"] {
         sqlx::query(&format!(

@@ -45,7 +45,7 @@ macro_rules! user_columns {
         "id, kind, millekod, login, name, status, failed_attempts, attempts_left, auth_tool, \
          phone, password_masking, pw_length, pw_threshold, pw_salt, pw_shares, \
          pw_secret_hash, temp_password_hash, token_serial, token_seed_sealed, \
-         token_last_step, pending_positions, last_login_at, blocked_at"
+         token_last_step, pending_positions, last_login_at, blocked_at, phone_changed_at"
     };
 }
 const USER_COLUMNS: &str = user_columns!();
@@ -329,6 +329,27 @@ fn create_private_sqlite_file(path: &std::path::Path) -> anyhow::Result<()> {
     }
 }
 
+const APPROVAL_COLUMNS: &str = "id, action, user_id, requested_by, requester_operator, \
+    reason, created_at, expires_at";
+
+fn approval_from_row(row: &AnyRow) -> StoreResult<ApprovalRecord> {
+    Ok(ApprovalRecord {
+        id: row.try_get("id")?,
+        action: row.try_get("action")?,
+        user_id: row.try_get("user_id")?,
+        requested_by: row.try_get("requested_by")?,
+        requester_operator: match row.try_get::<String, _>("requester_operator")?.as_str() {
+            "" => None,
+            login => {
+                Some(Login::parse(login).map_err(|_| corrupt("approvals.requester_operator"))?)
+            }
+        },
+        reason: row.try_get("reason")?,
+        created_at: row.try_get("created_at")?,
+        expires_at: row.try_get("expires_at")?,
+    })
+}
+
 fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(what.to_owned())
 }
@@ -394,6 +415,7 @@ fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
         pending_positions: row.try_get("pending_positions")?,
         last_login_at: row.try_get("last_login_at")?,
         blocked_at: row.try_get("blocked_at")?,
+        phone_changed_at: row.try_get("phone_changed_at")?,
     })
 }
 
@@ -759,13 +781,27 @@ impl Store for SqlStore {
             .bind(temporary_password_hash.clone())
             .bind(now)
             .bind(unblocked_hash.clone()),
-            UserChange::SetPhone(phone) => sqlx::query(concat!(
-                "UPDATE users SET phone = $2, updated_at = $3 WHERE id = $1 RETURNING ",
-                user_columns!()
-            ))
-            .bind(user_id)
-            .bind(phone.as_e164().to_owned())
-            .bind(now),
+            UserChange::SetPhone(phone) => {
+                // The old number is told, with no code in the message (issue 11).
+                sqlx::query(
+                    "INSERT INTO sms_notices (phone, kind, created_at) \
+                     SELECT phone, 'phone_changed', $2 FROM users \
+                     WHERE id = $1 AND phone IS NOT NULL AND phone <> $3",
+                )
+                .bind(user_id)
+                .bind(now)
+                .bind(phone.as_e164().to_owned())
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(concat!(
+                    "UPDATE users SET phone = $2, phone_changed_at = $3, updated_at = $3 \
+                     WHERE id = $1 RETURNING ",
+                    user_columns!()
+                ))
+                .bind(user_id)
+                .bind(phone.as_e164().to_owned())
+                .bind(now)
+            }
             UserChange::SetPasswordMasking(enabled) => sqlx::query(concat!(
                 "UPDATE users SET password_masking = $2, pending_positions = NULL, \
                  updated_at = $3 WHERE id = $1 RETURNING ",
@@ -1228,6 +1264,101 @@ impl Store for SqlStore {
         self.apply_phone_batch_sql(batch).await
     }
 
+    async fn create_approval(
+        &self,
+        approval: &ApprovalRecord,
+        audit: &AuditEntry,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO approvals (id, action, user_id, requested_by, requester_operator, \
+             reason, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(&approval.id)
+        .bind(&approval.action)
+        .bind(approval.user_id)
+        .bind(&approval.requested_by)
+        .bind(
+            approval
+                .requester_operator
+                .as_ref()
+                .map(|l| l.as_str())
+                .unwrap_or(""),
+        )
+        .bind(&approval.reason)
+        .bind(approval.created_at)
+        .bind(approval.expires_at)
+        .execute(&mut *tx)
+        .await?;
+        insert_audit(&mut *tx, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn pending_approval(&self, id: &str, now: Millis) -> StoreResult<Option<ApprovalRecord>> {
+        let row = sqlx::query(&format!(
+            "SELECT {APPROVAL_COLUMNS} FROM approvals \
+             WHERE id = $1 AND outcome IS NULL AND expires_at > $2"
+        ))
+        .bind(id)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(approval_from_row).transpose()
+    }
+
+    async fn pending_approvals(&self, now: Millis) -> StoreResult<Vec<ApprovalRecord>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {APPROVAL_COLUMNS} FROM approvals \
+             WHERE outcome IS NULL AND expires_at > $1 ORDER BY created_at, id"
+        ))
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(approval_from_row).collect()
+    }
+
+    async fn decide_approval(
+        &self,
+        id: &str,
+        decided_by: &str,
+        outcome: &str,
+        now: Millis,
+    ) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE approvals SET outcome = $3, decided_by = $2, decided_at = $4 \
+             WHERE id = $1 AND outcome IS NULL AND expires_at > $4",
+        )
+        .bind(id)
+        .bind(decided_by)
+        .bind(outcome)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn claim_sms_notices(
+        &self,
+        limit: i64,
+        now: Millis,
+    ) -> StoreResult<Vec<(String, String)>> {
+        // `sent_at IS NULL` again outside the subquery: of two replicas claiming the
+        // same rows at once, PostgreSQL gives each row to the first only.
+        let rows = sqlx::query(
+            "UPDATE sms_notices SET sent_at = $2 WHERE sent_at IS NULL AND id IN \
+             (SELECT id FROM sms_notices WHERE sent_at IS NULL ORDER BY id LIMIT $1) \
+             RETURNING phone, kind",
+        )
+        .bind(limit)
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("phone")?, row.try_get("kind")?)))
+            .collect()
+    }
+
     async fn append_audit(&self, entry: &AuditEntry) -> StoreResult<()> {
         insert_audit(&self.pool, entry).await
     }
@@ -1326,6 +1457,7 @@ mod tests {
                 decided: Vec::new(),
                 dry_run: false,
                 batch_id: "b-1",
+                notify_old: true,
                 audit: AuditEntry {
                     at: now_millis(),
                     request_id: "r-1".into(),

@@ -1109,3 +1109,33 @@ pub fn wrong_answer_for(challenge: &Challenge) -> CompleteLogin {
         },
     }
 }
+
+impl TestServer {
+    /// `millectl server operator add LOGIN` beside the running server: (temporary, seed).
+    pub fn add_operator(&self, login: &str) -> (String, String) {
+        let output = millectl()
+            .args(["server", "operator", "add", login, "--database"])
+            .arg(self.database_arg())
+            .arg("--pepper-file")
+            .arg(self.pepper_path())
+            .output()
+            .expect("run");
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(
+            output.status.success(),
+            "{stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (
+            printed(&stdout, "temporary password:"),
+            printed(&stdout, "token seed (base32):"),
+        )
+    }
+
+    /// A second HelpDesk operator, added and through the first login: their session.
+    pub async fn second_operator(&self, login: &str) -> Api {
+        let (temporary, seed) = self.add_operator(login);
+        self.first_login_operator(login, &temporary, &seed, "Second-operator-9")
+            .await
+    }
+}

@@ -17,6 +17,7 @@ mod meta;
 mod one_time_codes;
 mod operators;
 mod phone_changes;
+mod phone_holds;
 mod phones;
 mod secrets;
 mod smoke;

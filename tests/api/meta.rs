@@ -20,6 +20,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/v1/companies/{millekod}/users/{login}"),
     ("post", "/v1/companies/{millekod}/users/{login}/unblock"),
     ("post", "/v1/operators/{login}/unblock"),
+    ("get", "/v1/approvals"),
+    ("post", "/v1/approvals/{id}/approve"),
     ("put", "/v1/companies/{millekod}/users/{login}/phone"),
     (
         "put",

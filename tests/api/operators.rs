@@ -4,27 +4,6 @@
 
 use crate::helpers::*;
 
-/// `millectl server operator add LOGIN` beside the running server: (temporary, seed).
-fn add_operator(server: &TestServer, login: &str) -> (String, String) {
-    let output = millectl()
-        .args(["server", "operator", "add", login, "--database"])
-        .arg(server.database_arg())
-        .arg("--pepper-file")
-        .arg(server.pepper_path())
-        .output()
-        .expect("run");
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    (
-        printed(&stdout, "temporary password:"),
-        printed(&stdout, "token seed (base32):"),
-    )
-}
-
 fn operator_command(server: &TestServer, action: &str, login: &str) -> std::process::Output {
     let mut cmd = millectl();
     cmd.args(["server", "operator", action, login, "--database"])
@@ -39,7 +18,7 @@ fn operator_command(server: &TestServer, action: &str, login: &str) -> std::proc
 async fn operators_unblock_each_other_over_the_api_and_nobody_else_can() {
     for db in Db::all() {
         let server = TestServer::start_on(&db).await;
-        let (temporary, seed) = add_operator(&server, "second");
+        let (temporary, seed) = server.add_operator("second");
         let second = server
             .first_login_operator("second", &temporary, &seed, "Second-operator-9")
             .await;

@@ -73,6 +73,10 @@ pub struct ImportArgs {
     /// after every chunk).
     #[arg(long, default_value_t = 2, value_name = "SECONDS")]
     pub progress_every: u64,
+    /// Do not tell the old numbers of the change by SMS. Needs --reason; every row's
+    /// audit record says the old number was not told.
+    #[arg(long)]
+    pub no_notify_old: bool,
     #[command(flatten)]
     pub change: ChangeArgs,
 }
@@ -167,6 +171,12 @@ impl Tabular for CheckedView {
 }
 
 pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
+    if args.no_notify_old && args.change.reason.is_none() {
+        return Err(CliError::usage(
+            "--no-notify-old needs --reason: why the old numbers are not told of the change",
+        )
+        .into());
+    }
     let source = if args.file.as_os_str() == "-" {
         Source::Stdin
     } else {
@@ -242,6 +252,7 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         batch_id: batch_id.clone(),
         reason: args.change.reason.clone(),
         dry_run: args.dry_run,
+        notify_old: !args.no_notify_old,
         retry_for: Duration::from_secs(args.retry_for),
         verbose: ctx.verbose,
     };
@@ -546,6 +557,7 @@ struct Sender {
     batch_id: String,
     reason: Option<String>,
     dry_run: bool,
+    notify_old: bool,
     retry_for: Duration,
     verbose: bool,
 }
@@ -557,6 +569,7 @@ impl Sender {
             batch_id: self.batch_id.clone(),
             reason: self.reason.clone(),
             dry_run: self.dry_run,
+            notify_old: self.notify_old,
             changes: rows
                 .iter()
                 .map(|row| PhoneChangeRow {

@@ -3,6 +3,7 @@
 //! Every route is registered through `utoipa_axum::routes!`, so a route cannot exist
 //! without its OpenAPI description: the document at `/v1/openapi.json` covers them all.
 
+mod approvals;
 mod audit;
 mod operators;
 mod phone_changes;
@@ -75,6 +76,8 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(users::show))
         .routes(routes!(users::unblock))
         .routes(routes!(operators::unblock))
+        .routes(routes!(approvals::list))
+        .routes(routes!(approvals::approve))
         .routes(routes!(users::set_phone))
         .routes(routes!(users::set_password_masking))
         .routes(routes!(provisioning::assign_token))

@@ -96,6 +96,12 @@ pub async fn apply(
         ));
     }
     let reason = auth.reason(&state, batch.reason.as_deref())?;
+    if !batch.notify_old && reason.is_none() {
+        return Err(ApiError::new(
+            ErrorCode::ReasonRequired,
+            "notify_old: false (old numbers not told of the change) needs a reason",
+        ));
+    }
     auth.authorize(&state, Action::SetPhone, "phone.batch", Target::none())
         .await?;
 
@@ -117,6 +123,7 @@ pub async fn apply(
             decided,
             dry_run: batch.dry_run,
             batch_id: &batch.batch_id,
+            notify_old: batch.notify_old,
             audit: template,
         })
         .await?;

@@ -2,12 +2,15 @@
 //! show, list, unblock (R9, R10), phone numbers (R4) and the masking switch (R3).
 
 use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 
 use super::{Json, Path, Query};
 use crate::api::{
-    ErrorCode, ListUsersQuery, Login, MilleKod, Problem, SetPasswordMaskingRequest,
+    ApprovalView, ErrorCode, ListUsersQuery, Login, MilleKod, Problem, SetPasswordMaskingRequest,
     SetPhoneRequest, ShowUserQuery, UnblockMode, UnblockRequest, UserList, UserView,
 };
+use crate::domain::approval;
 use crate::domain::lockout::{self, UnblockFacts, UnblockRefused};
 use crate::domain::phone::PhoneNumber;
 use crate::domain::policy::{Action, Target};
@@ -17,7 +20,7 @@ use crate::server::error::{ApiError, ApiResult};
 use crate::server::login::millis_to_time;
 use crate::server::sms::{Sms, SmsKind};
 use crate::server::state::AppState;
-use crate::store::{UserChange, UserRecord};
+use crate::store::{now_millis, UserChange, UserRecord};
 
 /// The user as HelpDesk sees it; the phone masked unless `reveal_phone`.
 pub fn user_view(user: &UserRecord, reveal_phone: bool) -> ApiResult<UserView> {
@@ -141,7 +144,10 @@ pub async fn show(
     security(("bearer" = [])),
     params(("millekod" = String, Path), ("login" = String, Path)),
     request_body = UnblockRequest,
-    responses((status = 200, body = UserView), (status = 400, body = Problem),
+    responses((status = 200, body = UserView),
+              (status = 202, body = ApprovalView,
+               description = "within the hold after a phone change: waits for a second operator"),
+              (status = 400, body = Problem),
               (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem), (status = 409, body = Problem),
               (status = 422, body = Problem), (status = 502, body = Problem)))]
@@ -150,7 +156,7 @@ pub async fn unblock(
     auth: Auth,
     Path((millekod, login)): Path<(MilleKod, Login)>,
     Json(request): Json<UnblockRequest>,
-) -> ApiResult<axum::Json<UserView>> {
+) -> ApiResult<Response> {
     let target = Target::user(&millekod, &login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
     auth.authorize(&state, Action::Unblock, "user.unblock", target)
@@ -160,6 +166,7 @@ pub async fn unblock(
         .audit_refusal(&state, "user.unblock", target, reason.as_deref(), found)
         .await?;
     let mode = request.mode;
+    // (a refusal below is answered through `refused`, a 409)
     let facts = UnblockFacts {
         status: user.status,
         attempts_left: user.attempts_left,
@@ -170,13 +177,70 @@ pub async fn unblock(
     // A refusal is a conflict, audited with its reason.
     let refused = |refusal| {
         let err = unblock_refused(refusal, mode, &millekod, &login);
-        auth.audit_refusal(&state, "user.unblock", target, reason.as_deref(), Err(err))
+        auth.audit_refusal::<UserView>(&state, "user.unblock", target, reason.as_deref(), Err(err))
     };
     let outcome = match lockout::unblock(facts, mode, state.settings.lockout_limit) {
         Ok(outcome) => outcome,
-        Err(refusal) => return refused(refusal).await,
+        Err(refusal) => {
+            return refused(refusal)
+                .await
+                .map(|view| axum::Json(view).into_response())
+        }
     };
-    // R10: the one-time access password goes by SMS; HelpDesk never sees it (R11).
+    // Within the hold after a phone change, an access password goes to the new number
+    // only with a second operator's approval (see `domain::approval`).
+    let now = now_millis();
+    let hold = state.settings.phone_change_hold;
+    if mode == UnblockMode::NewPassword
+        && user.phone.is_some()
+        && approval::in_hold(user.phone_changed_at, now, hold)
+    {
+        let pending = super::approvals::request(
+            &state,
+            &auth,
+            &user,
+            "unblock_new_password",
+            reason.as_deref(),
+        )
+        .await?;
+        return Ok((StatusCode::ACCEPTED, axum::Json(pending)).into_response());
+    }
+    let done = Unblocking {
+        target,
+        reason: reason.as_deref(),
+        mode,
+        outcome,
+        detail: mode.as_str().to_owned(),
+    };
+    let updated = carry_out(&state, &auth, &user, done).await?;
+    Ok(axum::Json(user_view(&updated, false)?).into_response())
+}
+
+/// An unblock decided and allowed, to write and (for a new password) send.
+pub(super) struct Unblocking<'a> {
+    pub target: Target<'a>,
+    pub reason: Option<&'a str>,
+    pub mode: UnblockMode,
+    pub outcome: lockout::UnblockOutcome,
+    /// The audit record's detail (the mode, and who approved where someone did).
+    pub detail: String,
+}
+
+/// Write an unblock and, for a new password, send the one-time access password by SMS
+/// (R10; HelpDesk never sees it, R11); undone if the SMS cannot be sent.
+pub(super) async fn carry_out(
+    state: &AppState,
+    auth: &Auth,
+    user: &UserRecord,
+    done: Unblocking<'_>,
+) -> ApiResult<UserRecord> {
+    let Unblocking {
+        target,
+        reason,
+        mode,
+        outcome,
+        detail,
+    } = done;
     let access_password = match (mode, &user.phone) {
         (UnblockMode::NewPassword, Some(_)) => Some(temporary_password::generate()),
         _ => None,
@@ -199,18 +263,17 @@ pub async fn unblock(
         attempts_left: i64::from(outcome.attempts_left),
         temporary_password_hash: access_hash,
     };
-    let entry = auth.audit(
-        "user.unblock",
-        target,
-        "success",
-        reason.as_deref(),
-        Some(mode.as_str().to_owned()),
-    );
+    let entry = auth.audit("user.unblock", target, "success", reason, Some(detail));
     let updated = match state.store.change_user(user.id, &change, &entry).await {
         Ok(updated) => updated,
         // Someone else unblocked the user between our read and our write.
         Err(crate::store::StoreError::Conflict) => {
-            return refused(UnblockRefused::NotBlocked).await
+            let (millekod, login) = (user.millekod.clone(), user.login.clone());
+            let millekod = millekod.ok_or_else(|| ApiError::internal("an operator"))?;
+            let err = unblock_refused(UnblockRefused::NotBlocked, mode, &millekod, &login);
+            return auth
+                .audit_refusal(state, "user.unblock", target, reason, Err(err))
+                .await;
         }
         Err(other) => return Err(other.into()),
     };
@@ -220,22 +283,22 @@ pub async fn unblock(
             .send(&Sms {
                 to: phone,
                 kind: SmsKind::AccessPassword,
-                secret: password,
+                secret: Some(password),
                 challenge_id: None,
             })
             .await;
         if let Err(err) = sent {
             let failed = FailedUnblock {
                 target,
-                reason: reason.as_deref(),
+                reason,
                 mode,
-                before: &user,
+                before: user,
                 after: &updated,
             };
-            return Err(undo_unblock(&state, &auth, failed, &err.to_string()).await);
+            return Err(undo_unblock(state, auth, failed, &err.to_string()).await);
         }
     }
-    Ok(axum::Json(user_view(&updated, false)?))
+    Ok(updated)
 }
 
 /// The answer to an unblock the user's state does not allow.

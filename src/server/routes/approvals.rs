@@ -1,0 +1,217 @@
+//! `/v1/approvals`: maker–checker (issue 11). An unblock with a new password within the
+//! hold after a phone change becomes a request here (`202` from the unblock); a second,
+//! different HelpDesk operator approves it, and only then does the one-time access
+//! password go to the new number. Why, and who may approve: `domain::approval`.
+
+use axum::extract::State;
+
+use super::users::{carry_out, user_view, Unblocking};
+use super::{Json, Path};
+use crate::api::{
+    ApprovalList, ApprovalView, ApproveRequest, ErrorCode, Problem, UnblockMode, UserView,
+};
+use crate::domain::approval::{self, APPROVAL_TTL};
+use crate::domain::lockout::{self, UnblockFacts};
+use crate::domain::policy::{Action, Target};
+use crate::server::auth::Auth;
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::login::millis_to_time;
+use crate::server::state::AppState;
+use crate::store::{now_millis, ApprovalRecord, UserRecord};
+
+const REQUEST: &str = "approval.request";
+const APPROVE: &str = "approval.approve";
+
+/// Turn `action` on `user` into a request for a second operator; audited.
+pub async fn request(
+    state: &AppState,
+    auth: &Auth,
+    user: &UserRecord,
+    action: &str,
+    reason: Option<&str>,
+) -> ApiResult<ApprovalView> {
+    let now = now_millis();
+    let ttl = i64::try_from(APPROVAL_TTL.as_millis()).unwrap_or(i64::MAX);
+    let record = ApprovalRecord {
+        id: uuid::Uuid::new_v4().to_string(),
+        action: action.to_owned(),
+        user_id: user.id,
+        requested_by: auth.principal.audit_name(),
+        requester_operator: approval::operator_of(&auth.principal).cloned(),
+        reason: reason.map(str::to_owned),
+        created_at: now,
+        expires_at: now.saturating_add(ttl),
+    };
+    let target = target_of(user)?;
+    let entry = auth.audit(
+        REQUEST,
+        Target::user(&target.0, &target.1),
+        "pending",
+        reason,
+        Some(format!(
+            "{action} {}: the phone changed within the hold",
+            record.id
+        )),
+    );
+    state.store.create_approval(&record, &entry).await?;
+    view(state, &record, user)
+}
+
+fn target_of(user: &UserRecord) -> ApiResult<(crate::api::MilleKod, crate::api::Login)> {
+    let millekod = user
+        .millekod
+        .clone()
+        .ok_or_else(|| ApiError::internal("an approval for an operator"))?;
+    Ok((millekod, user.login.clone()))
+}
+
+fn view(state: &AppState, record: &ApprovalRecord, user: &UserRecord) -> ApiResult<ApprovalView> {
+    let (millekod, login) = target_of(user)?;
+    let hold_h = state.settings.phone_change_hold.as_secs() / 3600;
+    let until = user
+        .phone_changed_at
+        .map(|at| at + i64::try_from(state.settings.phone_change_hold.as_millis()).unwrap_or(0))
+        .map(millis_to_time)
+        .transpose()?;
+    let until = until
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default();
+    Ok(ApprovalView {
+        id: record.id.clone(),
+        action: record.action.clone(),
+        millekod,
+        login,
+        requested_by: record.requested_by.clone(),
+        reason: record.reason.clone(),
+        created_at: millis_to_time(record.created_at)?,
+        expires_at: millis_to_time(record.expires_at)?,
+        detail: format!(
+            "the user's phone number changed less than {hold_h} h ago; the one-time access \
+             password is not sent to a new number without a second operator's approval \
+             (millectl approve {}), or retry after {until}",
+            record.id
+        ),
+    })
+}
+
+/// The requests waiting for a second operator (HelpDesk operators only).
+#[utoipa::path(get, path = "/v1/approvals", tag = "approvals",
+    security(("bearer" = [])),
+    responses((status = 200, body = ApprovalList), (status = 401, body = Problem),
+              (status = 403, body = Problem)))]
+pub async fn list(
+    State(state): State<AppState>,
+    auth: Auth,
+) -> ApiResult<axum::Json<ApprovalList>> {
+    auth.authorize(&state, Action::Approve, "approval.list", Target::none())
+        .await?;
+    let mut approvals = Vec::new();
+    for record in state.store.pending_approvals(now_millis()).await? {
+        if let Some(user) = state.store.user_by_id(record.user_id).await? {
+            approvals.push(view(&state, &record, &user)?);
+        }
+    }
+    Ok(axum::Json(ApprovalList { approvals }))
+}
+
+/// Approve a request of another operator and carry it out (maker–checker).
+#[utoipa::path(post, path = "/v1/approvals/{id}/approve", tag = "approvals",
+    security(("bearer" = [])),
+    params(("id" = String, Path)),
+    request_body = ApproveRequest,
+    responses((status = 200, body = UserView), (status = 400, body = Problem),
+              (status = 401, body = Problem), (status = 403, body = Problem),
+              (status = 404, body = Problem), (status = 409, body = Problem),
+              (status = 502, body = Problem)))]
+pub async fn approve(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    Json(request): Json<ApproveRequest>,
+) -> ApiResult<axum::Json<UserView>> {
+    let reason = auth.reason(&state, request.reason.as_deref())?;
+    let reason = reason.as_deref();
+    auth.authorize(&state, Action::Approve, APPROVE, Target::none())
+        .await?;
+    let now = now_millis();
+    let pending = match id.len() {
+        1..=64 => state.store.pending_approval(&id, now).await?,
+        _ => None,
+    };
+    let Some(record) = pending else {
+        let err = ApiError::not_found("no such request waiting for approval (or it expired)");
+        return auth
+            .audit_refusal(&state, APPROVE, Target::none(), reason, Err(err))
+            .await;
+    };
+    let user = state
+        .store
+        .user_by_id(record.user_id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("the user of this request is gone"))?;
+    let (millekod, login) = target_of(&user)?;
+    let target = Target::user(&millekod, &login);
+    if let Err(refused) = approval::may_approve(record.requester_operator.as_ref(), &auth.principal)
+    {
+        let entry = auth.audit(APPROVE, target, "denied", reason, Some(refused.to_string()));
+        state.store.append_audit(&entry).await?;
+        return Err(ApiError::forbidden(refused.to_string()));
+    }
+    let facts = UnblockFacts {
+        status: user.status,
+        attempts_left: user.attempts_left,
+        has_permanent_password: user.password.is_some(),
+        has_phone: user.phone.is_some(),
+        has_token: user.token_seed_sealed.is_some(),
+    };
+    let mode = UnblockMode::NewPassword;
+    let outcome = match lockout::unblock(facts, mode, state.settings.lockout_limit) {
+        Ok(outcome) => outcome,
+        Err(refusal) => {
+            state
+                .store
+                .decide_approval(&record.id, &auth.principal.audit_name(), "refused", now)
+                .await?;
+            let err = ApiError::new(
+                ErrorCode::NotBlocked,
+                format!("user '{login}' in MilleKod {millekod}: {refusal}"),
+            );
+            return auth
+                .audit_refusal(&state, APPROVE, target, reason, Err(err))
+                .await;
+        }
+    };
+    // Decided once, before anything is sent: two operators approving at once get one
+    // unblock between them.
+    let approver = auth.principal.audit_name();
+    if !state
+        .store
+        .decide_approval(&record.id, &approver, "approved", now)
+        .await?
+    {
+        let err = ApiError::new(
+            ErrorCode::Conflict,
+            "this request was decided or expired meanwhile",
+        );
+        return auth
+            .audit_refusal(&state, APPROVE, target, reason, Err(err))
+            .await;
+    }
+    let detail = format!(
+        "new_password; requested by {} ({}), approved by {approver}",
+        record.requested_by,
+        record.reason.as_deref().unwrap_or("no reason given")
+    );
+    let done = Unblocking {
+        target,
+        reason,
+        mode,
+        outcome,
+        detail,
+    };
+    let updated = carry_out(&state, &auth, &user, done).await?;
+    Ok(axum::Json(user_view(&updated, false)?))
+}
