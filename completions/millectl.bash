@@ -37,6 +37,9 @@ _millectl() {
             millectl,demo)
                 cmd="millectl__subcmd__demo"
                 ;;
+            millectl,envelope)
+                cmd="millectl__subcmd__envelope"
+                ;;
             millectl,generate-assets)
                 cmd="millectl__subcmd__generate__subcmd__assets"
                 ;;
@@ -129,6 +132,9 @@ _millectl() {
                 ;;
             millectl__subcmd__help,demo)
                 cmd="millectl__subcmd__help__subcmd__demo"
+                ;;
+            millectl__subcmd__help,envelope)
+                cmd="millectl__subcmd__help__subcmd__envelope"
                 ;;
             millectl__subcmd__help,generate-assets)
                 cmd="millectl__subcmd__help__subcmd__generate__subcmd__assets"
@@ -320,7 +326,7 @@ _millectl() {
 
     case "${cmd}" in
         millectl)
-            opts="-o -v -h -V --server --profile --output --no-color --verbose --help --version login logout whoami user unblock phone approve approvals config api-token audit completions man generate-assets demo server help"
+            opts="-o -v -h -V --server --profile --output --no-color --verbose --help --version login logout whoami user unblock phone approve approvals envelope config api-token audit completions man generate-assets demo server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -871,6 +877,44 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        millectl__subcmd__envelope)
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --millekod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         millectl__subcmd__generate__subcmd__assets)
             opts="-o -v -h --out-dir --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -906,7 +950,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help)
-            opts="login logout whoami user unblock phone approve approvals config api-token audit completions man generate-assets demo server help"
+            opts="login logout whoami user unblock phone approve approvals envelope config api-token audit completions man generate-assets demo server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1074,6 +1118,20 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__envelope)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1914,12 +1972,16 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__operator__subcmd__add)
-            opts="-o -v -h --name --database --pepper-file --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --role --name --database --pepper-file --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --role)
+                    COMPREPLY=($(compgen -W "help-desk back-office" -- "${cur}"))
+                    return 0
+                    ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

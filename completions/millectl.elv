@@ -37,6 +37,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand phone 'Set users'' mobile numbers for SMS codes'
             cand approve 'Approve another operator''s request that waits for a second operator'
             cand approvals 'The requests waiting for a second operator (maker–checker)'
+            cand envelope 'Back-office: a one-time access password for a sealed envelope, printed once'
             cand config 'Read and change the config file (server per profile)'
             cand api-token 'API tokens for batch scripts (operators)'
             cand audit 'The audit trail: who did what to whom, newest first'
@@ -147,7 +148,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand current-password 'The user remembers the password: grant three more attempts with it'
-            cand new-password 'The user forgot it: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)'
+            cand new-password 'The user forgot it: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;unblock;current-password'= {
@@ -182,7 +183,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;unblock;help'= {
             cand current-password 'The user remembers the password: grant three more attempts with it'
-            cand new-password 'The user forgot it: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)'
+            cand new-password 'The user forgot it: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;unblock;help;current-password'= {
@@ -273,6 +274,21 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --profile 'Named profile of the config file (server and stored session)'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;envelope'= {
+            cand --millekod 'Company code'
+            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
             cand --no-color 'No colors (also NO_COLOR=1)'
             cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
             cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
@@ -502,6 +518,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;server;operator;add'= {
+            cand --role 'HelpDesk (unblocks, phones) or back-office (envelopes with one-time access passwords, provisioning); nobody holds both'
             cand --name 'Display name: one line of visible text (no control, bidi or zero-width characters)'
             cand --database 'Database URL (sqlite://PATH or postgres://…)'
             cand --pepper-file 'File holding the server''s pepper; or set MILLECTL_PEPPER'
@@ -594,6 +611,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand phone 'Set users'' mobile numbers for SMS codes'
             cand approve 'Approve another operator''s request that waits for a second operator'
             cand approvals 'The requests waiting for a second operator (maker–checker)'
+            cand envelope 'Back-office: a one-time access password for a sealed envelope, printed once'
             cand config 'Read and change the config file (server per profile)'
             cand api-token 'API tokens for batch scripts (operators)'
             cand audit 'The audit trail: who did what to whom, newest first'
@@ -620,7 +638,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;help;unblock'= {
             cand current-password 'The user remembers the password: grant three more attempts with it'
-            cand new-password 'The user forgot it: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)'
+            cand new-password 'The user forgot it: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)'
         }
         &'millectl;help;unblock;current-password'= {
         }
@@ -637,6 +655,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;help;approve'= {
         }
         &'millectl;help;approvals'= {
+        }
+        &'millectl;help;envelope'= {
         }
         &'millectl;help;config'= {
             cand set 'Set a value of the current profile (`server`)'

@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('phone', 'phone', [CompletionResultType]::ParameterValue, 'Set users'' mobile numbers for SMS codes')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve another operator''s request that waits for a second operator')
             [CompletionResult]::new('approvals', 'approvals', [CompletionResultType]::ParameterValue, 'The requests waiting for a second operator (maker–checker)')
+            [CompletionResult]::new('envelope', 'envelope', [CompletionResultType]::ParameterValue, 'Back-office: a one-time access password for a sealed envelope, printed once')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the config file (server per profile)')
             [CompletionResult]::new('api-token', 'api-token', [CompletionResultType]::ParameterValue, 'API tokens for batch scripts (operators)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit trail: who did what to whom, newest first')
@@ -161,7 +162,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('current-password', 'current-password', [CompletionResultType]::ParameterValue, 'The user remembers the password: grant three more attempts with it')
-            [CompletionResult]::new('new-password', 'new-password', [CompletionResultType]::ParameterValue, 'The user forgot it: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)')
+            [CompletionResult]::new('new-password', 'new-password', [CompletionResultType]::ParameterValue, 'The user forgot it: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -199,7 +200,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         }
         'millectl;unblock;help' {
             [CompletionResult]::new('current-password', 'current-password', [CompletionResultType]::ParameterValue, 'The user remembers the password: grant three more attempts with it')
-            [CompletionResult]::new('new-password', 'new-password', [CompletionResultType]::ParameterValue, 'The user forgot it: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)')
+            [CompletionResult]::new('new-password', 'new-password', [CompletionResultType]::ParameterValue, 'The user forgot it: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -302,6 +303,22 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'millectl;envelope' {
+            [CompletionResult]::new('--millekod', '--millekod', [CompletionResultType]::ParameterName, 'Company code')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: a ticket number or a few words, kept in the audit')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
@@ -555,6 +572,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;server;operator;add' {
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'HelpDesk (unblocks, phones) or back-office (envelopes with one-time access passwords, provisioning); nobody holds both')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name: one line of visible text (no control, bidi or zero-width characters)')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database URL (sqlite://PATH or postgres://…)')
             [CompletionResult]::new('--pepper-file', '--pepper-file', [CompletionResultType]::ParameterName, 'File holding the server''s pepper; or set MILLECTL_PEPPER')
@@ -663,6 +681,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('phone', 'phone', [CompletionResultType]::ParameterValue, 'Set users'' mobile numbers for SMS codes')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve another operator''s request that waits for a second operator')
             [CompletionResult]::new('approvals', 'approvals', [CompletionResultType]::ParameterValue, 'The requests waiting for a second operator (maker–checker)')
+            [CompletionResult]::new('envelope', 'envelope', [CompletionResultType]::ParameterValue, 'Back-office: a one-time access password for a sealed envelope, printed once')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the config file (server per profile)')
             [CompletionResult]::new('api-token', 'api-token', [CompletionResultType]::ParameterValue, 'API tokens for batch scripts (operators)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit trail: who did what to whom, newest first')
@@ -696,7 +715,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         }
         'millectl;help;unblock' {
             [CompletionResult]::new('current-password', 'current-password', [CompletionResultType]::ParameterValue, 'The user remembers the password: grant three more attempts with it')
-            [CompletionResult]::new('new-password', 'new-password', [CompletionResultType]::ParameterValue, 'The user forgot it: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)')
+            [CompletionResult]::new('new-password', 'new-password', [CompletionResultType]::ParameterValue, 'The user forgot it: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)')
             break
         }
         'millectl;help;unblock;current-password' {
@@ -720,6 +739,9 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;help;approvals' {
+            break
+        }
+        'millectl;help;envelope' {
             break
         }
         'millectl;help;config' {

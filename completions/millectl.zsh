@@ -380,6 +380,24 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 && ret=0
 ;;
+(envelope)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Company code]:MILLEKOD:_default' \
+'--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':login -- The user awaiting a new password (after an unblock) or a first login:_default' \
+&& ret=0
+;;
 (config)
 _arguments "${_arguments_options[@]}" : \
 '--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
@@ -699,6 +717,7 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (add)
 _arguments "${_arguments_options[@]}" : \
+'--role=[HelpDesk (unblocks, phones) or back-office (envelopes with one-time access passwords, provisioning); nobody holds both]:ROLE:(help-desk back-office)' \
 '--name=[Display name\: one line of visible text (no control, bidi or zero-width characters)]:NAME:_default' \
 '--database=[Database URL (sqlite\://PATH or postgres\://…)]:DATABASE:_default' \
 '--pepper-file=[File holding the server'\''s pepper; or set MILLECTL_PEPPER]:PEPPER_FILE:_files' \
@@ -955,6 +974,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(envelope)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (config)
 _arguments "${_arguments_options[@]}" : \
 ":: :_millectl__subcmd__help__subcmd__config_commands" \
@@ -1099,6 +1122,7 @@ _millectl_commands() {
 'phone:Set users'\'' mobile numbers for SMS codes' \
 'approve:Approve another operator'\''s request that waits for a second operator' \
 'approvals:The requests waiting for a second operator (maker–checker)' \
+'envelope:Back-office\: a one-time access password for a sealed envelope, printed once' \
 'config:Read and change the config file (server per profile)' \
 'api-token:API tokens for batch scripts (operators)' \
 'audit:The audit trail\: who did what to whom, newest first' \
@@ -1234,6 +1258,11 @@ _millectl__subcmd__demo_commands() {
     local commands; commands=()
     _describe -t commands 'millectl demo commands' commands "$@"
 }
+(( $+functions[_millectl__subcmd__envelope_commands] )) ||
+_millectl__subcmd__envelope_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl envelope commands' commands "$@"
+}
 (( $+functions[_millectl__subcmd__generate-assets_commands] )) ||
 _millectl__subcmd__generate-assets_commands() {
     local commands; commands=()
@@ -1250,6 +1279,7 @@ _millectl__subcmd__help_commands() {
 'phone:Set users'\'' mobile numbers for SMS codes' \
 'approve:Approve another operator'\''s request that waits for a second operator' \
 'approvals:The requests waiting for a second operator (maker–checker)' \
+'envelope:Back-office\: a one-time access password for a sealed envelope, printed once' \
 'config:Read and change the config file (server per profile)' \
 'api-token:API tokens for batch scripts (operators)' \
 'audit:The audit trail\: who did what to whom, newest first' \
@@ -1328,6 +1358,11 @@ _millectl__subcmd__help__subcmd__config__subcmd__show_commands() {
 _millectl__subcmd__help__subcmd__demo_commands() {
     local commands; commands=()
     _describe -t commands 'millectl help demo commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__envelope_commands] )) ||
+_millectl__subcmd__help__subcmd__envelope_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help envelope commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__help__subcmd__generate-assets_commands] )) ||
 _millectl__subcmd__help__subcmd__generate-assets_commands() {
@@ -1413,7 +1448,7 @@ _millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__unblock_comma
 _millectl__subcmd__help__subcmd__unblock_commands() {
     local commands; commands=(
 'current-password:The user remembers the password\: grant three more attempts with it' \
-'new-password:The user forgot it\: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)' \
+'new-password:The user forgot it\: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)' \
     )
     _describe -t commands 'millectl help unblock commands' commands "$@"
 }
@@ -1624,7 +1659,7 @@ _millectl__subcmd__server__subcmd__operator__subcmd__unblock_commands() {
 _millectl__subcmd__unblock_commands() {
     local commands; commands=(
 'current-password:The user remembers the password\: grant three more attempts with it' \
-'new-password:The user forgot it\: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)' \
+'new-password:The user forgot it\: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'millectl unblock commands' commands "$@"
@@ -1638,7 +1673,7 @@ _millectl__subcmd__unblock__subcmd__current-password_commands() {
 _millectl__subcmd__unblock__subcmd__help_commands() {
     local commands; commands=(
 'current-password:The user remembers the password\: grant three more attempts with it' \
-'new-password:The user forgot it\: a one-time access password goes by SMS and the next login sets a new password (needs a registered mobile number or a token)' \
+'new-password:The user forgot it\: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'millectl unblock help commands' commands "$@"

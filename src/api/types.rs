@@ -103,6 +103,10 @@ pub enum PrincipalView {
     Operator {
         login: Login,
     },
+    /// Back-office staff (envelopes, provisioning).
+    BackOffice {
+        login: Login,
+    },
     User {
         millekod: MilleKod,
         login: Login,
@@ -271,6 +275,14 @@ pub struct CreateUser {
     pub auth_tool: AuthTool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// `POST …/users/{login}/envelope` (back-office).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IssueEnvelope {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }

@@ -7,6 +7,7 @@ mod approvals;
 mod config;
 mod context;
 mod credentials;
+mod envelope;
 mod errors;
 mod generate;
 mod import;
@@ -104,6 +105,8 @@ pub enum Command {
     Approve(approvals::ApproveArgs),
     /// The requests waiting for a second operator (maker–checker).
     Approvals,
+    /// Back-office: a one-time access password for a sealed envelope, printed once.
+    Envelope(envelope::EnvelopeArgs),
     /// Read and change the config file (server per profile).
     #[command(subcommand)]
     Config(session::ConfigCommand),
@@ -211,6 +214,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Unblock(command) => users::unblock(&ctx, command).await,
             Command::Approve(args) => approvals::approve(&ctx, args).await,
             Command::Approvals => approvals::list(&ctx).await,
+            Command::Envelope(args) => envelope::issue(&ctx, args).await,
             Command::Phone(command) => users::phone(&ctx, command).await,
             Command::Config(command) => session::config(&ctx, command),
             Command::ApiToken(command) => admin::api_token(&ctx, command).await,

@@ -14,6 +14,7 @@ use crate::domain::display_text::DisplayName;
 use crate::domain::ids::Login;
 use crate::domain::lockout::LockoutLimit;
 use crate::domain::pepper::Pepper;
+use crate::domain::policy::OperatorRole;
 use crate::server::dev::{self, DevDir};
 use crate::server::sms::{OutboxFile, Sms, SmsError, SmsSender, Webhook};
 use crate::server::state::Settings;
@@ -119,12 +120,23 @@ pub enum ServerCommand {
     },
 }
 
+/// `--role` of `server operator add`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoleArg {
+    HelpDesk,
+    BackOffice,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum OperatorCommand {
     /// Create an operator; prints the temporary password and token seed once.
     Add {
         /// The operator's login.
         login: Login,
+        /// HelpDesk (unblocks, phones) or back-office (envelopes with one-time access
+        /// passwords, provisioning); nobody holds both.
+        #[arg(long, value_enum, default_value_t = RoleArg::HelpDesk)]
+        role: RoleArg,
         /// Display name: one line of visible text (no control, bidi or zero-width
         /// characters).
         #[arg(long, default_value = "HelpDesk operator")]
@@ -174,6 +186,7 @@ pub async fn run(args: ServerArgs) -> anyhow::Result<ExitCode> {
         }
         Some(ServerCommand::Operator(OperatorCommand::Add {
             login,
+            role,
             name,
             database,
             pepper_file,
@@ -185,6 +198,10 @@ pub async fn run(args: ServerArgs) -> anyhow::Result<ExitCode> {
                 &pepper,
                 &login,
                 &name,
+                match role {
+                    RoleArg::HelpDesk => OperatorRole::HelpDesk,
+                    RoleArg::BackOffice => OperatorRole::BackOffice,
+                },
                 LockoutLimit::default(),
             )
             .await?;

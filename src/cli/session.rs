@@ -336,6 +336,7 @@ fn store(ctx: &Context, token: SecretString) -> anyhow::Result<Source> {
 fn describe(principal: &PrincipalView) -> String {
     match principal {
         PrincipalView::Operator { login } => format!("HelpDesk operator {login}"),
+        PrincipalView::BackOffice { login } => format!("back-office {login}"),
         PrincipalView::User { millekod, login } => format!("{login} of MilleKod {millekod}"),
         PrincipalView::ApiToken { name, owner, .. } => {
             format!("API token {name:?} (of operator {owner})")

@@ -66,8 +66,9 @@ pub enum UnblockCommand {
         #[command(flatten)]
         change: ChangeArgs,
     },
-    /// The user forgot it: a one-time access password goes by SMS and the next login
-    /// sets a new password (needs a registered mobile number or a token).
+    /// The user forgot it: a one-time access password goes by SMS (or, without a
+    /// mobile number, in an envelope from back-office) and the next login sets a new
+    /// password (needs a registered mobile number or a token).
     NewPassword {
         /// The blocked user's login.
         login: Login,
@@ -225,8 +226,11 @@ pub async fn unblock(ctx: &Context, command: UnblockCommand) -> anyhow::Result<(
         UnblockMode::CurrentPassword => {
             format!("Give '{login}' of MilleKod {millekod} three more attempts with the current password?")
         }
-        UnblockMode::NewPassword => format!(
+        UnblockMode::NewPassword if before.phone.is_some() => format!(
             "Let '{login}' of MilleKod {millekod} set a new password (a one-time access password goes by SMS)?"
+        ),
+        UnblockMode::NewPassword => format!(
+            "Let '{login}' of MilleKod {millekod} set a new password (no mobile number: the one-time access password comes in an envelope from back-office)?"
         ),
     };
     confirm(ctx, &change, &question)?;

@@ -271,6 +271,17 @@ impl Client {
         Ok(Unblocked::Done(read(response).await?))
     }
 
+    /// A new envelope's one-time access password (back-office), shown this once.
+    pub async fn issue_envelope(
+        &self,
+        millekod: &MilleKod,
+        login: &Login,
+        request: &IssueEnvelope,
+    ) -> ClientResult<UserCreated> {
+        let path = format!("v1/companies/{millekod}/users/{login}/envelope");
+        self.call(Method::POST, &path, Some(request)).await
+    }
+
     /// The requests waiting for a second operator.
     pub async fn approvals(&self) -> ClientResult<ApprovalList> {
         self.call::<(), _>(Method::GET, "v1/approvals", None).await

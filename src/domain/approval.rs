@@ -32,7 +32,7 @@ pub fn operator_of(principal: &Principal) -> Option<&Login> {
     match principal {
         Principal::Operator { login, .. } => Some(login),
         Principal::ApiToken { owner_login, .. } => Some(owner_login),
-        Principal::CoUser { .. } => None,
+        Principal::CoUser { .. } | Principal::BackOffice { .. } => None,
     }
 }
 
@@ -53,7 +53,7 @@ pub fn may_approve(requester: Option<&Login>, approver: &Principal) -> Result<()
             Err(ApprovalRefused::SameOperator)
         }
         Principal::Operator { .. } => Ok(()),
-        Principal::ApiToken { .. } | Principal::CoUser { .. } => {
+        Principal::ApiToken { .. } | Principal::CoUser { .. } | Principal::BackOffice { .. } => {
             Err(ApprovalRefused::NotAnOperator)
         }
     }

@@ -8,6 +8,9 @@
 //! - API tokens act for the operator who created them, within their scopes only.
 //! - Operators unblock each other (never themselves); no token or co-user can, so a
 //!   locked-out HelpDesk has a way back that is not open to scripts.
+//! - Back-office (bank staff with their own role, which HelpDesk does not hold) issues
+//!   envelopes with one-time access passwords, a channel HelpDesk does not control;
+//!   it provisions and looks users up, and does nothing of HelpDesk's.
 //!
 //! Everything not allowed here is a 403 that the server audits.
 
@@ -83,12 +86,34 @@ impl FromStr for Scope {
 }
 
 /// Who is making a request, as established by the server's authentication.
+/// The role of bank staff outside any MilleKod.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OperatorRole {
+    HelpDesk,
+    BackOffice,
+}
+
+impl OperatorRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::HelpDesk => "help_desk",
+            Self::BackOffice => "back_office",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [Self::HelpDesk, Self::BackOffice]
+            .into_iter()
+            .find(|role| role.as_str() == text)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Principal {
-    Operator {
-        user_id: i64,
-        login: Login,
-    },
+    /// A HelpDesk operator.
+    Operator { user_id: i64, login: Login },
+    /// Back-office staff.
+    BackOffice { user_id: i64, login: Login },
     CoUser {
         user_id: i64,
         millekod: MilleKod,
@@ -109,6 +134,7 @@ impl Principal {
     pub fn audit_name(&self) -> String {
         match self {
             Self::Operator { login, .. } => format!("operator:{login}"),
+            Self::BackOffice { login, .. } => format!("back_office:{login}"),
             Self::CoUser {
                 millekod, login, ..
             } => format!("user:{millekod}/{login}"),
@@ -142,6 +168,8 @@ pub enum Action {
     UnblockOperator,
     /// See and approve what another operator asked for (maker–checker).
     Approve,
+    /// A new one-time access password in a sealed envelope (back-office).
+    IssueEnvelope,
 }
 
 impl Action {
@@ -155,7 +183,8 @@ impl Action {
             | Self::Provision
             | Self::ManageApiTokens
             | Self::UnblockOperator
-            | Self::Approve => None,
+            | Self::Approve
+            | Self::IssueEnvelope => None,
         }
     }
 }
@@ -211,19 +240,30 @@ pub enum Denied {
     OperatorsOnly,
     #[error("only the user themself can do this")]
     UserThemselfOnly,
+    #[error("only back-office can do this")]
+    BackOfficeOnly,
 }
 
 /// Decide whether `principal` may perform `action` on `target`.
 pub fn authorize(principal: &Principal, action: Action, target: Target<'_>) -> Result<(), Denied> {
     match principal {
+        Principal::BackOffice { .. } => match action {
+            Action::IssueEnvelope | Action::Provision | Action::ShowUser | Action::ListUsers => {
+                Ok(())
+            }
+            Action::SetPasswordMasking => Err(Denied::UserThemselfOnly),
+            _ => Err(Denied::OperatorsOnly),
+        },
         Principal::Operator { login, .. } => match action {
             Action::SetPasswordMasking => Err(Denied::UserThemselfOnly),
+            Action::IssueEnvelope => Err(Denied::BackOfficeOnly),
             Action::UnblockOperator if target.millekod.is_none() && target.login == Some(login) => {
                 Err(Denied::OwnAccount)
             }
             _ => Ok(()),
         },
         Principal::ApiToken { scopes, .. } => match action.scope() {
+            _ if action == Action::IssueEnvelope => Err(Denied::BackOfficeOnly),
             Some(scope) if scopes.contains(&scope) => Ok(()),
             Some(scope) => Err(Denied::MissingScope(scope)),
             None if action == Action::SetPasswordMasking => Err(Denied::UserThemselfOnly),
@@ -253,6 +293,7 @@ pub fn authorize(principal: &Principal, action: Action, target: Target<'_>) -> R
                 | Action::ManageApiTokens
                 | Action::UnblockOperator
                 | Action::Approve => Err(Denied::OperatorsOnly),
+                Action::IssueEnvelope => Err(Denied::BackOfficeOnly),
             }
         }
     }
@@ -288,6 +329,35 @@ mod tests {
             user_id: 9,
             login: login("helpdesk"),
         }
+    }
+
+    #[test]
+    fn envelopes_are_back_office_only_and_back_office_does_no_helpdesk_work() {
+        let (k, jan) = (kod("12345678"), login("jan"));
+        let user = Target::user(&k, &jan);
+        let back_office = Principal::BackOffice {
+            user_id: 5,
+            login: login("zofia"),
+        };
+        assert_eq!(authorize(&back_office, Action::IssueEnvelope, user), Ok(()));
+        assert_eq!(authorize(&back_office, Action::ShowUser, user), Ok(()));
+        for action in [
+            Action::Unblock,
+            Action::SetPhone,
+            Action::RevealPhone,
+            Action::Approve,
+            Action::ManageApiTokens,
+            Action::ReadAudit,
+        ] {
+            assert!(authorize(&back_office, action, user).is_err(), "{action:?}");
+        }
+        for helpdesk in [operator(), token(&Scope::ALL), anna()] {
+            assert_eq!(
+                authorize(&helpdesk, Action::IssueEnvelope, user),
+                Err(Denied::BackOfficeOnly)
+            );
+        }
+        assert_eq!(back_office.audit_name(), "back_office:zofia");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 
 use crate::api::ErrorCode;
 use crate::domain::display_text::Reason;
-use crate::domain::policy::{self, Action, Denied, Principal, Target};
+use crate::domain::policy::{self, Action, Denied, OperatorRole, Principal, Target};
 use crate::store::{now_millis, AuditEntry, UserKind};
 
 use super::error::{ApiError, ApiResult};
@@ -126,6 +126,12 @@ impl FromRequestParts<AppState> for Auth {
             .filter(|user| user.status == crate::api::UserStatus::Active)
             .ok_or_else(unauthenticated)?;
         let principal = match (user.kind, user.millekod) {
+            (UserKind::Operator, _) if user.operator_role == Some(OperatorRole::BackOffice) => {
+                Principal::BackOffice {
+                    user_id: user.id,
+                    login: user.login,
+                }
+            }
             (UserKind::Operator, _) => Principal::Operator {
                 user_id: user.id,
                 login: user.login,
@@ -250,7 +256,7 @@ impl Auth {
             .transpose()?;
         let helpdesk = matches!(
             self.principal,
-            Principal::Operator { .. } | Principal::ApiToken { .. }
+            Principal::Operator { .. } | Principal::BackOffice { .. } | Principal::ApiToken { .. }
         );
         if reason.is_none() && helpdesk && state.settings.require_reason {
             return Err(ApiError::new(

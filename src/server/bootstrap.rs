@@ -15,6 +15,7 @@ use crate::domain::lockout::LockoutLimit;
 use crate::domain::lockout::{self, UnblockFacts, UnblockMode};
 use crate::domain::otp::TotpSecret;
 use crate::domain::pepper::Pepper;
+use crate::domain::policy::OperatorRole;
 use crate::domain::{secret_box, temporary_password};
 use crate::store::{
     now_millis, AuditEntry, NewUser, Store, StoreError, UserChange, UserKind, UserRecord,
@@ -34,6 +35,7 @@ pub async fn add_operator(
     pepper: &Pepper,
     login: &Login,
     name: &str,
+    role: OperatorRole,
     limit: LockoutLimit,
 ) -> anyhow::Result<OperatorSecrets> {
     let keys = Keys::derive(pepper);
@@ -59,6 +61,7 @@ pub async fn add_operator(
         token_serial: Some("software".into()),
         token_seed_sealed: Some(sealed),
         blocked_at: None,
+        operator_role: Some(role),
     };
     let audit = bootstrap_audit("operator.create", login, None);
     match store.create_user(&user, Some(&audit)).await {

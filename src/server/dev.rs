@@ -17,9 +17,9 @@ use crate::domain::masked_password::{self, MaskedPasswordRecord, Password};
 use crate::domain::otp::TotpSecret;
 use crate::domain::pepper::Pepper;
 use crate::domain::phone::PhoneNumber;
-use crate::domain::policy::Scope;
+use crate::domain::policy::{OperatorRole, Scope};
 use crate::domain::{secret_box, temporary_password};
-use crate::store::{now_millis, ApiTokenRecord, AuditEntry, NewUser, Store, UserKind};
+use crate::store::{now_millis, ApiTokenRecord, AuditEntry, NewUser, Store, UserKind, UserRecord};
 
 use super::auth::{new_token, API_TOKEN_PREFIX};
 use super::login::token_aad;
@@ -89,6 +89,8 @@ pub struct DevCredentials {
     pub server: String,
     pub api_token: String,
     pub operator: DevOperator,
+    /// Back-office staff: envelopes with one-time access passwords.
+    pub back_office: DevOperator,
     pub users: Vec<DevUser>,
 }
 
@@ -171,6 +173,54 @@ const DEMO_USERS: &[Demo] = &[
     },
 ];
 
+/// A demo operator of `role`, active, with a software token.
+async fn dev_operator(
+    store: &dyn Store,
+    keys: &Keys,
+    login: &Login,
+    role: OperatorRole,
+    password: MaskedPasswordRecord,
+    attempts_left: i64,
+    audit: AuditEntry,
+) -> anyhow::Result<(UserRecord, TotpSecret)> {
+    let totp = TotpSecret::generate();
+    let serial = match role {
+        OperatorRole::HelpDesk => "DEV-0001",
+        OperatorRole::BackOffice => "DEV-0002",
+    };
+    let user = store
+        .create_user(
+            &NewUser {
+                kind: UserKind::Operator,
+                millekod: None,
+                login: login.clone(),
+                name: match role {
+                    OperatorRole::HelpDesk => "HelpDesk".into(),
+                    OperatorRole::BackOffice => "Back-office".into(),
+                },
+                status: UserStatus::Active,
+                attempts_left,
+                failed_attempts: 0,
+                auth_tool: AuthTool::Token,
+                phone: None,
+                password_masking: true,
+                password: Some(password),
+                temporary_password_hash: None,
+                token_serial: Some(serial.into()),
+                token_seed_sealed: Some(secret_box::seal(
+                    &keys.token_seed,
+                    totp.as_bytes(),
+                    &token_aad(None, login),
+                )),
+                blocked_at: None,
+                operator_role: Some(role),
+            },
+            Some(&audit),
+        )
+        .await?;
+    Ok((user, totp))
+}
+
 fn expose(secret: &secrecy::SecretString) -> String {
     secrecy::ExposeSecret::expose_secret(secret).to_owned()
 }
@@ -235,7 +285,8 @@ pub async fn seed(
 
     // Hash everything at once: the slow part of start-up, spread over the cores.
     let mut passwords = Vec::new();
-    for _ in 0..=DEMO_USERS.len() {
+    // The demo users, the HelpDesk operator and the back-office one.
+    for _ in 0..DEMO_USERS.len() + 2 {
         let keys = keys.clone();
         passwords.push(tokio::spawn(async move { demo_password(&keys).await }));
     }
@@ -245,34 +296,29 @@ pub async fn seed(
     }
     let (operator_password, operator_record) = enrolled.remove(0);
 
+    let (back_office_password, back_office_record) = enrolled.remove(0);
     let operator_login = Login::parse("helpdesk")?;
-    let operator_totp = TotpSecret::generate();
-    let operator = store
-        .create_user(
-            &NewUser {
-                kind: UserKind::Operator,
-                millekod: None,
-                login: operator_login.clone(),
-                name: "HelpDesk".into(),
-                status: UserStatus::Active,
-                attempts_left: limit_left,
-                failed_attempts: 0,
-                auth_tool: AuthTool::Token,
-                phone: None,
-                password_masking: true,
-                password: Some(operator_record),
-                temporary_password_hash: None,
-                token_serial: Some("DEV-0001".into()),
-                token_seed_sealed: Some(secret_box::seal(
-                    &keys.token_seed,
-                    operator_totp.as_bytes(),
-                    &token_aad(None, &operator_login),
-                )),
-                blocked_at: None,
-            },
-            Some(&audit("operator.create", None, Some("helpdesk"))),
-        )
-        .await?;
+    let (operator, operator_totp) = dev_operator(
+        store,
+        &keys,
+        &operator_login,
+        OperatorRole::HelpDesk,
+        operator_record,
+        limit_left,
+        audit("operator.create", None, Some("helpdesk")),
+    )
+    .await?;
+    let back_office_login = Login::parse("backoffice")?;
+    let (_, back_office_totp) = dev_operator(
+        store,
+        &keys,
+        &back_office_login,
+        OperatorRole::BackOffice,
+        back_office_record,
+        limit_left,
+        audit("operator.create", None, Some("backoffice")),
+    )
+    .await?;
 
     let mut users = Vec::new();
     for (demo, (password, record)) in DEMO_USERS.iter().zip(enrolled) {
@@ -316,6 +362,7 @@ pub async fn seed(
                         )
                     }),
                     blocked_at: blocked.then_some(now),
+                    operator_role: None,
                 },
                 Some(&audit("user.create", Some(demo.millekod), Some(demo.login))),
             )
@@ -354,6 +401,11 @@ pub async fn seed(
             login: "helpdesk".into(),
             password: operator_password,
             totp_secret: operator_totp.to_base32().to_string(),
+        },
+        back_office: DevOperator {
+            login: "backoffice".into(),
+            password: back_office_password,
+            totp_secret: back_office_totp.to_base32().to_string(),
         },
         users,
     })
@@ -462,6 +514,7 @@ pub async fn seed_synthetic_users(
                         token_serial: None,
                         token_seed_sealed: None,
                         blocked_at: None,
+                        operator_role: None,
                     })
                 })
                 .collect()

@@ -41,6 +41,7 @@ use crate::api::{
 use crate::domain::lockout;
 use crate::domain::masked_password::{self, Password, Positions};
 use crate::domain::otp::{self, TotpSecret};
+use crate::domain::policy::OperatorRole;
 use crate::domain::{secret_box, temporary_password};
 use crate::store::{
     now_millis, AuditEntry, ChallengeRecord, LoginSuccess, Millis, Reservation, SessionRecord,
@@ -420,9 +421,10 @@ fn check_shape(
                     "this login sets a new password; new_password is required",
                 ));
             }
-            if challenge.flow == Flow::FirstLogin && answer.temporary_password.is_none() {
+            if answer.temporary_password.is_none() {
                 return Err(ApiError::invalid_input(
-                    "a first login needs the temporary_password from the envelope",
+                    "this login needs the temporary_password: from the envelope, or the \
+                     one-time access password sent after the unblock",
                 ));
             }
         }
@@ -497,10 +499,11 @@ async fn check_credentials(
                 }
             },
             // First login: the envelope's password. New-password flow: the one-time
-            // access password sent by SMS at unblock time, where there was a phone.
+            // access password, by SMS at unblock time or in a back-office envelope —
+            // always a second factor beside the code: without one nothing logs in
+            // (a token code alone once set a new password).
             Flow::FirstLogin | Flow::NewPassword => match (temp_hash, temporary) {
                 (Some(hash), Some(typed)) => temporary_password::verify(&hash, typed.expose()),
-                (None, _) if flow == Flow::NewPassword => true,
                 _ => {
                     masked_password::dummy_verify();
                     false
@@ -652,6 +655,9 @@ async fn open_session(
     let principal = match &user.millekod {
         Some(millekod) => PrincipalView::User {
             millekod: millekod.clone(),
+            login: user.login.clone(),
+        },
+        None if user.operator_role == Some(OperatorRole::BackOffice) => PrincipalView::BackOffice {
             login: user.login.clone(),
         },
         None => PrincipalView::Operator {

@@ -90,6 +90,8 @@ pub struct UserRecord {
     pub blocked_at: Option<Millis>,
     /// When the phone number last changed (`None`: not since it was provisioned).
     pub phone_changed_at: Option<Millis>,
+    /// Operators only: HelpDesk or back-office.
+    pub operator_role: Option<crate::domain::policy::OperatorRole>,
 }
 
 impl std::fmt::Debug for UserRecord {
@@ -121,6 +123,8 @@ pub struct NewUser {
     pub token_serial: Option<String>,
     pub token_seed_sealed: Option<Vec<u8>>,
     pub blocked_at: Option<Millis>,
+    /// Operators only: HelpDesk (`None` means the same) or back-office.
+    pub operator_role: Option<crate::domain::policy::OperatorRole>,
 }
 
 /// What reserving an attempt (R7) came to.
@@ -263,6 +267,11 @@ pub enum UserChange {
     },
     /// A new number; the old one (if any) gets a notice, and the hold starts.
     SetPhone(PhoneNumber),
+    /// A one-time access password from a back-office envelope, for a user awaiting a
+    /// new password or a first login (only then).
+    IssueEnvelope {
+        temporary_password_hash: String,
+    },
     SetPasswordMasking(bool),
     AssignToken {
         serial: String,

@@ -45,7 +45,8 @@ macro_rules! user_columns {
         "id, kind, millekod, login, name, status, failed_attempts, attempts_left, auth_tool, \
          phone, password_masking, pw_length, pw_threshold, pw_salt, pw_shares, \
          pw_secret_hash, temp_password_hash, token_serial, token_seed_sealed, \
-         token_last_step, pending_positions, last_login_at, blocked_at, phone_changed_at"
+         token_last_step, pending_positions, last_login_at, blocked_at, phone_changed_at, \
+         operator_role"
     };
 }
 const USER_COLUMNS: &str = user_columns!();
@@ -416,6 +417,13 @@ fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
         last_login_at: row.try_get("last_login_at")?,
         blocked_at: row.try_get("blocked_at")?,
         phone_changed_at: row.try_get("phone_changed_at")?,
+        operator_role: row
+            .try_get::<Option<String>, _>("operator_role")?
+            .map(|role| {
+                crate::domain::policy::OperatorRole::parse(&role)
+                    .ok_or_else(|| corrupt("users.operator_role"))
+            })
+            .transpose()?,
     })
 }
 
@@ -616,9 +624,9 @@ impl Store for SqlStore {
         let mut tx = self.pool.begin().await?;
         let sql = format!(
             "INSERT INTO users ({NEW_USER_COLUMNS}, temp_password_hash, token_serial, \
-             token_seed_sealed, blocked_at, created_at, updated_at) \
+             token_seed_sealed, blocked_at, created_at, updated_at, operator_role) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-             $17, $18, $19, $20, $20) RETURNING {USER_COLUMNS}"
+             $17, $18, $19, $20, $20, $21) RETURNING {USER_COLUMNS}"
         );
         let row = bind_new_user(sqlx::query(&sql), user)
             .bind(&user.temporary_password_hash)
@@ -626,6 +634,7 @@ impl Store for SqlStore {
             .bind(&user.token_seed_sealed)
             .bind(user.blocked_at)
             .bind(now)
+            .bind(user.operator_role.map(|r| r.as_str()))
             .fetch_one(&mut *tx)
             .await
             .map_err(|err| {
@@ -822,6 +831,16 @@ impl Store for SqlStore {
             .bind(user_id)
             .bind(serial.clone())
             .bind(seed_sealed.clone())
+            .bind(now),
+            UserChange::IssueEnvelope {
+                temporary_password_hash,
+            } => sqlx::query(concat!(
+                "UPDATE users SET temp_password_hash = $2, updated_at = $3 WHERE id = $1 \
+                 AND status IN ('awaiting_new_password', 'pending_activation') RETURNING ",
+                user_columns!()
+            ))
+            .bind(user_id)
+            .bind(temporary_password_hash.clone())
             .bind(now),
             UserChange::Reprovision {
                 attempts_left,
@@ -1404,6 +1423,7 @@ mod tests {
             token_serial: None,
             token_seed_sealed: None,
             blocked_at: None,
+            operator_role: None,
         }
     }
 

@@ -21,6 +21,7 @@ pub struct Credentials {
     pub server: String,
     pub api_token: String,
     pub operator: OperatorCredentials,
+    pub back_office: OperatorCredentials,
     pub users: Vec<UserCredentials>,
 }
 
@@ -545,10 +546,18 @@ impl TestServer {
         self.login_operator_at(0).await
     }
 
+    /// Log the dev back-office operator in.
+    pub async fn login_back_office(&self) -> Api {
+        self.login_staff(&self.creds.back_office, 0).await
+    }
+
     /// Like `login_operator`, with the token's step offset (a second token login
     /// within the same 30 s uses offset 1).
     pub async fn login_operator_at(&self, step_offset: i64) -> Api {
-        let op = &self.creds.operator;
+        self.login_staff(&self.creds.operator, step_offset).await
+    }
+
+    async fn login_staff(&self, op: &OperatorCredentials, step_offset: i64) -> Api {
         let api = self.api();
         let challenge = api.start_login(None, &op.login).await;
         let otp = totp_code(&op.totp_secret, step_offset);

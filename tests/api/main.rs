@@ -8,6 +8,7 @@ mod bad_input;
 mod concurrency;
 mod delivery;
 mod enumeration;
+mod envelopes;
 // Shared by every test file; no one file uses all of it.
 #[allow(dead_code)]
 mod helpers;

@@ -22,6 +22,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/v1/operators/{login}/unblock"),
     ("get", "/v1/approvals"),
     ("post", "/v1/approvals/{id}/approve"),
+    ("post", "/v1/companies/{millekod}/users/{login}/envelope"),
     ("put", "/v1/companies/{millekod}/users/{login}/phone"),
     (
         "put",

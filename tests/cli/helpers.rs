@@ -25,6 +25,7 @@ pub struct Credentials {
     pub server: String,
     pub api_token: String,
     pub operator: Operator,
+    pub back_office: Operator,
     pub users: Vec<DemoUser>,
 }
 
@@ -270,7 +271,15 @@ impl TestEnv {
 
     /// The HelpDesk operator logs in (no MilleKod) into `profile`.
     pub fn login_operator(&self, profile: &str) {
-        let op = &self.creds.operator;
+        self.login_staff(&self.creds.operator, profile);
+    }
+
+    /// The back-office operator logs in (no MilleKod) into `profile`.
+    pub fn login_back_office(&self, profile: &str) {
+        self.login_staff(&self.creds.back_office, profile);
+    }
+
+    fn login_staff(&self, op: &Operator, profile: &str) {
         let code = self.fresh_token_code(&op.totp_secret);
         self.cmd()
             .args(["--profile", profile, "login", "--login", &op.login])

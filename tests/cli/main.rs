@@ -7,6 +7,7 @@ mod config;
 // Shared by every test file; no one file uses all of it.
 #[allow(dead_code)]
 mod helpers;
+mod holds;
 mod import;
 mod login;
 mod phone;

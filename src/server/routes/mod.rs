@@ -5,6 +5,7 @@
 
 mod approvals;
 mod audit;
+mod envelopes;
 mod operators;
 mod phone_changes;
 mod provisioning;
@@ -78,6 +79,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(operators::unblock))
         .routes(routes!(approvals::list))
         .routes(routes!(approvals::approve))
+        .routes(routes!(envelopes::issue))
         .routes(routes!(users::set_phone))
         .routes(routes!(users::set_password_masking))
         .routes(routes!(provisioning::assign_token))

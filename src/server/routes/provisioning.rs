@@ -114,6 +114,7 @@ pub async fn create_user(
         token_serial: None,
         token_seed_sealed: None,
         blocked_at: None,
+        operator_role: None,
     };
     let entry = auth.audit(
         "user.create",

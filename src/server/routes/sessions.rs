@@ -63,10 +63,9 @@ pub async fn logout(State(state): State<AppState>, auth: Auth) -> ApiResult<Stat
         ));
     };
     let target = match &auth.principal {
-        Principal::Operator { login, .. } => Target {
-            millekod: None,
-            login: Some(login),
-        },
+        Principal::Operator { login, .. } | Principal::BackOffice { login, .. } => {
+            Target::operator(login)
+        }
         Principal::CoUser {
             millekod, login, ..
         } => Target::user(millekod, login),
@@ -90,6 +89,9 @@ pub async fn logout(State(state): State<AppState>, auth: Auth) -> ApiResult<Stat
 pub async fn me(auth: Auth) -> ApiResult<axum::Json<Me>> {
     let principal = match &auth.principal {
         Principal::Operator { login, .. } => PrincipalView::Operator {
+            login: login.clone(),
+        },
+        Principal::BackOffice { login, .. } => PrincipalView::BackOffice {
             login: login.clone(),
         },
         Principal::CoUser {
