@@ -1,5 +1,5 @@
 //! Pure rules of the bank's login: identifiers, names and reasons, masked passwords,
-//! one-time codes, phone numbers, lockout and who may do what. No I/O and no async live here, so every rule
+//! one-time codes, the vendor's token inventories, phone numbers, lockout and who may do what. No I/O and no async live here, so every rule
 //! is unit- and property-tested on its own.
 
 pub mod approval;
@@ -12,6 +12,7 @@ pub mod pepper;
 pub mod phone;
 pub mod phone_change;
 pub mod policy;
+pub mod pskc;
 pub mod secret_box;
 pub mod temporary_password;
 
