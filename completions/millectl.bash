@@ -61,6 +61,9 @@ _millectl() {
             millectl,server)
                 cmd="millectl__subcmd__server"
                 ;;
+            millectl,token)
+                cmd="millectl__subcmd__token"
+                ;;
             millectl,unblock)
                 cmd="millectl__subcmd__unblock"
                 ;;
@@ -157,6 +160,9 @@ _millectl() {
             millectl__subcmd__help,server)
                 cmd="millectl__subcmd__help__subcmd__server"
                 ;;
+            millectl__subcmd__help,token)
+                cmd="millectl__subcmd__help__subcmd__token"
+                ;;
             millectl__subcmd__help,unblock)
                 cmd="millectl__subcmd__help__subcmd__unblock"
                 ;;
@@ -201,6 +207,18 @@ _millectl() {
                 ;;
             millectl__subcmd__help__subcmd__server__subcmd__operator,unblock)
                 cmd="millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__unblock"
+                ;;
+            millectl__subcmd__help__subcmd__token,assign)
+                cmd="millectl__subcmd__help__subcmd__token__subcmd__assign"
+                ;;
+            millectl__subcmd__help__subcmd__token,list)
+                cmd="millectl__subcmd__help__subcmd__token__subcmd__list"
+                ;;
+            millectl__subcmd__help__subcmd__token,load)
+                cmd="millectl__subcmd__help__subcmd__token__subcmd__load"
+                ;;
+            millectl__subcmd__help__subcmd__token,withdraw)
+                cmd="millectl__subcmd__help__subcmd__token__subcmd__withdraw"
                 ;;
             millectl__subcmd__help__subcmd__unblock,current-password)
                 cmd="millectl__subcmd__help__subcmd__unblock__subcmd__current__subcmd__password"
@@ -283,6 +301,36 @@ _millectl() {
             millectl__subcmd__server__subcmd__operator__subcmd__help,unblock)
                 cmd="millectl__subcmd__server__subcmd__operator__subcmd__help__subcmd__unblock"
                 ;;
+            millectl__subcmd__token,assign)
+                cmd="millectl__subcmd__token__subcmd__assign"
+                ;;
+            millectl__subcmd__token,help)
+                cmd="millectl__subcmd__token__subcmd__help"
+                ;;
+            millectl__subcmd__token,list)
+                cmd="millectl__subcmd__token__subcmd__list"
+                ;;
+            millectl__subcmd__token,load)
+                cmd="millectl__subcmd__token__subcmd__load"
+                ;;
+            millectl__subcmd__token,withdraw)
+                cmd="millectl__subcmd__token__subcmd__withdraw"
+                ;;
+            millectl__subcmd__token__subcmd__help,assign)
+                cmd="millectl__subcmd__token__subcmd__help__subcmd__assign"
+                ;;
+            millectl__subcmd__token__subcmd__help,help)
+                cmd="millectl__subcmd__token__subcmd__help__subcmd__help"
+                ;;
+            millectl__subcmd__token__subcmd__help,list)
+                cmd="millectl__subcmd__token__subcmd__help__subcmd__list"
+                ;;
+            millectl__subcmd__token__subcmd__help,load)
+                cmd="millectl__subcmd__token__subcmd__help__subcmd__load"
+                ;;
+            millectl__subcmd__token__subcmd__help,withdraw)
+                cmd="millectl__subcmd__token__subcmd__help__subcmd__withdraw"
+                ;;
             millectl__subcmd__unblock,current-password)
                 cmd="millectl__subcmd__unblock__subcmd__current__subcmd__password"
                 ;;
@@ -326,7 +374,7 @@ _millectl() {
 
     case "${cmd}" in
         millectl)
-            opts="-o -v -h -V --server --profile --output --no-color --verbose --help --version login logout whoami user unblock phone approve approvals envelope config api-token audit completions man generate-assets demo server help"
+            opts="-o -v -h -V --server --profile --output --no-color --verbose --help --version login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -950,7 +998,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help)
-            opts="login logout whoami user unblock phone approve approvals envelope config api-token audit completions man generate-assets demo server help"
+            opts="login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1330,6 +1378,76 @@ _millectl() {
         millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__unblock)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__token)
+            opts="load list assign withdraw"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__token__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__token__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__token__subcmd__load)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__token__subcmd__withdraw)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1724,7 +1842,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server)
-            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --server --profile --output --no-color --verbose --help operator init-pepper help"
+            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --server --profile --output --no-color --verbose --help operator init-pepper help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1771,6 +1889,10 @@ _millectl() {
                     return 0
                     ;;
                 --phone-change-hold-hours)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-transport-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2133,6 +2255,260 @@ _millectl() {
             fi
             case "${prev}" in
                 --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__token)
+            opts="-o -v -h --server --profile --output --no-color --verbose --help load list assign withdraw help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__token__subcmd__assign)
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --millekod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__token__subcmd__help)
+            opts="load list assign withdraw help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__token__subcmd__help__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__token__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__token__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__token__subcmd__help__subcmd__load)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__token__subcmd__help__subcmd__withdraw)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__token__subcmd__list)
+            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__token__subcmd__load)
+            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__token__subcmd__withdraw)
+            opts="-y -o -v -h --millekod --because --reason --yes --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --millekod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --because)
+                    COMPREPLY=($(compgen -W "lost broken returned" -- "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

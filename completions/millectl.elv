@@ -38,6 +38,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand approve 'Approve another operator''s request that waits for a second operator'
             cand approvals 'The requests waiting for a second operator (maker–checker)'
             cand envelope 'Back-office: a one-time access password for a sealed envelope, printed once'
+            cand token 'Hardware tokens: load the inventory, assign by serial, withdraw'
             cand config 'Read and change the config file (server per profile)'
             cand api-token 'API tokens for batch scripts (operators)'
             cand audit 'The audit trail: who did what to whom, newest first'
@@ -295,6 +296,92 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'millectl;token'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand load 'Back-office: load a PSKC (RFC 6030) file from the vendor; its seeds stay encrypted until the server opens them with its transport key'
+            cand list 'Serials available for assignment'
+            cand assign 'Give a user the token with this serial; their codes then come from it'
+            cand withdraw 'Take a user''s token away for good; with a mobile number they get SMS codes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;token;load'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;token;list'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;token;assign'= {
+            cand --millekod 'millekod'
+            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;token;withdraw'= {
+            cand --millekod 'millekod'
+            cand --because 'Why: lost, broken or returned'
+            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;token;help'= {
+            cand load 'Back-office: load a PSKC (RFC 6030) file from the vendor; its seeds stay encrypted until the server opens them with its transport key'
+            cand list 'Serials available for assignment'
+            cand assign 'Give a user the token with this serial; their codes then come from it'
+            cand withdraw 'Take a user''s token away for good; with a mobile number they get SMS codes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;token;help;load'= {
+        }
+        &'millectl;token;help;list'= {
+        }
+        &'millectl;token;help;assign'= {
+        }
+        &'millectl;token;help;withdraw'= {
+        }
+        &'millectl;token;help;help'= {
+        }
         &'millectl;config'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
             cand --profile 'Named profile of the config file (server and stored session)'
@@ -482,6 +569,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --user-idle-seconds 'Company users'' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests'
             cand --bulk-concurrency 'Phone-change chunks (`phone import`) worked on at once; more are answered 429 with Retry-After, and clients wait'
             cand --phone-change-hold-hours 'After a phone change, no one-time access password goes to the new number without a second operator''s approval (`millectl approve`) for this many hours (0: never held; at most 720)'
+            cand --token-transport-key-file 'File with the AES-128 transport key (32 hex characters) under which the token vendor encrypts the seeds of PSKC inventories; without it, back-office cannot load tokens. `--dev` makes one in its directory'
             cand --sms-webhook-url 'SMS gateway webhook: each SMS is POSTed there as {"to", "text"}'
             cand --sms-webhook-token-file 'File holding the webhook''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)'
             cand --seed-users 'Dev server: add N synthetic users (u000001…, 100 per MilleKod from 20000000, phone +48 500 000 000 + n, password `<login>Pass1`) for benchmarks'
@@ -612,6 +700,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand approve 'Approve another operator''s request that waits for a second operator'
             cand approvals 'The requests waiting for a second operator (maker–checker)'
             cand envelope 'Back-office: a one-time access password for a sealed envelope, printed once'
+            cand token 'Hardware tokens: load the inventory, assign by serial, withdraw'
             cand config 'Read and change the config file (server per profile)'
             cand api-token 'API tokens for batch scripts (operators)'
             cand audit 'The audit trail: who did what to whom, newest first'
@@ -657,6 +746,20 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;help;approvals'= {
         }
         &'millectl;help;envelope'= {
+        }
+        &'millectl;help;token'= {
+            cand load 'Back-office: load a PSKC (RFC 6030) file from the vendor; its seeds stay encrypted until the server opens them with its transport key'
+            cand list 'Serials available for assignment'
+            cand assign 'Give a user the token with this serial; their codes then come from it'
+            cand withdraw 'Take a user''s token away for good; with a mobile number they get SMS codes'
+        }
+        &'millectl;help;token;load'= {
+        }
+        &'millectl;help;token;list'= {
+        }
+        &'millectl;help;token;assign'= {
+        }
+        &'millectl;help;token;withdraw'= {
         }
         &'millectl;help;config'= {
             cand set 'Set a value of the current profile (`server`)'

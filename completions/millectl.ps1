@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve another operator''s request that waits for a second operator')
             [CompletionResult]::new('approvals', 'approvals', [CompletionResultType]::ParameterValue, 'The requests waiting for a second operator (maker–checker)')
             [CompletionResult]::new('envelope', 'envelope', [CompletionResultType]::ParameterValue, 'Back-office: a one-time access password for a sealed envelope, printed once')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Hardware tokens: load the inventory, assign by serial, withdraw')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the config file (server per profile)')
             [CompletionResult]::new('api-token', 'api-token', [CompletionResultType]::ParameterValue, 'API tokens for batch scripts (operators)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit trail: who did what to whom, newest first')
@@ -326,6 +327,103 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'millectl;token' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Back-office: load a PSKC (RFC 6030) file from the vendor; its seeds stay encrypted until the server opens them with its transport key')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Serials available for assignment')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Give a user the token with this serial; their codes then come from it')
+            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take a user''s token away for good; with a mobile number they get SMS codes')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'millectl;token;load' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'millectl;token;list' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'millectl;token;assign' {
+            [CompletionResult]::new('--millekod', '--millekod', [CompletionResultType]::ParameterName, 'millekod')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: a ticket number or a few words, kept in the audit')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'millectl;token;withdraw' {
+            [CompletionResult]::new('--millekod', '--millekod', [CompletionResultType]::ParameterName, 'millekod')
+            [CompletionResult]::new('--because', '--because', [CompletionResultType]::ParameterName, 'Why: lost, broken or returned')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: a ticket number or a few words, kept in the audit')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'millectl;token;help' {
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Back-office: load a PSKC (RFC 6030) file from the vendor; its seeds stay encrypted until the server opens them with its transport key')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Serials available for assignment')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Give a user the token with this serial; their codes then come from it')
+            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take a user''s token away for good; with a mobile number they get SMS codes')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'millectl;token;help;load' {
+            break
+        }
+        'millectl;token;help;list' {
+            break
+        }
+        'millectl;token;help;assign' {
+            break
+        }
+        'millectl;token;help;withdraw' {
+            break
+        }
+        'millectl;token;help;help' {
+            break
+        }
         'millectl;config' {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
@@ -534,6 +632,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--user-idle-seconds', '--user-idle-seconds', [CompletionResultType]::ParameterName, 'Company users'' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests')
             [CompletionResult]::new('--bulk-concurrency', '--bulk-concurrency', [CompletionResultType]::ParameterName, 'Phone-change chunks (`phone import`) worked on at once; more are answered 429 with Retry-After, and clients wait')
             [CompletionResult]::new('--phone-change-hold-hours', '--phone-change-hold-hours', [CompletionResultType]::ParameterName, 'After a phone change, no one-time access password goes to the new number without a second operator''s approval (`millectl approve`) for this many hours (0: never held; at most 720)')
+            [CompletionResult]::new('--token-transport-key-file', '--token-transport-key-file', [CompletionResultType]::ParameterName, 'File with the AES-128 transport key (32 hex characters) under which the token vendor encrypts the seeds of PSKC inventories; without it, back-office cannot load tokens. `--dev` makes one in its directory')
             [CompletionResult]::new('--sms-webhook-url', '--sms-webhook-url', [CompletionResultType]::ParameterName, 'SMS gateway webhook: each SMS is POSTed there as {"to", "text"}')
             [CompletionResult]::new('--sms-webhook-token-file', '--sms-webhook-token-file', [CompletionResultType]::ParameterName, 'File holding the webhook''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)')
             [CompletionResult]::new('--seed-users', '--seed-users', [CompletionResultType]::ParameterName, 'Dev server: add N synthetic users (u000001…, 100 per MilleKod from 20000000, phone +48 500 000 000 + n, password `<login>Pass1`) for benchmarks')
@@ -682,6 +781,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve another operator''s request that waits for a second operator')
             [CompletionResult]::new('approvals', 'approvals', [CompletionResultType]::ParameterValue, 'The requests waiting for a second operator (maker–checker)')
             [CompletionResult]::new('envelope', 'envelope', [CompletionResultType]::ParameterValue, 'Back-office: a one-time access password for a sealed envelope, printed once')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Hardware tokens: load the inventory, assign by serial, withdraw')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the config file (server per profile)')
             [CompletionResult]::new('api-token', 'api-token', [CompletionResultType]::ParameterValue, 'API tokens for batch scripts (operators)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit trail: who did what to whom, newest first')
@@ -742,6 +842,25 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;help;envelope' {
+            break
+        }
+        'millectl;help;token' {
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Back-office: load a PSKC (RFC 6030) file from the vendor; its seeds stay encrypted until the server opens them with its transport key')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Serials available for assignment')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Give a user the token with this serial; their codes then come from it')
+            [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Take a user''s token away for good; with a mobile number they get SMS codes')
+            break
+        }
+        'millectl;help;token;load' {
+            break
+        }
+        'millectl;help;token;list' {
+            break
+        }
+        'millectl;help;token;assign' {
+            break
+        }
+        'millectl;help;token;withdraw' {
             break
         }
         'millectl;help;config' {

@@ -398,6 +398,132 @@ _arguments "${_arguments_options[@]}" : \
 ':login -- The user awaiting a new password (after an unblock) or a first login:_default' \
 && ret=0
 ;;
+(token)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_millectl__subcmd__token_commands" \
+"*::: :->token" \
+&& ret=0
+
+    case $state in
+    (token)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-token-command-$line[1]:"
+        case $line[1] in
+            (load)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':file -- The PSKC file:_files' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(assign)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[]:MILLEKOD:_default' \
+'--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':login:_default' \
+':serial:_default' \
+&& ret=0
+;;
+(withdraw)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[]:MILLEKOD:_default' \
+'--because=[Why\: lost, broken or returned]:BECAUSE:(lost broken returned)' \
+'--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':login:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__token__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-token-help-command-$line[1]:"
+        case $line[1] in
+            (load)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(assign)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(withdraw)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (config)
 _arguments "${_arguments_options[@]}" : \
 '--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
@@ -668,6 +794,7 @@ _arguments "${_arguments_options[@]}" : \
 '--user-idle-seconds=[Company users'\'' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests]:USER_IDLE_SECONDS:_default' \
 '--bulk-concurrency=[Phone-change chunks (\`phone import\`) worked on at once; more are answered 429 with Retry-After, and clients wait]:BULK_CONCURRENCY:_default' \
 '--phone-change-hold-hours=[After a phone change, no one-time access password goes to the new number without a second operator'\''s approval (\`millectl approve\`) for this many hours (0\: never held; at most 720)]:PHONE_CHANGE_HOLD_HOURS:_default' \
+'--token-transport-key-file=[File with the AES-128 transport key (32 hex characters) under which the token vendor encrypts the seeds of PSKC inventories; without it, back-office cannot load tokens. \`--dev\` makes one in its directory]:FILE:_files' \
 '--sms-webhook-url=[SMS gateway webhook\: each SMS is POSTed there as {"to", "text"}]:SMS_WEBHOOK_URL:_default' \
 '--sms-webhook-token-file=[File holding the webhook'\''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)]:SMS_WEBHOOK_TOKEN_FILE:_files' \
 '--seed-users=[Dev server\: add N synthetic users (u000001…, 100 per MilleKod from 20000000, phone +48 500 000 000 + n, password \`<login>Pass1\`) for benchmarks]:SEED_USERS:_default' \
@@ -978,6 +1105,38 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(token)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__help__subcmd__token_commands" \
+"*::: :->token" \
+&& ret=0
+
+    case $state in
+    (token)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-help-token-command-$line[1]:"
+        case $line[1] in
+            (load)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(assign)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(withdraw)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (config)
 _arguments "${_arguments_options[@]}" : \
 ":: :_millectl__subcmd__help__subcmd__config_commands" \
@@ -1123,6 +1282,7 @@ _millectl_commands() {
 'approve:Approve another operator'\''s request that waits for a second operator' \
 'approvals:The requests waiting for a second operator (maker–checker)' \
 'envelope:Back-office\: a one-time access password for a sealed envelope, printed once' \
+'token:Hardware tokens\: load the inventory, assign by serial, withdraw' \
 'config:Read and change the config file (server per profile)' \
 'api-token:API tokens for batch scripts (operators)' \
 'audit:The audit trail\: who did what to whom, newest first' \
@@ -1280,6 +1440,7 @@ _millectl__subcmd__help_commands() {
 'approve:Approve another operator'\''s request that waits for a second operator' \
 'approvals:The requests waiting for a second operator (maker–checker)' \
 'envelope:Back-office\: a one-time access password for a sealed envelope, printed once' \
+'token:Hardware tokens\: load the inventory, assign by serial, withdraw' \
 'config:Read and change the config file (server per profile)' \
 'api-token:API tokens for batch scripts (operators)' \
 'audit:The audit trail\: who did what to whom, newest first' \
@@ -1443,6 +1604,36 @@ _millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__reset_command
 _millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__unblock_commands() {
     local commands; commands=()
     _describe -t commands 'millectl help server operator unblock commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__token_commands] )) ||
+_millectl__subcmd__help__subcmd__token_commands() {
+    local commands; commands=(
+'load:Back-office\: load a PSKC (RFC 6030) file from the vendor; its seeds stay encrypted until the server opens them with its transport key' \
+'list:Serials available for assignment' \
+'assign:Give a user the token with this serial; their codes then come from it' \
+'withdraw:Take a user'\''s token away for good; with a mobile number they get SMS codes' \
+    )
+    _describe -t commands 'millectl help token commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__token__subcmd__assign_commands] )) ||
+_millectl__subcmd__help__subcmd__token__subcmd__assign_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help token assign commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__token__subcmd__list_commands] )) ||
+_millectl__subcmd__help__subcmd__token__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help token list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__token__subcmd__load_commands] )) ||
+_millectl__subcmd__help__subcmd__token__subcmd__load_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help token load commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__token__subcmd__withdraw_commands] )) ||
+_millectl__subcmd__help__subcmd__token__subcmd__withdraw_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help token withdraw commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__help__subcmd__unblock_commands] )) ||
 _millectl__subcmd__help__subcmd__unblock_commands() {
@@ -1654,6 +1845,73 @@ _millectl__subcmd__server__subcmd__operator__subcmd__reset_commands() {
 _millectl__subcmd__server__subcmd__operator__subcmd__unblock_commands() {
     local commands; commands=()
     _describe -t commands 'millectl server operator unblock commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__token_commands] )) ||
+_millectl__subcmd__token_commands() {
+    local commands; commands=(
+'load:Back-office\: load a PSKC (RFC 6030) file from the vendor; its seeds stay encrypted until the server opens them with its transport key' \
+'list:Serials available for assignment' \
+'assign:Give a user the token with this serial; their codes then come from it' \
+'withdraw:Take a user'\''s token away for good; with a mobile number they get SMS codes' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl token commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__token__subcmd__assign_commands] )) ||
+_millectl__subcmd__token__subcmd__assign_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl token assign commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__token__subcmd__help_commands] )) ||
+_millectl__subcmd__token__subcmd__help_commands() {
+    local commands; commands=(
+'load:Back-office\: load a PSKC (RFC 6030) file from the vendor; its seeds stay encrypted until the server opens them with its transport key' \
+'list:Serials available for assignment' \
+'assign:Give a user the token with this serial; their codes then come from it' \
+'withdraw:Take a user'\''s token away for good; with a mobile number they get SMS codes' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl token help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__token__subcmd__help__subcmd__assign_commands] )) ||
+_millectl__subcmd__token__subcmd__help__subcmd__assign_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl token help assign commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__token__subcmd__help__subcmd__help_commands] )) ||
+_millectl__subcmd__token__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl token help help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__token__subcmd__help__subcmd__list_commands] )) ||
+_millectl__subcmd__token__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl token help list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__token__subcmd__help__subcmd__load_commands] )) ||
+_millectl__subcmd__token__subcmd__help__subcmd__load_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl token help load commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__token__subcmd__help__subcmd__withdraw_commands] )) ||
+_millectl__subcmd__token__subcmd__help__subcmd__withdraw_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl token help withdraw commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__token__subcmd__list_commands] )) ||
+_millectl__subcmd__token__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl token list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__token__subcmd__load_commands] )) ||
+_millectl__subcmd__token__subcmd__load_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl token load commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__token__subcmd__withdraw_commands] )) ||
+_millectl__subcmd__token__subcmd__withdraw_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl token withdraw commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__unblock_commands] )) ||
 _millectl__subcmd__unblock_commands() {

@@ -294,15 +294,58 @@ pub struct UserCreated {
     pub temporary_password: Secret,
 }
 
-/// `PUT …/users/{login}/token`: assign a hardware token by serial and seed.
+/// `PUT …/users/{login}/token`: assign a hardware token from the inventory, by serial.
+/// No seed is accepted here: seeds come only in back-office's PSKC inventories.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssignToken {
     pub serial: String,
-    /// The token's RFC 6238 seed, base32.
-    pub seed_base32: Secret,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+}
+
+/// Why a token is taken away; its serial is never assigned again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WithdrawnBecause {
+    Lost,
+    Broken,
+    Returned,
+}
+
+impl WithdrawnBecause {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Lost => "lost",
+            Self::Broken => "broken",
+            Self::Returned => "returned",
+        }
+    }
+}
+
+/// `POST …/users/{login}/token/withdraw`: the user's token is lost, broken or returned;
+/// a user with a mobile number goes back to SMS codes.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawToken {
+    pub because: WithdrawnBecause,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// `POST /v1/token-inventory`: what loading a PSKC file came to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct TokensLoaded {
+    /// Tokens in the file.
+    pub in_file: u64,
+    /// New to the inventory (a serial known before, in any state, is left alone).
+    pub loaded: u64,
+}
+
+/// `GET /v1/token-inventory`: serials available for assignment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct TokenInventory {
+    pub available: Vec<String>,
 }
 
 /// `POST /v1/api-tokens`.

@@ -13,6 +13,7 @@ mod generate;
 mod import;
 mod origin;
 mod session;
+mod tokens;
 mod users;
 
 #[cfg(feature = "server")]
@@ -107,6 +108,9 @@ pub enum Command {
     Approvals,
     /// Back-office: a one-time access password for a sealed envelope, printed once.
     Envelope(envelope::EnvelopeArgs),
+    /// Hardware tokens: load the inventory, assign by serial, withdraw.
+    #[command(subcommand)]
+    Token(tokens::TokenCommand),
     /// Read and change the config file (server per profile).
     #[command(subcommand)]
     Config(session::ConfigCommand),
@@ -215,6 +219,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Approve(args) => approvals::approve(&ctx, args).await,
             Command::Approvals => approvals::list(&ctx).await,
             Command::Envelope(args) => envelope::issue(&ctx, args).await,
+            Command::Token(command) => tokens::run(&ctx, command).await,
             Command::Phone(command) => users::phone(&ctx, command).await,
             Command::Config(command) => session::config(&ctx, command),
             Command::ApiToken(command) => admin::api_token(&ctx, command).await,

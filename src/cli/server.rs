@@ -15,6 +15,7 @@ use crate::domain::ids::Login;
 use crate::domain::lockout::LockoutLimit;
 use crate::domain::pepper::Pepper;
 use crate::domain::policy::OperatorRole;
+use crate::domain::transport_key::TransportKey;
 use crate::server::dev::{self, DevDir};
 use crate::server::sms::{OutboxFile, Sms, SmsError, SmsSender, Webhook};
 use crate::server::state::Settings;
@@ -85,6 +86,12 @@ pub struct ServerArgs {
     /// held; at most 720).
     #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u16).range(0..=720))]
     pub phone_change_hold_hours: u16,
+
+    /// File with the AES-128 transport key (32 hex characters) under which the token
+    /// vendor encrypts the seeds of PSKC inventories; without it, back-office cannot
+    /// load tokens. `--dev` makes one in its directory.
+    #[arg(long, value_name = "FILE")]
+    pub token_transport_key_file: Option<PathBuf>,
 
     /// SMS gateway webhook: each SMS is POSTed there as {"to", "text"}.
     #[arg(long, env = "MILLECTL_SMS_WEBHOOK_URL")]
@@ -318,6 +325,12 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
         user_idle_timeout: Duration::from_secs(args.user_idle_seconds),
         bulk_concurrency: usize::from(args.bulk_concurrency),
         phone_change_hold: Duration::from_secs(u64::from(args.phone_change_hold_hours) * 3600),
+        token_transport_key: args
+            .token_transport_key_file
+            .as_deref()
+            .map(TransportKey::load_file)
+            .transpose()
+            .map_err(anyhow::Error::msg)?,
         ..Settings::default()
     };
     let tls = match (&args.tls_cert, &args.tls_key) {
@@ -426,12 +439,16 @@ pub async fn start_dev(options: DevOptions) -> anyhow::Result<DevServer> {
     let sms = options
         .sms
         .unwrap_or_else(|| Arc::new(OutboxFile::new(dir.outbox_path())));
+    let mut settings = options.settings;
+    if settings.token_transport_key.is_none() {
+        settings.token_transport_key = Some(dir.transport_key.clone());
+    }
     let config = ServerConfig {
         listen: options.listen,
         store,
         pepper: Pepper::load_file(&dir.path.join(dev::PEPPER_FILE))?,
         sms,
-        settings: options.settings,
+        settings,
         tls: options.tls,
         insecure_http: options.insecure_http,
     };

@@ -282,6 +282,46 @@ impl Client {
         self.call(Method::POST, &path, Some(request)).await
     }
 
+    /// Back-office: load a PSKC inventory file.
+    pub async fn load_tokens(&self, xml: Vec<u8>) -> ClientResult<TokensLoaded> {
+        let url = self.url("v1/token-inventory")?;
+        let mut request = self
+            .http
+            .post(url)
+            .header(reqwest::header::CONTENT_TYPE, "application/pskc+xml")
+            .body(xml);
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token.expose_secret());
+        }
+        let response = request.send().await.map_err(|e| self.unreachable(e))?;
+        read(response).await
+    }
+
+    pub async fn token_inventory(&self) -> ClientResult<TokenInventory> {
+        self.call::<(), _>(Method::GET, "v1/token-inventory", None)
+            .await
+    }
+
+    pub async fn assign_token(
+        &self,
+        millekod: &MilleKod,
+        login: &Login,
+        request: &AssignToken,
+    ) -> ClientResult<UserView> {
+        let path = format!("v1/companies/{millekod}/users/{login}/token");
+        self.call(Method::PUT, &path, Some(request)).await
+    }
+
+    pub async fn withdraw_token(
+        &self,
+        millekod: &MilleKod,
+        login: &Login,
+        request: &WithdrawToken,
+    ) -> ClientResult<UserView> {
+        let path = format!("v1/companies/{millekod}/users/{login}/token/withdraw");
+        self.call(Method::POST, &path, Some(request)).await
+    }
+
     /// The requests waiting for a second operator.
     pub async fn approvals(&self) -> ClientResult<ApprovalList> {
         self.call::<(), _>(Method::GET, "v1/approvals", None).await

@@ -15,6 +15,7 @@ pub mod policy;
 pub mod pskc;
 pub mod secret_box;
 pub mod temporary_password;
+pub mod transport_key;
 
 /// Echo at most the first `max` characters of hostile input back in a message.
 pub(crate) fn shorten(input: &str, max: usize) -> String {

@@ -170,6 +170,8 @@ pub enum Action {
     Approve,
     /// A new one-time access password in a sealed envelope (back-office).
     IssueEnvelope,
+    /// Load the vendor's hardware-token inventory (back-office).
+    LoadTokens,
 }
 
 impl Action {
@@ -184,7 +186,8 @@ impl Action {
             | Self::ManageApiTokens
             | Self::UnblockOperator
             | Self::Approve
-            | Self::IssueEnvelope => None,
+            | Self::IssueEnvelope
+            | Self::LoadTokens => None,
         }
     }
 }
@@ -248,22 +251,26 @@ pub enum Denied {
 pub fn authorize(principal: &Principal, action: Action, target: Target<'_>) -> Result<(), Denied> {
     match principal {
         Principal::BackOffice { .. } => match action {
-            Action::IssueEnvelope | Action::Provision | Action::ShowUser | Action::ListUsers => {
-                Ok(())
-            }
+            Action::IssueEnvelope
+            | Action::LoadTokens
+            | Action::Provision
+            | Action::ShowUser
+            | Action::ListUsers => Ok(()),
             Action::SetPasswordMasking => Err(Denied::UserThemselfOnly),
             _ => Err(Denied::OperatorsOnly),
         },
         Principal::Operator { login, .. } => match action {
             Action::SetPasswordMasking => Err(Denied::UserThemselfOnly),
-            Action::IssueEnvelope => Err(Denied::BackOfficeOnly),
+            Action::IssueEnvelope | Action::LoadTokens => Err(Denied::BackOfficeOnly),
             Action::UnblockOperator if target.millekod.is_none() && target.login == Some(login) => {
                 Err(Denied::OwnAccount)
             }
             _ => Ok(()),
         },
         Principal::ApiToken { scopes, .. } => match action.scope() {
-            _ if action == Action::IssueEnvelope => Err(Denied::BackOfficeOnly),
+            _ if matches!(action, Action::IssueEnvelope | Action::LoadTokens) => {
+                Err(Denied::BackOfficeOnly)
+            }
             Some(scope) if scopes.contains(&scope) => Ok(()),
             Some(scope) => Err(Denied::MissingScope(scope)),
             None if action == Action::SetPasswordMasking => Err(Denied::UserThemselfOnly),
@@ -293,7 +300,7 @@ pub fn authorize(principal: &Principal, action: Action, target: Target<'_>) -> R
                 | Action::ManageApiTokens
                 | Action::UnblockOperator
                 | Action::Approve => Err(Denied::OperatorsOnly),
-                Action::IssueEnvelope => Err(Denied::BackOfficeOnly),
+                Action::IssueEnvelope | Action::LoadTokens => Err(Denied::BackOfficeOnly),
             }
         }
     }

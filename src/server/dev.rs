@@ -18,16 +18,22 @@ use crate::domain::otp::TotpSecret;
 use crate::domain::pepper::Pepper;
 use crate::domain::phone::PhoneNumber;
 use crate::domain::policy::{OperatorRole, Scope};
+use crate::domain::transport_key::TransportKey;
 use crate::domain::{secret_box, temporary_password};
-use crate::store::{now_millis, ApiTokenRecord, AuditEntry, NewUser, Store, UserKind, UserRecord};
+use crate::store::{
+    now_millis, ApiTokenRecord, AuditEntry, InventoryToken, NewUser, Store, UserKind, UserRecord,
+};
 
 use super::auth::{new_token, API_TOKEN_PREFIX};
-use super::login::token_aad;
+use super::login::{inventory_aad, token_aad};
 use super::state::Keys;
 
 pub const CREDENTIALS_FILE: &str = "dev-credentials.json";
 pub const OUTBOX_FILE: &str = "sms-outbox.jsonl";
 pub const PEPPER_FILE: &str = "pepper";
+pub const TRANSPORT_KEY_FILE: &str = "token-transport.key";
+/// Hardware tokens in the demo inventory (serials `DEV-T-0001`…), not yet assigned.
+pub const DEV_INVENTORY: usize = 5;
 pub const DEMO_MILLEKOD: &str = "12345678";
 pub const OTHER_MILLEKOD: &str = "87654321";
 
@@ -37,6 +43,8 @@ pub struct DevDir {
     pub pepper: Pepper,
     /// Keeps a temporary directory alive while the server runs.
     _temp: Option<tempfile::TempDir>,
+    /// The token vendor's transport key of the demo inventory (PSKC).
+    pub transport_key: TransportKey,
 }
 
 impl DevDir {
@@ -63,9 +71,18 @@ impl DevDir {
             pepper.write_file(&pepper_path)?;
             pepper
         };
+        let key_path = path.join(TRANSPORT_KEY_FILE);
+        let transport_key = if key_path.exists() {
+            TransportKey::load_file(&key_path).map_err(anyhow::Error::msg)?
+        } else {
+            let key = TransportKey::generate();
+            key.write_file(&key_path).map_err(anyhow::Error::msg)?;
+            key
+        };
         Ok(Self {
             path,
             pepper,
+            transport_key,
             _temp: temp,
         })
     }
@@ -92,6 +109,14 @@ pub struct DevCredentials {
     /// Back-office staff: envelopes with one-time access passwords.
     pub back_office: DevOperator,
     pub users: Vec<DevUser>,
+    /// Hardware tokens in the inventory, unassigned, with their seeds (demo only).
+    pub inventory: Vec<DevToken>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DevToken {
+    pub serial: String,
+    pub totp_secret: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -394,6 +419,29 @@ pub async fn seed(
         .insert_api_token(&hash, &token, &audit("api_token.create", None, None))
         .await?;
 
+    let mut inventory = Vec::new();
+    let mut sealed = Vec::new();
+    for n in 1..=DEV_INVENTORY {
+        let serial = format!("DEV-T-{n:04}");
+        let seed = TotpSecret::generate();
+        sealed.push(InventoryToken {
+            seed_sealed: Some(secret_box::seal(
+                &keys.token_seed,
+                seed.as_bytes(),
+                &inventory_aad(&serial),
+            )),
+            serial: serial.clone(),
+            state: "available".into(),
+        });
+        inventory.push(DevToken {
+            serial,
+            totp_secret: seed.to_base32().to_string(),
+        });
+    }
+    store
+        .load_tokens(&sealed, &audit("tokens.load", None, None))
+        .await?;
+
     Ok(DevCredentials {
         server: String::new(),
         api_token,
@@ -408,6 +456,7 @@ pub async fn seed(
             totp_secret: back_office_totp.to_base32().to_string(),
         },
         users,
+        inventory,
     })
 }
 

@@ -522,6 +522,12 @@ pub fn token_aad(millekod: Option<&crate::api::MilleKod>, login: &crate::api::Lo
     format!("token-seed/{millekod}/{login}").into_bytes()
 }
 
+/// Associated data binding a sealed seed of the token inventory to its serial, until
+/// it is assigned (and re-sealed to its user).
+pub fn inventory_aad(serial: &str) -> Vec<u8> {
+    format!("token-inventory/{serial}").into_bytes()
+}
+
 /// Step 2 of an unknown login: the same calls in the same order as a real user's, one
 /// slow hash, and counted like a real user's failure, so neither the answers nor their
 /// sequence nor their time tell that the login is unknown.

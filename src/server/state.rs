@@ -46,6 +46,8 @@ pub struct Settings {
     /// After a phone change, no access password goes to the new number without a
     /// second operator's approval for this long (`domain::approval`).
     pub phone_change_hold: Duration,
+    /// Decrypts the seeds of hardware-token inventories (PSKC); none: no loading.
+    pub token_transport_key: Option<crate::domain::transport_key::TransportKey>,
 }
 
 impl Default for Settings {
@@ -59,6 +61,7 @@ impl Default for Settings {
             operator_max_session: Duration::from_secs(8 * 3600),
             bulk_concurrency: BULK_CONCURRENCY,
             phone_change_hold: crate::domain::approval::DEFAULT_PHONE_CHANGE_HOLD,
+            token_transport_key: None,
         }
     }
 }

@@ -162,6 +162,24 @@ pub const SQLITE: &[Migration] = &[
             "CREATE INDEX approvals_by_user ON approvals (user_id, outcome)",
         ],
     ),
+    (
+        7,
+        &[
+            // Hardware tokens that back-office loaded (PSKC), by serial: seeds sealed
+            // under the pepper, bound to the serial until assigned. A withdrawn serial
+            // (lost, broken, returned, replaced) is never assigned again.
+            "CREATE TABLE token_inventory (
+                serial TEXT PRIMARY KEY,
+                seed_sealed BLOB,
+                state TEXT NOT NULL,
+                user_id INTEGER,
+                loaded_at INTEGER NOT NULL,
+                assigned_at INTEGER,
+                withdrawn_at INTEGER,
+                withdrawn_reason TEXT)",
+            "CREATE INDEX token_inventory_by_user ON token_inventory (user_id, state)",
+        ],
+    ),
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -313,6 +331,24 @@ pub const POSTGRES: &[Migration] = &[
                 decided_at BIGINT,
                 outcome TEXT)",
             "CREATE INDEX approvals_by_user ON approvals (user_id, outcome)",
+        ],
+    ),
+    (
+        7,
+        &[
+            // Hardware tokens that back-office loaded (PSKC), by serial: seeds sealed
+            // under the pepper, bound to the serial until assigned. A withdrawn serial
+            // (lost, broken, returned, replaced) is never assigned again.
+            "CREATE TABLE token_inventory (
+                serial TEXT PRIMARY KEY,
+                seed_sealed BYTEA,
+                state TEXT NOT NULL,
+                user_id BIGINT,
+                loaded_at BIGINT NOT NULL,
+                assigned_at BIGINT,
+                withdrawn_at BIGINT,
+                withdrawn_reason TEXT)",
+            "CREATE INDEX token_inventory_by_user ON token_inventory (user_id, state)",
         ],
     ),
 ];

@@ -140,6 +140,16 @@ pub enum Reservation {
     Mismatch,
 }
 
+/// A token of the inventory, by serial.
+#[derive(Clone)]
+pub struct InventoryToken {
+    pub serial: String,
+    /// Sealed under the pepper, bound to the serial (`None` once withdrawn).
+    pub seed_sealed: Option<Vec<u8>>,
+    /// `available`, `assigned` or `withdrawn`.
+    pub state: String,
+}
+
 /// A request waiting for a second operator (see `domain::approval`).
 #[derive(Debug, Clone)]
 pub struct ApprovalRecord {
@@ -273,9 +283,16 @@ pub enum UserChange {
         temporary_password_hash: String,
     },
     SetPasswordMasking(bool),
+    /// A token from the inventory (only while its serial is available); a token the
+    /// user had is withdrawn as replaced.
     AssignToken {
         serial: String,
         seed_sealed: Vec<u8>,
+    },
+    /// Take the user's token away (lost, broken, returned): its serial is withdrawn
+    /// for good, and a user with a phone goes back to SMS codes.
+    WithdrawToken {
+        reason: String,
     },
     /// Start over as if just created (an operator who lost the password or token):
     /// pending activation with a new temporary password and token seed, the old
@@ -448,6 +465,13 @@ pub trait Store: Send + Sync + 'static {
     /// every row's outcome, the changed rows and their audit records, and the stored
     /// answer commit together, or nothing does.
     async fn apply_phone_batch(&self, batch: PhoneBatch<'_>) -> StoreResult<BatchApplied>;
+
+    /// Add tokens to the inventory with one audit record: how many were new (a serial
+    /// known already, in any state, is left as it is and not counted).
+    async fn load_tokens(&self, tokens: &[InventoryToken], audit: &AuditEntry) -> StoreResult<u64>;
+    async fn inventory_token(&self, serial: &str) -> StoreResult<Option<InventoryToken>>;
+    /// Serials available for assignment, in order (at most `limit`).
+    async fn available_tokens(&self, limit: i64) -> StoreResult<Vec<String>>;
 
     /// Store a request for a second operator, with its audit record, in one transaction.
     async fn create_approval(

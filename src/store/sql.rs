@@ -286,6 +286,37 @@ fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     Some(options.get_filename().to_owned())
 }
 
+/// Mark the serial the user holds (if any) withdrawn for good, known to the inventory
+/// or not (tokens assigned before the inventory existed).
+async fn withdraw_serial_of(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    user_id: i64,
+    reason: &str,
+    now: Millis,
+) -> StoreResult<()> {
+    let serial: Option<Option<String>> =
+        sqlx::query_scalar("SELECT token_serial FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    let Some(serial) = serial.flatten() else {
+        return Ok(());
+    };
+    sqlx::query(
+        "INSERT INTO token_inventory (serial, seed_sealed, state, user_id, loaded_at, \
+         withdrawn_at, withdrawn_reason) VALUES ($1, NULL, 'withdrawn', $2, $3, $3, $4) \
+         ON CONFLICT (serial) DO UPDATE SET state = 'withdrawn', seed_sealed = NULL, \
+         withdrawn_at = $3, withdrawn_reason = $4",
+    )
+    .bind(serial)
+    .bind(user_id)
+    .bind(now)
+    .bind(reason)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// `'active', 'blocked'`: statuses for an SQL `IN` list (fixed words, never input).
 fn status_list(statuses: &[UserStatus]) -> String {
     statuses
@@ -822,16 +853,44 @@ impl Store for SqlStore {
             UserChange::AssignToken {
                 serial,
                 seed_sealed,
-            } => sqlx::query(concat!(
-                "UPDATE users SET auth_tool = 'token', token_serial = $2, \
-                 token_seed_sealed = $3, token_last_step = NULL, updated_at = $4 \
-                 WHERE id = $1 RETURNING ",
-                user_columns!()
-            ))
-            .bind(user_id)
-            .bind(serial.clone())
-            .bind(seed_sealed.clone())
-            .bind(now),
+            } => {
+                // The serial leaves the inventory for this user, once.
+                let taken = sqlx::query(
+                    "UPDATE token_inventory SET state = 'assigned', user_id = $2, \
+                     assigned_at = $3 WHERE serial = $1 AND state = 'available'",
+                )
+                .bind(serial.clone())
+                .bind(user_id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                if taken.rows_affected() != 1 {
+                    return Err(StoreError::Conflict);
+                }
+                withdraw_serial_of(&mut tx, user_id, "replaced", now).await?;
+                sqlx::query(concat!(
+                    "UPDATE users SET auth_tool = 'token', token_serial = $2, \
+                     token_seed_sealed = $3, token_last_step = NULL, updated_at = $4 \
+                     WHERE id = $1 RETURNING ",
+                    user_columns!()
+                ))
+                .bind(user_id)
+                .bind(serial.clone())
+                .bind(seed_sealed.clone())
+                .bind(now)
+            }
+            UserChange::WithdrawToken { reason } => {
+                withdraw_serial_of(&mut tx, user_id, reason, now).await?;
+                sqlx::query(concat!(
+                    "UPDATE users SET auth_tool = CASE WHEN phone IS NOT NULL THEN 'sms' \
+                     ELSE auth_tool END, token_serial = NULL, token_seed_sealed = NULL, \
+                     token_last_step = NULL, updated_at = $2 \
+                     WHERE id = $1 AND token_seed_sealed IS NOT NULL RETURNING ",
+                    user_columns!()
+                ))
+                .bind(user_id)
+                .bind(now)
+            }
             UserChange::IssueEnvelope {
                 temporary_password_hash,
             } => sqlx::query(concat!(
@@ -1281,6 +1340,58 @@ impl Store for SqlStore {
 
     async fn apply_phone_batch(&self, batch: PhoneBatch<'_>) -> StoreResult<BatchApplied> {
         self.apply_phone_batch_sql(batch).await
+    }
+
+    async fn load_tokens(&self, tokens: &[InventoryToken], audit: &AuditEntry) -> StoreResult<u64> {
+        let mut tx = self.pool.begin().await?;
+        let mut loaded = 0;
+        for token in tokens {
+            let done = sqlx::query(
+                "INSERT INTO token_inventory (serial, seed_sealed, state, loaded_at) \
+                 VALUES ($1, $2, 'available', $3) ON CONFLICT (serial) DO NOTHING",
+            )
+            .bind(&token.serial)
+            .bind(&token.seed_sealed)
+            .bind(audit.at)
+            .execute(&mut *tx)
+            .await?;
+            loaded += done.rows_affected();
+        }
+        let mut audit = audit.clone();
+        audit.detail = Some(format!(
+            "{} {loaded} new of {} tokens",
+            audit.detail.unwrap_or_default(),
+            tokens.len()
+        ));
+        insert_audit(&mut *tx, &audit).await?;
+        tx.commit().await?;
+        Ok(loaded)
+    }
+
+    async fn inventory_token(&self, serial: &str) -> StoreResult<Option<InventoryToken>> {
+        let row =
+            sqlx::query("SELECT serial, seed_sealed, state FROM token_inventory WHERE serial = $1")
+                .bind(serial)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|row| -> StoreResult<InventoryToken> {
+            Ok(InventoryToken {
+                serial: row.try_get("serial")?,
+                seed_sealed: row.try_get("seed_sealed")?,
+                state: row.try_get("state")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn available_tokens(&self, limit: i64) -> StoreResult<Vec<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT serial FROM token_inventory WHERE state = 'available' \
+             ORDER BY serial LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     async fn create_approval(

@@ -8,7 +8,6 @@ use millectl::api::{
     ApiTokenCreated, ApiTokenList, AuditList, CompanyView, Flow, Me, PrincipalView, Scope,
     SessionCreated, UserCreated, UserView,
 };
-use millectl::domain::otp::TotpSecret;
 use serde_json::json;
 
 #[tokio::test]
@@ -77,8 +76,10 @@ async fn operators_provision_companies_users_and_tokens() {
             .post("/v1/companies/11112222/users", tomasz)
             .await
             .json();
-        let seed = TotpSecret::generate().to_base32().as_str().to_owned();
-        let assign = json!({"serial": "TK-0001", "seed_base32": seed, "reason": "new token"});
+        // A token from the inventory that back-office loaded, by serial.
+        let stock = &server.creds.inventory[0];
+        let seed = stock.totp_secret.clone();
+        let assign = json!({"serial": stock.serial, "reason": "new token"});
         let answer = operator
             .put("/v1/companies/11112222/users/tomasz/token", assign.clone())
             .await;

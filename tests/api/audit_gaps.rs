@@ -112,7 +112,6 @@ async fn refusals_on_unknown_targets_and_conflicts_are_audited_as_asked() {
         let server = TestServer::start_on(&db).await;
         let token = server.helpdesk_token();
         let operator = server.login_operator().await;
-        let seed = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
         let j = RawBody::Json;
         #[rustfmt::skip]
         let cases: Vec<RefusalCase> = vec![
@@ -123,7 +122,7 @@ async fn refusals_on_unknown_targets_and_conflicts_are_audited_as_asked() {
             (&token, Method::POST, "/v1/companies/12345678/users/nobody/unblock", j(json!({"mode": "current_password", "reason": "T-1"})), 404, "user.unblock", "not_found", json!("12345678"), json!("nobody")),
             (&token, Method::POST, "/v1/companies/12345678/users/ewa/unblock", j(json!({"mode": "current_password", "reason": "T-2"})), 409, "user.unblock", "refused", json!("12345678"), json!("ewa")),
             (&token, Method::PUT, "/v1/companies/12345678/users/nobody/phone", j(json!({"phone": "601 234 567", "reason": "T-3"})), 404, "phone.set", "not_found", json!("12345678"), json!("nobody")),
-            (&operator, Method::PUT, "/v1/companies/99999999/users/jan/token", j(json!({"serial": "TK-1", "seed_base32": seed, "reason": "T-4"})), 404, "token.assign", "not_found", json!("99999999"), json!("jan")),
+            (&operator, Method::PUT, "/v1/companies/99999999/users/jan/token", j(json!({"serial": "DEV-T-0001", "reason": "T-4"})), 404, "token.assign", "not_found", json!("99999999"), json!("jan")),
             (&operator, Method::POST, "/v1/companies/99999999/users", j(json!({"login": "zofia", "name": "Z", "auth_tool": "sms", "reason": "T-5"})), 404, "user.create", "not_found", json!("99999999"), json!("zofia")),
             (&operator, Method::POST, "/v1/companies/12345678/users", j(json!({"login": "ewa", "name": "Ewa", "auth_tool": "sms", "reason": "T-6"})), 409, "user.create", "refused", json!("12345678"), json!("ewa")),
             (&operator, Method::POST, "/v1/companies", j(json!({"millekod": "12345678", "name": "Again", "reason": "T-7"})), 409, "company.create", "refused", json!("12345678"), Value::Null),

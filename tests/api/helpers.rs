@@ -23,12 +23,20 @@ pub struct Credentials {
     pub operator: OperatorCredentials,
     pub back_office: OperatorCredentials,
     pub users: Vec<UserCredentials>,
+    pub inventory: Vec<InventoryCredentials>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct OperatorCredentials {
     pub login: String,
     pub password: String,
+    pub totp_secret: String,
+}
+
+/// A token of the dev inventory: its serial and (dev only) its seed.
+#[derive(Debug, Clone, Deserialize)]
+pub struct InventoryCredentials {
+    pub serial: String,
     pub totp_secret: String,
 }
 

@@ -9,6 +9,7 @@ mod concurrency;
 mod delivery;
 mod enumeration;
 mod envelopes;
+mod hardware_tokens;
 // Shared by every test file; no one file uses all of it.
 #[allow(dead_code)]
 mod helpers;

@@ -29,6 +29,12 @@ const ROUTES: &[(&str, &str)] = &[
         "/v1/companies/{millekod}/users/{login}/password-masking",
     ),
     ("put", "/v1/companies/{millekod}/users/{login}/token"),
+    (
+        "post",
+        "/v1/companies/{millekod}/users/{login}/token/withdraw",
+    ),
+    ("post", "/v1/token-inventory"),
+    ("get", "/v1/token-inventory"),
     ("get", "/v1/api-tokens"),
     ("post", "/v1/api-tokens"),
     ("delete", "/v1/api-tokens/{id}"),

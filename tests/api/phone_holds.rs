@@ -218,3 +218,39 @@ async fn a_phone_import_tells_old_numbers_and_holds_too() {
         assert_eq!(server.count_sql(&queued(&old)).await, 1);
     }
 }
+
+#[tokio::test]
+async fn the_hold_and_the_notices_are_shared_by_replicas_on_postgres() {
+    let Some(admin) = postgres_admin_url() else {
+        println!("skipped: TEST_DATABASE_URL is unset, so there is no PostgreSQL for replicas");
+        return;
+    };
+    let server = TestServer::start_on(&Db::Postgres(admin)).await;
+    let replica = server.replica().await;
+    let other = server.helpdesk_token().on(&replica.url);
+    // The phone changes through the replica; the unblock asked there is held too.
+    let answer = attempt_takeover(&server, &other).await;
+    assert_eq!(answer.status.as_u16(), 202, "{}", answer.body);
+    let id = answer.body["id"].as_str().expect("id").to_owned();
+    // Both servers drain the notices; each is claimed by one of them only.
+    let claimed = "SELECT COUNT(*) FROM sms_notices WHERE sent_at IS NOT NULL";
+    let start = std::time::Instant::now();
+    while server.count_sql(claimed).await < 1 {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no notice claimed"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        server.count_sql("SELECT COUNT(*) FROM sms_notices").await,
+        1
+    );
+    // The request is approved on the main server, which has the SMS outbox.
+    let second = server.second_operator("second").await;
+    second
+        .post(&format!("/v1/approvals/{id}/approve"), json!({}))
+        .await
+        .expect_ok();
+    assert!(other.access_password(ATTACKER).is_some());
+}

@@ -138,10 +138,7 @@ async fn phone_and_token_changes_end_the_users_sessions() {
         operator
             .put(
                 &format!("/v1/companies/{KOD}/users/anna/token"),
-                serde_json::json!({
-                    "serial": "GS-0099",
-                    "seed_base32": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
-                }),
+                serde_json::json!({ "serial": "DEV-T-0001" }),
             )
             .await
             .expect_ok();

@@ -12,5 +12,6 @@ mod import;
 mod login;
 mod phone;
 mod pty;
+mod tokens;
 mod unblock;
 mod users;

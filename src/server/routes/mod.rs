@@ -6,6 +6,7 @@
 mod approvals;
 mod audit;
 mod envelopes;
+mod hardware_tokens;
 mod operators;
 mod phone_changes;
 mod provisioning;
@@ -82,7 +83,9 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(envelopes::issue))
         .routes(routes!(users::set_phone))
         .routes(routes!(users::set_password_masking))
-        .routes(routes!(provisioning::assign_token))
+        .routes(routes!(hardware_tokens::assign))
+        .routes(routes!(hardware_tokens::withdraw))
+        .routes(routes!(hardware_tokens::load, hardware_tokens::available))
         .routes(routes!(tokens::create, tokens::list))
         .routes(routes!(tokens::revoke))
         .routes(routes!(audit::list))

@@ -6,20 +6,17 @@ use axum::http::StatusCode;
 
 use super::{Json, Path};
 use crate::api::{
-    AssignToken, AuthTool, CompanyView, CreateCompany, CreateUser, ErrorCode, Login, MilleKod,
-    Problem, UserCreated, UserStatus, UserView,
+    CompanyView, CreateCompany, CreateUser, ErrorCode, MilleKod, Problem, UserCreated, UserStatus,
 };
 use crate::domain::display_text::DisplayName;
-use crate::domain::otp::TotpSecret;
 use crate::domain::phone::PhoneNumber;
 use crate::domain::policy::{Action, Target};
-use crate::domain::{secret_box, temporary_password};
+use crate::domain::temporary_password;
 use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::login::token_aad;
-use crate::server::routes::users::{ensure_company, find_user, user_view};
+use crate::server::routes::users::{ensure_company, user_view};
 use crate::server::state::AppState;
-use crate::store::{NewUser, StoreError, UserChange, UserKind};
+use crate::store::{NewUser, StoreError, UserKind};
 
 /// Create a company.
 #[utoipa::path(post, path = "/v1/companies", tag = "provisioning",
@@ -144,70 +141,4 @@ pub async fn create_user(
             temporary_password: temporary.into(),
         }),
     ))
-}
-
-/// Assign a hardware token (serial and RFC 6238 seed); the user's tool becomes `token`.
-#[utoipa::path(put, path = "/v1/companies/{millekod}/users/{login}/token", tag = "provisioning",
-    security(("bearer" = [])),
-    params(("millekod" = String, Path), ("login" = String, Path)),
-    request_body = AssignToken,
-    responses((status = 200, body = UserView), (status = 400, body = Problem),
-              (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn assign_token(
-    State(state): State<AppState>,
-    auth: Auth,
-    Path((millekod, login)): Path<(MilleKod, Login)>,
-    Json(request): Json<AssignToken>,
-) -> ApiResult<axum::Json<UserView>> {
-    let target = Target::user(&millekod, &login);
-    let reason = auth.reason(&state, request.reason.as_deref())?;
-    let serial = request.serial.trim();
-    if serial.is_empty()
-        || serial.len() > 32
-        || !serial
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    {
-        return Err(ApiError::invalid_input(
-            "serial must be 1-32 characters of A-Z, a-z, 0-9 and '-'",
-        ));
-    }
-    let seed = TotpSecret::from_base32(request.seed_base32.expose()).map_err(|_| {
-        ApiError::invalid_input("seed_base32 must be an RFC 4648 base32 seed of 16-64 bytes")
-    })?;
-    auth.authorize(&state, Action::Provision, "token.assign", target)
-        .await?;
-    let found = find_user(&state, &millekod, &login).await;
-    let user = auth
-        .audit_refusal(&state, "token.assign", target, reason.as_deref(), found)
-        .await?;
-    let sealed = secret_box::seal(
-        &state.keys.token_seed,
-        seed.as_bytes(),
-        &token_aad(user.millekod.as_ref(), &user.login),
-    );
-    let entry = auth.audit(
-        "token.assign",
-        target,
-        "success",
-        reason.as_deref(),
-        Some(format!("serial {serial}")),
-    );
-    let changed = state
-        .store
-        .change_user(
-            user.id,
-            &UserChange::AssignToken {
-                serial: serial.to_owned(),
-                seed_sealed: sealed,
-            },
-            &entry,
-        )
-        .await
-        .map_err(ApiError::from);
-    let updated = auth
-        .audit_refusal(&state, "token.assign", target, reason.as_deref(), changed)
-        .await?;
-    debug_assert_eq!(updated.auth_tool, AuthTool::Token);
-    Ok(axum::Json(user_view(&updated, false)?))
 }
