@@ -525,6 +525,15 @@ fn audit_from_row(row: &AnyRow) -> StoreResult<AuditRecord> {
     })
 }
 
+/// A unique violation is `AlreadyExists`; anything else, the database's error.
+fn exists_or_database(err: sqlx::Error) -> StoreError {
+    if is_unique_violation(&err) {
+        StoreError::AlreadyExists
+    } else {
+        StoreError::Database(err)
+    }
+}
+
 fn is_unique_violation(err: &sqlx::Error) -> bool {
     match err {
         sqlx::Error::Database(db) => {
@@ -668,13 +677,7 @@ impl Store for SqlStore {
             .bind(user.operator_role.map(|r| r.as_str()))
             .fetch_one(&mut *tx)
             .await
-            .map_err(|err| {
-                if is_unique_violation(&err) {
-                    StoreError::AlreadyExists
-                } else {
-                    StoreError::Database(err)
-                }
-            })?;
+            .map_err(exists_or_database)?;
         let record = user_from_row(&row)?;
         if let Some(audit) = audit {
             insert_audit(&mut *tx, audit).await?;
@@ -1274,14 +1277,8 @@ impl Store for SqlStore {
         .bind(token.expires_at)
         .execute(&mut *tx)
         .await
-        .map_err(|err| {
-            // The name (migration 5): the id and the hash are random and never repeat.
-            if is_unique_violation(&err) {
-                StoreError::AlreadyExists
-            } else {
-                StoreError::Database(err)
-            }
-        })?;
+        // The name (migration 5): the id and the hash are random and never repeat.
+        .map_err(exists_or_database)?;
         insert_audit(&mut *tx, audit).await?;
         tx.commit().await?;
         Ok(())

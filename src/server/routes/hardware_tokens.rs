@@ -27,7 +27,7 @@ use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::login::{inventory_aad, token_aad};
 use crate::server::state::AppState;
-use crate::store::{InventoryToken, StoreError, UserChange};
+use crate::store::{InventoryToken, StoreError, UserChange, UserRecord};
 
 /// Load a PSKC inventory file (back-office only); the answer counts, never seeds.
 #[utoipa::path(post, path = "/v1/token-inventory", tag = "provisioning",
@@ -164,12 +164,7 @@ pub async fn assign(
             "serial must be 1-32 characters of A-Z, a-z, 0-9 and '-'",
         ));
     }
-    auth.authorize(&state, Action::Provision, ACTION, target)
-        .await?;
-    let found = find_user(&state, &millekod, &login).await;
-    let user = auth
-        .audit_refusal(&state, ACTION, target, reason, found)
-        .await?;
+    let user = provisioned_user(&state, &auth, ACTION, target, reason).await?;
     let token = match state.store.inventory_token(serial).await? {
         Some(token) if token.state == "available" => Ok(token),
         Some(token) => Err(ApiError::new(
@@ -200,21 +195,17 @@ pub async fn assign(
         reason,
         Some(format!("serial {serial}")),
     );
-    let change = UserChange::AssignToken {
-        serial: serial.to_owned(),
-        seed_sealed: resealed,
+    let change = TokenChange {
+        action: ACTION,
+        target,
+        reason,
+        change: UserChange::AssignToken {
+            serial: serial.to_owned(),
+            seed_sealed: resealed,
+        },
+        conflict: format!("token {serial} was assigned meanwhile"),
     };
-    let changed = match state.store.change_user(user.id, &change, &entry).await {
-        Err(StoreError::Conflict) => Err(ApiError::new(
-            ErrorCode::Conflict,
-            format!("token {serial} was assigned meanwhile"),
-        )),
-        other => other.map_err(ApiError::from),
-    };
-    let updated = auth
-        .audit_refusal(&state, ACTION, target, reason, changed)
-        .await?;
-    Ok(axum::Json(user_view(&updated, false)?))
+    apply(&state, &auth, user.id, change, entry).await
 }
 
 /// Withdraw the user's token (lost, broken, returned): its serial is never assigned
@@ -237,30 +228,71 @@ pub async fn withdraw(
     let target = Target::user(&millekod, &login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
     let reason = reason.as_deref();
-    auth.authorize(&state, Action::Provision, ACTION, target)
-        .await?;
-    let found = find_user(&state, &millekod, &login).await;
-    let user = auth
-        .audit_refusal(&state, ACTION, target, reason, found)
-        .await?;
+    let user = provisioned_user(&state, &auth, ACTION, target, reason).await?;
     let because = request.because.as_str();
     let detail = format!(
         "{because}; serial {}",
         user.token_serial.as_deref().unwrap_or("-")
     );
     let entry = auth.audit(ACTION, target, "success", reason, Some(detail));
-    let change = UserChange::WithdrawToken {
-        reason: because.to_owned(),
+    let change = TokenChange {
+        action: ACTION,
+        target,
+        reason,
+        change: UserChange::WithdrawToken {
+            reason: because.to_owned(),
+        },
+        conflict: format!("user '{login}' in MilleKod {millekod} has no token to withdraw"),
     };
-    let changed = match state.store.change_user(user.id, &change, &entry).await {
-        Err(StoreError::Conflict) => Err(ApiError::new(
-            ErrorCode::Conflict,
-            format!("user '{login}' in MilleKod {millekod} has no token to withdraw"),
-        )),
+    apply(&state, &auth, user.id, change, entry).await
+}
+
+/// The user a provisioning action is aimed at, once the caller may act on them; a
+/// refusal or an unknown user is audited.
+async fn provisioned_user(
+    state: &AppState,
+    auth: &Auth,
+    action: &str,
+    target: Target<'_>,
+    reason: Option<&str>,
+) -> ApiResult<UserRecord> {
+    auth.authorize(state, Action::Provision, action, target)
+        .await?;
+    let (Some(millekod), Some(login)) = (target.millekod, target.login) else {
+        return Err(ApiError::internal("a token action without its user"));
+    };
+    let found = find_user(state, millekod, login).await;
+    auth.audit_refusal(state, action, target, reason, found)
+        .await
+}
+
+/// A change of a user's token, with what to say if the state changed under it.
+struct TokenChange<'a> {
+    action: &'a str,
+    target: Target<'a>,
+    reason: Option<&'a str>,
+    change: UserChange,
+    conflict: String,
+}
+
+/// Write a token change with its audit record; a conflict is audited and answered 409.
+async fn apply(
+    state: &AppState,
+    auth: &Auth,
+    user_id: i64,
+    token: TokenChange<'_>,
+    entry: crate::store::AuditEntry,
+) -> ApiResult<axum::Json<UserView>> {
+    let changed = match state
+        .store
+        .change_user(user_id, &token.change, &entry)
+        .await
+    {
+        Err(StoreError::Conflict) => Err(ApiError::new(ErrorCode::Conflict, token.conflict)),
         other => other.map_err(ApiError::from),
     };
     let updated = auth
-        .audit_refusal(&state, ACTION, target, reason, changed)
+        .audit_refusal(state, token.action, token.target, token.reason, changed)
         .await?;
     Ok(axum::Json(user_view(&updated, false)?))
 }
