@@ -116,14 +116,15 @@ async fn r5_operator_logs_in_without_millekod() {
         assert_eq!(me.principal, expected);
         // The operator is no company user: the same login under a MilleKod is unknown.
         let decoy = api.start_login(Some(KOD), "helpdesk").await;
-        // Padded, so the decoy's positions (up to 16) fall inside the typed password.
+        // Padded, so the decoy's positions (up to 16) fall inside the typed password. A
+        // decoy is drawn like a real user's challenge, so it may be another flow; then
+        // the operator's credentials do not even fit it.
         let padded = format!("{}{}", op.password, "a".repeat(20));
-        let answer = api
-            .complete_login(
-                &decoy.challenge_id,
-                &login_answer(&decoy, &padded, &totp_code(&op.totp_secret, 1)),
-            )
-            .await;
+        let sent = match decoy.flow {
+            Flow::Login => login_answer(&decoy, &padded, &totp_code(&op.totp_secret, 1)),
+            Flow::FirstLogin | Flow::NewPassword => wrong_answer_for(&decoy),
+        };
+        let answer = api.complete_login(&decoy.challenge_id, &sent).await;
         answer.expect_problem(401, "invalid_credentials");
     }
 }
