@@ -481,6 +481,13 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<()>;
     /// A request still waiting (not decided, not expired).
     async fn pending_approval(&self, id: &str, now: Millis) -> StoreResult<Option<ApprovalRecord>>;
+    /// The request of `action` for the user still waiting, if there is one.
+    async fn pending_approval_of(
+        &self,
+        user_id: i64,
+        action: &str,
+        now: Millis,
+    ) -> StoreResult<Option<ApprovalRecord>>;
     /// Every request still waiting, oldest first.
     async fn pending_approvals(&self, now: Millis) -> StoreResult<Vec<ApprovalRecord>>;
     /// Decide a waiting request, once: `false` if it was decided or expired meanwhile.

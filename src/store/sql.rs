@@ -1434,6 +1434,24 @@ impl Store for SqlStore {
         row.as_ref().map(approval_from_row).transpose()
     }
 
+    async fn pending_approval_of(
+        &self,
+        user_id: i64,
+        action: &str,
+        now: Millis,
+    ) -> StoreResult<Option<ApprovalRecord>> {
+        let row = sqlx::query(&format!(
+            "SELECT {APPROVAL_COLUMNS} FROM approvals WHERE user_id = $1 AND action = $2 \
+             AND outcome IS NULL AND expires_at > $3 ORDER BY created_at LIMIT 1"
+        ))
+        .bind(user_id)
+        .bind(action)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(approval_from_row).transpose()
+    }
+
     async fn pending_approvals(&self, now: Millis) -> StoreResult<Vec<ApprovalRecord>> {
         let rows = sqlx::query(&format!(
             "SELECT {APPROVAL_COLUMNS} FROM approvals \

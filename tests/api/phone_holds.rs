@@ -254,3 +254,21 @@ async fn the_hold_and_the_notices_are_shared_by_replicas_on_postgres() {
         .expect_ok();
     assert!(other.access_password(ATTACKER).is_some());
 }
+
+#[tokio::test]
+async fn asking_again_does_not_pile_up_requests() {
+    // Each repeated unblock once stored a new request: rows without bound, and a list
+    // for the approvers an attacker could flood.
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let token = server.helpdesk_token();
+        let first = attempt_takeover(&server, &token).await;
+        assert_eq!(first.status.as_u16(), 202, "{}", first.body);
+        for _ in 0..20 {
+            let again = token.unblock(KOD, "ewa", "new_password").await;
+            assert_eq!(again.status.as_u16(), 202, "{}", again.body);
+            assert_eq!(again.body["id"], first.body["id"]);
+        }
+        assert_eq!(server.count_sql("SELECT COUNT(*) FROM approvals").await, 1);
+    }
+}

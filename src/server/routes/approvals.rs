@@ -22,7 +22,9 @@ use crate::store::{now_millis, ApprovalRecord, UserRecord};
 const REQUEST: &str = "approval.request";
 const APPROVE: &str = "approval.approve";
 
-/// Turn `action` on `user` into a request for a second operator; audited.
+/// Turn `action` on `user` into a request for a second operator; audited. A request
+/// already waiting for the same user and action is answered again, not repeated: asking
+/// over and over adds no rows and no work for the approvers.
 pub async fn request(
     state: &AppState,
     auth: &Auth,
@@ -31,6 +33,13 @@ pub async fn request(
     reason: Option<&str>,
 ) -> ApiResult<ApprovalView> {
     let now = now_millis();
+    if let Some(waiting) = state
+        .store
+        .pending_approval_of(user.id, action, now)
+        .await?
+    {
+        return view(state, &waiting, user);
+    }
     let ttl = i64::try_from(APPROVAL_TTL.as_millis()).unwrap_or(i64::MAX);
     let record = ApprovalRecord {
         id: uuid::Uuid::new_v4().to_string(),
