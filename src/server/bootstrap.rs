@@ -12,7 +12,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::api::{AuthTool, Login, UserStatus};
 use crate::domain::lockout::LockoutLimit;
-use crate::domain::lockout::{self, UnblockFacts, UnblockMode};
+use crate::domain::lockout::{self, UnblockMode};
 use crate::domain::otp::TotpSecret;
 use crate::domain::pepper::Pepper;
 use crate::domain::policy::OperatorRole;
@@ -106,13 +106,7 @@ pub async fn unblock_operator(
     limit: LockoutLimit,
 ) -> anyhow::Result<()> {
     let user = find_operator(store, login).await?;
-    let facts = UnblockFacts {
-        status: user.status,
-        attempts_left: user.attempts_left,
-        has_permanent_password: user.password.is_some(),
-        has_phone: user.phone.is_some(),
-        has_token: user.token_seed_sealed.is_some(),
-    };
+    let facts = user.unblock_facts();
     let outcome = lockout::unblock(facts, UnblockMode::CurrentPassword, limit)
         .map_err(|refused| anyhow::anyhow!("operator '{login}': {refused}"))?;
     let change = UserChange::Unblock {

@@ -94,6 +94,19 @@ pub struct UserRecord {
     pub operator_role: Option<crate::domain::policy::OperatorRole>,
 }
 
+impl UserRecord {
+    /// What an unblock decision (`domain::lockout::unblock`) needs to know of the user.
+    pub fn unblock_facts(&self) -> crate::domain::lockout::UnblockFacts {
+        crate::domain::lockout::UnblockFacts {
+            status: self.status,
+            attempts_left: self.attempts_left,
+            has_permanent_password: self.password.is_some(),
+            has_phone: self.phone.is_some(),
+            has_token: self.token_seed_sealed.is_some(),
+        }
+    }
+}
+
 impl std::fmt::Debug for UserRecord {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UserRecord")

@@ -11,7 +11,7 @@ use crate::api::{
     ApprovalList, ApprovalView, ApproveRequest, ErrorCode, Problem, UnblockMode, UserView,
 };
 use crate::domain::approval::{self, APPROVAL_TTL};
-use crate::domain::lockout::{self, UnblockFacts};
+use crate::domain::lockout;
 use crate::domain::policy::{Action, Target};
 use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
@@ -169,13 +169,7 @@ pub async fn approve(
         state.store.append_audit(&entry).await?;
         return Err(ApiError::forbidden(refused.to_string()));
     }
-    let facts = UnblockFacts {
-        status: user.status,
-        attempts_left: user.attempts_left,
-        has_permanent_password: user.password.is_some(),
-        has_phone: user.phone.is_some(),
-        has_token: user.token_seed_sealed.is_some(),
-    };
+    let facts = user.unblock_facts();
     let mode = UnblockMode::NewPassword;
     let outcome = match lockout::unblock(facts, mode, state.settings.lockout_limit) {
         Ok(outcome) => outcome,

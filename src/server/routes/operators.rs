@@ -11,7 +11,7 @@ use axum::extract::State;
 
 use super::{Json, Path};
 use crate::api::{ErrorCode, Login, OperatorView, Problem, UnblockMode, UnblockRequest};
-use crate::domain::lockout::{self, UnblockFacts};
+use crate::domain::lockout;
 use crate::domain::policy::{Action, Target};
 use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
@@ -73,13 +73,7 @@ pub async fn unblock(
         state.store.append_audit(&entry).await?;
         return Err(err);
     }
-    let facts = UnblockFacts {
-        status: operator.status,
-        attempts_left: operator.attempts_left,
-        has_permanent_password: operator.password.is_some(),
-        has_phone: operator.phone.is_some(),
-        has_token: operator.token_seed_sealed.is_some(),
-    };
+    let facts = operator.unblock_facts();
     let not_blocked = |refused: lockout::UnblockRefused| {
         refuse(ErrorCode::NotBlocked, "refused", refused.to_string())
     };

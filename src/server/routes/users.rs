@@ -11,7 +11,7 @@ use crate::api::{
     SetPhoneRequest, ShowUserQuery, UnblockMode, UnblockRequest, UserList, UserView,
 };
 use crate::domain::approval;
-use crate::domain::lockout::{self, UnblockFacts, UnblockRefused};
+use crate::domain::lockout::{self, UnblockRefused};
 use crate::domain::phone::PhoneNumber;
 use crate::domain::policy::{Action, Target};
 use crate::domain::temporary_password;
@@ -167,13 +167,7 @@ pub async fn unblock(
         .await?;
     let mode = request.mode;
     // (a refusal below is answered through `refused`, a 409)
-    let facts = UnblockFacts {
-        status: user.status,
-        attempts_left: user.attempts_left,
-        has_permanent_password: user.password.is_some(),
-        has_phone: user.phone.is_some(),
-        has_token: user.token_seed_sealed.is_some(),
-    };
+    let facts = user.unblock_facts();
     // A refusal is a conflict, audited with its reason.
     let refused = |refusal| {
         let err = unblock_refused(refusal, mode, &millekod, &login);
