@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod bootstrap;
+pub mod client_ip;
 pub mod decoy;
 pub mod dev;
 pub mod error;
@@ -200,10 +201,13 @@ pub async fn serve_until(
     tracing::info!(url = %format!("{}://{}", bound.scheme, bound.addr), "listening");
     match config.tls {
         None => {
-            axum::serve(bound.listener, app)
-                .with_graceful_shutdown(shutdown)
-                .await
-                .context("server failed")?;
+            axum::serve(
+                bound.listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown)
+            .await
+            .context("server failed")?;
         }
         Some(files) => {
             let _ = rustls::crypto::ring::default_provider().install_default();
@@ -219,7 +223,7 @@ pub async fn serve_until(
             let std_listener = bound.listener.into_std()?;
             axum_server::from_tcp_rustls(std_listener, tls)
                 .handle(handle)
-                .serve(app.into_make_service())
+                .serve(app.into_make_service_with_connect_info::<SocketAddr>())
                 .await
                 .context("server failed")?;
         }
