@@ -794,6 +794,12 @@ _arguments "${_arguments_options[@]}" : \
 '--user-idle-seconds=[Company users'\'' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests]:USER_IDLE_SECONDS:_default' \
 '--bulk-concurrency=[Phone-change chunks (\`phone import\`) worked on at once; more are answered 429 with Retry-After, and clients wait]:BULK_CONCURRENCY:_default' \
 '--phone-change-hold-hours=[After a phone change, no one-time access password goes to the new number without a second operator'\''s approval (\`millectl approve\`) for this many hours (0\: never held; at most 720)]:PHONE_CHANGE_HOLD_HOURS:_default' \
+'--sms-min-interval-secs=[Least seconds between two SMS login codes to one login; a start in between re-uses the live code or is answered 429 with Retry-After (0\: no least time)]:SMS_MIN_INTERVAL_SECS:_default' \
+'--sms-per-hour=[SMS login codes to one login in any rolling hour]:SMS_PER_HOUR:_default' \
+'--sms-budget-per-minute=[SMS login codes all logins together may cost per minute (per database, so for all replicas). Past it the breaker opens until the minute ends\: starts needing a new code get 429, and the server logs an error]:SMS_BUDGET_PER_MINUTE:_default' \
+'--open-challenges-per-login=[Open login challenges per login; a start beyond them gets the newest again]:OPEN_CHALLENGES_PER_LOGIN:_default' \
+'--sms-reuse-min-left-secs=[A live SMS code (or open challenge) is handed out again only with at least this many seconds to live; 300, a code'\''s whole life, turns re-use off (tests)]:SMS_REUSE_MIN_LEFT_SECS:_default' \
+'--sweep-interval-secs=[Seconds between passes of the background sweep of expired rows (tests)]:SWEEP_INTERVAL_SECS:_default' \
 '--token-transport-key-file=[File with the AES-128 transport key (32 hex characters) under which the token vendor encrypts the seeds of PSKC inventories; without it, back-office cannot load tokens. \`--dev\` makes one in its directory]:FILE:_files' \
 '--sms-webhook-url=[SMS gateway webhook\: each SMS is POSTed there as {"to", "text"}]:SMS_WEBHOOK_URL:_default' \
 '--sms-webhook-token-file=[File holding the webhook'\''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)]:SMS_WEBHOOK_TOKEN_FILE:_files' \

@@ -73,6 +73,11 @@ pub struct Challenge {
     /// Where the SMS code went, masked (`+48******789`), for SMS challenges.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_sent_to: Option<String>,
+    /// The number of the SMS that carries the code, also in its text. A new start while
+    /// a code is still good points to the same SMS (same number) instead of sending
+    /// another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_reference: Option<String>,
     #[serde(with = "time::serde::rfc3339")]
     pub expires_at: OffsetDateTime,
 }

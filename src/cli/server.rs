@@ -13,6 +13,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::domain::display_text::DisplayName;
 use crate::domain::ids::Login;
 use crate::domain::lockout::LockoutLimit;
+use crate::domain::login_start::StartPolicy;
 use crate::domain::pepper::Pepper;
 use crate::domain::policy::OperatorRole;
 use crate::domain::transport_key::TransportKey;
@@ -86,6 +87,36 @@ pub struct ServerArgs {
     /// held; at most 720).
     #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u16).range(0..=720))]
     pub phone_change_hold_hours: u16,
+
+    /// Least seconds between two SMS login codes to one login; a start in between
+    /// re-uses the live code or is answered 429 with Retry-After (0: no least time).
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u32).range(0..=3600))]
+    pub sms_min_interval_secs: u32,
+
+    /// SMS login codes to one login in any rolling hour.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub sms_per_hour: u32,
+
+    /// SMS login codes all logins together may cost per minute (per database, so for
+    /// all replicas). Past it the breaker opens until the minute ends: starts needing a
+    /// new code get 429, and the server logs an error.
+    #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub sms_budget_per_minute: u32,
+
+    /// Open login challenges per login; a start beyond them gets the newest again.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub open_challenges_per_login: u32,
+
+    /// A live SMS code (or open challenge) is handed out again only with at least this
+    /// many seconds to live; 300, a code's whole life, turns re-use off (tests).
+    #[arg(long, default_value_t = 60, hide = true,
+          value_parser = clap::value_parser!(u64).range(0..=300))]
+    pub sms_reuse_min_left_secs: u64,
+
+    /// Seconds between passes of the background sweep of expired rows (tests).
+    #[arg(long, default_value_t = 10, hide = true,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub sweep_interval_secs: u64,
 
     /// File with the AES-128 transport key (32 hex characters) under which the token
     /// vendor encrypts the seeds of PSKC inventories; without it, back-office cannot
@@ -331,6 +362,14 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
             .map(TransportKey::load_file)
             .transpose()
             .map_err(anyhow::Error::msg)?,
+        start_policy: StartPolicy {
+            min_interval: Duration::from_secs(u64::from(args.sms_min_interval_secs)),
+            per_hour: args.sms_per_hour,
+            budget_per_minute: args.sms_budget_per_minute,
+            open_challenges: args.open_challenges_per_login,
+            reuse_min_left: Duration::from_secs(args.sms_reuse_min_left_secs),
+        },
+        sweep_interval: Duration::from_secs(args.sweep_interval_secs),
         ..Settings::default()
     };
     let tls = match (&args.tls_cert, &args.tls_key) {

@@ -262,9 +262,14 @@ fn answer_challenge(
     let otp = match otp {
         Some(code) => SecretString::from(code),
         None => {
+            let number = challenge
+                .sms_reference
+                .as_deref()
+                .map(|n| format!(" no. {n}"))
+                .unwrap_or_default();
             let prompt = match (challenge.otp_method, &challenge.sms_sent_to) {
-                (AuthTool::Sms, Some(to)) => format!("H@sło SMS sent to {to}"),
-                (AuthTool::Sms, None) => "H@sło SMS".to_owned(),
+                (AuthTool::Sms, Some(to)) => format!("H@sło SMS{number} sent to {to}"),
+                (AuthTool::Sms, None) => format!("H@sło SMS{number}"),
                 (AuthTool::Token, _) => "Code from your token".to_owned(),
             };
             asker.secret(&prompt, "the one-time code")?

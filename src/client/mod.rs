@@ -21,6 +21,8 @@ const READ_ATTEMPTS: u32 = 3;
 /// A `Retry-After` longer than this is read as this: a hostile or confused server
 /// cannot park a client for hours.
 const MAX_RETRY_AFTER_SECS: u64 = 60;
+/// A `Retry-After` beyond a day is shown as a day.
+const MAX_RETRY_AFTER_SHOWN_SECS: u64 = 24 * 3600;
 /// A chunk of phone changes may take the server a while (thousands of rows in one
 /// transaction, on a busy database).
 const BULK_TIMEOUT: Duration = Duration::from_secs(120);
@@ -29,12 +31,14 @@ const BULK_TIMEOUT: Duration = Duration::from_secs(120);
 pub enum ClientError {
     /// The server answered with a problem; after wrong credentials, with how many
     /// tries remain before a block (the server sends it; a person needs it).
-    #[error("{}{}", problem.detail, attempts_left_text(problem.attempts_left))]
+    #[error("{}{}{}", problem.detail, attempts_left_text(problem.attempts_left),
+            try_again_text(*retry_after))]
     Api {
         status: u16,
         problem: Box<Problem>,
         request_id: Option<String>,
-        /// `Retry-After` of a 429 or 503: how long the server asks us to wait.
+        /// `Retry-After` of a 429 or 503: how long the server asks us to wait (as
+        /// sent, up to a day; [`ClientError::retry_after`] caps what we wait by itself).
         retry_after: Option<Duration>,
     },
     /// No answer: refused, unreachable, timed out.
@@ -53,10 +57,14 @@ impl ClientError {
         }
     }
 
-    /// How long the server asked us to wait before trying again, if it did.
+    /// How long to wait before trying again by ourselves, if the server asked: at most
+    /// a minute (a hostile or confused server cannot park a client for hours; a longer
+    /// wait is for the person, who reads it in the message).
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
-            Self::Api { retry_after, .. } => *retry_after,
+            Self::Api { retry_after, .. } => {
+                retry_after.map(|d| d.min(Duration::from_secs(MAX_RETRY_AFTER_SECS)))
+            }
             _ => None,
         }
     }
@@ -70,6 +78,20 @@ impl ClientError {
             } => request_id.as_deref().or(problem.instance.as_deref()),
             _ => None,
         }
+    }
+}
+
+/// "; try again in 40 s (at 10:05:12 UTC)" after a 429 or 503 with `Retry-After`:
+/// when the person can try again (a start over the SMS limits, an overloaded server).
+fn try_again_text(retry_after: Option<Duration>) -> String {
+    let Some(wait) = retry_after else {
+        return String::new();
+    };
+    let at = time::OffsetDateTime::now_utc() + wait;
+    let clock = time::macros::format_description!("[hour]:[minute]:[second]");
+    match at.format(&clock) {
+        Ok(clock) => format!("; try again in {} s (at {clock} UTC)", wait.as_secs()),
+        Err(_) => format!("; try again in {} s", wait.as_secs()),
     }
 }
 
@@ -486,7 +508,7 @@ async fn problem_of(response: reqwest::Response) -> ClientError {
         .get(reqwest::header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok())
-        .map(|seconds| Duration::from_secs(seconds.min(MAX_RETRY_AFTER_SECS)));
+        .map(|seconds| Duration::from_secs(seconds.min(MAX_RETRY_AFTER_SHOWN_SECS)));
     let bytes = response.bytes().await.unwrap_or_default();
     let problem = serde_json::from_slice::<Problem>(&bytes).unwrap_or_else(|_| {
         let code = match status {

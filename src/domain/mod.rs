@@ -6,6 +6,7 @@ pub mod approval;
 pub mod display_text;
 pub mod ids;
 pub mod lockout;
+pub mod login_start;
 pub mod masked_password;
 pub mod otp;
 pub mod pepper;

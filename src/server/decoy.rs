@@ -142,6 +142,7 @@ pub async fn challenge(
         decoy_key: Some(hex::encode(Sha256::digest(
             [&b"attempts/"[..], &seed].concat(),
         ))),
+        sms_ref: None,
         created_at: now,
         expires_at,
     })

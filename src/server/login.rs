@@ -38,14 +38,14 @@ use crate::api::{
     AuthTool, Challenge, CompleteLogin, ErrorCode, Flow, PrincipalView, SessionCreated, StartLogin,
     UserStatus,
 };
-use crate::domain::lockout;
 use crate::domain::masked_password::{self, Password, Positions};
 use crate::domain::otp::{self, TotpSecret};
 use crate::domain::policy::OperatorRole;
+use crate::domain::{lockout, login_start};
 use crate::domain::{secret_box, temporary_password};
 use crate::store::{
-    now_millis, AuditEntry, ChallengeRecord, LoginSuccess, Millis, Reservation, SessionRecord,
-    UserKind, UserRecord,
+    now_millis, AuditEntry, ChallengeRecord, LoginSuccess, Millis, Opened, Reservation,
+    SessionRecord, UserKind, UserRecord,
 };
 
 use super::auth::{new_token, SESSION_PREFIX};
@@ -90,7 +90,10 @@ async fn start_counted(
     let Some(user) = user else {
         let mut challenge = decoy::challenge(state, request, id, now, expires_at).await?;
         work.store += 1;
-        state.store.insert_challenge(&mut challenge, false).await?;
+        let challenge = match open(state, &mut challenge, false, now).await? {
+            Started::Again(existing) => existing,
+            Started::Stored { .. } => challenge,
+        };
         return view(&challenge, decoy::phone(state, request));
     };
 
@@ -105,6 +108,7 @@ async fn start_counted(
     let mut sms_code_digest = None;
     let mut sms_code = None;
     // A blocked user gets no SMS: it could not be used, and it would cost the bank.
+    // (Their starts still count against the SMS limits, as if one were sent.)
     if user.auth_tool == AuthTool::Sms && user.status != UserStatus::Blocked {
         if user.phone.is_some() {
             let code = otp::generate_sms_code();
@@ -128,22 +132,67 @@ async fn start_counted(
         positions,
         sms_code_digest,
         decoy_key: None,
+        sms_ref: None,
         created_at: now,
         expires_at,
     };
     work.store += 1;
-    state.store.insert_challenge(&mut challenge, pin).await?;
-    // Sent after the answer, from a queue: neither its time nor a gateway failure
-    // shows in the answer (see `server::sms`).
-    if let (Some(code), Some(phone)) = (&sms_code, &user.phone) {
-        state.sms_queue.enqueue(&Sms {
-            to: phone,
-            kind: SmsKind::LoginCode,
-            secret: Some(code),
-            challenge_id: Some(&challenge.id),
-        });
+    match open(state, &mut challenge, pin, now).await? {
+        Started::Again(existing) => return view(&existing, sms_sent_to),
+        // Sent after the answer, from a queue: neither its time nor a gateway failure
+        // shows in the answer (see `server::sms`).
+        Started::Stored { send_code: true } => {
+            if let (Some(code), Some(phone)) = (&sms_code, &user.phone) {
+                state.sms_queue.enqueue(&Sms {
+                    to: phone,
+                    kind: SmsKind::LoginCode,
+                    secret: Some(code),
+                    challenge_id: Some(&challenge.id),
+                    reference: Some(&sms_reference(&challenge.id)),
+                });
+            }
+        }
+        Started::Stored { send_code: false } => {}
     }
     view(&challenge, sms_sent_to)
+}
+
+/// What a start hands out: an open challenge again, or the one just stored (and
+/// whether its own code is to be sent).
+enum Started {
+    Again(ChallengeRecord),
+    Stored { send_code: bool },
+}
+
+/// Store a challenge under the start policy (`domain::login_start`); a wait becomes the
+/// 429 every kind of login gets, and an open budget breaker is an alert.
+async fn open(
+    state: &AppState,
+    challenge: &mut ChallengeRecord,
+    pin: bool,
+    now: Millis,
+) -> ApiResult<Started> {
+    let policy = &state.settings.start_policy;
+    match state.store.open_challenge(challenge, pin, policy).await? {
+        Opened::Wait { until, budget } => {
+            let seconds = login_start::retry_after_secs(now, until);
+            if budget {
+                state.sms_breaker.tripped(now, policy.budget_per_minute);
+                return Err(ApiError::new(
+                    ErrorCode::TooManyRequests,
+                    "the bank's SMS budget is spent; no SMS codes are sent for now",
+                )
+                .with_retry_after(seconds));
+            }
+            Err(ApiError::new(
+                ErrorCode::TooManyRequests,
+                "too many SMS codes for this login; no new one can be sent yet",
+            )
+            .with_retry_after(seconds))
+        }
+        Opened::Existing(existing) => Ok(Started::Again(existing)),
+        Opened::Stored { send_code } => Ok(Started::Stored { send_code }),
+    }
 }
 
 fn view(challenge: &ChallengeRecord, sms_sent_to: Option<String>) -> ApiResult<Challenge> {
@@ -161,6 +210,10 @@ fn view(challenge: &ChallengeRecord, sms_sent_to: Option<String>) -> ApiResult<C
         flow: challenge.flow,
         password_positions,
         otp_method: challenge.otp_method,
+        sms_reference: match challenge.otp_method {
+            AuthTool::Sms => challenge.sms_ref.as_deref().map(sms_reference),
+            AuthTool::Token => None,
+        },
         sms_sent_to: if challenge.otp_method == AuthTool::Sms {
             sms_sent_to
         } else {
@@ -168,6 +221,18 @@ fn view(challenge: &ChallengeRecord, sms_sent_to: Option<String>) -> ApiResult<C
         },
         expires_at: millis_to_time(challenge.expires_at)?,
     })
+}
+
+/// The number an SMS code is sent under, in its text and beside the challenge: the
+/// person matches the screen to the message (and sees that a new start pointed to the
+/// SMS they have). From the random id of the challenge that sent it.
+pub fn sms_reference(sms_ref: &str) -> String {
+    sms_ref
+        .chars()
+        .filter(char::is_ascii_hexdigit)
+        .take(6)
+        .collect::<String>()
+        .to_ascii_uppercase()
 }
 
 pub fn millis_to_time(millis: Millis) -> ApiResult<OffsetDateTime> {
@@ -455,7 +520,7 @@ async fn check_credentials(
         AuthTool::Sms => match &challenge.sms_code_digest {
             Some(digest) => otp::sms_code_matches(
                 &state.keys.sms_code,
-                &challenge.id,
+                challenge.sms_ref.as_deref().unwrap_or(&challenge.id),
                 answer.otp.expose(),
                 digest,
             ),

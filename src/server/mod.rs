@@ -13,6 +13,7 @@ pub mod login;
 pub mod routes;
 pub mod sms;
 pub mod state;
+pub mod sweep;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -133,11 +134,13 @@ pub fn state(
 ) -> AppState {
     let sms_queue = sms::SmsQueue::start(sms.clone());
     sms::start_notices(store.clone(), sms_queue.clone());
+    sweep::start(store.clone(), settings.sweep_interval);
     AppState(Arc::new(Inner {
         store,
         keys: Keys::derive(pepper),
         sms_queue,
         decoy_shapes: decoy::ShapeCache::default(),
+        sms_breaker: sms::SmsBreaker::default(),
         sms,
         bulk_permits: tokio::sync::Semaphore::new(settings.bulk_concurrency),
         settings,

@@ -58,6 +58,8 @@ pub struct Sms<'a> {
     pub secret: Option<&'a SecretString>,
     /// Binds a login code to its challenge, so a reader of the outbox knows which.
     pub challenge_id: Option<&'a str>,
+    /// A login code's number, in its text and beside the challenge.
+    pub reference: Option<&'a str>,
 }
 
 impl Sms<'_> {
@@ -67,7 +69,10 @@ impl Sms<'_> {
             SmsKind::PhoneChanged => "Millenet: numer telefonu do H@sel SMS zostal zmieniony. \
                  Jesli to nie Ty, zadzwon do banku."
                 .to_owned(),
-            SmsKind::LoginCode => format!("Millenet: H@slo SMS do logowania: {secret}"),
+            SmsKind::LoginCode => format!(
+                "Millenet: H@slo SMS nr {} do logowania: {secret}",
+                self.reference.unwrap_or("")
+            ),
             SmsKind::AccessPassword => {
                 format!(
                     "Millenet: jednorazowe haslo dostepu do ustanowienia nowego hasla: {secret}"
@@ -120,6 +125,7 @@ impl SmsSender for OutboxFile {
             "to": sms.to.as_e164(),
             "kind": sms.kind.as_str(),
             "challenge_id": sms.challenge_id,
+            "reference": sms.reference,
             "code": sms.secret.map(|s| s.expose_secret()),
             "text": sms.text(),
         });
@@ -210,6 +216,7 @@ struct Queued {
     kind: SmsKind,
     secret: Option<SecretString>,
     challenge_id: Option<String>,
+    reference: Option<String>,
 }
 
 /// Messages sent after the answer, by a task of their own (see the module's docs).
@@ -240,6 +247,7 @@ impl SmsQueue {
                         kind: queued.kind,
                         secret: queued.secret.as_ref(),
                         challenge_id: queued.challenge_id.as_deref(),
+                        reference: queued.reference.as_deref(),
                     };
                     // The sender logs each failure with the masked number.
                     if let Err(err) = sender.send(&sms).await {
@@ -259,6 +267,7 @@ impl SmsQueue {
             kind: sms.kind,
             secret: sms.secret.cloned(),
             challenge_id: sms.challenge_id.map(str::to_owned),
+            reference: sms.reference.map(str::to_owned),
         };
         match self.tx.try_send(queued) {
             Ok(()) => true,
@@ -301,8 +310,37 @@ pub fn start_notices(store: Arc<dyn crate::store::Store>, queue: SmsQueue) {
                     kind,
                     secret: None,
                     challenge_id: None,
+                    reference: None,
                 });
             }
         }
     });
+}
+
+/// The bank-wide SMS budget's breaker (`domain::login_start`): counts the starts it
+/// turned away and says so in the log, once a minute while it stays open.
+#[derive(Default)]
+pub struct SmsBreaker {
+    trips: std::sync::atomic::AtomicU64,
+    last_alert_minute: std::sync::atomic::AtomicI64,
+}
+
+impl SmsBreaker {
+    pub fn tripped(&self, now: crate::store::Millis, budget_per_minute: u32) {
+        use std::sync::atomic::Ordering;
+        self.trips.fetch_add(1, Ordering::Relaxed);
+        let minute = crate::domain::login_start::minute_of(now);
+        if self.last_alert_minute.swap(minute, Ordering::Relaxed) != minute {
+            tracing::error!(
+                budget_per_minute,
+                turned_away = self.trips.load(Ordering::Relaxed),
+                "SMS budget spent: the breaker is open and login codes wait until the minute ends"
+            );
+        }
+    }
+
+    /// Starts turned away by the open breaker since the server started.
+    pub fn trips(&self) -> u64 {
+        self.trips.load(std::sync::atomic::Ordering::Relaxed)
+    }
 }

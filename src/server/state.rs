@@ -48,6 +48,10 @@ pub struct Settings {
     pub phone_change_hold: Duration,
     /// Decrypts the seeds of hardware-token inventories (PSKC); none: no loading.
     pub token_transport_key: Option<crate::domain::transport_key::TransportKey>,
+    /// What step 1 may cost: open challenges, SMS codes per login, the SMS budget.
+    pub start_policy: crate::domain::login_start::StartPolicy,
+    /// How often the background sweep deletes what nothing needs (`server::sweep`).
+    pub sweep_interval: Duration,
 }
 
 impl Default for Settings {
@@ -62,6 +66,8 @@ impl Default for Settings {
             bulk_concurrency: BULK_CONCURRENCY,
             phone_change_hold: crate::domain::approval::DEFAULT_PHONE_CHANGE_HOLD,
             token_transport_key: None,
+            start_policy: crate::domain::login_start::StartPolicy::default(),
+            sweep_interval: Duration::from_secs(10),
         }
     }
 }
@@ -75,6 +81,8 @@ pub struct Inner {
     pub sms: Arc<dyn SmsSender>,
     /// Login codes, sent after step 1 has answered.
     pub sms_queue: SmsQueue,
+    /// The SMS budget's breaker: its alert and count.
+    pub sms_breaker: super::sms::SmsBreaker,
     /// The shapes of real users' challenges, which decoys are drawn from.
     pub decoy_shapes: super::decoy::ShapeCache,
     pub settings: Settings,

@@ -180,6 +180,30 @@ pub const SQLITE: &[Migration] = &[
             "CREATE INDEX token_inventory_by_user ON token_inventory (user_id, state)",
         ],
     ),
+    (
+        8,
+        &[
+            // Step 1 under the start policy (`domain::login_start`, issue 12): a new
+            // challenge may point to the SMS of an earlier one (`sms_ref`), and each
+            // login's row holds its recent SMS codes and serializes its starts.
+            "ALTER TABLE challenges ADD COLUMN sms_ref TEXT",
+            "CREATE TABLE login_starts (
+                subject TEXT PRIMARY KEY,
+                sms_sent TEXT NOT NULL,
+                updated_at INTEGER NOT NULL)",
+            "CREATE INDEX login_starts_by_age ON login_starts (updated_at)",
+            // The bank's SMS budget: codes sent per minute, by every replica.
+            "CREATE TABLE sms_budget (
+                minute INTEGER PRIMARY KEY,
+                sent INTEGER NOT NULL)",
+            // Every cleanup of the background sweep (`server::sweep`) reads an index.
+            "CREATE INDEX challenges_by_expiry ON challenges (expires_at)",
+            "CREATE INDEX sessions_by_end ON sessions (absolute_expires_at)",
+            "CREATE INDEX sessions_by_idle_end ON sessions ((last_seen_at + idle_timeout_ms))",
+            "CREATE INDEX sms_notices_by_sent ON sms_notices (sent_at)",
+            "CREATE INDEX approvals_by_expiry ON approvals (expires_at)",
+        ],
+    ),
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -349,6 +373,30 @@ pub const POSTGRES: &[Migration] = &[
                 withdrawn_at BIGINT,
                 withdrawn_reason TEXT)",
             "CREATE INDEX token_inventory_by_user ON token_inventory (user_id, state)",
+        ],
+    ),
+    (
+        8,
+        &[
+            // Step 1 under the start policy (`domain::login_start`, issue 12): a new
+            // challenge may point to the SMS of an earlier one (`sms_ref`), and each
+            // login's row holds its recent SMS codes and serializes its starts.
+            "ALTER TABLE challenges ADD COLUMN sms_ref TEXT",
+            "CREATE TABLE login_starts (
+                subject TEXT PRIMARY KEY,
+                sms_sent TEXT NOT NULL,
+                updated_at BIGINT NOT NULL)",
+            "CREATE INDEX login_starts_by_age ON login_starts (updated_at)",
+            // The bank's SMS budget: codes sent per minute, by every replica.
+            "CREATE TABLE sms_budget (
+                minute BIGINT PRIMARY KEY,
+                sent BIGINT NOT NULL)",
+            // Every cleanup of the background sweep (`server::sweep`) reads an index.
+            "CREATE INDEX challenges_by_expiry ON challenges (expires_at)",
+            "CREATE INDEX sessions_by_end ON sessions (absolute_expires_at)",
+            "CREATE INDEX sessions_by_idle_end ON sessions ((last_seen_at + idle_timeout_ms))",
+            "CREATE INDEX sms_notices_by_sent ON sms_notices (sent_at)",
+            "CREATE INDEX approvals_by_expiry ON approvals (expires_at)",
         ],
     ),
 ];

@@ -221,8 +221,60 @@ pub struct ChallengeRecord {
     pub sms_code_digest: Option<Vec<u8>>,
     /// For a decoy: the key its failures are counted under (see `record_decoy_failure`).
     pub decoy_key: Option<String>,
+    /// SMS challenges: the challenge whose message carried the code (itself, or an
+    /// earlier one whose live code this one re-uses); the code's digest is keyed by it.
+    pub sms_ref: Option<String>,
     pub created_at: Millis,
     pub expires_at: Millis,
+}
+
+impl ChallengeRecord {
+    /// The login a challenge belongs to, as the start policy counts it.
+    pub fn subject(&self) -> String {
+        match (self.user_id, &self.decoy_key) {
+            (Some(id), _) => format!("user:{id}"),
+            (None, Some(key)) => format!("decoy:{key}"),
+            (None, None) => "none".to_owned(),
+        }
+    }
+}
+
+/// What step 1 came to under the start policy (`domain::login_start`).
+#[derive(Debug, Clone)]
+pub enum Opened {
+    /// The challenge was stored (with pinned positions, and a re-used code's `sms_ref`,
+    /// digest and end where it points to an earlier SMS); `send_code`: its own code is
+    /// to be sent now.
+    Stored { send_code: bool },
+    /// Too many challenges are open: the newest of them, handed out again.
+    Existing(ChallengeRecord),
+    /// No new SMS code before `until`; `budget`: the bank-wide budget is spent (the
+    /// breaker is open), not this login's own limit.
+    Wait { until: Millis, budget: bool },
+}
+
+/// Rows the background sweep deleted, per table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Swept {
+    pub challenges: u64,
+    pub sessions: u64,
+    pub decoy_attempts: u64,
+    pub login_starts: u64,
+    pub sms_budget: u64,
+    pub sms_notices: u64,
+    pub approvals: u64,
+}
+
+impl Swept {
+    pub fn total(&self) -> u64 {
+        self.challenges
+            + self.sessions
+            + self.decoy_attempts
+            + self.login_starts
+            + self.sms_budget
+            + self.sms_notices
+            + self.approvals
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -431,12 +483,23 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<bool>;
     /// Mark a token step used if it is newer than the last one (replay protection).
     async fn consume_token_step(&self, user_id: i64, step: i64) -> StoreResult<bool>;
-    /// Store a challenge. With `pin`, its positions are the user's pending ones (R3):
-    /// `challenge.positions` become pending if none are, and whatever is pending is what
-    /// the stored challenge asks; one transaction either way, so a real user's step 1
-    /// and an unknown login's make the same calls.
-    async fn insert_challenge(&self, challenge: &mut ChallengeRecord, pin: bool)
-        -> StoreResult<()>;
+    /// Step 1 under `policy` (see `domain::login_start`), in one transaction that locks
+    /// the login's row, so the limits hold across replicas: hand out an open challenge
+    /// again, or store `challenge` (re-using a live SMS code, or with its own code
+    /// counted against the login's limits and the bank's budget), or say when to come
+    /// back. With `pin`, a stored challenge's positions are the user's pending ones
+    /// (R3): `challenge.positions` become pending if none are, and whatever is pending
+    /// is what it asks. A real user's start and an unknown login's make the same calls.
+    async fn open_challenge(
+        &self,
+        challenge: &mut ChallengeRecord,
+        pin: bool,
+        policy: &crate::domain::login_start::StartPolicy,
+    ) -> StoreResult<Opened>;
+    /// Delete up to `batch` rows of each kind that nothing needs any more (expired
+    /// challenges and sessions, forgotten decoys and send logs, old budget minutes,
+    /// sent notices, long-expired approvals), as of `now`.
+    async fn sweep(&self, now: Millis, batch: i64) -> StoreResult<Swept>;
     /// A live, unused challenge, without using it.
     async fn get_challenge(&self, id: &str, now: Millis) -> StoreResult<Option<ChallengeRecord>>;
     /// Take a challenge for its single use: `None` if unknown, used or expired.

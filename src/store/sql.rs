@@ -25,6 +25,7 @@ use super::migrations::{self, Migration};
 use super::*;
 use crate::api::{AuditRecord, Flow};
 use crate::domain::lockout;
+use crate::domain::login_start::{minute_of, LiveCode, StartDecision, StartFacts, StartPolicy};
 
 pub struct SqlStore {
     pool: AnyPool,
@@ -55,7 +56,16 @@ const USER_COLUMNS: &str = user_columns!();
 const DECOY_MEMORY_MS: i64 = 30 * 24 * 3600 * 1000;
 
 const CHALLENGE_COLUMNS: &str = "id, user_id, flow, otp_method, positions, sms_code_digest, \
-    decoy_key, created_at, expires_at";
+    decoy_key, sms_ref, created_at, expires_at";
+
+/// How long a login's send log is kept after its last start: the policy looks back an
+/// hour.
+const LOGIN_STARTS_MEMORY_MS: i64 = 3_600_000;
+/// Sent SMS notices are kept this long (they hold a phone number), then deleted.
+const SENT_NOTICES_MEMORY_MS: i64 = 7 * 24 * 3600 * 1000;
+/// Decided or expired approval requests are kept this long past their expiry (the
+/// audit keeps the decision for good).
+const APPROVALS_MEMORY_MS: i64 = 30 * 24 * 3600 * 1000;
 
 const TOKEN_COLUMNS: &str = "t.id, t.name, t.scopes, t.created_by, u.login AS owner_login, \
     t.created_at, t.expires_at, t.revoked_at";
@@ -458,6 +468,40 @@ fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
     })
 }
 
+/// Whose challenges a start looks at: a user's (by id) or a decoy's (by key).
+enum SubjectKey {
+    User(i64),
+    Decoy(String),
+}
+
+impl SubjectKey {
+    /// Bind the key as the query's `$1`.
+    fn bind<'q>(
+        &self,
+        query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+        match self {
+            Self::User(id) => query.bind(*id),
+            Self::Decoy(key) => query.bind(key.clone()),
+        }
+    }
+}
+
+/// A login's send log as stored: send times, comma-separated.
+fn parse_sends(text: &str) -> StoreResult<Vec<Millis>> {
+    text.split(',')
+        .filter(|t| !t.is_empty())
+        .map(|t| t.parse().map_err(|_| corrupt("login_starts.sms_sent")))
+        .collect()
+}
+
+fn format_sends(sent: &[Millis]) -> String {
+    sent.iter()
+        .map(Millis::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 fn challenge_from_row(row: &AnyRow) -> StoreResult<ChallengeRecord> {
     let flow = match row.try_get::<String, _>("flow")?.as_str() {
         "login" => Flow::Login,
@@ -474,6 +518,7 @@ fn challenge_from_row(row: &AnyRow) -> StoreResult<ChallengeRecord> {
         positions: row.try_get("positions")?,
         sms_code_digest: row.try_get("sms_code_digest")?,
         decoy_key: row.try_get("decoy_key")?,
+        sms_ref: row.try_get("sms_ref")?,
         created_at: row.try_get("created_at")?,
         expires_at: row.try_get("expires_at")?,
     })
@@ -1013,11 +1058,6 @@ impl Store for SqlStore {
         .bind(limit)
         .fetch_optional(&self.pool)
         .await?;
-        // Counters untouched for a while are forgotten, so made-up logins do not pile up.
-        sqlx::query("DELETE FROM decoy_attempts WHERE updated_at < $1")
-            .bind(now - DECOY_MEMORY_MS)
-            .execute(&self.pool)
-            .await?;
         if reserved.is_some() {
             return Ok(Reservation::Reserved);
         }
@@ -1130,12 +1170,135 @@ impl Store for SqlStore {
         Ok(done.rows_affected() == 1)
     }
 
-    async fn insert_challenge(
+    async fn open_challenge(
         &self,
         challenge: &mut ChallengeRecord,
         pin: bool,
-    ) -> StoreResult<()> {
+        policy: &StartPolicy,
+    ) -> StoreResult<Opened> {
+        let now = challenge.created_at;
+        let subject = challenge.subject();
+        // A user's challenges by user id, a decoy's by its key (both indexed).
+        let (mine, key) = match (challenge.user_id, &challenge.decoy_key) {
+            (Some(id), _) => ("user_id = $1", SubjectKey::User(id)),
+            (None, Some(key)) => ("decoy_key = $1", SubjectKey::Decoy(key.clone())),
+            (None, None) => return Err(corrupt("a challenge for nobody")),
+        };
+        let fresh_after = now + policy.reuse_min_left_ms();
         let mut tx = self.pool.begin().await?;
+        // The login's row: written first, so concurrent starts of one login (on any
+        // replica) wait for each other here and each sees the last one's sends.
+        let sent: String = sqlx::query_scalar(
+            "INSERT INTO login_starts (subject, sms_sent, updated_at) VALUES ($1, '', $2) \
+             ON CONFLICT (subject) DO UPDATE SET updated_at = $2 RETURNING sms_sent",
+        )
+        .bind(&subject)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        let open = key
+            .bind(sqlx::query(&format!(
+                "SELECT {CHALLENGE_COLUMNS} FROM challenges WHERE {mine} AND used = 0 \
+                 AND expires_at > $2 ORDER BY created_at DESC, id DESC"
+            )))
+            .bind(fresh_after)
+            .fetch_all(&mut *tx)
+            .await?;
+        // The newest code still good for a while, used or not: codes are per SMS, not
+        // per challenge, and a success ends them all.
+        let live = key
+            .bind(sqlx::query(&format!(
+                "SELECT sms_ref, sms_code_digest, expires_at FROM challenges WHERE {mine} \
+                 AND sms_ref IS NOT NULL AND expires_at > $2 ORDER BY expires_at DESC LIMIT 1"
+            )))
+            .bind(fresh_after)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let live_digest: Option<Vec<u8>> = match &live {
+            Some(row) => row.try_get("sms_code_digest")?,
+            None => None,
+        };
+        let facts = StartFacts {
+            now,
+            open: u32::try_from(open.len()).unwrap_or(u32::MAX),
+            newest_open: open
+                .first()
+                .map(|row| row.try_get::<String, _>("id"))
+                .transpose()?,
+            live_code: live
+                .as_ref()
+                .map(|row| -> StoreResult<LiveCode> {
+                    Ok(LiveCode {
+                        sms_ref: row.try_get("sms_ref")?,
+                        expires_at: row.try_get("expires_at")?,
+                    })
+                })
+                .transpose()?,
+            sent: parse_sends(&sent)?,
+            wants_code: challenge.otp_method == AuthTool::Sms,
+        };
+        let mut send_code = false;
+        match policy.decide(&facts) {
+            StartDecision::ReuseChallenge(id) => {
+                let row = open
+                    .iter()
+                    .find(|row| row.try_get::<String, _>("id").ok().as_deref() == Some(&id))
+                    .ok_or_else(|| corrupt("challenges.id"))?;
+                let existing = challenge_from_row(row)?;
+                tx.commit().await?;
+                return Ok(Opened::Existing(existing));
+            }
+            StartDecision::ReuseCode(code) => {
+                challenge.sms_ref = Some(code.sms_ref);
+                challenge.sms_code_digest = live_digest;
+                challenge.expires_at = code.expires_at;
+            }
+            StartDecision::NoCode => challenge.sms_ref = None,
+            StartDecision::Wait { until } => {
+                tx.commit().await?;
+                return Ok(Opened::Wait {
+                    until,
+                    budget: false,
+                });
+            }
+            StartDecision::NewCode { sent } => {
+                // Only a real message costs the budget; every start that would send
+                // one is turned away while the breaker is open, whoever it is for.
+                let minute = minute_of(now);
+                let spent: Option<i64> = if challenge.sms_code_digest.is_some() {
+                    sqlx::query_scalar(
+                        "INSERT INTO sms_budget (minute, sent) VALUES ($1, 1) \
+                         ON CONFLICT (minute) DO UPDATE SET sent = sms_budget.sent + 1 \
+                         WHERE sms_budget.sent < $2 RETURNING sent - 1",
+                    )
+                    .bind(minute)
+                    .bind(i64::from(policy.budget_per_minute))
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .or(Some(i64::from(policy.budget_per_minute)))
+                } else {
+                    sqlx::query_scalar("SELECT sent FROM sms_budget WHERE minute = $1")
+                        .bind(minute)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .or(Some(0))
+                };
+                if let Err(until) = policy.budget(now, spent.unwrap_or(0)) {
+                    tx.rollback().await?;
+                    return Ok(Opened::Wait {
+                        until,
+                        budget: true,
+                    });
+                }
+                sqlx::query("UPDATE login_starts SET sms_sent = $2 WHERE subject = $1")
+                    .bind(&subject)
+                    .bind(format_sends(&sent))
+                    .execute(&mut *tx)
+                    .await?;
+                challenge.sms_ref = Some(challenge.id.clone());
+                send_code = challenge.sms_code_digest.is_some();
+            }
+        }
         if let (true, Some(user_id)) = (pin, challenge.user_id) {
             // Keep the first positions asked until a login succeeds (R3).
             let row = sqlx::query(
@@ -1154,8 +1317,8 @@ impl Store for SqlStore {
         }
         sqlx::query(
             "INSERT INTO challenges (id, user_id, flow, otp_method, positions, \
-             sms_code_digest, decoy_key, used, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9)",
+             sms_code_digest, decoy_key, sms_ref, used, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10)",
         )
         .bind(&challenge.id)
         .bind(challenge.user_id)
@@ -1164,17 +1327,79 @@ impl Store for SqlStore {
         .bind(&challenge.positions)
         .bind(&challenge.sms_code_digest)
         .bind(&challenge.decoy_key)
+        .bind(&challenge.sms_ref)
         .bind(challenge.created_at)
         .bind(challenge.expires_at)
         .execute(&mut *tx)
         .await?;
-        // Old challenges are worthless; sweep them as we go.
-        sqlx::query("DELETE FROM challenges WHERE expires_at < $1")
-            .bind(challenge.created_at - 3_600_000)
-            .execute(&mut *tx)
-            .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(Opened::Stored { send_code })
+    }
+
+    async fn sweep(&self, now: Millis, batch: i64) -> StoreResult<Swept> {
+        // One small batch per table, each its own statement: the writer is held for
+        // moments, never for a table scan (every condition reads an index).
+        let mut swept = Swept::default();
+        type Slot = fn(&mut Swept) -> &mut u64;
+        let steps: [(&str, Millis, Slot); 8] = [
+            (
+                "DELETE FROM challenges WHERE id IN \
+                 (SELECT id FROM challenges WHERE expires_at < $1 LIMIT $2)",
+                now,
+                |s| &mut s.challenges,
+            ),
+            (
+                "DELETE FROM sessions WHERE token_hash IN \
+                 (SELECT token_hash FROM sessions WHERE absolute_expires_at < $1 LIMIT $2)",
+                now,
+                |s| &mut s.sessions,
+            ),
+            (
+                "DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM sessions \
+                 WHERE last_seen_at + idle_timeout_ms < $1 LIMIT $2)",
+                now,
+                |s| &mut s.sessions,
+            ),
+            (
+                "DELETE FROM decoy_attempts WHERE key IN \
+                 (SELECT key FROM decoy_attempts WHERE updated_at < $1 LIMIT $2)",
+                now - DECOY_MEMORY_MS,
+                |s| &mut s.decoy_attempts,
+            ),
+            (
+                "DELETE FROM login_starts WHERE subject IN \
+                 (SELECT subject FROM login_starts WHERE updated_at < $1 LIMIT $2)",
+                now - LOGIN_STARTS_MEMORY_MS,
+                |s| &mut s.login_starts,
+            ),
+            (
+                "DELETE FROM sms_budget WHERE minute IN \
+                 (SELECT minute FROM sms_budget WHERE minute < $1 LIMIT $2)",
+                minute_of(now) - 60_000,
+                |s| &mut s.sms_budget,
+            ),
+            (
+                "DELETE FROM sms_notices WHERE id IN \
+                 (SELECT id FROM sms_notices WHERE sent_at < $1 LIMIT $2)",
+                now - SENT_NOTICES_MEMORY_MS,
+                |s| &mut s.sms_notices,
+            ),
+            (
+                "DELETE FROM approvals WHERE id IN \
+                 (SELECT id FROM approvals WHERE expires_at < $1 LIMIT $2)",
+                now - APPROVALS_MEMORY_MS,
+                |s| &mut s.approvals,
+            ),
+        ];
+        for (sql, before, slot) in steps {
+            let done = sqlx::query(sql)
+                .bind(before)
+                .bind(batch)
+                .execute(&self.pool)
+                .await?;
+            *slot(&mut swept) += done.rows_affected();
+        }
+        Ok(swept)
     }
 
     async fn get_challenge(&self, id: &str, now: Millis) -> StoreResult<Option<ChallengeRecord>> {

@@ -27,7 +27,7 @@ async fn aborted_logins_count_exactly_as_answered_ones() {
         // 20 right answers, each dropped at another point: 20 successes.
         for i in 0..20u64 {
             let challenge = api.start_login(Some(KOD), "ewa").await;
-            let otp = api.sms_code(&challenge.challenge_id);
+            let otp = api.sms_code(&challenge);
             let answer = login_answer(&challenge, &password, &otp);
             server
                 .abort_complete_login(&challenge.challenge_id, &answer, abort_point(i))
@@ -46,7 +46,7 @@ async fn aborted_logins_count_exactly_as_answered_ones() {
         // Three wrong answers, dropped: blocked exactly as after three answered ones.
         for i in 0..3u64 {
             let challenge = api.start_login(Some(KOD), "ewa").await;
-            let otp = api.sms_code(&challenge.challenge_id);
+            let otp = api.sms_code(&challenge);
             let answer = wrong_password_answer(&challenge, &password, &otp);
             server
                 .abort_complete_login(&challenge.challenge_id, &answer, abort_point(i + 1))
@@ -82,7 +82,7 @@ async fn a_user_left_with_no_attempts_and_no_block_can_be_unblocked() {
             .expect("strand ewa");
         let api = server.api();
         let challenge = api.start_login(Some(KOD), "ewa").await;
-        let otp = api.sms_code(&challenge.challenge_id);
+        let otp = api.sms_code(&challenge);
         let password = server.user(KOD, "ewa").password.unwrap();
         // Not blocked, and nothing to check: "try again in a moment", not "blocked".
         api.complete_login(

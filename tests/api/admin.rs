@@ -52,7 +52,7 @@ async fn operators_provision_companies_users_and_tokens() {
             (challenge.flow, challenge.password_positions.clone()),
             (Flow::FirstLogin, None)
         );
-        let otp = api.sms_code(&challenge.challenge_id);
+        let otp = api.sms_code(&challenge);
         let done = new_password_answer(otp, created.temporary_password.expose(), "Zofia1Nowe2");
         let answer = api.complete_login(&challenge.challenge_id, &done).await;
         answer.expect_ok();

@@ -349,7 +349,7 @@ async fn bad_input_on_every_route_is_a_problem_and_changes_nothing() {
         let first_answer = CompleteLogin {
             password_chars: None,
             password: None,
-            otp: Secret::new(anonymous.sms_code(&first.challenge_id)),
+            otp: Secret::new(anonymous.sms_code(&first)),
             temporary_password: piotr.temporary_password.map(Secret::new),
             new_password: Some(Secret::new("Piotr2Nowe9Haslo")),
         };

@@ -39,7 +39,7 @@ async fn race_wrong_logins(server: &TestServer, apis: &[Api]) -> Vec<Answer> {
     let mut tasks = JoinSet::new();
     for (i, challenge) in challenges.into_iter().enumerate() {
         let api = apis[i % apis.len()].clone();
-        let otp = main.sms_code(&challenge.challenge_id);
+        let otp = main.sms_code(&challenge);
         let answer = wrong_password_answer(&challenge, &password, &otp);
         tasks.spawn(async move { api.complete_login(&challenge.challenge_id, &answer).await });
     }
@@ -183,7 +183,7 @@ async fn two_failures_racing_a_success_never_block() {
             let mut tasks = JoinSet::new();
             for i in 0..3 {
                 let c = main.start_login(Some(KOD), "ewa").await;
-                let otp = main.sms_code(&c.challenge_id);
+                let otp = main.sms_code(&c);
                 let answer = match i {
                     0 => login_answer(&c, &password, &otp),
                     _ => wrong_password_answer(&c, &password, &otp),

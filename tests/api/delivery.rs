@@ -99,8 +99,14 @@ async fn sms_codes_go_to_the_gateway_with_its_bearer_secret() {
     assert_eq!(auth.as_deref(), Some("Bearer gateway-secret-1234"));
     assert_eq!(body["to"], "+48601234567");
     let text = body["text"].as_str().expect("text");
-    let code: String = text.chars().filter(char::is_ascii_digit).collect();
-    assert_eq!(code.len(), 6, "{text}");
+    // "… H@slo SMS nr <number> do logowania: <code>": the number the screen shows too.
+    let code = text.rsplit(": ").next().unwrap_or("");
+    assert!(
+        code.len() == 6 && code.chars().all(|c| c.is_ascii_digit()),
+        "{text}"
+    );
+    let number = challenge.sms_reference.as_deref().expect("an SMS number");
+    assert!(text.contains(&format!("nr {number} ")), "{text}");
     assert_eq!(challenge.sms_sent_to.as_deref(), Some("+48******567"));
     assert!(
         !server.dir.path().join("sms-outbox.jsonl").exists(),
@@ -112,7 +118,7 @@ async fn sms_codes_go_to_the_gateway_with_its_bearer_secret() {
         .api()
         .complete_login(
             &challenge.challenge_id,
-            &login_answer(&challenge, ewa.password.as_deref().expect("pw"), &code),
+            &login_answer(&challenge, ewa.password.as_deref().expect("pw"), code),
         )
         .await;
     answer.expect_ok();

@@ -61,11 +61,13 @@ fn assert_challenge_shape(login: &str, body: &Value) {
         .collect();
     let required = BTreeSet::from(["challenge_id", "expires_at", "flow", "otp_method"]);
     assert!(keys.is_superset(&required), "{login}: {body}");
-    assert_eq!(
-        keys.contains("sms_sent_to"),
-        body["otp_method"] == "sms",
-        "{login}: {body}"
-    );
+    for sms_only in ["sms_sent_to", "sms_reference"] {
+        assert_eq!(
+            keys.contains(sms_only),
+            body["otp_method"] == "sms",
+            "{login}: {body}"
+        );
+    }
     if keys.contains("password_positions") {
         assert_eq!(body["flow"], "login", "{login}: {body}");
     }
@@ -76,6 +78,7 @@ fn assert_challenge_shape(login: &str, body: &Value) {
         "otp_method",
         "password_positions",
         "sms_sent_to",
+        "sms_reference",
     ]);
     assert!(keys.is_subset(&known), "{login}: {body}");
 }

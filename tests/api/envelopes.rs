@@ -150,7 +150,7 @@ async fn only_back_office_issues_envelopes_and_back_office_does_no_helpdesk_work
             async move {
                 let challenge = api.start_login(Some(KOD), "piotr").await;
                 assert_eq!(challenge.flow, Flow::FirstLogin);
-                let otp = api.sms_code(&challenge.challenge_id);
+                let otp = api.sms_code(&challenge);
                 api.complete_login(
                     &challenge.challenge_id,
                     &new_password_answer(otp, &temporary, "Piotr-first-password-3"),

@@ -111,6 +111,9 @@ impl Drop for TestServer {
     }
 }
 
+/// The SMS limits of every test server but those that set their own `--sms-…` flags.
+pub const RELAXED_SMS_LIMITS: &[&str] = &["--sms-min-interval-secs", "0", "--sms-per-hour", "60"];
+
 pub struct ServerOptions {
     pub db: Db,
     pub extra_args: Vec<String>,
@@ -168,6 +171,11 @@ impl TestServer {
         if let Some(url) = &database_url {
             args.extend(["--database".into(), url.clone()]);
         }
+        // Tests log the same SMS users in many times a minute; the SMS limits have
+        // tests of their own (`sms_limits.rs`), which set them as they need.
+        if !options.extra_args.iter().any(|a| a.starts_with("--sms-")) {
+            args.extend(RELAXED_SMS_LIMITS.iter().map(|a| a.to_string()));
+        }
         args.extend(options.extra_args.iter().cloned());
         let (child, log_path) = spawn_logged(&args, dir.path(), "server");
         let creds_path = dir.path().join("dev-credentials.json");
@@ -198,6 +206,11 @@ impl TestServer {
 
     /// A second replica on the same database and pepper (not `--dev`).
     pub async fn replica(&self) -> Replica {
+        self.replica_with(&[]).await
+    }
+
+    /// A second replica with extra command-line arguments.
+    pub async fn replica_with(&self, extra_args: &[&str]) -> Replica {
         let database = self.database_url.clone().unwrap_or_else(|| {
             format!("sqlite://{}", self.dir.path().join("millectl.db").display())
         });
@@ -211,6 +224,10 @@ impl TestServer {
             self.dir.path().join("pepper").display().to_string(),
             // The replica sends SMS nowhere; tests use it for token users and checks.
         ];
+        let args: Vec<String> = args
+            .into_iter()
+            .chain(extra_args.iter().map(|a| a.to_string()))
+            .collect();
         spawn_server(&args, self.dir.path()).await
     }
 
@@ -286,6 +303,8 @@ pub struct Answer {
     pub status: StatusCode,
     pub body: Value,
     pub content_type: String,
+    /// `Retry-After`, in seconds, if the server sent one.
+    pub retry_after: Option<u64>,
 }
 
 impl Answer {
@@ -377,6 +396,11 @@ impl Api {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
             .to_owned();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse().ok());
         let bytes = response.bytes().await.expect("body");
         let body = if bytes.is_empty() {
             Value::Null
@@ -388,6 +412,7 @@ impl Api {
             status,
             body,
             content_type,
+            retry_after,
         }
     }
 
@@ -427,23 +452,29 @@ impl Api {
         .await
     }
 
-    /// The SMS code sent for a challenge, read from the dev outbox. Login codes are sent
+    /// The SMS code of a challenge, read from the dev outbox by the SMS's number (a
+    /// start while a code is live points to the SMS already sent). Login codes are sent
     /// after step 1 answered, so this waits for the code to arrive.
-    pub fn sms_code(&self, challenge_id: &str) -> String {
+    pub fn sms_code(&self, challenge: &Challenge) -> String {
+        let reference = challenge
+            .sms_reference
+            .clone()
+            .unwrap_or_else(|| panic!("challenge {} has no SMS", challenge.challenge_id));
         let start = Instant::now();
         loop {
             let code = self
                 .outbox_entries()
                 .into_iter()
                 .rev()
-                .find(|e| e["challenge_id"] == challenge_id)
+                .find(|e| e["reference"] == reference.as_str())
                 .and_then(|e| e["code"].as_str().map(str::to_owned));
             if let Some(code) = code {
                 return code;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(30),
-                "no SMS for challenge {challenge_id}"
+                "no SMS no. {reference} for challenge {}",
+                challenge.challenge_id
             );
             // The server is another process: blocking this thread holds up nothing.
             std::thread::sleep(Duration::from_millis(2));
@@ -532,7 +563,7 @@ impl TestServer {
         let api = self.api();
         let challenge = api.start_login(Some(millekod), login).await;
         let otp = match challenge.otp_method {
-            millectl::api::AuthTool::Sms => api.sms_code(&challenge.challenge_id),
+            millectl::api::AuthTool::Sms => api.sms_code(&challenge),
             millectl::api::AuthTool::Token => {
                 totp_code(user.totp_secret.as_deref().expect("totp"), 0)
             }
@@ -661,7 +692,7 @@ impl TestServer {
         let api = self.api();
         let challenge = api.start_login(Some(millekod), login).await;
         let otp = match challenge.otp_method {
-            millectl::api::AuthTool::Sms => api.sms_code(&challenge.challenge_id),
+            millectl::api::AuthTool::Sms => api.sms_code(&challenge),
             millectl::api::AuthTool::Token => {
                 totp_code(user.totp_secret.as_deref().expect("totp"), step_offset)
             }
@@ -683,7 +714,7 @@ impl TestServer {
         let user = self.user(millekod, login);
         let api = self.api();
         let challenge = api.start_login(Some(millekod), login).await;
-        let otp = api.sms_code(&challenge.challenge_id);
+        let otp = api.sms_code(&challenge);
         let answer = wrong_password_answer(&challenge, &user.password.expect("password"), &otp);
         api.complete_login(&challenge.challenge_id, &answer).await
     }

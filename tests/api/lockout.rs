@@ -22,7 +22,7 @@ async fn r7_three_wrong_attempts_block_and_then_right_data_is_refused() {
         }
         let before = OffsetDateTime::now_utc();
         for (i, challenge) in challenges[..3].iter().enumerate() {
-            let otp = api.sms_code(&challenge.challenge_id);
+            let otp = api.sms_code(challenge);
             let problem = api
                 .complete_login(
                     &challenge.challenge_id,
@@ -53,7 +53,7 @@ async fn r7_three_wrong_attempts_block_and_then_right_data_is_refused() {
         // The fourth challenge, right password and its right SMS code: the block ended
         // it, as every change of the user's state ends their open challenges.
         let last = &challenges[3];
-        let otp = api.sms_code(&last.challenge_id);
+        let otp = api.sms_code(last);
         api.complete_login(&last.challenge_id, &login_answer(last, &password, &otp))
             .await
             .expect_problem(401, "challenge_expired");

@@ -44,7 +44,7 @@ async fn r5_masked_login_for_sms_and_token_users_then_me_and_logout() {
             let otp = match tool {
                 AuthTool::Sms => {
                     assert_eq!(challenge.sms_sent_to.as_deref(), Some("+48******567"));
-                    api.sms_code(&challenge.challenge_id)
+                    api.sms_code(&challenge)
                 }
                 AuthTool::Token => {
                     assert_eq!(challenge.sms_sent_to, None);
@@ -163,7 +163,7 @@ async fn r3_masking_switched_off_by_the_user_asks_the_whole_password() {
         assert_eq!(challenge.flow, Flow::Login);
         assert_eq!(challenge.password_positions, None);
         let password = server.user(KOD, "ewa").password.unwrap();
-        let otp = api.sms_code(&challenge.challenge_id);
+        let otp = api.sms_code(&challenge);
         // Characters are not what this login asks for: refused before any check.
         let chars = CompleteLogin {
             password_chars: Some(chars_at(&password, &[1, 2, 3])),
@@ -210,7 +210,7 @@ async fn r3_positions_stay_until_a_success_and_wrong_data_counts() {
         }
 
         // Positions other than the asked ones: 400, no attempt consumed.
-        let otp = api.sms_code(&first.challenge_id);
+        let otp = api.sms_code(&first);
         let mut others: Vec<u8> = (1..=password.chars().count() as u8)
             .filter(|p| !asked.contains(p))
             .take(asked.len())
@@ -233,7 +233,7 @@ async fn r3_positions_stay_until_a_success_and_wrong_data_counts() {
         for (i, position) in asked.iter().enumerate().take(2) {
             let challenge = api.start_login(Some(KOD), "ewa").await;
             assert_eq!(challenge.password_positions.as_ref(), Some(&asked));
-            let otp = api.sms_code(&challenge.challenge_id);
+            let otp = api.sms_code(&challenge);
             let mut answer = login_answer(&challenge, &password, &otp);
             let chars = answer.password_chars.as_mut().unwrap();
             let right = chars[&position.to_string()].expose().to_owned();
@@ -257,7 +257,7 @@ async fn r3_positions_stay_until_a_success_and_wrong_data_counts() {
                 changed = true;
                 break;
             }
-            let otp = api.sms_code(&challenge.challenge_id);
+            let otp = api.sms_code(&challenge);
             api.complete_login(
                 &challenge.challenge_id,
                 &login_answer(&challenge, &password, &otp),
@@ -291,7 +291,7 @@ async fn r6_first_login_sets_a_permanent_password() {
         assert_eq!(challenge.flow, Flow::FirstLogin);
         assert_eq!(challenge.password_positions, None);
         assert_eq!(challenge.otp_method, AuthTool::Sms);
-        let otp = api.sms_code(&challenge.challenge_id);
+        let otp = api.sms_code(&challenge);
         let problem = api
             .complete_login(
                 &challenge.challenge_id,
@@ -306,7 +306,7 @@ async fn r6_first_login_sets_a_permanent_password() {
 
         // A new password breaking the policy: 422, no attempt consumed, challenge kept.
         let challenge = api.start_login(Some(KOD), "piotr").await;
-        let otp = api.sms_code(&challenge.challenge_id);
+        let otp = api.sms_code(&challenge);
         for weak in ["short1", "nodigitsatall", "12345678901", "has space 123"] {
             api.complete_login(
                 &challenge.challenge_id,
@@ -333,7 +333,7 @@ async fn r6_first_login_sets_a_permanent_password() {
         // From now on a normal masked login with the new password.
         let challenge = api.start_login(Some(KOD), "piotr").await;
         assert_eq!(challenge.flow, Flow::Login);
-        let otp = api.sms_code(&challenge.challenge_id);
+        let otp = api.sms_code(&challenge);
         api.complete_login(
             &challenge.challenge_id,
             &login_answer(&challenge, new_password, &otp),

@@ -23,5 +23,6 @@ mod phone_holds;
 mod phones;
 mod secrets;
 mod smoke;
+mod sms_limits;
 mod state_changes;
 mod unblock;

@@ -360,7 +360,7 @@ async fn synthetic_users_follow_the_documented_pattern_and_can_log_in() {
 
     // The password is derived from the login; the code comes from the outbox.
     let challenge = server.api().start_login(Some("20000002"), "u000250").await;
-    let code = server.api().sms_code(&challenge.challenge_id);
+    let code = server.api().sms_code(&challenge);
     let answer = server
         .api()
         .complete_login(

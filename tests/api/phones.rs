@@ -222,7 +222,7 @@ async fn a_new_phone_lets_marek_get_a_new_password() {
         let challenge = api.start_login(Some("12345678"), "marek").await;
         assert_eq!(challenge.flow, Flow::NewPassword);
         assert_eq!(challenge.sms_sent_to.as_deref(), Some("+48******666"));
-        let otp = api.sms_code(&challenge.challenge_id);
+        let otp = api.sms_code(&challenge);
         let answer = new_password_answer(otp, &access, "Marek2Nowe9Haslo");
         api.complete_login(&challenge.challenge_id, &answer)
             .await

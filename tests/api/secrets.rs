@@ -62,7 +62,7 @@ async fn login(
     let api = server.api();
     let challenge: Challenge = api.start_login(millekod, login).await;
     let otp = match challenge.otp_method {
-        AuthTool::Sms => api.sms_code(&challenge.challenge_id),
+        AuthTool::Sms => api.sms_code(&challenge),
         AuthTool::Token => totp_code(totp.expect("a token user"), 0),
     };
     let answer = login_answer(&challenge, password, &otp);
@@ -82,7 +82,7 @@ async fn set_password(
     assert_eq!(challenge.flow, flow, "{login}");
     let new_password = format!("Nowe{}9", &uuid::Uuid::new_v4().simple().to_string()[..12]);
     secrets.add(format!("new password of {login}"), new_password.clone());
-    let otp = api.sms_code(&challenge.challenge_id);
+    let otp = api.sms_code(&challenge);
     let answer = new_password_answer(otp, temporary, &new_password);
     complete(&api, secrets, &challenge.challenge_id, &answer).await
 }

@@ -35,11 +35,11 @@ async fn a_stale_new_password_challenge_cannot_reset_an_active_users_password() 
         // The attacker starts a new-password challenge and learns its SMS code.
         let stale = api.start_login(Some(KOD), "jan").await;
         assert_eq!(stale.flow, Flow::NewPassword);
-        let stale_otp = api.sms_code(&stale.challenge_id);
+        let stale_otp = api.sms_code(&stale);
 
         // Jan sets a new password himself.
         let own = api.start_login(Some(KOD), "jan").await;
-        let otp = api.sms_code(&own.challenge_id);
+        let otp = api.sms_code(&own);
         api.complete_login(
             &own.challenge_id,
             &new_password_answer(otp, &access, "Jan-own-password-1"),
@@ -66,7 +66,7 @@ async fn a_challenge_is_checked_against_the_users_current_state() {
         let desk = server.helpdesk_token();
         desk.unblock(KOD, "jan", "new_password").await.expect_ok();
         let stale = api.start_login(Some(KOD), "jan").await;
-        let otp = api.sms_code(&stale.challenge_id);
+        let otp = api.sms_code(&stale);
         server
             .execute_sql(
                 "UPDATE users SET status = 'active', temp_password_hash = NULL \
@@ -164,7 +164,7 @@ async fn a_password_reset_ends_the_users_other_challenges() {
         // Two new-password challenges: the first one completes, the second must end.
         let first = api.start_login(Some(KOD), "ewa").await;
         let second = api.start_login(Some(KOD), "ewa").await;
-        let otp = api.sms_code(&first.challenge_id);
+        let otp = api.sms_code(&first);
         let answer = api
             .complete_login(
                 &first.challenge_id,
@@ -172,7 +172,7 @@ async fn a_password_reset_ends_the_users_other_challenges() {
             )
             .await;
         answer.expect_ok();
-        let otp = api.sms_code(&second.challenge_id);
+        let otp = api.sms_code(&second);
         api.complete_login(
             &second.challenge_id,
             &new_password_answer(otp, &access, "Ewa-other-password-2"),

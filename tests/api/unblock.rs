@@ -113,7 +113,7 @@ async fn r10_unblock_new_password_then_the_user_sets_a_new_one() {
         let challenge = api.start_login(Some(KOD), "jan").await;
         assert_eq!(challenge.flow, Flow::NewPassword);
         assert_eq!(challenge.password_positions, None);
-        let otp = api.sms_code(&challenge.challenge_id);
+        let otp = api.sms_code(&challenge);
         let problem = api
             .complete_login(
                 &challenge.challenge_id,
@@ -125,7 +125,7 @@ async fn r10_unblock_new_password_then_the_user_sets_a_new_one() {
 
         let challenge = api.start_login(Some(KOD), "jan").await;
         assert_eq!(challenge.flow, Flow::NewPassword);
-        let otp = api.sms_code(&challenge.challenge_id);
+        let otp = api.sms_code(&challenge);
         let answer = api
             .complete_login(&challenge.challenge_id, &answer_with(otp, &access))
             .await;
@@ -146,7 +146,7 @@ async fn r10_unblock_new_password_then_the_user_sets_a_new_one() {
             chars.values().map(|c| c.expose().to_owned()).collect()
         };
         if typed(old) != typed(new_password) {
-            let otp = api.sms_code(&challenge.challenge_id);
+            let otp = api.sms_code(&challenge);
             let problem = api
                 .complete_login(
                     &challenge.challenge_id,
@@ -157,7 +157,7 @@ async fn r10_unblock_new_password_then_the_user_sets_a_new_one() {
             assert_eq!(problem.attempts_left, Some(2));
         }
         let challenge = api.start_login(Some(KOD), "jan").await;
-        let otp = api.sms_code(&challenge.challenge_id);
+        let otp = api.sms_code(&challenge);
         api.complete_login(
             &challenge.challenge_id,
             &login_answer(&challenge, new_password, &otp),

@@ -83,9 +83,25 @@ fn spawn_server(dir: &std::path::Path, listen: &str, extra: &[&str]) -> Child {
         .append(true)
         .open(dir.join("server.log"))
         .expect("log");
+    // CLI tests log the same SMS users in many times a minute and read each login's
+    // code as the next outbox line: no SMS limits, and no code re-used (the API tests
+    // cover both).
+    let relaxed: &[&str] = if extra.iter().any(|a| a.starts_with("--sms-")) {
+        &[]
+    } else {
+        &[
+            "--sms-min-interval-secs",
+            "0",
+            "--sms-per-hour",
+            "60",
+            "--sms-reuse-min-left-secs",
+            "300",
+        ]
+    };
     std::process::Command::new(env!("CARGO_BIN_EXE_millectl"))
         .args(["server", "--dev", "--listen", listen, "--data-dir"])
         .arg(dir)
+        .args(relaxed)
         .args(extra)
         .env_remove("MILLECTL_PEPPER")
         .stdin(Stdio::null())

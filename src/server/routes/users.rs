@@ -279,6 +279,7 @@ pub(super) async fn carry_out(
                 kind: SmsKind::AccessPassword,
                 secret: Some(password),
                 challenge_id: None,
+                reference: None,
             })
             .await;
         if let Err(err) = sent {
