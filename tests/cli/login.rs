@@ -50,6 +50,31 @@ fn sms_user_gets_the_code_after_the_challenge_and_logs_in() {
 }
 
 #[test]
+fn over_the_sms_limits_the_cli_says_when_to_try_again() {
+    // Arrange: one SMS code a minute per login, none re-used; ewa has just had one.
+    let env = TestEnv::start_with(&[
+        "--sms-reuse-min-left-secs",
+        "300",
+        "--sms-min-interval-secs",
+        "60",
+    ]);
+    let password = env.password("ewa");
+    let first = env.login_sms(MILLEKOD, "ewa", "default", &[&password]);
+    assert!(first.status.success(), "{}", stderr(&first));
+
+    // Act
+    let second = env.login_sms(MILLEKOD, "ewa", "second", &[&password]);
+
+    // Assert: exit 8 (try later), the reason, and when.
+    assert_eq!(second.status.code(), Some(8), "{}", stderr(&second));
+    let text = stderr(&second);
+    assert!(text.contains("too many SMS codes for this login"), "{text}");
+    assert!(text.contains("try again in "), "{text}");
+    assert!(text.contains(" UTC)"), "{text}");
+    assert!(env.stored_token("second").is_none());
+}
+
+#[test]
 fn with_masking_switched_off_the_whole_password_logs_in() {
     // Arrange: ewa logs in and switches masking off herself, through the API.
     let env = TestEnv::start();
