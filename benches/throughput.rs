@@ -20,6 +20,8 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 use tokio::sync::Semaphore;
 
+// Shared with the other benchmarks; this one does not read every figure.
+#[allow(dead_code)]
 #[path = "support/mod.rs"]
 mod support;
 

@@ -20,6 +20,13 @@ impl Drop for Server {
     }
 }
 
+impl Server {
+    /// The server's process id (for /proc figures).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
 pub fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
