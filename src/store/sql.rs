@@ -61,6 +61,8 @@ const CHALLENGE_COLUMNS: &str = "id, user_id, flow, otp_method, positions, sms_c
 /// How long a login's send log is kept after its last start: the policy looks back an
 /// hour.
 const LOGIN_STARTS_MEMORY_MS: i64 = 3_600_000;
+/// A login's row without SMS is kept as long as its challenges live (5 minutes).
+const LOGIN_STARTS_WITHOUT_SMS_MS: i64 = 6 * 60 * 1000;
 /// Sent SMS notices are kept this long (they hold a phone number), then deleted.
 const SENT_NOTICES_MEMORY_MS: i64 = 7 * 24 * 3600 * 1000;
 /// Decided or expired approval requests are kept this long past their expiry (the
@@ -1341,7 +1343,7 @@ impl Store for SqlStore {
         // moments, never for a table scan (every condition reads an index).
         let mut swept = Swept::default();
         type Slot = fn(&mut Swept) -> &mut u64;
-        let steps: [(&str, Millis, Slot); 8] = [
+        let steps: [(&str, Millis, Slot); 9] = [
             (
                 "DELETE FROM challenges WHERE id IN \
                  (SELECT id FROM challenges WHERE expires_at < $1 LIMIT $2)",
@@ -1370,6 +1372,14 @@ impl Store for SqlStore {
                 "DELETE FROM login_starts WHERE subject IN \
                  (SELECT subject FROM login_starts WHERE updated_at < $1 LIMIT $2)",
                 now - LOGIN_STARTS_MEMORY_MS,
+                |s| &mut s.login_starts,
+            ),
+            // A login that was sent nothing needs its row only while its challenges
+            // live: a stream of made-up token logins leaves nothing behind for long.
+            (
+                "DELETE FROM login_starts WHERE subject IN (SELECT subject FROM login_starts \
+                 WHERE updated_at < $1 AND sms_sent = '' LIMIT $2)",
+                now - LOGIN_STARTS_WITHOUT_SMS_MS,
                 |s| &mut s.login_starts,
             ),
             (

@@ -343,10 +343,21 @@ async fn expired_rows_are_swept_in_the_background() {
             };
             server.execute_sql(&sql).await.expect(&sql);
         }
+        // Seven minutes ago: a login sent nothing then is forgotten (its challenges are
+        // gone), one sent a code is not (the hourly limit still counts it).
+        let seven_minutes_ago = time::OffsetDateTime::now_utc().unix_timestamp() * 1000 - 420_000;
+        server
+            .execute_sql(&format!(
+                "INSERT INTO login_starts (subject, sms_sent, updated_at) VALUES \
+                 ('decoy:quiet', '', {seven_minutes_ago}), \
+                 ('decoy:texted', '{seven_minutes_ago}', {seven_minutes_ago})"
+            ))
+            .await
+            .expect("recent logins");
         let left = "SELECT (SELECT COUNT(*) FROM challenges WHERE expires_at < 5000) \
              + (SELECT COUNT(*) FROM sessions WHERE created_at = 0) \
              + (SELECT COUNT(*) FROM decoy_attempts WHERE key = 'forgotten') \
-             + (SELECT COUNT(*) FROM login_starts WHERE subject = 'decoy:old')";
+             + (SELECT COUNT(*) FROM login_starts WHERE subject IN ('decoy:old', 'decoy:quiet'))";
 
         // Act: nothing; a start of a live login meanwhile.
         let live: Challenge = start(&server.api(), Some(KOD), "anna").await.json();
@@ -368,5 +379,9 @@ async fn expired_rows_are_swept_in_the_background() {
             ))
             .await;
         assert_eq!(kept, 1);
+        let texted = server
+            .count_sql("SELECT COUNT(*) FROM login_starts WHERE subject = 'decoy:texted'")
+            .await;
+        assert_eq!(texted, 1, "a login's sends of the last hour are kept");
     }
 }
