@@ -10,6 +10,7 @@ pub mod decoy;
 pub mod dev;
 pub mod error;
 pub mod login;
+pub mod metrics;
 pub mod routes;
 pub mod sms;
 pub mod state;
@@ -144,6 +145,7 @@ pub fn state(
         sms,
         bulk_permits: tokio::sync::Semaphore::new(settings.bulk_concurrency),
         settings,
+        metrics: Arc::new(metrics::Metrics::new()),
     }))
 }
 

@@ -88,6 +88,8 @@ pub struct Inner {
     pub settings: Settings,
     /// Bulk phone-change chunks in progress at once; beyond that the answer is 429.
     pub bulk_permits: tokio::sync::Semaphore,
+    /// Connection counters, served at `/metrics` on the management listener.
+    pub metrics: Arc<super::metrics::Metrics>,
 }
 
 /// Chunks of bulk phone changes one server works on at a time.
