@@ -805,6 +805,12 @@ _arguments "${_arguments_options[@]}" : \
 '--sms-webhook-token-file=[File holding the webhook'\''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)]:SMS_WEBHOOK_TOKEN_FILE:_files' \
 '--seed-users=[Dev server\: add N synthetic users (u000001…, 100 per MilleKod from 20000000, phone +48 500 000 000 + n, password \`<login>Pass1\`) for benchmarks]:SEED_USERS:_default' \
 '--data-dir=[Directory of the dev server (default\: a new temporary directory)]:DATA_DIR:_files' \
+'--header-timeout-secs=[Close a connection whose request head has begun but not ended after this many seconds; also the time a TLS handshake may take]:SECS:_default' \
+'--body-timeout-secs=[Answer 408 and close when a request'\''s body has not arrived whole this many seconds after its head]:SECS:_default' \
+'--idle-timeout-secs=[Close a connection on which nothing moved for this many seconds while no request was being answered (a silent new connection, a quiet keep-alive, a client that stopped reading)]:SECS:_default' \
+'--max-connections=[Connections open at once; beyond it the server stops accepting and new ones wait in the kernel'\''s backlog. Lowered at start to fit under the descriptor limit]:N:_default' \
+'--max-connections-per-source=[Connections open at once from one TCP peer; more are accepted and closed at once]:N:_default' \
+'--management-listen=[Also serve GET /v1/health and GET /metrics (OpenMetrics text) here, plain HTTP, with a connection cap of its own, so probes get through while the API is at its cap. \`--dev\` binds one on 127.0.0.1 (port 0) unless given]:ADDR:_default' \
 '--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
 '--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
 '-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \

@@ -38,6 +38,9 @@ pub enum ErrorCode {
     /// The state of the target does not allow the action.
     Conflict,
     PayloadTooLarge,
+    /// The request body did not arrive within the server's body timeout; the
+    /// connection is closed. Retry on a new one.
+    RequestTimeout,
     UnsupportedMediaType,
     /// Too many consecutive failures; ask a co-user or HelpDesk to unblock.
     UserBlocked,
@@ -61,6 +64,7 @@ impl ErrorCode {
             Self::NotBlocked | Self::NoAuthorizationTool | Self::AlreadyExists | Self::Conflict => {
                 409
             }
+            Self::RequestTimeout => 408,
             Self::PayloadTooLarge => 413,
             Self::UnsupportedMediaType => 415,
             Self::InvalidPhone | Self::PasswordPolicy | Self::ReasonRequired => 422,
@@ -90,6 +94,7 @@ impl ErrorCode {
             Self::AlreadyExists => "Already exists",
             Self::Conflict => "Conflict",
             Self::PayloadTooLarge => "Payload too large",
+            Self::RequestTimeout => "Request timeout",
             Self::UnsupportedMediaType => "Unsupported media type",
             Self::UserBlocked => "User blocked",
             Self::AttemptInProgress => "Login attempt in progress",

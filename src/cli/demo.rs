@@ -36,6 +36,8 @@ pub async fn run(global: &GlobalArgs) -> anyhow::Result<()> {
         insecure_http: false,
         sms: None,
         seed_users: 0,
+        connections: crate::server::listener::ConnectionLimits::default(),
+        management_listen: None,
     })
     .await?;
     let credentials = dev.credentials.clone();

@@ -67,7 +67,9 @@ pub fn exit_code_of_api(code: ErrorCode) -> u8 {
         | AttemptInProgress => CONFLICT,
         MalformedRequest | InvalidInput | InvalidPhone | PasswordPolicy | ReasonRequired
         | PayloadTooLarge | UnsupportedMediaType | MethodNotAllowed => INVALID_INPUT,
-        TooManyRequests | SmsDeliveryFailed | Internal | ServiceUnavailable => UNAVAILABLE,
+        TooManyRequests | SmsDeliveryFailed | Internal | ServiceUnavailable | RequestTimeout => {
+            UNAVAILABLE
+        }
     }
 }
 

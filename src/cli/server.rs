@@ -18,6 +18,7 @@ use crate::domain::pepper::Pepper;
 use crate::domain::policy::OperatorRole;
 use crate::domain::transport_key::TransportKey;
 use crate::server::dev::{self, DevDir};
+use crate::server::listener::ConnectionLimits;
 use crate::server::sms::{OutboxFile, Sms, SmsError, SmsSender, Webhook};
 use crate::server::state::Settings;
 use crate::server::{self as api_server, ServerConfig, TlsFiles};
@@ -144,6 +145,45 @@ pub struct ServerArgs {
     /// Directory of the dev server (default: a new temporary directory).
     #[arg(long, requires = "dev")]
     pub data_dir: Option<PathBuf>,
+
+    // ---- Connections, timeouts and proxies (issue 12; README "Connections, timeouts
+    // and proxies"). Every limit is per replica, in memory.
+    /// Close a connection whose request head has begun but not ended after this many
+    /// seconds; also the time a TLS handshake may take.
+    #[arg(long, default_value_t = 10, value_name = "SECS",
+          value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub header_timeout_secs: u64,
+
+    /// Answer 408 and close when a request's body has not arrived whole this many
+    /// seconds after its head.
+    #[arg(long, default_value_t = 15, value_name = "SECS",
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub body_timeout_secs: u64,
+
+    /// Close a connection on which nothing moved for this many seconds while no request
+    /// was being answered (a silent new connection, a quiet keep-alive, a client that
+    /// stopped reading).
+    #[arg(long, default_value_t = 60, value_name = "SECS",
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub idle_timeout_secs: u64,
+
+    /// Connections open at once; beyond it the server stops accepting and new ones wait
+    /// in the kernel's backlog. Lowered at start to fit under the descriptor limit.
+    #[arg(long, default_value_t = 1024, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_connections: u32,
+
+    /// Connections open at once from one TCP peer; more are accepted and closed at
+    /// once.
+    #[arg(long, default_value_t = 64, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_connections_per_source: u32,
+
+    /// Also serve GET /v1/health and GET /metrics (OpenMetrics text) here, plain HTTP,
+    /// with a connection cap of its own, so probes get through while the API is at its
+    /// cap. `--dev` binds one on 127.0.0.1 (port 0) unless given.
+    #[arg(long, value_name = "ADDR", env = "MILLECTL_MANAGEMENT_LISTEN")]
+    pub management_listen: Option<SocketAddr>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -372,6 +412,13 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
         sweep_interval: Duration::from_secs(args.sweep_interval_secs),
         ..Settings::default()
     };
+    let connections = ConnectionLimits {
+        header_timeout: Duration::from_secs(args.header_timeout_secs),
+        body_timeout: Duration::from_secs(args.body_timeout_secs),
+        idle_timeout: Duration::from_secs(args.idle_timeout_secs),
+        max_connections: args.max_connections as usize,
+        max_connections_per_source: args.max_connections_per_source as usize,
+    };
     let tls = match (&args.tls_cert, &args.tls_key) {
         (Some(cert), Some(key)) => Some(TlsFiles {
             cert: cert.clone(),
@@ -392,9 +439,18 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
             insecure_http: args.insecure_http,
             sms: webhook,
             seed_users: args.seed_users,
+            connections,
+            // Tests and newcomers find it in dev-credentials.json.
+            management_listen: Some(
+                args.management_listen
+                    .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 0))),
+            ),
         })
         .await?;
         println!("millectl dev server ready at {}", dev.credentials.server);
+        if let Some(management) = &dev.credentials.management {
+            println!("management:  {management} (/v1/health, /metrics)");
+        }
         println!("credentials: {}", dev.dir.credentials_path().display());
         println!("SMS outbox:  {}", dev.dir.outbox_path().display());
         let DevServer {
@@ -425,12 +481,17 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
         settings,
         tls,
         insecure_http: args.insecure_http,
+        connections,
+        management_listen: args.management_listen,
     };
     let bound = api_server::bind(&config).await?;
     eprintln!(
         "millectl server listening on {}://{}",
         bound.scheme, bound.addr
     );
+    if let Some(management) = bound.management_addr {
+        eprintln!("millectl server management on http://{management}");
+    }
     api_server::serve(config, bound).await?;
     Ok(ExitCode::SUCCESS)
 }
@@ -449,6 +510,9 @@ pub struct DevOptions {
     pub sms: Option<Arc<dyn SmsSender>>,
     /// Synthetic users to add (`--seed-users`).
     pub seed_users: u64,
+    pub connections: ConnectionLimits,
+    /// Health and metrics on their own listener (`--management-listen`).
+    pub management_listen: Option<SocketAddr>,
 }
 
 /// A dev server with demo data, bound (its URL known) but not yet serving.
@@ -490,9 +554,12 @@ pub async fn start_dev(options: DevOptions) -> anyhow::Result<DevServer> {
         settings,
         tls: options.tls,
         insecure_http: options.insecure_http,
+        connections: options.connections,
+        management_listen: options.management_listen,
     };
     let bound = api_server::bind(&config).await?;
     credentials.server = format!("{}://{}", bound.scheme, bound.addr);
+    credentials.management = bound.management_addr.map(|addr| format!("http://{addr}"));
     dev::write_credentials(&dir, &credentials)?;
     Ok(DevServer {
         dir,

@@ -111,6 +111,9 @@ pub struct DevCredentials {
     pub users: Vec<DevUser>,
     /// Hardware tokens in the inventory, unassigned, with their seeds (demo only).
     pub inventory: Vec<DevToken>,
+    /// The management listener (`/v1/health`, `/metrics`), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub management: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -457,6 +460,7 @@ pub async fn seed(
         },
         users,
         inventory,
+        management: None,
     })
 }
 

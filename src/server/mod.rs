@@ -2,6 +2,10 @@
 //!
 //! It refuses to serve plain HTTP beyond the loopback interface unless told
 //! `--insecure-http`, because every request carries a bearer token or a credential.
+//! Connections are accepted and bounded by `listener`; an optional management listener
+//! (`--management-listen`) answers health and metrics on a port of its own, so probes
+//! still get through while the API's connection cap is full. It serves no credential
+//! and no personal data, so it is plain HTTP wherever it is bound.
 
 pub mod auth;
 pub mod bootstrap;
@@ -9,6 +13,7 @@ pub mod client_ip;
 pub mod decoy;
 pub mod dev;
 pub mod error;
+pub mod listener;
 pub mod login;
 pub mod metrics;
 pub mod routes;
@@ -25,6 +30,7 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use axum::Router;
 use tower::ServiceBuilder;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -35,6 +41,7 @@ use crate::domain::pepper::Pepper;
 use crate::store::Store;
 
 use self::error::ApiError;
+use self::listener::{ConnectionLimits, Listening};
 use self::sms::SmsSender;
 use self::state::{AppState, Inner, Keys, Settings};
 
@@ -47,6 +54,11 @@ pub struct ServerConfig {
     pub settings: Settings,
     pub tls: Option<TlsFiles>,
     pub insecure_http: bool,
+    /// Timeouts and connection caps of the API listener (the management listener has
+    /// the same timeouts and `listener::MANAGEMENT_MAX_CONNECTIONS`).
+    pub connections: ConnectionLimits,
+    /// Where health and metrics are served on their own; `None`: nowhere.
+    pub management_listen: Option<SocketAddr>,
 }
 
 pub struct TlsFiles {
@@ -75,6 +87,26 @@ pub fn app(state: AppState) -> Router {
                 .layer(TraceLayer::new_for_http())
                 .layer(axum::middleware::from_fn(problem_instance)),
         )
+}
+
+/// The management listener's routes: the API's health check, and the metrics.
+pub fn management_app(state: AppState) -> Router {
+    Router::new()
+        .route("/v1/health", get(routes::health))
+        .route("/metrics", get(metrics_text))
+        .fallback(|| async {
+            ApiError::not_found("the management listener serves /v1/health and /metrics")
+        })
+        .with_state(state)
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn metrics_text(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    (
+        [(header::CONTENT_TYPE, metrics::CONTENT_TYPE)],
+        state.metrics.encode(),
+    )
+        .into_response()
 }
 
 /// A client may send its own `x-request-id` (to correlate its logs with ours), but
@@ -160,11 +192,14 @@ pub fn check_transport(listen: &SocketAddr, tls: bool, insecure_http: bool) -> a
     Ok(())
 }
 
-/// A bound listener: the address is known before serving starts (port 0 works).
+/// Bound listeners: the addresses are known before serving starts (port 0 works).
 pub struct Bound {
     listener: tokio::net::TcpListener,
     pub addr: SocketAddr,
     pub scheme: &'static str,
+    management: Option<tokio::net::TcpListener>,
+    /// Where health and metrics answer (always plain HTTP), if anywhere.
+    pub management_addr: Option<SocketAddr>,
 }
 
 pub async fn bind(config: &ServerConfig) -> anyhow::Result<Bound> {
@@ -173,6 +208,18 @@ pub async fn bind(config: &ServerConfig) -> anyhow::Result<Bound> {
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let addr = listener.local_addr()?;
+    let management = match config.management_listen {
+        Some(listen) => Some(
+            tokio::net::TcpListener::bind(listen)
+                .await
+                .with_context(|| format!("cannot listen on {listen} (--management-listen)"))?,
+        ),
+        None => None,
+    };
+    let management_addr = management
+        .as_ref()
+        .map(tokio::net::TcpListener::local_addr)
+        .transpose()?;
     Ok(Bound {
         listener,
         addr,
@@ -181,6 +228,8 @@ pub async fn bind(config: &ServerConfig) -> anyhow::Result<Bound> {
         } else {
             "http"
         },
+        management,
+        management_addr,
     })
 }
 
@@ -202,36 +251,50 @@ pub async fn serve_until(
         config.sms.clone(),
         config.settings.clone(),
     );
-    let app = app(state);
+    let tls = match &config.tls {
+        Some(files) => Some(listener::tls_acceptor(&files.cert, &files.key)?),
+        None => None,
+    };
+    let limits = listener::fit_to_descriptors(config.connections);
+    let metrics = state.metrics.clone();
+    metrics.announce(&[metrics::Listener::Api, metrics::Listener::Management]);
+
+    // Both listeners stop on the same signal.
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown.await;
+        let _ = stop.send(true);
+    });
+
+    let management = bound.management.map(|listener| {
+        tracing::info!(url = %format!("http://{}", listener.local_addr().map(|a| a.to_string()).unwrap_or_default()), "management listener: /v1/health, /metrics");
+        let listening = Listening {
+            listener,
+            which: metrics::Listener::Management,
+            tls: None,
+            limits: ConnectionLimits {
+                max_connections: listener::MANAGEMENT_MAX_CONNECTIONS,
+                max_connections_per_source: listener::MANAGEMENT_MAX_CONNECTIONS,
+                ..limits
+            },
+            router: management_app(state.clone()),
+            metrics: metrics.clone(),
+        };
+        tokio::spawn(listening.run(stopped.clone()))
+    });
     tracing::info!(url = %format!("{}://{}", bound.scheme, bound.addr), "listening");
-    match config.tls {
-        None => {
-            axum::serve(
-                bound.listener,
-                app.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .with_graceful_shutdown(shutdown)
-            .await
-            .context("server failed")?;
-        }
-        Some(files) => {
-            let _ = rustls::crypto::ring::default_provider().install_default();
-            let tls = axum_server::tls_rustls::RustlsConfig::from_pem_file(&files.cert, &files.key)
-                .await
-                .context("cannot load --tls-cert/--tls-key")?;
-            let handle = axum_server::Handle::new();
-            let stopper = handle.clone();
-            tokio::spawn(async move {
-                shutdown.await;
-                stopper.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
-            });
-            let std_listener = bound.listener.into_std()?;
-            axum_server::from_tcp_rustls(std_listener, tls)
-                .handle(handle)
-                .serve(app.into_make_service_with_connect_info::<SocketAddr>())
-                .await
-                .context("server failed")?;
-        }
+    Listening {
+        listener: bound.listener,
+        which: metrics::Listener::Api,
+        tls,
+        limits,
+        router: app(state),
+        metrics,
+    }
+    .run(stopped)
+    .await;
+    if let Some(management) = management {
+        management.await.context("the management listener failed")?;
     }
     Ok(())
 }

@@ -24,6 +24,9 @@ pub struct Credentials {
     pub back_office: OperatorCredentials,
     pub users: Vec<UserCredentials>,
     pub inventory: Vec<InventoryCredentials>,
+    /// The management listener (health, metrics), which `--dev` always binds.
+    #[serde(default)]
+    pub management: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -1185,5 +1188,191 @@ impl TestServer {
         let (temporary, seed) = self.add_operator(login);
         self.first_login_operator(login, &temporary, &seed, "Second-operator-9")
             .await
+    }
+}
+
+// ---- Raw connections: slow clients, connection caps, proxies ----
+
+/// `host:port` of an `http://` or `https://` URL.
+pub fn authority(url: &str) -> String {
+    url.split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+/// A TCP connection to `url` from `source` (any of 127/8 is loopback on Linux, so a
+/// test can be several sources at once).
+pub async fn connect_from(source: std::net::IpAddr, url: &str) -> tokio::net::TcpStream {
+    let target: std::net::SocketAddr = authority(url).parse().expect("server address");
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    socket
+        .bind(std::net::SocketAddr::new(source, 0))
+        .expect("bind the source address");
+    socket.connect(target).await.expect("connect")
+}
+
+pub fn localhost() -> std::net::IpAddr {
+    std::net::IpAddr::from([127, 0, 0, 1])
+}
+
+/// How a connection ended when read to its end.
+#[derive(Debug)]
+pub struct Closed {
+    /// Everything the server sent before closing.
+    pub received: Vec<u8>,
+    /// From the start of the wait to the close.
+    pub after: Duration,
+}
+
+/// Read until the server closes the connection (EOF or reset); `None` if it is still
+/// open after `limit`.
+pub async fn wait_closed(stream: &mut tokio::net::TcpStream, limit: Duration) -> Option<Closed> {
+    use tokio::io::AsyncReadExt;
+    let start = Instant::now();
+    let mut received = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        let left = limit.checked_sub(start.elapsed())?;
+        match tokio::time::timeout(left, stream.read(&mut buf)).await {
+            Err(_) => return None,
+            Ok(Ok(0)) | Ok(Err(_)) => {
+                return Some(Closed {
+                    received,
+                    after: start.elapsed(),
+                })
+            }
+            Ok(Ok(n)) => received.extend_from_slice(&buf[..n]),
+        }
+    }
+}
+
+/// Send `GET path` on an open connection (kept alive) and read one answer: its status
+/// line and body. `None` if no whole answer came within `limit`.
+pub async fn get_on(
+    stream: &mut tokio::net::TcpStream,
+    path: &str,
+    headers: &[(&str, &str)],
+    limit: Duration,
+) -> Option<(String, String)> {
+    use tokio::io::AsyncWriteExt;
+    let mut request = format!("GET {path} HTTP/1.1\r\nhost: test\r\n");
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    stream.write_all(request.as_bytes()).await.ok()?;
+    read_answer(stream, limit).await
+}
+
+/// Read one whole answer (status line, body) from a connection; `None` if none came
+/// within `limit` or the connection closed first.
+pub async fn read_answer(
+    stream: &mut tokio::net::TcpStream,
+    limit: Duration,
+) -> Option<(String, String)> {
+    use tokio::io::AsyncReadExt;
+    let start = Instant::now();
+    let mut received = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        let text = String::from_utf8_lossy(&received).into_owned();
+        if let Some((head, body)) = text.split_once("\r\n\r\n") {
+            let length = head
+                .lines()
+                .find_map(|l| {
+                    let (name, value) = l.split_once(':')?;
+                    name.eq_ignore_ascii_case("content-length")
+                        .then(|| value.trim().parse::<usize>().ok())
+                        .flatten()
+                })
+                .unwrap_or(0);
+            if body.len() >= length {
+                let status = head.lines().next().unwrap_or("").to_owned();
+                return Some((status, body[..length].to_owned()));
+            }
+        }
+        let left = limit.checked_sub(start.elapsed())?;
+        match tokio::time::timeout(left, stream.read(&mut buf)).await {
+            Ok(Ok(n)) if n > 0 => received.extend_from_slice(&buf[..n]),
+            _ => return None,
+        }
+    }
+}
+
+/// The text without terminal colour codes (the server's log is coloured).
+pub fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl TestServer {
+    /// The management listener's URL (`--dev` always binds one).
+    pub fn management(&self) -> String {
+        self.creds
+            .management
+            .clone()
+            .expect("no management listener in dev-credentials.json")
+    }
+
+    /// The server's log without colour codes.
+    pub fn plain_log(&self) -> String {
+        strip_ansi(&self.log())
+    }
+
+    /// Wait until a line of the log contains `needle`; that line.
+    pub async fn wait_for_log_line(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            if let Some(line) = self.plain_log().lines().find(|l| l.contains(needle)) {
+                return line.to_owned();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "no log line with {needle:?} after 30 s:\n{}",
+                self.plain_log()
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// One sample of the management listener's `/metrics`, e.g.
+    /// `millectl_connections_refused_per_source_total`.
+    pub async fn metric(&self, series: &str) -> f64 {
+        let text = reqwest::get(format!("{}/metrics", self.management()))
+            .await
+            .expect("scrape /metrics")
+            .text()
+            .await
+            .expect("metrics text");
+        text.lines()
+            .find_map(|l| l.strip_prefix(series)?.strip_prefix(' '))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no {series} in\n{text}"))
+    }
+
+    /// Wait until a metric reaches at least `value`.
+    pub async fn wait_for_metric(&self, series: &str, value: f64) {
+        let start = Instant::now();
+        while self.metric(series).await < value {
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "{series} stayed below {value}"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 }

@@ -22,6 +22,7 @@ mod phone_changes;
 mod phone_holds;
 mod phones;
 mod secrets;
+mod slow_clients;
 mod smoke;
 mod sms_limits;
 mod state_changes;

@@ -140,6 +140,10 @@ async fn chunks_and_single_changes_of_the_same_users_interleave_safely() {
                 "1000".into(),
                 "--bulk-concurrency".into(),
                 "4".into(),
+                // 104 requests at once from one address, each on its own connection:
+                // over the default cap of 64 per source, which would close the rest.
+                "--max-connections-per-source".into(),
+                "256".into(),
             ],
         })
         .await;

@@ -111,10 +111,10 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Liveness and database reachability.
+/// Liveness and database reachability (also on the management listener).
 #[utoipa::path(get, path = "/v1/health", tag = "meta",
     responses((status = 200, body = Health), (status = 503, body = Problem)))]
-async fn health(
+pub(crate) async fn health(
     axum::extract::State(state): axum::extract::State<AppState>,
 ) -> Result<axum::Json<Health>, ApiError> {
     state.store.ping().await.map_err(|_| {

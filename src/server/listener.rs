@@ -1,0 +1,764 @@
+//! The accept loop: every connection is bounded in time and in number.
+//!
+//! Issue 12 found that connections sending half a request head, half a body or nothing
+//! at all stayed open for good, and that about 20,000 of them from one client ran the
+//! process out of file descriptors, health included. So each connection here is served
+//! by hyper's HTTP/1.1 state machine under our own limits:
+//!
+//! - **header timeout**: once a request's first byte has arrived, its whole head must
+//!   arrive within it; it also bounds the TLS handshake;
+//! - **body timeout**: once the head is in, the whole body must arrive within it; a
+//!   late body is answered `408 request_timeout` and the connection closed;
+//! - **idle timeout**: a connection on which no byte moves either way while no request
+//!   is being answered — a new one that says nothing, a keep-alive one between
+//!   requests, or a client that stopped reading our answer — is closed;
+//! - **overall cap**: at `max_connections` open the loop stops accepting, so new
+//!   connections wait in the kernel's backlog (and the kernel refuses them once it is
+//!   full) instead of costing a descriptor each; one closing lets one in;
+//! - **per-source cap**: a TCP peer with `max_connections_per_source` open has any
+//!   further connection accepted and closed at once. Headers are not read yet at that
+//!   point, so the source is the TCP peer: behind a load balancer, the proxy.
+//!
+//! Why our own idle and header clocks rather than hyper's `header_read_timeout`: hyper
+//! (1.x, `proto/h1/conn.rs`, `poll_read_head`) starts that timer whenever it waits for
+//! a request head — on a fresh connection and on an idle keep-alive one alike — so it
+//! cannot tell "silent for 60 s between requests" from "10 s into a head"; and it
+//! applies nothing to bodies or to a client that stops reading. `Watched` below counts
+//! the bytes instead and a watchdog per connection closes it when a deadline passes.
+//!
+//! Only HTTP/1.1 is served (ALPN `http/1.1` on TLS): the CLI and scripts speak it, and
+//! HTTP/2's many streams per connection would need limits of their own; a proxy in
+//! front can speak HTTP/2 to browsers.
+//!
+//! Everything here is in memory, per process: caps and counts are per replica.
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::future::Future;
+use std::io;
+use std::net::{IpAddr, SocketAddr};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use axum::body::{Body, Bytes, HttpBody};
+use axum::extract::ConnectInfo;
+use axum::http::{header, HeaderValue, Request, Response};
+use axum::response::IntoResponse;
+use axum::Router;
+use hyper::body::{Frame, Incoming, SizeHint};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::{GracefulShutdown, Watcher};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{watch, Notify, Semaphore};
+use tokio::time::{Instant, Sleep};
+use tower::ServiceExt;
+
+use crate::api::ErrorCode;
+
+use super::error::ApiError;
+use super::metrics::{Listener, Metrics, Timeout};
+
+/// The limits of one listener, as `millectl server` flags set them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConnectionLimits {
+    pub header_timeout: Duration,
+    pub body_timeout: Duration,
+    pub idle_timeout: Duration,
+    pub max_connections: usize,
+    pub max_connections_per_source: usize,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> Self {
+        Self {
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(15),
+            idle_timeout: Duration::from_secs(60),
+            max_connections: 1024,
+            max_connections_per_source: 64,
+        }
+    }
+}
+
+/// Connections the management listener serves at once: a few probes and a scraper.
+pub const MANAGEMENT_MAX_CONNECTIONS: usize = 16;
+
+/// File descriptors kept out of the connection cap: the database pool (16 at most),
+/// the SMS gateway's connections (16 in flight), the listeners, log and outbox files,
+/// the runtime's own, and the management listener's connections.
+pub const RESERVED_DESCRIPTORS: usize = 128 + MANAGEMENT_MAX_CONNECTIONS;
+
+/// How long shutting down waits for requests in flight before it drops them.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// Raise RLIMIT_NOFILE's soft limit to the hard limit where the OS allows it, and
+/// lower the overall cap to fit under it with `RESERVED_DESCRIPTORS` to spare. Logs
+/// both, since running out of descriptors is how issue 12 took the server down.
+pub fn fit_to_descriptors(mut limits: ConnectionLimits) -> ConnectionLimits {
+    let Some((soft, hard)) = raise_descriptor_limit() else {
+        tracing::info!(
+            max_connections = limits.max_connections,
+            "the descriptor limit (RLIMIT_NOFILE) is unknown on this platform; \
+             the connection cap is taken as given"
+        );
+        return limits;
+    };
+    let room = usize::try_from(soft)
+        .unwrap_or(usize::MAX)
+        .saturating_sub(RESERVED_DESCRIPTORS)
+        .max(1);
+    if limits.max_connections > room {
+        tracing::warn!(
+            "--max-connections {} does not fit under the descriptor limit \
+             (RLIMIT_NOFILE {soft}, {RESERVED_DESCRIPTORS} kept for the database, the SMS \
+             gateway, files and the management listener); using {room}",
+            limits.max_connections
+        );
+        limits.max_connections = room;
+    }
+    limits.max_connections_per_source = limits
+        .max_connections_per_source
+        .min(limits.max_connections);
+    tracing::info!(
+        "file descriptors: RLIMIT_NOFILE {soft} (hard {hard}); at most {} connections \
+         ({} per source), {RESERVED_DESCRIPTORS} descriptors kept for the database, the \
+         SMS gateway, files and the management listener",
+        limits.max_connections,
+        limits.max_connections_per_source,
+    );
+    limits
+}
+
+/// `(soft, hard)` after raising the soft limit as far as allowed.
+#[cfg(unix)]
+fn raise_descriptor_limit() -> Option<(u64, u64)> {
+    if let Err(error) = rlimit::increase_nofile_limit(u64::MAX) {
+        tracing::warn!(%error, "cannot raise the descriptor limit (RLIMIT_NOFILE)");
+    }
+    rlimit::Resource::NOFILE.get().ok()
+}
+
+#[cfg(not(unix))]
+fn raise_descriptor_limit() -> Option<(u64, u64)> {
+    None
+}
+
+/// Load the certificate chain and key for the API listener (rustls with ring, as the
+/// rest of the server; HTTP/1.1 only, see the module's documentation).
+pub fn tls_acceptor(
+    cert: &std::path::Path,
+    key: &std::path::Path,
+) -> anyhow::Result<tokio_rustls::TlsAcceptor> {
+    use anyhow::Context as _;
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let chain = CertificateDer::pem_file_iter(cert)
+        .and_then(|certs| certs.collect::<Result<Vec<_>, _>>())
+        .with_context(|| format!("cannot read the certificate chain {}", cert.display()))?;
+    let key = PrivateKeyDer::from_pem_file(key)
+        .with_context(|| format!("cannot read the private key {}", key.display()))?;
+    let mut config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .context("rustls refused its default protocol versions")?
+    .with_no_client_auth()
+    .with_single_cert(chain, key)
+    .context("cannot load --tls-cert/--tls-key")?;
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(tokio_rustls::TlsAcceptor::from(Arc::new(config)))
+}
+
+/// One listening socket and everything its connections need.
+pub struct Listening {
+    pub listener: TcpListener,
+    pub which: Listener,
+    pub tls: Option<tokio_rustls::TlsAcceptor>,
+    pub limits: ConnectionLimits,
+    pub router: Router,
+    pub metrics: Arc<Metrics>,
+}
+
+impl Listening {
+    /// Accept and serve until `stop` turns true; then stop accepting, let the requests
+    /// in flight finish (up to `SHUTDOWN_GRACE`) and return.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        let Listening {
+            listener,
+            which,
+            tls,
+            limits,
+            router,
+            metrics,
+        } = self;
+        let graceful = GracefulShutdown::new();
+        let open = Arc::new(Semaphore::new(limits.max_connections));
+        let sources = Arc::new(SourceCounts::default());
+        let mut last_cap_warning: Option<Instant> = None;
+        loop {
+            let permit = match open.clone().try_acquire_owned() {
+                Ok(permit) => permit,
+                Err(_) => {
+                    metrics.at_capacity(which);
+                    if last_cap_warning.is_none_or(|at| at.elapsed() > Duration::from_secs(60)) {
+                        last_cap_warning = Some(Instant::now());
+                        tracing::warn!(
+                            listener = which.as_str(),
+                            max_connections = limits.max_connections,
+                            "connection cap reached: not accepting until a connection closes"
+                        );
+                    }
+                    tokio::select! {
+                        permit = open.clone().acquire_owned() => match permit {
+                            Ok(permit) => permit,
+                            Err(_) => break,
+                        },
+                        _ = stop.wait_for(|stop| *stop) => break,
+                    }
+                }
+            };
+            let accepted = tokio::select! {
+                accepted = listener.accept() => accepted,
+                _ = stop.wait_for(|stop| *stop) => break,
+            };
+            let (stream, peer) = match accepted {
+                Ok(accepted) => accepted,
+                Err(error) => {
+                    metrics.accept_error(which);
+                    tracing::warn!(listener = which.as_str(), %error, "accept error");
+                    // Out of descriptors (EMFILE, ENFILE) or memory: accepting again at
+                    // once would spin; a connection closing in the meantime makes room.
+                    if !is_connection_error(&error) {
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                    }
+                    continue;
+                }
+            };
+            let Some(source) = sources.enter(peer.ip(), limits.max_connections_per_source) else {
+                metrics.refused_per_source();
+                tracing::debug!(%peer, "per-source connection cap reached: closed");
+                drop(stream);
+                continue;
+            };
+            metrics.accepted(which);
+            let connection = Connection {
+                peer,
+                router: router.clone(),
+                limits,
+                metrics: metrics.clone(),
+                watcher: graceful.watcher(),
+            };
+            let tls = tls.clone();
+            tokio::spawn(async move {
+                let metrics = connection.metrics.clone();
+                connection.serve(stream, tls).await;
+                metrics.closed(which);
+                drop(source);
+                drop(permit);
+            });
+        }
+        drop(listener);
+        tokio::select! {
+            () = graceful.shutdown() => {}
+            () = tokio::time::sleep(SHUTDOWN_GRACE) => {
+                tracing::warn!(listener = which.as_str(), "requests still in flight after {SHUTDOWN_GRACE:?}; dropping them");
+            }
+        }
+    }
+}
+
+/// Errors of one connection that came and went before we took it: accept again.
+fn is_connection_error(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::ConnectionRefused
+            | io::ErrorKind::ConnectionAborted
+            | io::ErrorKind::ConnectionReset
+    )
+}
+
+/// Open connections per source address. An address is in the map only while it has a
+/// connection open, so the map never holds more entries than the overall cap.
+#[derive(Default)]
+struct SourceCounts(Mutex<HashMap<IpAddr, usize>>);
+
+impl SourceCounts {
+    fn lock(&self) -> MutexGuard<'_, HashMap<IpAddr, usize>> {
+        // A panic while holding this lock leaves only counts behind, still usable.
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn enter(self: &Arc<Self>, ip: IpAddr, max: usize) -> Option<SourceGuard> {
+        let ip = ip.to_canonical();
+        let mut counts = self.lock();
+        let count = counts.entry(ip).or_insert(0);
+        if *count >= max {
+            return None;
+        }
+        *count += 1;
+        Some(SourceGuard {
+            counts: self.clone(),
+            ip,
+        })
+    }
+}
+
+/// One open connection of a source; leaving it gives the slot back.
+struct SourceGuard {
+    counts: Arc<SourceCounts>,
+    ip: IpAddr,
+}
+
+impl Drop for SourceGuard {
+    fn drop(&mut self) {
+        let mut counts = self.counts.lock();
+        if let Some(count) = counts.get_mut(&self.ip) {
+            *count = count.saturating_sub(1);
+            if *count == 0 {
+                counts.remove(&self.ip);
+            }
+        }
+    }
+}
+
+/// One accepted connection.
+struct Connection {
+    peer: SocketAddr,
+    router: Router,
+    limits: ConnectionLimits,
+    metrics: Arc<Metrics>,
+    watcher: Watcher,
+}
+
+impl Connection {
+    async fn serve(self, stream: TcpStream, tls: Option<tokio_rustls::TlsAcceptor>) {
+        // Answers are small and written whole; do not hold them back for Nagle.
+        let _ = stream.set_nodelay(true);
+        let Some(acceptor) = tls else {
+            return self.serve_http(stream).await;
+        };
+        match tokio::time::timeout(self.limits.header_timeout, acceptor.accept(stream)).await {
+            Ok(Ok(stream)) => self.serve_http(stream).await,
+            Ok(Err(error)) => {
+                tracing::debug!(peer = %self.peer, %error, "TLS handshake failed");
+            }
+            Err(_) => {
+                self.metrics.closed_by(Timeout::TlsHandshake);
+                tracing::debug!(peer = %self.peer, "TLS handshake timed out: closed");
+            }
+        }
+    }
+
+    async fn serve_http<IO>(self, io: IO)
+    where
+        IO: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+    {
+        let Connection {
+            peer,
+            router,
+            limits,
+            metrics,
+            watcher,
+        } = self;
+        let activity = Arc::new(Activity::new());
+        let io = Watched {
+            inner: io,
+            activity: activity.clone(),
+        };
+        let service = {
+            let activity = activity.clone();
+            let metrics = metrics.clone();
+            hyper::service::service_fn(move |request| {
+                answer(
+                    request,
+                    peer,
+                    router.clone(),
+                    activity.clone(),
+                    limits.body_timeout,
+                    metrics.clone(),
+                )
+            })
+        };
+        let mut http = hyper::server::conn::http1::Builder::new();
+        // Our own clocks (see the module's documentation) replace hyper's.
+        http.timer(TokioTimer::new()).header_read_timeout(None);
+        let connection = watcher.watch(http.serve_connection(TokioIo::new(io), service));
+        tokio::select! {
+            served = connection => {
+                if let Err(error) = served {
+                    tracing::debug!(%peer, %error, "connection ended with an error");
+                }
+            }
+            timeout = watchdog(&activity, limits) => {
+                metrics.closed_by(timeout);
+                tracing::debug!(%peer, timeout = timeout.as_str(), "timed out: closed");
+            }
+        }
+    }
+}
+
+/// Serve one request: connection info for `ClientIp`, the body under its deadline, and
+/// a 408 in place of whatever the route made of a body that came too late.
+async fn answer(
+    mut request: Request<Incoming>,
+    peer: SocketAddr,
+    router: Router,
+    activity: Arc<Activity>,
+    body_timeout: Duration,
+    metrics: Arc<Metrics>,
+) -> Result<Response<Body>, Infallible> {
+    let busy = activity.request_started();
+    request.extensions_mut().insert(ConnectInfo(peer));
+    let late = Arc::new(AtomicBool::new(false));
+    let request = request.map(|body| {
+        if body.is_end_stream() {
+            Body::new(body)
+        } else {
+            Body::new(DeadlineBody {
+                inner: body,
+                deadline: Box::pin(tokio::time::sleep(body_timeout)),
+                late: late.clone(),
+            })
+        }
+    });
+    let Ok(response) = router.oneshot(request).await;
+    let response = if late.load(Ordering::Relaxed) {
+        metrics.closed_by(Timeout::Body);
+        tracing::debug!(%peer, "request body timed out: 408 and closed");
+        let mut response = ApiError::new(
+            ErrorCode::RequestTimeout,
+            "the request body did not arrive in time",
+        )
+        .into_response();
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        response
+    } else {
+        response
+    };
+    Ok(response.map(|body| {
+        Body::new(Answering {
+            inner: body,
+            _busy: busy,
+        })
+    }))
+}
+
+/// What the watchdog knows of a connection: when a byte last moved, whether a request
+/// head has begun, and how many requests are being answered.
+struct Activity {
+    state: Mutex<ActivityState>,
+    /// Wakes the watchdog when a deadline may have moved earlier.
+    changed: Notify,
+}
+
+struct ActivityState {
+    last_byte: Instant,
+    head_started: Option<Instant>,
+    answering: usize,
+}
+
+impl Activity {
+    fn new() -> Self {
+        Self {
+            state: Mutex::new(ActivityState {
+                last_byte: Instant::now(),
+                head_started: None,
+                answering: 0,
+            }),
+            changed: Notify::new(),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, ActivityState> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn read(&self) {
+        let mut state = self.lock();
+        let now = Instant::now();
+        state.last_byte = now;
+        // Bytes while no request is being answered begin the next request's head
+        // (bytes read ahead during an answer are pipelining: the idle clock covers
+        // them once the answer is done).
+        if state.answering == 0 && state.head_started.is_none() {
+            state.head_started = Some(now);
+            drop(state);
+            self.changed.notify_one();
+        }
+    }
+
+    fn wrote(&self) {
+        self.lock().last_byte = Instant::now();
+    }
+
+    fn request_started(self: &Arc<Self>) -> Busy {
+        let mut state = self.lock();
+        state.answering += 1;
+        state.head_started = None;
+        state.last_byte = Instant::now();
+        Busy(self.clone())
+    }
+
+    /// The next deadline, or `None` while a request is being answered.
+    fn deadline(&self, limits: &ConnectionLimits) -> Option<(Instant, Timeout)> {
+        let state = self.lock();
+        if state.answering > 0 {
+            return None;
+        }
+        let idle = (state.last_byte + limits.idle_timeout, Timeout::Idle);
+        Some(match state.head_started {
+            Some(started) if started + limits.header_timeout < idle.0 => {
+                (started + limits.header_timeout, Timeout::Header)
+            }
+            _ => idle,
+        })
+    }
+}
+
+/// A request being answered; the idle clock restarts when its answer has been handed
+/// to hyper whole (or dropped).
+struct Busy(Arc<Activity>);
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        let mut state = self.0.lock();
+        state.answering = state.answering.saturating_sub(1);
+        state.last_byte = Instant::now();
+        drop(state);
+        self.0.changed.notify_one();
+    }
+}
+
+/// Wait until the connection's next deadline passes; returns which one.
+async fn watchdog(activity: &Activity, limits: ConnectionLimits) -> Timeout {
+    loop {
+        match activity.deadline(&limits) {
+            Some((at, timeout)) if at <= Instant::now() => return timeout,
+            Some((at, _)) => {
+                tokio::select! {
+                    () = tokio::time::sleep_until(at) => {}
+                    () = activity.changed.notified() => {}
+                }
+            }
+            None => activity.changed.notified().await,
+        }
+    }
+}
+
+/// The connection's stream, telling `Activity` of every byte that moves.
+struct Watched<IO> {
+    inner: IO,
+    activity: Arc<Activity>,
+}
+
+impl<IO: AsyncRead + Unpin> AsyncRead for Watched<IO> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut self.inner).poll_read(cx, buf);
+        if matches!(polled, Poll::Ready(Ok(()))) && buf.filled().len() > before {
+            self.activity.read();
+        }
+        polled
+    }
+}
+
+impl<IO: AsyncWrite + Unpin> AsyncWrite for Watched<IO> {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        data: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        let polled = Pin::new(&mut self.inner).poll_write(cx, data);
+        if matches!(polled, Poll::Ready(Ok(n)) if n > 0) {
+            self.activity.wrote();
+        }
+        polled
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        data: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        let polled = Pin::new(&mut self.inner).poll_write_vectored(cx, data);
+        if matches!(polled, Poll::Ready(Ok(n)) if n > 0) {
+            self.activity.wrote();
+        }
+        polled
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}
+
+/// A request body that must arrive whole before its deadline. When the deadline
+/// passes while the route waits for more, the read fails and `late` tells `answer` to
+/// replace the route's answer with a 408.
+struct DeadlineBody {
+    inner: Incoming,
+    deadline: Pin<Box<Sleep>>,
+    late: Arc<AtomicBool>,
+}
+
+/// The body did not arrive within the body timeout.
+#[derive(Debug, thiserror::Error)]
+#[error("the request body did not arrive within the body timeout")]
+struct BodyTimedOut;
+
+impl HttpBody for DeadlineBody {
+    type Data = Bytes;
+    type Error = axum::BoxError;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
+        if self.late.load(Ordering::Relaxed) {
+            return Poll::Ready(Some(Err(BodyTimedOut.into())));
+        }
+        match Pin::new(&mut self.inner).poll_frame(cx) {
+            Poll::Ready(frame) => Poll::Ready(frame.map(|f| f.map_err(Into::into))),
+            Poll::Pending => match self.deadline.as_mut().poll(cx) {
+                Poll::Ready(()) => {
+                    self.late.store(true, Ordering::Relaxed);
+                    Poll::Ready(Some(Err(BodyTimedOut.into())))
+                }
+                Poll::Pending => Poll::Pending,
+            },
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+/// An answer's body, holding the request's `Busy` until hyper has taken all of it.
+struct Answering {
+    inner: Body,
+    _busy: Busy,
+}
+
+impl HttpBody for Answering {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
+        Pin::new(&mut self.inner).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_gets_its_cap_and_its_slots_back() {
+        let sources = Arc::new(SourceCounts::default());
+        let ip: IpAddr = "192.0.2.1".parse().unwrap();
+        let mapped: IpAddr = "::ffff:192.0.2.1".parse().unwrap();
+        let first = sources.enter(ip, 2).expect("first");
+        let second = sources.enter(mapped, 2).expect("second, the same source");
+        assert!(sources.enter(ip, 2).is_none(), "a third over the cap");
+        let other: IpAddr = "192.0.2.2".parse().unwrap();
+        assert!(
+            sources.enter(other, 2).is_some(),
+            "another source has its own"
+        );
+        drop(first);
+        assert!(sources.enter(ip, 2).is_some(), "a slot given back");
+        drop(second);
+        assert!(
+            sources.lock().is_empty(),
+            "no entry outlives its connections"
+        );
+    }
+
+    /// Real time, scaled down (tokio's paused clock needs its test-util feature).
+    fn close_to(elapsed: Duration, expected: Duration) -> bool {
+        elapsed >= expected && elapsed < expected + Duration::from_millis(150)
+    }
+
+    #[tokio::test]
+    async fn the_watchdog_tells_idle_from_a_slow_head() {
+        let limits = ConnectionLimits {
+            header_timeout: Duration::from_millis(100),
+            idle_timeout: Duration::from_millis(600),
+            ..ConnectionLimits::default()
+        };
+        let start = Instant::now();
+        let activity = Activity::new();
+        assert_eq!(watchdog(&activity, limits).await, Timeout::Idle);
+        assert!(close_to(start.elapsed(), Duration::from_millis(600)));
+
+        let start = Instant::now();
+        let activity = Arc::new(Activity::new());
+        let reader = activity.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            reader.read();
+        });
+        assert_eq!(watchdog(&activity, limits).await, Timeout::Header);
+        assert!(close_to(start.elapsed(), Duration::from_millis(400)));
+    }
+
+    #[tokio::test]
+    async fn no_deadline_while_answering_and_idle_counts_from_the_answer() {
+        let limits = ConnectionLimits {
+            header_timeout: Duration::from_millis(100),
+            idle_timeout: Duration::from_millis(200),
+            ..ConnectionLimits::default()
+        };
+        let activity = Arc::new(Activity::new());
+        activity.read();
+        let busy = activity.request_started();
+        let start = Instant::now();
+        let answered = tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            drop(busy);
+        });
+        assert_eq!(watchdog(&activity, limits).await, Timeout::Idle);
+        assert!(close_to(start.elapsed(), Duration::from_millis(700)));
+        answered.await.unwrap();
+    }
+}
