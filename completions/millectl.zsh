@@ -809,8 +809,11 @@ _arguments "${_arguments_options[@]}" : \
 '--body-timeout-secs=[Answer 408 and close when a request'\''s body has not arrived whole this many seconds after its head]:SECS:_default' \
 '--idle-timeout-secs=[Close a connection on which nothing moved for this many seconds while no request was being answered (a silent new connection, a quiet keep-alive, a client that stopped reading)]:SECS:_default' \
 '--max-connections=[Connections open at once; beyond it the server stops accepting and new ones wait in the kernel'\''s backlog. Lowered at start to fit under the descriptor limit]:N:_default' \
-'--max-connections-per-source=[Connections open at once from one TCP peer; more are accepted and closed at once]:N:_default' \
+'--max-connections-per-source=[Connections open at once from one TCP peer; more are accepted and closed at once. Trusted proxies (--trusted-proxy) are exempt]:N:_default' \
 '--management-listen=[Also serve GET /v1/health and GET /metrics (OpenMetrics text) here, plain HTTP, with a connection cap of its own, so probes get through while the API is at its cap. \`--dev\` binds one on 127.0.0.1 (port 0) unless given]:ADDR:_default' \
+'*--trusted-proxy=[Proxies (CIDR or address; repeat or separate with commas) whose forwarding header names the client. From anyone else the header is ignored]:CIDR:_default' \
+'--forwarded-header=[Which header the trusted proxies write; the other is never read]:FORWARDED_HEADER:((x-forwarded-for\:"\`X-Forwarded-For\: client, proxy1, proxy2\` (nginx, HAProxy, cloud load balancers)"
+forwarded\:"RFC 7239 \`Forwarded\: for=client, for="\[2001\:db8\:\:1\]\:4711"\` (its \`for=\` only)"))' \
 '--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
 '--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
 '-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
@@ -821,8 +824,8 @@ _arguments "${_arguments_options[@]}" : \
 '--no-color[No colors (also NO_COLOR=1)]' \
 '*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
 '*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ":: :_millectl__subcmd__server_commands" \
 "*::: :->server" \
 && ret=0

@@ -17,6 +17,7 @@ use crate::domain::login_start::StartPolicy;
 use crate::domain::pepper::Pepper;
 use crate::domain::policy::OperatorRole;
 use crate::domain::transport_key::TransportKey;
+use crate::server::client_ip::{ForwardedHeader, TrustedNet, TrustedProxies};
 use crate::server::dev::{self, DevDir};
 use crate::server::listener::ConnectionLimits;
 use crate::server::sms::{OutboxFile, Sms, SmsError, SmsSender, Webhook};
@@ -174,7 +175,7 @@ pub struct ServerArgs {
     pub max_connections: u32,
 
     /// Connections open at once from one TCP peer; more are accepted and closed at
-    /// once.
+    /// once. Trusted proxies (--trusted-proxy) are exempt.
     #[arg(long, default_value_t = 64, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub max_connections_per_source: u32,
@@ -184,6 +185,16 @@ pub struct ServerArgs {
     /// cap. `--dev` binds one on 127.0.0.1 (port 0) unless given.
     #[arg(long, value_name = "ADDR", env = "MILLECTL_MANAGEMENT_LISTEN")]
     pub management_listen: Option<SocketAddr>,
+
+    /// Proxies (CIDR or address; repeat or separate with commas) whose forwarding
+    /// header names the client. From anyone else the header is ignored.
+    #[arg(long, value_name = "CIDR", value_delimiter = ',')]
+    pub trusted_proxy: Vec<TrustedNet>,
+
+    /// Which header the trusted proxies write; the other is never read.
+    #[arg(long, value_enum, default_value_t = ForwardedHeader::XForwardedFor,
+          requires = "trusted_proxy")]
+    pub forwarded_header: ForwardedHeader,
 }
 
 #[derive(Debug, Subcommand)]
@@ -410,6 +421,10 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
             reuse_min_left: Duration::from_secs(args.sms_reuse_min_left_secs),
         },
         sweep_interval: Duration::from_secs(args.sweep_interval_secs),
+        trusted_proxies: TrustedProxies::new(
+            args.trusted_proxy.iter().copied(),
+            args.forwarded_header,
+        ),
         ..Settings::default()
     };
     let connections = ConnectionLimits {

@@ -17,7 +17,10 @@
 //!   full) instead of costing a descriptor each; one closing lets one in;
 //! - **per-source cap**: a TCP peer with `max_connections_per_source` open has any
 //!   further connection accepted and closed at once. Headers are not read yet at that
-//!   point, so the source is the TCP peer: behind a load balancer, the proxy.
+//!   point, so the source is the TCP peer: behind a load balancer, the proxy. Trusted
+//!   proxies (`--trusted-proxy`) are therefore exempt from this cap (they carry many
+//!   clients; they count against the overall cap, and the proxy itself is the place to
+//!   cap its clients' connections).
 //!
 //! Why our own idle and header clocks rather than hyper's `header_read_timeout`: hyper
 //! (1.x, `proto/h1/conn.rs`, `poll_read_head`) starts that timer whenever it waits for
@@ -59,6 +62,7 @@ use tower::ServiceExt;
 
 use crate::api::ErrorCode;
 
+use super::client_ip::TrustedProxies;
 use super::error::ApiError;
 use super::metrics::{Listener, Metrics, Timeout};
 
@@ -181,6 +185,8 @@ pub struct Listening {
     pub which: Listener,
     pub tls: Option<tokio_rustls::TlsAcceptor>,
     pub limits: ConnectionLimits,
+    /// Peers exempt from the per-source cap.
+    pub trusted_proxies: TrustedProxies,
     pub router: Router,
     pub metrics: Arc<Metrics>,
 }
@@ -194,6 +200,7 @@ impl Listening {
             which,
             tls,
             limits,
+            trusted_proxies,
             router,
             metrics,
         } = self;
@@ -240,11 +247,18 @@ impl Listening {
                     continue;
                 }
             };
-            let Some(source) = sources.enter(peer.ip(), limits.max_connections_per_source) else {
-                metrics.refused_per_source();
-                tracing::debug!(%peer, "per-source connection cap reached: closed");
-                drop(stream);
-                continue;
+            let source = if trusted_proxies.contains(peer.ip()) {
+                None
+            } else {
+                match sources.enter(peer.ip(), limits.max_connections_per_source) {
+                    Some(source) => Some(source),
+                    None => {
+                        metrics.refused_per_source();
+                        tracing::debug!(%peer, "per-source connection cap reached: closed");
+                        drop(stream);
+                        continue;
+                    }
+                }
             };
             metrics.accepted(which);
             let connection = Connection {

@@ -40,6 +40,7 @@ use crate::api::{ErrorCode, Problem, MAX_BODY_BYTES};
 use crate::domain::pepper::Pepper;
 use crate::store::Store;
 
+use self::client_ip::ClientIp;
 use self::error::ApiError;
 use self::listener::{ConnectionLimits, Listening};
 use self::sms::SmsSender;
@@ -70,7 +71,7 @@ pub struct TlsFiles {
 /// the in-process demo).
 pub fn app(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
-    routes::router(state)
+    routes::router(state.clone())
         .fallback(|| async { ApiError::not_found("no such route; see /v1/openapi.json") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(
@@ -84,9 +85,35 @@ pub fn app(state: AppState) -> Router {
                 .layer(axum::middleware::from_fn(drop_unusable_request_id))
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
                 .layer(PropagateRequestIdLayer::new(request_id))
-                .layer(TraceLayer::new_for_http())
+                .layer(axum::middleware::from_fn_with_state(
+                    state,
+                    client_ip::resolve,
+                ))
+                .layer(TraceLayer::new_for_http().make_span_with(request_span))
                 .layer(axum::middleware::from_fn(problem_instance)),
         )
+}
+
+/// The span every request's logs carry: tower-http's fields, plus who is asking (as
+/// `ClientIp` resolved it, so behind a trusted proxy it is the client, not the proxy)
+/// and the request id, to find one request's lines.
+fn request_span<B>(request: &Request<B>) -> tracing::Span {
+    let client = request
+        .extensions()
+        .get::<ClientIp>()
+        .map(|ClientIp(ip)| ip.to_string());
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok());
+    tracing::debug_span!(
+        "request",
+        method = %request.method(),
+        uri = %request.uri(),
+        version = ?request.version(),
+        client = %client.as_deref().unwrap_or("-"),
+        request_id = %request_id.unwrap_or("-"),
+    )
 }
 
 /// The management listener's routes: the API's health check, and the metrics.
@@ -256,8 +283,15 @@ pub async fn serve_until(
         None => None,
     };
     let limits = listener::fit_to_descriptors(config.connections);
+    let trusted_proxies = state.settings.trusted_proxies.clone();
     let metrics = state.metrics.clone();
     metrics.announce(&[metrics::Listener::Api, metrics::Listener::Management]);
+    if !trusted_proxies.is_empty() {
+        tracing::info!(
+            "forwarding headers are read from trusted proxies only; they are exempt from \
+             the per-source connection cap"
+        );
+    }
 
     // Both listeners stop on the same signal.
     let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -277,6 +311,7 @@ pub async fn serve_until(
                 max_connections_per_source: listener::MANAGEMENT_MAX_CONNECTIONS,
                 ..limits
             },
+            trusted_proxies: client_ip::TrustedProxies::default(),
             router: management_app(state.clone()),
             metrics: metrics.clone(),
         };
@@ -288,6 +323,7 @@ pub async fn serve_until(
         which: metrics::Listener::Api,
         tls,
         limits,
+        trusted_proxies,
         router: app(state),
         metrics,
     }

@@ -52,6 +52,9 @@ pub struct Settings {
     pub start_policy: crate::domain::login_start::StartPolicy,
     /// How often the background sweep deletes what nothing needs (`server::sweep`).
     pub sweep_interval: Duration,
+    /// Proxies whose forwarding header names the client (`--trusted-proxy`); none:
+    /// the TCP peer is the client (`super::client_ip`).
+    pub trusted_proxies: super::client_ip::TrustedProxies,
 }
 
 impl Default for Settings {
@@ -68,6 +71,7 @@ impl Default for Settings {
             token_transport_key: None,
             start_policy: crate::domain::login_start::StartPolicy::default(),
             sweep_interval: Duration::from_secs(10),
+            trusted_proxies: super::client_ip::TrustedProxies::default(),
         }
     }
 }

@@ -21,6 +21,7 @@ mod operators;
 mod phone_changes;
 mod phone_holds;
 mod phones;
+mod proxy;
 mod secrets;
 mod slow_clients;
 mod smoke;
