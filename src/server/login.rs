@@ -51,6 +51,7 @@ use crate::store::{
 use super::auth::{new_token, SESSION_PREFIX};
 use super::decoy;
 use super::error::{ApiError, ApiResult};
+use super::metrics::StartRefusal;
 use super::sms::{Sms, SmsKind};
 use super::state::AppState;
 
@@ -177,6 +178,7 @@ async fn open(
         Opened::Wait { until, budget } => {
             let seconds = login_start::retry_after_secs(now, until);
             if budget {
+                state.metrics.login_start_refused(StartRefusal::SmsBudget);
                 state.sms_breaker.tripped(now, policy.budget_per_minute);
                 return Err(ApiError::new(
                     ErrorCode::TooManyRequests,
@@ -184,6 +186,7 @@ async fn open(
                 )
                 .with_retry_after(seconds));
             }
+            state.metrics.login_start_refused(StartRefusal::SmsPerLogin);
             Err(ApiError::new(
                 ErrorCode::TooManyRequests,
                 "too many SMS codes for this login; no new one can be sent yet",

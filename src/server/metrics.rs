@@ -79,6 +79,35 @@ struct TimeoutLabel {
     timeout: Timeout,
 }
 
+/// Why step 1 of a login was answered 429 (`domain::login_start`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StartRefusal {
+    /// The login's own SMS limits (interval, per hour).
+    SmsPerLogin,
+    /// The bank's SMS budget: the breaker is open.
+    SmsBudget,
+}
+
+impl StartRefusal {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SmsPerLogin => "sms_per_login",
+            Self::SmsBudget => "sms_budget",
+        }
+    }
+}
+
+impl EncodeLabelValue for StartRefusal {
+    fn encode(&self, encoder: &mut LabelValueEncoder) -> Result<(), std::fmt::Error> {
+        EncodeLabelValue::encode(&self.as_str(), encoder)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct RefusalLabel {
+    why: StartRefusal,
+}
+
 /// Every counter of the server, and the registry that writes them out.
 pub struct Metrics {
     registry: Registry,
@@ -88,6 +117,7 @@ pub struct Metrics {
     refused_per_source: Counter,
     accept_errors: Family<ListenerLabel, Counter>,
     closed_by_timeout: Family<TimeoutLabel, Counter>,
+    login_starts_refused: Family<RefusalLabel, Counter>,
 }
 
 impl Default for Metrics {
@@ -133,8 +163,16 @@ impl Metrics {
             "Connections the server closed because a timeout ran out",
             closed_by_timeout.clone(),
         );
+        let login_starts_refused = Family::<RefusalLabel, Counter>::default();
+        registry.register(
+            "login_starts_refused",
+            "Login starts answered 429 by the SMS limits: a login's own (sms_per_login) or \
+             the bank's budget, whose breaker is open (sms_budget; alert on any increase)",
+            login_starts_refused.clone(),
+        );
         Self {
             registry,
+            login_starts_refused,
             open,
             accepted,
             at_capacity,
@@ -177,6 +215,12 @@ impl Metrics {
             .inc();
     }
 
+    pub fn login_start_refused(&self, why: StartRefusal) {
+        self.login_starts_refused
+            .get_or_create(&RefusalLabel { why })
+            .inc();
+    }
+
     /// Touch every labelled series once, so a scrape shows zeros instead of nothing
     /// before the first event (dashboards and alerts need the series to exist).
     pub fn announce(&self, listeners: &[Listener]) {
@@ -186,6 +230,12 @@ impl Metrics {
             drop(self.accepted.get_or_create(&label));
             drop(self.at_capacity.get_or_create(&label));
             drop(self.accept_errors.get_or_create(&label));
+        }
+        for why in [StartRefusal::SmsPerLogin, StartRefusal::SmsBudget] {
+            drop(
+                self.login_starts_refused
+                    .get_or_create(&RefusalLabel { why }),
+            );
         }
         for timeout in [
             Timeout::TlsHandshake,
@@ -231,6 +281,7 @@ mod tests {
             "millectl_connections_refused_per_source_total 0",
             "millectl_connections_closed_by_timeout_total{timeout=\"tls_handshake\"} 0",
             "millectl_connections_closed_by_timeout_total{timeout=\"idle\"} 0",
+            "millectl_login_starts_refused_total{why=\"sms_budget\"} 0",
         ] {
             assert!(text.lines().any(|l| l == line), "no {line:?} in\n{text}");
         }

@@ -317,30 +317,24 @@ pub fn start_notices(store: Arc<dyn crate::store::Store>, queue: SmsQueue) {
     });
 }
 
-/// The bank-wide SMS budget's breaker (`domain::login_start`): counts the starts it
-/// turned away and says so in the log, once a minute while it stays open.
+/// The bank-wide SMS budget's breaker (`domain::login_start`): says so in the log, once
+/// a minute while it stays open (the count is the `login_starts_refused` metric).
 #[derive(Default)]
 pub struct SmsBreaker {
-    trips: std::sync::atomic::AtomicU64,
     last_alert_minute: std::sync::atomic::AtomicI64,
 }
 
 impl SmsBreaker {
     pub fn tripped(&self, now: crate::store::Millis, budget_per_minute: u32) {
-        use std::sync::atomic::Ordering;
-        self.trips.fetch_add(1, Ordering::Relaxed);
         let minute = crate::domain::login_start::minute_of(now);
-        if self.last_alert_minute.swap(minute, Ordering::Relaxed) != minute {
+        let last = self
+            .last_alert_minute
+            .swap(minute, std::sync::atomic::Ordering::Relaxed);
+        if last != minute {
             tracing::error!(
                 budget_per_minute,
-                turned_away = self.trips.load(Ordering::Relaxed),
                 "SMS budget spent: the breaker is open and login codes wait until the minute ends"
             );
         }
-    }
-
-    /// Starts turned away by the open breaker since the server started.
-    pub fn trips(&self) -> u64 {
-        self.trips.load(std::sync::atomic::Ordering::Relaxed)
     }
 }

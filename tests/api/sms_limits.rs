@@ -230,6 +230,11 @@ async fn the_sms_budget_trips_a_breaker_for_everyone_and_says_so() {
             server.log().contains("SMS budget spent")
         })
         .await;
+        // And counts it where an alert can watch.
+        let refused = server
+            .metric("millectl_login_starts_refused_total{why=\"sms_budget\"}")
+            .await;
+        assert_eq!(refused, 2.0);
     }
 }
 
