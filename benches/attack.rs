@@ -6,8 +6,9 @@
 //! - SMS sent per minute (login codes in the dev outbox over the run);
 //! - legitimate logins (a synthetic SMS user every 500 ms: start, code from the outbox,
 //!   masked characters): success rate, p50 and p99 of step 1 + step 2;
-//! - health p99 (`GET /v1/health` every 50 ms) and admin p99 (`user show` every 200 ms
-//!   and an unblock every 2 s, by the dev API token);
+//! - health p99 (`GET /v1/health` every 50 ms, on the API's listener and on the
+//!   management listener) and admin p99 (`user show` every 200 ms and an unblock every
+//!   2 s, by the dev API token; a failed probe counts as 10 s);
 //! - the server's peak RSS, its most open descriptors, the database size before and
 //!   after.
 //!
@@ -16,8 +17,9 @@
 //! connections that send half a request line and hold it, 16 per client), `starts`
 //! (starts for a new unknown login each time: table growth). Every attack client has a
 //! source address of its own (127.1.x.y; all of 127/8 is loopback on Linux), as a
-//! botnet would, so per-source limits do not simply turn one attacker away; the
-//! legitimate workload comes from 127.0.0.1.
+//! botnet would, so per-source limits do not simply turn one attacker away; each
+//! legitimate user logs in from an address of their own (127.2.x.y), the operator's
+//! probes come from 127.0.0.1.
 //!
 //! `cargo bench --bench attack` (about 8 runs × `BENCH_SECONDS`, default 20 s). Knobs:
 //! `BENCH_SECONDS`, `BENCH_CLIENTS` (comma-separated, default `64,256`),
@@ -79,6 +81,7 @@ struct Row {
     legit_p50: Duration,
     legit_p99: Duration,
     health_p99: Duration,
+    management_p99: Duration,
     admin_p99: Duration,
     peak_rss_mb: f64,
     max_fds: u64,
@@ -91,7 +94,7 @@ struct Row {
 fn print_table(rows: &[Row]) {
     println!();
     println!(
-        "{:<9} {:>7} {:>8} {:>8} {:>9} {:>9} {:>10} {:>9} {:>8} {:>6} {:>13} {:>7}  attack answers",
+        "{:<9} {:>7} {:>8} {:>8} {:>9} {:>9} {:>10} {:>8} {:>9} {:>8} {:>6} {:>13} {:>7}  attack answers",
         "attack",
         "clients",
         "SMS/min",
@@ -99,6 +102,7 @@ fn print_table(rows: &[Row]) {
         "legit p50",
         "legit p99",
         "health p99",
+        "mgmt p99",
         "admin p99",
         "peak RSS",
         "fds",
@@ -107,7 +111,7 @@ fn print_table(rows: &[Row]) {
     );
     for r in rows {
         println!(
-            "{:<9} {:>7} {:>8.1} {:>7.1}% {:>9} {:>9} {:>10} {:>9} {:>6.0}MB {:>6} {:>5.1} → {:<5.1} {:>7.1}  {}",
+            "{:<9} {:>7} {:>8.1} {:>7.1}% {:>9} {:>9} {:>10} {:>8} {:>9} {:>6.0}MB {:>6} {:>5.1} → {:<5.1} {:>7.1}  {}",
             r.attack,
             r.clients,
             r.sms_per_minute,
@@ -115,6 +119,7 @@ fn print_table(rows: &[Row]) {
             ms(r.legit_p50),
             ms(r.legit_p99),
             ms(r.health_p99),
+            ms(r.management_p99),
             ms(r.admin_p99),
             r.peak_rss_mb,
             r.max_fds,
@@ -415,20 +420,27 @@ async fn run(attack: &str, clients: usize, length: Duration) -> Row {
     let local = client_from(IpAddr::V4(Ipv4Addr::LOCALHOST));
     let legit: Arc<Mutex<(u64, u64, Vec<Duration>)>> = Arc::default();
     let health: Arc<Mutex<Vec<Duration>>> = Arc::default();
+    let management: Arc<Mutex<Vec<Duration>>> = Arc::default();
     let admin: Arc<Mutex<Vec<Duration>>> = Arc::default();
     let mut probes = tokio::task::JoinSet::new();
     {
-        let (local, base, stop, legit) = (local.clone(), base.clone(), stop.clone(), legit.clone());
+        let (base, stop, legit) = (base.clone(), stop.clone(), legit.clone());
         let dir = server.dir.path().to_owned();
         probes.spawn(async move {
             let mut n = 0;
             let mut logins = tokio::task::JoinSet::new();
             while !stop.load(Ordering::Relaxed) {
                 n += 1;
-                let (local, base, dir, legit) =
-                    (local.clone(), base.clone(), dir.clone(), legit.clone());
+                let (base, dir, legit) = (base.clone(), dir.clone(), legit.clone());
                 logins.spawn(async move {
-                    let outcome = legit_login(&local, &base, &dir, n).await;
+                    // Each user from an address of their own, as people at their desks.
+                    let client = client_from(IpAddr::V4(Ipv4Addr::new(
+                        127,
+                        2,
+                        (n / 250) as u8,
+                        (n % 250 + 1) as u8,
+                    )));
+                    let outcome = legit_login(&client, &base, &dir, n).await;
                     if let Ok(mut l) = legit.lock() {
                         l.0 += 1;
                         if let Some(took) = outcome {
@@ -442,9 +454,16 @@ async fn run(attack: &str, clients: usize, length: Duration) -> Row {
             logins.join_all().await;
         });
     }
-    {
-        let (local, base, stop, health) =
-            (local.clone(), base.clone(), stop.clone(), health.clone());
+    let management_url = server.creds["management"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    for (url, samples) in [
+        (base.clone(), health.clone()),
+        (management_url, management.clone()),
+    ] {
+        let (local, stop, health) = (local.clone(), stop.clone(), samples);
+        let base = url;
         probes.spawn(async move {
             while !stop.load(Ordering::Relaxed) {
                 let started = Instant::now();
@@ -523,6 +542,7 @@ async fn run(attack: &str, clients: usize, length: Duration) -> Row {
 
     let (tried, ok, mut times) = legit.lock().map(|l| l.clone()).unwrap_or_default();
     let mut health = health.lock().map(|h| h.clone()).unwrap_or_default();
+    let mut management = management.lock().map(|h| h.clone()).unwrap_or_default();
     let mut admin = admin.lock().map(|a| a.clone()).unwrap_or_default();
     Row {
         attack: attack.to_owned(),
@@ -536,6 +556,7 @@ async fn run(attack: &str, clients: usize, length: Duration) -> Row {
         legit_p50: percentile(&mut times, 0.5),
         legit_p99: percentile(&mut times, 0.99),
         health_p99: percentile(&mut health, 0.99),
+        management_p99: percentile(&mut management, 0.99),
         admin_p99: percentile(&mut admin, 0.99),
         peak_rss_mb,
         max_fds,
