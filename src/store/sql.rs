@@ -7,9 +7,12 @@
 //!
 //! SQLite runs with one pooled connection in WAL mode: SQLite has a single writer
 //! anyway, and one connection means no `SQLITE_BUSY` races between our own requests;
-//! `busy_timeout` covers other processes (e.g. `server operator add`). API-token
-//! lookups, made on every request, read through read-only connections of their own
-//! (`SqlStore::reads`), so they do not wait for a long write. Chunks of phone changes
+//! `busy_timeout` covers other processes (e.g. `server operator add`). Lookups that
+//! change nothing — API tokens on every request, users, companies, the audit — read
+//! through read-only connections of their own (`SqlStore::reads`), so they do not wait
+//! for a long write or queue behind a flood of login writes (issue 12: `user show`
+//! stays fast while anonymous logins keep the writer busy). Every write that depends
+//! on what was read states its precondition in its own SQL. Chunks of phone changes
 //! are written through a connection of their own (`SqlStore::bulk_sqlite`, see
 //! `phone_batch.rs`), while holding the pooled one. After a large write (a
 //! chunk of phone changes) a checkpointer on a connection of its own copies the WAL
@@ -697,7 +700,7 @@ impl Store for SqlStore {
         Ok(
             sqlx::query_scalar("SELECT name FROM companies WHERE millekod = $1")
                 .bind(millekod.as_str())
-                .fetch_optional(&self.pool)
+                .fetch_optional(&self.reads)
                 .await?,
         )
     }
@@ -749,7 +752,7 @@ impl Store for SqlStore {
         .bind(millekod_key(millekod))
         .bind(login.as_str())
         .bind(kind_str(kind))
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reads)
         .await?;
         row.as_ref().map(user_from_row).transpose()
     }
@@ -757,7 +760,7 @@ impl Store for SqlStore {
     async fn user_by_id(&self, id: i64) -> StoreResult<Option<UserRecord>> {
         let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reads)
             .await?;
         row.as_ref().map(user_from_row).transpose()
     }
@@ -775,7 +778,7 @@ impl Store for SqlStore {
                 ))
                 .bind(millekod.as_str())
                 .bind(status.as_str())
-                .fetch_all(&self.pool)
+                .fetch_all(&self.reads)
                 .await?
             }
             None => {
@@ -784,7 +787,7 @@ impl Store for SqlStore {
                      AND millekod = $1 ORDER BY login"
                 ))
                 .bind(millekod.as_str())
-                .fetch_all(&self.pool)
+                .fetch_all(&self.reads)
                 .await?
             }
         };
@@ -798,7 +801,7 @@ impl Store for SqlStore {
              GROUP BY status, auth_tool, password_masking, pw_length, pw_threshold",
         )
         .bind(kind_str(kind))
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reads)
         .await?;
         rows.iter()
             .map(|row| {
@@ -1755,7 +1758,7 @@ impl Store for SqlStore {
         .bind(&filter.login)
         .bind(filter.since.unwrap_or(0))
         .bind(filter.limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reads)
         .await?;
         rows.iter().map(audit_from_row).collect()
     }
