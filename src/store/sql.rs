@@ -668,7 +668,9 @@ impl Store for SqlStore {
     }
 
     async fn ping(&self) -> StoreResult<()> {
-        sqlx::query("SELECT 1 AS ok").fetch_one(&self.pool).await?;
+        // Health checks read: on an SQLite file they must not queue behind the one
+        // writer connection (a busy login step holds it between its calls).
+        sqlx::query("SELECT 1 AS ok").fetch_one(&self.reads).await?;
         Ok(())
     }
 
