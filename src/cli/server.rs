@@ -20,6 +20,7 @@ use crate::domain::transport_key::TransportKey;
 use crate::server::client_ip::{ForwardedHeader, TrustedNet, TrustedProxies};
 use crate::server::dev::{self, DevDir};
 use crate::server::listener::ConnectionLimits;
+use crate::server::hash_gate::{self, GateSize};
 use crate::server::sms::{OutboxFile, Sms, SmsError, SmsSender, Webhook};
 use crate::server::state::Settings;
 use crate::server::{self as api_server, ServerConfig, TlsFiles};
@@ -195,6 +196,22 @@ pub struct ServerArgs {
     #[arg(long, value_enum, default_value_t = ForwardedHeader::XForwardedFor,
           requires = "trusted_proxy")]
     pub forwarded_header: ForwardedHeader,
+    // Logins under load (issue 12; README, "Logins under load").
+    /// Argon2 verifications run at once; each holds 19 MiB, so Argon2 never holds more
+    /// than this × 19 MiB. Default: the number of cores, at most 16.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub argon2_concurrency: Option<u16>,
+
+    /// Login checks that may wait for an Argon2 slot; one more is answered 503 with
+    /// Retry-After at once. Default: 4 × --argon2-concurrency.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=4096))]
+    pub argon2_queue: Option<u16>,
+
+    /// How long a login check waits for an Argon2 slot before it is answered 503 with
+    /// Retry-After.
+    #[arg(long, value_name = "MS", default_value_t = 1000,
+          value_parser = clap::value_parser!(u64).range(1..=60_000))]
+    pub argon2_queue_timeout_ms: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -425,6 +442,7 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
             args.trusted_proxy.iter().copied(),
             args.forwarded_header,
         ),
+        argon2: argon2_gate_size(&args),
         ..Settings::default()
     };
     let connections = ConnectionLimits {
@@ -509,6 +527,18 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
     }
     api_server::serve(config, bound).await?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The hash gate's size from the flags; unset ones follow `--argon2-concurrency`.
+fn argon2_gate_size(args: &ServerArgs) -> GateSize {
+    let permits = args
+        .argon2_concurrency
+        .map_or_else(hash_gate::default_concurrency, usize::from);
+    GateSize {
+        permits,
+        queue: args.argon2_queue.map_or(4 * permits, usize::from),
+        queue_timeout: Duration::from_millis(args.argon2_queue_timeout_ms),
+    }
 }
 
 /// What a dev server is started with (`server --dev`, `demo`).

@@ -64,7 +64,7 @@ use sharks::{Share, Sharks};
 use zeroize::{Zeroize, Zeroizing};
 
 use super::pepper::SubKey;
-use super::temporary_password::{argon2id_burn, argon2id_hash, argon2id_verify};
+use super::temporary_password::{argon2id_burn, argon2id_hash, argon2id_verify, Argon2Memory};
 
 /// Fewest characters in a permanent password.
 pub const MIN_LEN: usize = 8;
@@ -190,9 +190,13 @@ impl fmt::Debug for MaskedPasswordRecord {
     }
 }
 
-/// Build the record for a new password. Slow: one Argon2id hash.
-pub fn enroll(key: &SubKey, password: &Password) -> MaskedPasswordRecord {
-    deal(key, password).0
+/// Build the record for a new password. Slow: one Argon2id hash, in `memory`.
+pub fn enroll(
+    key: &SubKey,
+    password: &Password,
+    memory: &mut Argon2Memory,
+) -> MaskedPasswordRecord {
+    deal(key, password, memory).0
 }
 
 /// A random secret and its Argon2id hash, made once and shared by many *synthetic*
@@ -205,10 +209,10 @@ pub struct SharedSecret {
 }
 
 impl SharedSecret {
-    pub fn generate() -> Self {
+    pub fn generate(memory: &mut Argon2Memory) -> Self {
         let mut secret = Zeroizing::new([0u8; SHARE_LEN]);
         OsRng.fill_bytes(secret.as_mut_slice());
-        let hash = argon2id_hash(secret.as_slice());
+        let hash = argon2id_hash(secret.as_slice(), memory);
         Self { secret, hash }
     }
 }
@@ -223,8 +227,12 @@ pub fn enroll_shared(
 }
 
 /// [`enroll`], also returning the unmasked share bytes so tests can inspect them.
-fn deal(key: &SubKey, password: &Password) -> (MaskedPasswordRecord, Zeroizing<Vec<u8>>) {
-    let shared = SharedSecret::generate();
+fn deal(
+    key: &SubKey,
+    password: &Password,
+    memory: &mut Argon2Memory,
+) -> (MaskedPasswordRecord, Zeroizing<Vec<u8>>) {
+    let shared = SharedSecret::generate(memory);
     deal_with(key, password, &shared.secret, shared.hash.clone())
 }
 
@@ -368,45 +376,51 @@ impl Positions {
 
 /// Check characters typed at exactly the asked positions. False (never a panic) on a
 /// wrong character, a set of typed positions other than `asked`, fewer positions than
-/// the threshold, or a malformed record. Slow: one Argon2id verification, also on the
-/// early-false paths.
+/// the threshold, or a malformed record. Slow: one Argon2id verification (in `memory`),
+/// also on the early-false paths.
 pub fn verify_chars(
     key: &SubKey,
     record: &MaskedPasswordRecord,
     asked: &Positions,
     typed: &BTreeMap<u8, char>,
+    memory: &mut Argon2Memory,
 ) -> bool {
     let same_positions = typed.len() == asked.0.len() && typed.keys().eq(asked.0.iter());
     if !is_well_formed(record) || !same_positions || asked.0.len() < usize::from(record.threshold) {
-        dummy_verify();
+        dummy_verify(memory);
         return false;
     }
     let shares: Option<Vec<Share>> = typed
         .iter()
         .map(|(&position, &ch)| unmask(key, record, position, ch))
         .collect();
-    recover_and_check(record, shares)
+    recover_and_check(record, shares, memory)
 }
 
 /// Check the whole password (masking off), using all n shares. Slow, like
 /// [`verify_chars`].
-pub fn verify_whole(key: &SubKey, record: &MaskedPasswordRecord, typed: &str) -> bool {
+pub fn verify_whole(
+    key: &SubKey,
+    record: &MaskedPasswordRecord,
+    typed: &str,
+    memory: &mut Argon2Memory,
+) -> bool {
     let chars = typed.chars().take(MAX_LEN + 1);
     if !is_well_formed(record) || chars.clone().count() != usize::from(record.length) {
-        dummy_verify();
+        dummy_verify(memory);
         return false;
     }
     let shares: Option<Vec<Share>> = (1..=record.length)
         .zip(chars)
         .map(|(position, ch)| unmask(key, record, position, ch))
         .collect();
-    recover_and_check(record, shares)
+    recover_and_check(record, shares, memory)
 }
 
 /// Burn the time of one verification, for unknown users, so timing does not tell
 /// whether a user exists.
-pub fn dummy_verify() {
-    argon2id_burn();
+pub fn dummy_verify(memory: &mut Argon2Memory) {
+    argon2id_burn(memory);
 }
 
 fn is_well_formed(record: &MaskedPasswordRecord) -> bool {
@@ -429,12 +443,16 @@ fn unmask(key: &SubKey, record: &MaskedPasswordRecord, position: u8, ch: char) -
     Share::try_from(bytes.as_slice()).ok()
 }
 
-fn recover_and_check(record: &MaskedPasswordRecord, shares: Option<Vec<Share>>) -> bool {
+fn recover_and_check(
+    record: &MaskedPasswordRecord,
+    shares: Option<Vec<Share>>,
+    memory: &mut Argon2Memory,
+) -> bool {
     let recovered = shares.and_then(|shares| Sharks(record.threshold).recover(&shares).ok());
     match recovered {
-        Some(secret) => argon2id_verify(&record.secret_hash, &Zeroizing::new(secret)),
+        Some(secret) => argon2id_verify(&record.secret_hash, &Zeroizing::new(secret), memory),
         None => {
-            dummy_verify();
+            dummy_verify(memory);
             false
         }
     }
@@ -445,6 +463,10 @@ mod tests {
     use super::*;
     use crate::domain::pepper::Pepper;
     use proptest::prelude::*;
+
+    fn mem() -> Argon2Memory {
+        Argon2Memory::new()
+    }
 
     fn key() -> SubKey {
         Pepper::from_hex(&"17".repeat(32))
@@ -538,7 +560,7 @@ mod tests {
 
     #[test]
     fn record_has_the_documented_shape() {
-        let record = enroll(&key(), &Password::parse("Zażółć123").unwrap());
+        let record = enroll(&key(), &Password::parse("Zażółć123").unwrap(), &mut mem());
         assert_eq!(record.length, 9);
         assert_eq!(record.threshold, 3);
         assert_eq!(record.salt.len(), SALT_LEN);
@@ -550,7 +572,11 @@ mod tests {
 
     #[test]
     fn masked_shares_never_contain_the_plain_share_bytes() {
-        let (record, plain) = deal(&key(), &Password::parse("Haslo1234567").unwrap());
+        let (record, plain) = deal(
+            &key(),
+            &Password::parse("Haslo1234567").unwrap(),
+            &mut mem(),
+        );
         assert_eq!(plain.len(), record.masked_shares.len());
         for (i, block) in plain.chunks(SHARE_LEN).enumerate() {
             let stored = &record.masked_shares[i * SHARE_LEN..(i + 1) * SHARE_LEN];
@@ -569,50 +595,55 @@ mod tests {
     #[test]
     fn unicode_characters_verify() {
         let pw = "Zażółć123";
-        let record = enroll(&key(), &Password::parse(pw).unwrap());
+        let record = enroll(&key(), &Password::parse(pw).unwrap(), &mut mem());
         let asked = positions(&[3, 4, 5]);
         assert!(verify_chars(
             &key(),
             &record,
             &asked,
-            &typed_at(pw, &[3, 4, 5])
+            &typed_at(pw, &[3, 4, 5]),
+            &mut mem()
         ));
         let mut ascii = typed_at(pw, &[3, 4, 5]);
         ascii.insert(3, 'z');
-        assert!(!verify_chars(&key(), &record, &asked, &ascii));
-        assert!(verify_whole(&key(), &record, pw));
-        assert!(!verify_whole(&key(), &record, "Zazolc123"));
+        assert!(!verify_chars(&key(), &record, &asked, &ascii, &mut mem()));
+        assert!(verify_whole(&key(), &record, pw, &mut mem()));
+        assert!(!verify_whole(&key(), &record, "Zazolc123", &mut mem()));
     }
 
     #[test]
     fn wrong_set_of_positions_fails() {
         let pw = "Haslo1234567";
-        let record = enroll(&key(), &Password::parse(pw).unwrap());
+        let record = enroll(&key(), &Password::parse(pw).unwrap(), &mut mem());
         let asked = positions(&[2, 5, 7, 9]);
         assert!(verify_chars(
             &key(),
             &record,
             &asked,
-            &typed_at(pw, &[2, 5, 7, 9])
+            &typed_at(pw, &[2, 5, 7, 9]),
+            &mut mem()
         ));
         // Typed positions differ from the asked ones, even if the characters are right.
         assert!(!verify_chars(
             &key(),
             &record,
             &asked,
-            &typed_at(pw, &[2, 5, 7, 8])
+            &typed_at(pw, &[2, 5, 7, 8]),
+            &mut mem()
         ));
         assert!(!verify_chars(
             &key(),
             &record,
             &asked,
-            &typed_at(pw, &[2, 5, 7])
+            &typed_at(pw, &[2, 5, 7]),
+            &mut mem()
         ));
         assert!(!verify_chars(
             &key(),
             &record,
             &asked,
-            &typed_at(pw, &[2, 5, 7, 9, 10])
+            &typed_at(pw, &[2, 5, 7, 9, 10]),
+            &mut mem()
         ));
         // Fewer asked positions than the threshold.
         let few = positions(&[2, 5, 7]);
@@ -620,42 +651,44 @@ mod tests {
             &key(),
             &record,
             &few,
-            &typed_at(pw, &[2, 5, 7])
+            &typed_at(pw, &[2, 5, 7]),
+            &mut mem()
         ));
         // Positions beyond the password, or position 0.
         let beyond = positions(&[2, 5, 7, 13]);
         let mut typed = typed_at(pw, &[2, 5, 7]);
         typed.insert(13, 'x');
-        assert!(!verify_chars(&key(), &record, &beyond, &typed));
+        assert!(!verify_chars(&key(), &record, &beyond, &typed, &mut mem()));
         let zero = positions(&[0, 2, 5, 7]);
         let mut typed = typed_at(pw, &[2, 5, 7]);
         typed.insert(0, 'H');
-        assert!(!verify_chars(&key(), &record, &zero, &typed));
+        assert!(!verify_chars(&key(), &record, &zero, &typed, &mut mem()));
         // Swapping the characters of two positions.
         let mut swapped = typed_at(pw, &[2, 5, 7, 9]);
         let (a, b) = (swapped[&2], swapped[&5]);
         swapped.insert(2, b);
         swapped.insert(5, a);
-        assert!(!verify_chars(&key(), &record, &asked, &swapped));
+        assert!(!verify_chars(&key(), &record, &asked, &swapped, &mut mem()));
     }
 
     #[test]
     fn more_positions_than_the_threshold_also_verify() {
         let pw = "Haslo1234567";
-        let record = enroll(&key(), &Password::parse(pw).unwrap());
+        let record = enroll(&key(), &Password::parse(pw).unwrap(), &mut mem());
         let asked = positions(&[1, 2, 3, 4, 5, 6]);
         assert!(verify_chars(
             &key(),
             &record,
             &asked,
-            &typed_at(pw, asked.as_slice())
+            &typed_at(pw, asked.as_slice()),
+            &mut mem()
         ));
     }
 
     #[test]
     fn record_from_one_pepper_fails_under_another() {
         let pw = "Haslo1234567";
-        let record = enroll(&key(), &Password::parse(pw).unwrap());
+        let record = enroll(&key(), &Password::parse(pw).unwrap(), &mut mem());
         let other = Pepper::generate().subkey(SUBKEY_LABEL);
         let same_pepper_other_label = Pepper::from_hex(&"17".repeat(32))
             .unwrap()
@@ -666,16 +699,17 @@ mod tests {
                 &wrong,
                 &record,
                 &asked,
-                &typed_at(pw, &[1, 4, 8, 12])
+                &typed_at(pw, &[1, 4, 8, 12]),
+                &mut mem()
             ));
-            assert!(!verify_whole(&wrong, &record, pw));
+            assert!(!verify_whole(&wrong, &record, pw, &mut mem()));
         }
     }
 
     #[test]
     fn malformed_records_are_false_not_panics() {
         let pw = "Haslo1234567";
-        let good = enroll(&key(), &Password::parse(pw).unwrap());
+        let good = enroll(&key(), &Password::parse(pw).unwrap(), &mut mem());
         let asked = positions(&[1, 4, 8, 12]);
         let typed = typed_at(pw, &[1, 4, 8, 12]);
         let breakages: Vec<fn(&mut MaskedPasswordRecord)> = vec![
@@ -694,22 +728,28 @@ mod tests {
             let mut record = good.clone();
             breakage(&mut record);
             assert!(
-                !verify_chars(&key(), &record, &asked, &typed),
+                !verify_chars(&key(), &record, &asked, &typed, &mut mem()),
                 "breakage {i}"
             );
-            assert!(!verify_whole(&key(), &record, pw), "breakage {i}");
+            assert!(
+                !verify_whole(&key(), &record, pw, &mut mem()),
+                "breakage {i}"
+            );
         }
         // A raised threshold refuses the four asked characters (the whole password,
         // all twelve shares, still verifies: it is above any threshold).
         let mut raised = good.clone();
         raised.threshold = 5;
-        assert!(!verify_chars(&key(), &raised, &asked, &typed));
+        assert!(!verify_chars(&key(), &raised, &asked, &typed, &mut mem()));
     }
 
     #[test]
     fn enrolling_twice_gives_unrelated_records() {
         let pw = Password::parse("Haslo1234567").unwrap();
-        let (a, b) = (enroll(&key(), &pw), enroll(&key(), &pw));
+        let (a, b) = (
+            enroll(&key(), &pw, &mut mem()),
+            enroll(&key(), &pw, &mut mem()),
+        );
         assert_ne!(a.salt, b.salt);
         assert_ne!(a.masked_shares, b.masked_shares);
         assert_ne!(a.secret_hash, b.secret_hash);
@@ -814,15 +854,15 @@ mod tests {
             (pw, subset) in password_and_subset(),
             which in any::<prop::sample::Index>(),
         ) {
-            let record = enroll(&key(), &Password::parse(&pw).unwrap());
+            let record = enroll(&key(), &Password::parse(&pw).unwrap(), &mut mem());
             let asked = Positions(subset.clone());
             let typed = typed_at(&pw, &subset);
-            prop_assert!(verify_chars(&key(), &record, &asked, &typed));
+            prop_assert!(verify_chars(&key(), &record, &asked, &typed, &mut mem()));
 
             let victim = subset[which.index(subset.len())];
             let mut wrong = typed.clone();
             wrong.insert(victim, other_char(typed[&victim]));
-            prop_assert!(!verify_chars(&key(), &record, &asked, &wrong));
+            prop_assert!(!verify_chars(&key(), &record, &asked, &wrong, &mut mem()));
         }
 
         #[test]
@@ -830,19 +870,19 @@ mod tests {
             (pw, _subset) in password_and_subset(),
             which in any::<prop::sample::Index>(),
         ) {
-            let record = enroll(&key(), &Password::parse(&pw).unwrap());
-            prop_assert!(verify_whole(&key(), &record, &pw));
+            let record = enroll(&key(), &Password::parse(&pw).unwrap(), &mut mem());
+            prop_assert!(verify_whole(&key(), &record, &pw, &mut mem()));
 
             let mut chars: Vec<char> = pw.chars().collect();
             let i = which.index(chars.len());
             chars[i] = other_char(chars[i]);
             let changed: String = chars.iter().collect();
-            prop_assert!(!verify_whole(&key(), &record, &changed));
+            prop_assert!(!verify_whole(&key(), &record, &changed, &mut mem()));
             let longer = format!("{pw}x");
-            prop_assert!(!verify_whole(&key(), &record, &longer));
+            prop_assert!(!verify_whole(&key(), &record, &longer, &mut mem()));
             let mut shorter = pw.clone();
             shorter.pop();
-            prop_assert!(!verify_whole(&key(), &record, &shorter));
+            prop_assert!(!verify_whole(&key(), &record, &shorter, &mut mem()));
         }
 
         #[test]
@@ -868,15 +908,15 @@ mod tests {
             let asked = Positions::choose(length.min(32), threshold);
             let typed_map: BTreeMap<u8, char> =
                 asked.as_slice().iter().copied().zip(typed.chars().cycle()).collect();
-            prop_assert!(!verify_chars(&key(), &record, &asked, &typed_map));
-            prop_assert!(!verify_whole(&key(), &record, &typed));
+            prop_assert!(!verify_chars(&key(), &record, &asked, &typed_map, &mut mem()));
+            prop_assert!(!verify_whole(&key(), &record, &typed, &mut mem()));
         }
     }
 
     #[test]
     fn users_sharing_a_secret_still_check_their_own_password() {
         let key = key();
-        let shared = SharedSecret::generate();
+        let shared = SharedSecret::generate(&mut mem());
         let (a, b) = (
             Password::parse("u000001Pass1").unwrap(),
             Password::parse("u000002Pass1").unwrap(),
@@ -885,9 +925,9 @@ mod tests {
             enroll_shared(&key, &a, &shared),
             enroll_shared(&key, &b, &shared),
         );
-        assert!(verify_whole(&key, &ra, a.expose()));
-        assert!(verify_whole(&key, &rb, b.expose()));
-        assert!(!verify_whole(&key, &ra, b.expose()));
+        assert!(verify_whole(&key, &ra, a.expose(), &mut mem()));
+        assert!(verify_whole(&key, &rb, b.expose(), &mut mem()));
+        assert!(!verify_whole(&key, &ra, b.expose(), &mut mem()));
         assert_ne!(ra.masked_shares, rb.masked_shares);
     }
 }

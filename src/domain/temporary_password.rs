@@ -11,9 +11,16 @@
 //! `argon2` crate's default. Unit tests swap in tiny parameters so they stay fast;
 //! verification always reads the parameters from the PHC string, so a hash made under
 //! one setting verifies under the other.
+//!
+//! Every run works in an [`Argon2Memory`] the caller lends, instead of the 19 MiB the
+//! `argon2` crate would allocate and free on each call: freed blocks of that size stay
+//! in glibc's per-thread arenas, and a server that hashed on many threads at once kept
+//! gigabytes it no longer used (issue 12). The server makes one per permit of its
+//! hash gate (`server::hash_gate`) and reuses it; the strings made and accepted are
+//! those of `argon2`'s `PasswordHasher` / `PasswordVerifier`, byte for byte (tested).
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use rand::rngs::OsRng;
 use rand::Rng;
 use secrecy::SecretString;
@@ -56,22 +63,100 @@ fn argon2_params() -> Params {
     Params::new(64, 1, 1, None).expect("valid test params")
 }
 
+/// The working memory of one Argon2id run: [`Params::block_count`] blocks of 1 KiB
+/// (19 MiB with the OWASP parameters). Lent to one run at a time (`&mut`), and reused.
+pub struct Argon2Memory(Vec<Block>);
+
+impl Argon2Memory {
+    /// Memory for a run with the parameters new hashes are made with (and every hash
+    /// this server stored).
+    #[allow(clippy::new_without_default)] // an allocation of 19 MiB is no default
+    pub fn new() -> Self {
+        Self(vec![Block::default(); argon2_params().block_count()])
+    }
+
+    /// Bytes held.
+    pub fn bytes(&self) -> usize {
+        self.0.len() * Block::SIZE
+    }
+
+    /// Where the blocks are: tests show that a memory is reused, not made anew.
+    #[cfg(test)]
+    pub(crate) fn address(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+
+    /// Blocks for a run with `params`: these, or, for a stored hash made with more
+    /// memory than ours (none is, unless the parameters are raised one day), blocks
+    /// allocated for this one run — never a permanent growth of this memory.
+    fn run_with<T>(&mut self, params: &Params, run: impl FnOnce(&mut [Block]) -> T) -> T {
+        let needed = params.block_count();
+        match self.0.get_mut(..needed) {
+            Some(blocks) => run(blocks),
+            None => run(&mut vec![Block::default(); needed]),
+        }
+    }
+}
+
+impl std::fmt::Debug for Argon2Memory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Argon2Memory({} KiB)", self.bytes() / 1024)
+    }
+}
+
 /// Argon2id PHC string of `secret` with a fresh random salt.
+pub(crate) fn argon2id_hash(secret: &[u8], memory: &mut Argon2Memory) -> String {
+    argon2id_hash_with_salt(secret, &SaltString::generate(&mut OsRng), memory)
+}
+
+/// What `argon2`'s `PasswordHasher::hash_password` makes, in the caller's memory.
 ///
 /// # Panics
 /// Never in practice: the parameters are constants the crate accepts and the salt is
 /// generated at the right length; argon2 only refuses inputs over 4 GiB.
-pub(crate) fn argon2id_hash(secret: &[u8]) -> String {
-    let salt = SaltString::generate(&mut OsRng);
-    match argon2id().hash_password(secret, &salt) {
-        Ok(phc) => phc.to_string(),
+fn argon2id_hash_with_salt(secret: &[u8], salt: &SaltString, memory: &mut Argon2Memory) -> String {
+    let params = argon2_params();
+    let phc = argon2id_output(secret, salt.as_salt(), &params, Version::V0x13, memory).and_then(
+        |output| {
+            Ok(PasswordHash {
+                algorithm: Algorithm::Argon2id.ident(),
+                version: Some(Version::V0x13.into()),
+                params: ParamsString::try_from(&params)?,
+                salt: Some(salt.as_salt()),
+                hash: Some(output),
+            }
+            .to_string())
+        },
+    );
+    match phc {
+        Ok(phc) => phc,
         Err(err) => panic!("argon2id refused constant parameters: {err}"),
     }
 }
 
+/// The raw Argon2id output for a PHC salt, as `argon2`'s `PasswordHasher` computes it:
+/// the salt's Base64 decoded, the output as long as the parameters say (32 by default).
+fn argon2id_output(
+    secret: &[u8],
+    salt: argon2::password_hash::Salt<'_>,
+    params: &Params,
+    version: Version,
+    memory: &mut Argon2Memory,
+) -> argon2::password_hash::Result<Output> {
+    let mut salt_bytes = [0u8; 64];
+    let salt_bytes = salt.decode_b64(&mut salt_bytes)?;
+    let length = params.output_len().unwrap_or(Params::DEFAULT_OUTPUT_LEN);
+    let argon2 = Argon2::new(Algorithm::Argon2id, version, params.clone());
+    memory.run_with(params, |blocks| {
+        Output::init_with(length, |out| {
+            Ok(argon2.hash_password_into_with_memory(secret, salt_bytes, out, blocks)?)
+        })
+    })
+}
+
 /// Does `secret` match the PHC string? False for a malformed or non-Argon2 string.
-/// The final comparison inside `argon2` is constant-time.
-pub(crate) fn argon2id_verify(phc: &str, secret: &[u8]) -> bool {
+/// The final comparison (of `Output`s) is constant-time.
+pub(crate) fn argon2id_verify(phc: &str, secret: &[u8], memory: &mut Argon2Memory) -> bool {
     let Ok(parsed) = PasswordHash::new(phc) else {
         return false;
     };
@@ -85,16 +170,33 @@ pub(crate) fn argon2id_verify(phc: &str, secret: &[u8]) -> bool {
     if params.m_cost() > MAX_M_COST_KIB || params.t_cost() > MAX_T_COST || params.p_cost() > 8 {
         return false;
     }
-    // The verifier takes its cost parameters from the PHC string, not from `argon2id()`.
-    argon2id().verify_password(secret, &parsed).is_ok()
+    // As `PasswordVerifier::verify_password`: cost, version and salt from the string.
+    let Ok(version) = parsed.version.map_or(Ok(Version::V0x13), Version::try_from) else {
+        return false;
+    };
+    let (Some(salt), Some(expected)) = (parsed.salt, parsed.hash) else {
+        return false;
+    };
+    match argon2id_output(secret, salt, &params, version, memory) {
+        Ok(computed) => computed == expected,
+        Err(_) => false,
+    }
 }
 
 /// Spend the time of one verification without checking anything, so callers can make
 /// "no such user" as slow as "wrong password".
-pub(crate) fn argon2id_burn() {
+pub(crate) fn argon2id_burn(memory: &mut Argon2Memory) {
     let mut out = [0u8; 32];
+    let params = argon2_params();
     // Ignoring the result is fine: only the time spent matters.
-    let _ = argon2id().hash_password_into(b"no such user", b"millectl-dummy-salt", &mut out);
+    let _ = memory.run_with(&params, |blocks| {
+        argon2id().hash_password_into_with_memory(
+            b"no such user",
+            b"millectl-dummy-salt",
+            &mut out,
+            blocks,
+        )
+    });
 }
 
 /// A fresh temporary password: 12 characters from an unambiguous alphabet with at
@@ -116,21 +218,59 @@ pub fn generate() -> SecretString {
     }
 }
 
-/// Argon2id PHC string of a temporary password, for the database.
-pub fn hash(password: &str) -> String {
-    argon2id_hash(password.as_bytes())
+/// Argon2id PHC string of a temporary password, for the database. Slow: one Argon2id
+/// run, in `memory`.
+pub fn hash(password: &str, memory: &mut Argon2Memory) -> String {
+    argon2id_hash(password.as_bytes(), memory)
 }
 
-/// Does `typed` match the stored PHC string? False on a malformed string.
-pub fn verify(phc: &str, typed: &str) -> bool {
-    argon2id_verify(phc, typed.as_bytes())
+/// Does `typed` match the stored PHC string? False on a malformed string. Slow: one
+/// Argon2id run, in `memory`.
+pub fn verify(phc: &str, typed: &str, memory: &mut Argon2Memory) -> bool {
+    argon2id_verify(phc, typed.as_bytes(), memory)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use argon2::password_hash::{PasswordHasher, PasswordVerifier};
     use proptest::prelude::*;
     use secrecy::ExposeSecret;
+
+    fn mem() -> Argon2Memory {
+        Argon2Memory::new()
+    }
+
+    #[test]
+    fn strings_are_those_of_the_argon2_crate_byte_for_byte() {
+        let salt = SaltString::generate(&mut OsRng);
+        let mut memory = mem();
+        for secret in [&b"Koperta-2024"[..], b"", &[0xff; 64]] {
+            let ours = argon2id_hash_with_salt(secret, &salt, &mut memory);
+            let theirs = argon2id().hash_password(secret, &salt).unwrap().to_string();
+            assert_eq!(ours, theirs);
+            // And the crate's verifier accepts ours (and ours, the crate's).
+            let parsed = PasswordHash::new(&ours).unwrap();
+            assert!(argon2id().verify_password(secret, &parsed).is_ok());
+            assert!(argon2id_verify(&theirs, secret, &mut memory));
+        }
+    }
+
+    #[test]
+    fn one_memory_serves_many_runs() {
+        let mut memory = mem();
+        let (a, b) = (
+            hash("Abc23456defg", &mut memory),
+            hash("Xyz23456defg", &mut memory),
+        );
+        for _ in 0..3 {
+            assert!(verify(&a, "Abc23456defg", &mut memory));
+            assert!(!verify(&a, "Xyz23456defg", &mut memory));
+            argon2id_burn(&mut memory);
+            assert!(verify(&b, "Xyz23456defg", &mut memory));
+        }
+        assert_eq!(memory.bytes(), argon2_params().block_count() * 1024);
+    }
 
     #[test]
     fn production_params_are_owasp() {
@@ -148,8 +288,8 @@ mod tests {
             .unwrap()
             .to_string();
         assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{phc}");
-        assert!(verify(&phc, "Koperta-2024"));
-        assert!(!verify(&phc, "Koperta-2025"));
+        assert!(verify(&phc, "Koperta-2024", &mut mem()));
+        assert!(!verify(&phc, "Koperta-2025", &mut mem()));
     }
 
     #[test]
@@ -168,12 +308,16 @@ mod tests {
 
     #[test]
     fn hash_then_verify() {
-        let phc = hash("Abc23456defg");
+        let phc = hash("Abc23456defg", &mut mem());
         assert!(phc.starts_with("$argon2id$"), "{phc}");
-        assert!(verify(&phc, "Abc23456defg"));
-        assert!(!verify(&phc, "Abc23456defh"));
-        assert!(!verify(&phc, ""));
-        assert_ne!(hash("same"), hash("same"), "salts must differ");
+        assert!(verify(&phc, "Abc23456defg", &mut mem()));
+        assert!(!verify(&phc, "Abc23456defh", &mut mem()));
+        assert!(!verify(&phc, "", &mut mem()));
+        assert_ne!(
+            hash("same", &mut mem()),
+            hash("same", &mut mem()),
+            "salts must differ"
+        );
     }
 
     #[test]
@@ -188,21 +332,21 @@ mod tests {
             "$argon2id$v=19$m=4294967295,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA",
             "$argon2id$v=19$m=64,t=4294967295,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA",
         ] {
-            assert!(!verify(phc, "password1"), "{phc:?}");
+            assert!(!verify(phc, "password1", &mut mem()), "{phc:?}");
         }
         // A well-formed Argon2i (not -id) hash is refused too.
         let argon2i = Argon2::new(Algorithm::Argon2i, Version::V0x13, argon2_params())
             .hash_password(b"password1", &SaltString::generate(&mut OsRng))
             .unwrap()
             .to_string();
-        assert!(!verify(&argon2i, "password1"));
+        assert!(!verify(&argon2i, "password1", &mut mem()));
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(32))]
         #[test]
         fn verify_never_panics(phc in "\\PC{0,120}", typed in "\\PC{0,20}") {
-            let _ = verify(&phc, &typed);
+            let _ = verify(&phc, &typed, &mut mem());
         }
     }
 }

@@ -16,6 +16,7 @@ use crate::domain::lockout::{self, UnblockMode};
 use crate::domain::otp::TotpSecret;
 use crate::domain::pepper::Pepper;
 use crate::domain::policy::OperatorRole;
+use crate::domain::temporary_password::Argon2Memory;
 use crate::domain::{secret_box, temporary_password};
 use crate::store::{
     now_millis, AuditEntry, NewUser, Store, StoreError, UserChange, UserKind, UserRecord,
@@ -41,8 +42,11 @@ pub async fn add_operator(
     let keys = Keys::derive(pepper);
     let temporary = temporary_password::generate();
     let typed = temporary.clone();
-    let hash = tokio::task::spawn_blocking(move || temporary_password::hash(typed.expose_secret()))
-        .await?;
+    // A command of its own, not the server: no hash gate, one run in its own memory.
+    let hash = tokio::task::spawn_blocking(move || {
+        temporary_password::hash(typed.expose_secret(), &mut Argon2Memory::new())
+    })
+    .await?;
     let totp = TotpSecret::generate();
     let sealed = secret_box::seal(&keys.token_seed, totp.as_bytes(), &token_aad(None, login));
     let user = NewUser {
@@ -136,8 +140,11 @@ pub async fn reset_operator(
     let keys = Keys::derive(pepper);
     let temporary = temporary_password::generate();
     let typed = temporary.clone();
-    let hash = tokio::task::spawn_blocking(move || temporary_password::hash(typed.expose_secret()))
-        .await?;
+    // A command of its own, not the server: no hash gate, one run in its own memory.
+    let hash = tokio::task::spawn_blocking(move || {
+        temporary_password::hash(typed.expose_secret(), &mut Argon2Memory::new())
+    })
+    .await?;
     let totp = TotpSecret::generate();
     let sealed = secret_box::seal(&keys.token_seed, totp.as_bytes(), &token_aad(None, login));
     let change = UserChange::Reprovision {

@@ -18,8 +18,9 @@ use crate::domain::otp::TotpSecret;
 use crate::domain::pepper::Pepper;
 use crate::domain::phone::PhoneNumber;
 use crate::domain::policy::{OperatorRole, Scope};
+use crate::domain::secret_box;
+use crate::domain::temporary_password::{self, Argon2Memory};
 use crate::domain::transport_key::TransportKey;
-use crate::domain::{secret_box, temporary_password};
 use crate::store::{
     now_millis, ApiTokenRecord, AuditEntry, InventoryToken, NewUser, Store, UserKind, UserRecord,
 };
@@ -260,8 +261,9 @@ async fn demo_password(
     let text = expose(&temporary_password::generate());
     let password = Password::parse(&text).map_err(|e| anyhow::anyhow!("{e}"))?;
     let keys = keys.clone();
+    // Seeding runs before the server serves, one hash at a time: no hash gate.
     let record = tokio::task::spawn_blocking(move || {
-        masked_password::enroll(&keys.masked_password, &password)
+        masked_password::enroll(&keys.masked_password, &password, &mut Argon2Memory::new())
     })
     .await?;
     Ok((text, record))
@@ -359,7 +361,12 @@ pub async fn seed(
         let temporary_hash = match &temporary {
             Some(t) => {
                 let typed = expose(t);
-                Some(tokio::task::spawn_blocking(move || temporary_password::hash(&typed)).await?)
+                Some(
+                    tokio::task::spawn_blocking(move || {
+                        temporary_password::hash(&typed, &mut Argon2Memory::new())
+                    })
+                    .await?,
+                )
             }
             None => None,
         };
@@ -523,7 +530,10 @@ pub async fn seed_synthetic_users(
     }
     let keys = std::sync::Arc::new(Keys::derive(&dir.pepper));
     let shared = std::sync::Arc::new(
-        tokio::task::spawn_blocking(masked_password::SharedSecret::generate).await?,
+        tokio::task::spawn_blocking(|| {
+            masked_password::SharedSecret::generate(&mut Argon2Memory::new())
+        })
+        .await?,
     );
     let companies: Vec<(MilleKod, String)> = (0..count.div_ceil(SYNTHETIC_USERS_PER_COMPANY))
         .map(|c| {

@@ -12,6 +12,12 @@
 //! 5. The outcome is recorded: a failure may block; a success resets the counter,
 //!    forgets the pinned positions and opens a session.
 //!
+//! Before all of it, step 2 is admitted by the hash gate (`hash_gate`): a permit to run
+//! Argon2, held for the whole check (a new-password flow hashes twice under it). Full
+//! queue or passed deadline: 503, decided before anything is looked up, so the answer
+//! is the same for every login, and nothing is consumed — neither the challenge nor an
+//! attempt — so the client may send the same answer again.
+//!
 //! Steps 2 to 5 and their audit record run in a task of their own ([`complete_detached`]),
 //! not in the request's future: a client that drops the connection half-way (or a bad
 //! mobile network) cannot leave an attempt reserved and never recorded, which would
@@ -42,6 +48,7 @@ use crate::domain::masked_password::{self, Password, Positions};
 use crate::domain::otp::{self, TotpSecret};
 use crate::domain::policy::OperatorRole;
 use crate::domain::{lockout, login_start};
+use crate::domain::temporary_password::Argon2Memory;
 use crate::domain::{secret_box, temporary_password};
 use crate::store::{
     now_millis, AuditEntry, ChallengeRecord, LoginSuccess, Millis, Opened, Reservation,
@@ -52,6 +59,7 @@ use super::auth::{new_token, SESSION_PREFIX};
 use super::decoy;
 use super::error::{ApiError, ApiResult};
 use super::metrics::StartRefusal;
+use super::hash_gate::{Caller, HashPermit};
 use super::sms::{Sms, SmsKind};
 use super::state::AppState;
 
@@ -270,7 +278,10 @@ pub async fn complete_detached(
     answer: CompleteLogin,
 ) -> ApiResult<SessionCreated> {
     use tracing::Instrument;
-    let task = async move { complete(&state, &request_id, &challenge_id, &answer).await };
+    // Admitted while the request waits: a client that gives up in the queue leaves
+    // nothing behind. Once admitted, the permit goes with the check to its end.
+    let permit = state.hash_gate.admit(Caller::Anonymous).await?;
+    let task = async move { complete(&state, permit, &request_id, &challenge_id, &answer).await };
     // Its log lines stay inside the request's span.
     tokio::spawn(task.instrument(tracing::Span::current()))
         .await
@@ -280,11 +291,15 @@ pub async fn complete_detached(
 /// Step 2: check the answer to a challenge and open a session.
 async fn complete(
     state: &AppState,
+    permit: HashPermit,
     request_id: &str,
     challenge_id: &str,
     answer: &CompleteLogin,
 ) -> ApiResult<SessionCreated> {
-    let mut work = Work::default();
+    let mut work = Work {
+        permit: Some(permit),
+        ..Work::default()
+    };
     let outcome = complete_counted(state, request_id, challenge_id, answer, &mut work).await;
     work.log(2);
     outcome
@@ -381,8 +396,8 @@ async fn complete_counted(
         Some(password) if challenge.flow != Flow::Login => {
             let key = state.clone();
             Some(
-                slow(work, move || {
-                    masked_password::enroll(&key.keys.masked_password, &password)
+                slow(work, move |memory| {
+                    masked_password::enroll(&key.keys.masked_password, &password, memory)
                 })
                 .await?,
             )
@@ -434,6 +449,8 @@ fn expired() -> ApiError {
 struct Work {
     store: u32,
     argon2: u32,
+    /// Step 2's permit of the hash gate, which its slow hashes run under.
+    permit: Option<HashPermit>,
 }
 
 impl Work {
@@ -447,15 +464,17 @@ impl Work {
     }
 }
 
-/// Run a slow hash off the async threads, and count it.
+/// Run a slow hash off the async threads, under the step's permit, and count it.
 async fn slow<T: Send + 'static>(
     work: &mut Work,
-    hash: impl FnOnce() -> T + Send + 'static,
+    hash: impl FnOnce(&mut Argon2Memory) -> T + Send + 'static,
 ) -> ApiResult<T> {
     work.argon2 += 1;
-    tokio::task::spawn_blocking(hash)
-        .await
-        .map_err(ApiError::internal)
+    let permit = work
+        .permit
+        .as_mut()
+        .ok_or_else(|| ApiError::internal("a slow hash without the hash gate's permit"))?;
+    permit.run(hash).await
 }
 
 /// The fields each flow needs, and only asked positions.
@@ -557,21 +576,23 @@ async fn check_credentials(
     let flow = challenge.flow;
     let whole = answer.password.clone();
     let temporary = answer.temporary_password.clone();
-    let password_ok = slow(work, move || -> bool {
+    let password_ok = slow(work, move |memory| -> bool {
         let key = &keys_state.keys.masked_password;
         match flow {
             Flow::Login => match (record, asked, chars, whole) {
                 (Some(record), Some(asked), Some(chars), _) => {
                     match Positions::parse_list(&asked, record.length) {
-                        Ok(asked) => masked_password::verify_chars(key, &record, &asked, &chars),
+                        Ok(asked) => {
+                            masked_password::verify_chars(key, &record, &asked, &chars, memory)
+                        }
                         Err(_) => false,
                     }
                 }
                 (Some(record), None, _, Some(whole)) => {
-                    masked_password::verify_whole(key, &record, whole.expose())
+                    masked_password::verify_whole(key, &record, whole.expose(), memory)
                 }
                 _ => {
-                    masked_password::dummy_verify();
+                    masked_password::dummy_verify(memory);
                     false
                 }
             },
@@ -580,9 +601,11 @@ async fn check_credentials(
             // always a second factor beside the code: without one nothing logs in
             // (a token code alone once set a new password).
             Flow::FirstLogin | Flow::NewPassword => match (temp_hash, temporary) {
-                (Some(hash), Some(typed)) => temporary_password::verify(&hash, typed.expose()),
+                (Some(hash), Some(typed)) => {
+                    temporary_password::verify(&hash, typed.expose(), memory)
+                }
                 _ => {
-                    masked_password::dummy_verify();
+                    masked_password::dummy_verify(memory);
                     false
                 }
             },

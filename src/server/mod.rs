@@ -14,6 +14,7 @@ pub mod decoy;
 pub mod dev;
 pub mod error;
 pub mod listener;
+pub mod hash_gate;
 pub mod login;
 pub mod metrics;
 pub mod routes;
@@ -203,6 +204,7 @@ pub fn state(
         sms_breaker: sms::SmsBreaker::default(),
         sms,
         bulk_permits: tokio::sync::Semaphore::new(settings.bulk_concurrency),
+        hash_gate: hash_gate::HashGate::new(settings.argon2),
         settings,
         metrics: Arc::new(metrics::Metrics::new()),
     }))

@@ -1,5 +1,5 @@
 //! What every request handler shares: the store, the keys derived from the pepper, the
-//! SMS sender and the server's settings.
+//! SMS sender, the server's settings and the hash gate every Argon2 run goes through.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -8,6 +8,7 @@ use crate::domain::lockout::LockoutLimit;
 use crate::domain::pepper::{Pepper, SubKey};
 use crate::store::Store;
 
+use super::hash_gate::{GateSize, HashGate};
 use super::sms::{SmsQueue, SmsSender};
 
 /// Subkeys of the pepper, one per purpose, so no two uses share a key.
@@ -55,6 +56,10 @@ pub struct Settings {
     /// Proxies whose forwarding header names the client (`--trusted-proxy`); none:
     /// the TCP peer is the client (`super::client_ip`).
     pub trusted_proxies: super::client_ip::TrustedProxies,
+
+    // Logins under load (issue 12): see `hash_gate`.
+    /// Argon2 runs at once, the anonymous queue for them and its deadline.
+    pub argon2: GateSize,
 }
 
 impl Default for Settings {
@@ -72,6 +77,7 @@ impl Default for Settings {
             start_policy: crate::domain::login_start::StartPolicy::default(),
             sweep_interval: Duration::from_secs(10),
             trusted_proxies: super::client_ip::TrustedProxies::default(),
+            argon2: GateSize::default(),
         }
     }
 }
@@ -94,6 +100,8 @@ pub struct Inner {
     pub bulk_permits: tokio::sync::Semaphore,
     /// Connection counters, served at `/metrics` on the management listener.
     pub metrics: Arc<super::metrics::Metrics>,
+    /// Every Argon2 run goes through it (`hash_gate`).
+    pub hash_gate: HashGate,
 }
 
 /// Chunks of bulk phone changes one server works on at a time.

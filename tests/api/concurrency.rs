@@ -26,6 +26,18 @@ fn key(status: u16, code: &str) -> (u16, String) {
     (status, code.to_owned())
 }
 
+/// N checks at once must all reach the lockout, not the hash gate's 503: a queue for
+/// all of them, and time to wait in it (a 2-core machine checks ~20 a second).
+const ALL_CHECKS_WAIT: [&str; 4] = ["--argon2-queue", "64", "--argon2-queue-timeout-ms", "60000"];
+
+async fn server_for_races(db: &Db) -> TestServer {
+    TestServer::start_with(ServerOptions {
+        db: db.clone(),
+        extra_args: ALL_CHECKS_WAIT.map(str::to_owned).to_vec(),
+    })
+    .await
+}
+
 /// Start N challenges for ewa on the main server (it has the SMS outbox), then complete
 /// them all at once with a wrong password character and the right SMS code, spread over
 /// `apis` (one per replica).
@@ -129,7 +141,7 @@ async fn assert_one_unblock(server: &TestServer, answers: &[Answer]) {
 #[tokio::test]
 async fn fifty_parallel_wrong_attempts_count_exactly_the_limit() {
     for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+        let server = server_for_races(&db).await;
         let answers = race_wrong_logins(&server, &[server.api()]).await;
         assert_lockout_held(&server, &answers).await;
     }
@@ -150,8 +162,8 @@ async fn lockout_and_unblock_hold_across_two_replicas_on_postgres() {
         println!("skipped: TEST_DATABASE_URL is unset, so there is no PostgreSQL for replicas");
         return;
     };
-    let server = TestServer::start_on(&Db::Postgres(admin)).await;
-    let replica = server.replica().await;
+    let server = server_for_races(&Db::Postgres(admin)).await;
+    let replica = server.replica_with(&ALL_CHECKS_WAIT).await;
     let main = server.api();
     let other = main.on(&replica.url);
     assert_eq!(other.get("/v1/health").await.body["database"], "postgres");

@@ -18,6 +18,7 @@ mod login;
 mod meta;
 mod one_time_codes;
 mod operators;
+mod overload;
 mod phone_changes;
 mod phone_holds;
 mod phones;

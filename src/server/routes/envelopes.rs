@@ -20,6 +20,7 @@ use crate::domain::policy::{Action, Target};
 use crate::domain::temporary_password;
 use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
+use crate::server::hash_gate::Caller;
 use crate::server::state::AppState;
 use crate::store::{StoreError, UserChange};
 
@@ -70,11 +71,12 @@ pub async fn issue(
     }
     let password = temporary_password::generate();
     let typed = password.clone();
-    let hash = tokio::task::spawn_blocking(move || {
-        temporary_password::hash(secrecy::ExposeSecret::expose_secret(&typed))
-    })
-    .await
-    .map_err(ApiError::internal)?;
+    let hash = state
+        .hash_gate
+        .run(Caller::Authenticated, move |memory| {
+            temporary_password::hash(secrecy::ExposeSecret::expose_secret(&typed), memory)
+        })
+        .await?;
     let entry = auth.audit(ACTION, target, "success", reason, None);
     let change = UserChange::IssueEnvelope {
         temporary_password_hash: hash,

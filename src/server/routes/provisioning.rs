@@ -14,6 +14,7 @@ use crate::domain::policy::{Action, Target};
 use crate::domain::temporary_password;
 use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
+use crate::server::hash_gate::Caller;
 use crate::server::routes::users::{ensure_company, user_view};
 use crate::server::state::AppState;
 use crate::store::{NewUser, StoreError, UserKind};
@@ -90,11 +91,12 @@ pub async fn create_user(
         .await?;
     let temporary = temporary_password::generate();
     let typed = temporary.clone();
-    let hash = tokio::task::spawn_blocking(move || {
-        temporary_password::hash(secrecy::ExposeSecret::expose_secret(&typed))
-    })
-    .await
-    .map_err(ApiError::internal)?;
+    let hash = state
+        .hash_gate
+        .run(Caller::Authenticated, move |memory| {
+            temporary_password::hash(secrecy::ExposeSecret::expose_secret(&typed), memory)
+        })
+        .await?;
     let user = NewUser {
         kind: UserKind::CompanyUser,
         millekod: Some(millekod.clone()),

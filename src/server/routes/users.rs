@@ -17,6 +17,7 @@ use crate::domain::policy::{Action, Target};
 use crate::domain::temporary_password;
 use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
+use crate::server::hash_gate::Caller;
 use crate::server::login::millis_to_time;
 use crate::server::sms::{Sms, SmsKind};
 use crate::server::state::AppState;
@@ -243,11 +244,15 @@ pub(super) async fn carry_out(
         Some(password) => {
             let password = password.clone();
             Some(
-                tokio::task::spawn_blocking(move || {
-                    temporary_password::hash(secrecy::ExposeSecret::expose_secret(&password))
-                })
-                .await
-                .map_err(ApiError::internal)?,
+                state
+                    .hash_gate
+                    .run(Caller::Authenticated, move |memory| {
+                        temporary_password::hash(
+                            secrecy::ExposeSecret::expose_secret(&password),
+                            memory,
+                        )
+                    })
+                    .await?,
             )
         }
         None => None,
