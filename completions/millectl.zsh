@@ -802,6 +802,10 @@ _arguments "${_arguments_options[@]}" : \
 '--argon2-concurrency=[Argon2 verifications run at once; each holds 19 MiB, so Argon2 never holds more than this × 19 MiB. Default\: the number of cores, at most 16]:N:_default' \
 '--argon2-queue=[Login checks that may wait for an Argon2 slot; one more is answered 503 with Retry-After at once. Default\: 4 × --argon2-concurrency]:N:_default' \
 '--argon2-queue-timeout-ms=[How long a login check waits for an Argon2 slot before it is answered 503 with Retry-After]:MS:_default' \
+'--login-starts-per-source-per-minute=[Login starts (POST /v1/sessions) one client address may send per minute, once its burst is spent; more are answered 429 with Retry-After]:N:_default' \
+'--login-starts-burst=[Login starts one client address may send at once before the per-minute rate applies (dozens of users behind one corporate NAT)]:N:_default' \
+'--login-checks-per-source-per-minute=[Login checks (POST /v1/sessions/{id}, one Argon2 each) one client address may send per minute, once its burst is spent; more are answered 429 with Retry-After]:N:_default' \
+'--login-checks-burst=[Login checks one client address may send at once before the per-minute rate applies]:N:_default' \
 '--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
 '--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
 '-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \

@@ -1,6 +1,7 @@
 //! `millectl server …`: run the auth API, or bootstrap its database.
 
 use std::net::SocketAddr;
+use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -22,6 +23,7 @@ use crate::server::dev::{self, DevDir};
 use crate::server::listener::ConnectionLimits;
 use crate::server::hash_gate::{self, GateSize};
 use crate::server::sms::{OutboxFile, Sms, SmsError, SmsSender, Webhook};
+use crate::server::source_limits::SourceQuota;
 use crate::server::state::Settings;
 use crate::server::{self as api_server, ServerConfig, TlsFiles};
 use crate::store;
@@ -212,6 +214,26 @@ pub struct ServerArgs {
     #[arg(long, value_name = "MS", default_value_t = 1000,
           value_parser = clap::value_parser!(u64).range(1..=60_000))]
     pub argon2_queue_timeout_ms: u64,
+
+    /// Login starts (POST /v1/sessions) one client address may send per minute, once
+    /// its burst is spent; more are answered 429 with Retry-After.
+    #[arg(long, value_name = "N", default_value_t = SourceQuota::DEFAULT.per_minute)]
+    pub login_starts_per_source_per_minute: NonZeroU32,
+
+    /// Login starts one client address may send at once before the per-minute rate
+    /// applies (dozens of users behind one corporate NAT).
+    #[arg(long, value_name = "N", default_value_t = SourceQuota::DEFAULT.burst)]
+    pub login_starts_burst: NonZeroU32,
+
+    /// Login checks (POST /v1/sessions/{id}, one Argon2 each) one client address may
+    /// send per minute, once its burst is spent; more are answered 429 with Retry-After.
+    #[arg(long, value_name = "N", default_value_t = SourceQuota::DEFAULT.per_minute)]
+    pub login_checks_per_source_per_minute: NonZeroU32,
+
+    /// Login checks one client address may send at once before the per-minute rate
+    /// applies.
+    #[arg(long, value_name = "N", default_value_t = SourceQuota::DEFAULT.burst)]
+    pub login_checks_burst: NonZeroU32,
 }
 
 #[derive(Debug, Subcommand)]
@@ -443,6 +465,14 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
             args.forwarded_header,
         ),
         argon2: argon2_gate_size(&args),
+        login_starts_per_source: SourceQuota {
+            per_minute: args.login_starts_per_source_per_minute,
+            burst: args.login_starts_burst,
+        },
+        login_checks_per_source: SourceQuota {
+            per_minute: args.login_checks_per_source_per_minute,
+            burst: args.login_checks_burst,
+        },
         ..Settings::default()
     };
     let connections = ConnectionLimits {

@@ -19,6 +19,7 @@ pub mod login;
 pub mod metrics;
 pub mod routes;
 pub mod sms;
+pub mod source_limits;
 pub mod state;
 pub mod sweep;
 
@@ -196,6 +197,11 @@ pub fn state(
     let sms_queue = sms::SmsQueue::start(sms.clone());
     sms::start_notices(store.clone(), sms_queue.clone());
     sweep::start(store.clone(), settings.sweep_interval);
+    let source_limits = Arc::new(source_limits::SourceLimits::new(
+        settings.login_starts_per_source,
+        settings.login_checks_per_source,
+    ));
+    source_limits::SourceLimits::sweep_in_background(&source_limits);
     AppState(Arc::new(Inner {
         store,
         keys: Keys::derive(pepper),
@@ -205,6 +211,7 @@ pub fn state(
         sms,
         bulk_permits: tokio::sync::Semaphore::new(settings.bulk_concurrency),
         hash_gate: hash_gate::HashGate::new(settings.argon2),
+        source_limits,
         settings,
         metrics: Arc::new(metrics::Metrics::new()),
     }))

@@ -1,5 +1,6 @@
 //! What every request handler shares: the store, the keys derived from the pepper, the
-//! SMS sender, the server's settings and the hash gate every Argon2 run goes through.
+//! SMS sender, the server's settings and its limits on anonymous work (the hash gate,
+//! the per-source limits).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,6 +11,7 @@ use crate::store::Store;
 
 use super::hash_gate::{GateSize, HashGate};
 use super::sms::{SmsQueue, SmsSender};
+use super::source_limits::{SourceLimits, SourceQuota};
 
 /// Subkeys of the pepper, one per purpose, so no two uses share a key.
 pub struct Keys {
@@ -57,9 +59,13 @@ pub struct Settings {
     /// the TCP peer is the client (`super::client_ip`).
     pub trusted_proxies: super::client_ip::TrustedProxies,
 
-    // Logins under load (issue 12): see `hash_gate`.
+    // Logins under load (issue 12): see `hash_gate` and `source_limits`.
     /// Argon2 runs at once, the anonymous queue for them and its deadline.
     pub argon2: GateSize,
+    /// Login starts (`POST /v1/sessions`) per source address.
+    pub login_starts_per_source: SourceQuota,
+    /// Login checks (`POST /v1/sessions/{id}`) per source address.
+    pub login_checks_per_source: SourceQuota,
 }
 
 impl Default for Settings {
@@ -78,6 +84,8 @@ impl Default for Settings {
             sweep_interval: Duration::from_secs(10),
             trusted_proxies: super::client_ip::TrustedProxies::default(),
             argon2: GateSize::default(),
+            login_starts_per_source: SourceQuota::DEFAULT,
+            login_checks_per_source: SourceQuota::DEFAULT,
         }
     }
 }
@@ -102,6 +110,8 @@ pub struct Inner {
     pub metrics: Arc<super::metrics::Metrics>,
     /// Every Argon2 run goes through it (`hash_gate`).
     pub hash_gate: HashGate,
+    /// Per-source limits on the login steps (`source_limits`).
+    pub source_limits: Arc<SourceLimits>,
 }
 
 /// Chunks of bulk phone changes one server works on at a time.

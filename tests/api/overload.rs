@@ -1,6 +1,7 @@
 //! Logins under load (issue 12, item 2): the hash gate answers 503 with Retry-After
 //! beyond its queue, never runs more Argon2 at once than its permits, and a 503
-//! consumes nothing; health and admin reads answer meanwhile.
+//! consumes nothing; health and admin reads answer meanwhile; per-source limits on
+//! both login steps answer 429 with Retry-After, the same for every kind of login.
 //! Each test asserts limits and answers, never timings.
 
 use std::collections::BTreeMap;
@@ -14,6 +15,19 @@ use tokio::task::JoinSet;
 use crate::helpers::*;
 
 const KOD: &str = "12345678";
+
+/// Per-source limits out of the way, for tests about the hash gate that drive it hard
+/// from one address.
+const NO_SOURCE_LIMITS: [&str; 8] = [
+    "--login-starts-per-source-per-minute",
+    "1000000",
+    "--login-starts-burst",
+    "1000000",
+    "--login-checks-per-source-per-minute",
+    "1000000",
+    "--login-checks-burst",
+    "1000000",
+];
 
 async fn server_with(db: &Db, args: &[&str]) -> TestServer {
     TestServer::start_with(ServerOptions {
@@ -136,6 +150,19 @@ fn assert_service_unavailable(reply: &Reply) {
     assert_eq!(reply.retry_after.as_deref(), Some("1"), "{reply:?}");
 }
 
+/// The Retry-After of a 429, in seconds: at least 1, at most the minute of the quota.
+fn assert_too_many(reply: &Reply) -> u64 {
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS, "{reply:?}");
+    assert_eq!(reply.body["code"], "too_many_requests", "{reply:?}");
+    let seconds: u64 = reply
+        .retry_after
+        .as_deref()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no Retry-After in seconds: {reply:?}"));
+    assert!((1..=60).contains(&seconds), "{reply:?}");
+    seconds
+}
+
 /// One permit, a queue of one, a 200 ms deadline; 32 checks at once. Some are answered
 /// 503 with Retry-After: 1, none hangs, no more than one Argon2 runs at a time, health
 /// and a user's details answer meanwhile, and every 503 consumed nothing: no audit
@@ -144,7 +171,7 @@ fn assert_service_unavailable(reply: &Reply) {
 #[tokio::test]
 async fn a_saturated_hash_gate_answers_503_and_consumes_nothing() {
     for db in Db::all() {
-        let args = [
+        let mut args = vec![
             "--argon2-concurrency",
             "1",
             "--argon2-queue",
@@ -152,6 +179,7 @@ async fn a_saturated_hash_gate_answers_503_and_consumes_nothing() {
             "--argon2-queue-timeout-ms",
             "200",
         ];
+        args.extend(NO_SOURCE_LIMITS);
         let server = std::sync::Arc::new(server_with(&db, &args).await);
         let api = server.api();
         let mut challenges = Vec::new();
@@ -223,7 +251,8 @@ fn reply_is_a_first_failure(reply: &Reply) {
 #[tokio::test]
 async fn the_503_is_the_same_for_every_kind_of_login() {
     for db in Db::all() {
-        let args = ["--argon2-concurrency", "1", "--argon2-queue", "0"];
+        let mut args = vec!["--argon2-concurrency", "1", "--argon2-queue", "0"];
+        args.extend(NO_SOURCE_LIMITS);
         let server = std::sync::Arc::new(server_with(&db, &args).await);
         let api = server.api();
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -272,5 +301,110 @@ async fn the_503_is_the_same_for_every_kind_of_login() {
             assert_eq!((view.status, view.attempts_left), (UserStatus::Active, 3));
         }
         assert_eq!(desk.user_view(KOD, "jan").await.status, UserStatus::Blocked);
+    }
+}
+
+/// Three starts a minute's burst from one address, then 429 with Retry-After — the
+/// same status and body for an unknown login, a token user, an SMS user and a blocked
+/// one, and no SMS goes out for the refused start.
+#[tokio::test]
+async fn starts_beyond_the_per_source_limit_get_the_same_429() {
+    for db in Db::all() {
+        let server = server_with(
+            &db,
+            &[
+                "--login-starts-per-source-per-minute",
+                "1",
+                "--login-starts-burst",
+                "3",
+            ],
+        )
+        .await;
+        let api = server.api();
+        for n in 0..3 {
+            api.start_login(Some(KOD), &unknown_login(n)).await;
+        }
+        let sms_before = api.outbox_entries().len();
+        let mut shapes = BTreeMap::new();
+        for login in ["ghost-late", "anna", "ewa", "jan"] {
+            let reply = post(
+                &server,
+                "/v1/sessions",
+                &json!({"millekod": KOD, "login": login}),
+                "late-start",
+            )
+            .await;
+            assert_too_many(&reply);
+            shapes.insert(login, reply.shape());
+        }
+        let first = shapes["ghost-late"].clone();
+        for (login, shape) in &shapes {
+            assert_eq!(shape, &first, "{login}");
+        }
+        assert_eq!(
+            api.outbox_entries().len(),
+            sms_before,
+            "no SMS for a refusal"
+        );
+        // The other step has a limit of its own, and health none.
+        assert_eq!(api.get("/v1/health").await.status, StatusCode::OK);
+    }
+}
+
+/// Two checks of a burst from one address, then 429 with Retry-After for the answers
+/// of every kind of login, before anything is looked up: no attempt is counted and
+/// nothing is audited.
+#[tokio::test]
+async fn checks_beyond_the_per_source_limit_get_the_same_429() {
+    for db in Db::all() {
+        let server = server_with(
+            &db,
+            &[
+                "--login-checks-per-source-per-minute",
+                "1",
+                "--login-checks-burst",
+                "2",
+            ],
+        )
+        .await;
+        let api = server.api();
+        let spent = api.start_login(Some(KOD), &unknown_login(0)).await;
+        for _ in 0..2 {
+            let reply = check(&server, &spent.challenge_id, &json!({"otp": "1"}), "spend").await;
+            assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{reply:?}");
+        }
+        let mut shapes = BTreeMap::new();
+        for login in ["ghost-late", "anna", "ewa", "jan"] {
+            let challenge = api.start_login(Some(KOD), login).await;
+            let request_id = format!("late-check-{login}");
+            let reply = check(
+                &server,
+                &challenge.challenge_id,
+                &wrong_answer(&challenge),
+                &request_id,
+            )
+            .await;
+            assert_too_many(&reply);
+            shapes.insert(login, reply.shape());
+        }
+        let first = shapes["ghost-late"].clone();
+        for (login, shape) in &shapes {
+            assert_eq!(shape, &first, "{login}");
+        }
+        let desk = server.helpdesk_token();
+        for login in ["anna", "ewa"] {
+            let view = desk.user_view(KOD, login).await;
+            assert_eq!((view.status, view.attempts_left), (UserStatus::Active, 3));
+        }
+        let logins = server
+            .audit_records("")
+            .await
+            .into_iter()
+            .filter(|r| r["action"] == "login")
+            .count();
+        assert_eq!(
+            logins, 0,
+            "a refused check is never looked at, so never audited"
+        );
     }
 }

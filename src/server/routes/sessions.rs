@@ -1,4 +1,8 @@
 //! `/v1/sessions` and `/v1/me`: logging in and out.
+//!
+//! Both login steps are anonymous; each first passes its per-source limit
+//! (`source_limits`), before anything is looked up, so a 429 says nothing about the
+//! login. Step 2 then waits for the hash gate inside `login::complete_detached`.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -9,37 +13,49 @@ use crate::api::{
 };
 use crate::domain::policy::{Principal, Target};
 use crate::server::auth::{Auth, RequestId};
+use crate::server::client_ip::ClientIp;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::login;
+use crate::server::source_limits::Step;
 use crate::server::state::AppState;
 
 /// Step 1 of a login: MilleKod (none for operators) and login → a challenge.
 ///
 /// An unknown login gets a challenge that looks the same (no user enumeration).
+/// Too many starts from one address: 429 with Retry-After.
 #[utoipa::path(post, path = "/v1/sessions", tag = "sessions", request_body = StartLogin,
     responses((status = 200, body = Challenge), (status = 400, body = Problem),
-              (status = 502, body = Problem)))]
+              (status = 429, body = Problem), (status = 502, body = Problem)))]
 pub async fn start(
     State(state): State<AppState>,
+    source: ClientIp,
     Json(request): Json<StartLogin>,
 ) -> ApiResult<axum::Json<Challenge>> {
+    state.source_limits.check(Step::Start, source)?;
     Ok(axum::Json(login::start(&state, &request).await?))
 }
 
 /// Step 2 of a login: the password characters (or whole password), the one-time
 /// code and, for first logins and after a new-password unblock, the temporary password
 /// and the new password.
+///
+/// Too many checks from one address: 429 with Retry-After. Every Argon2 slot busy and
+/// the queue full (or its deadline passed): 503 with Retry-After, and the challenge is
+/// still good — send the same answer again.
 #[utoipa::path(post, path = "/v1/sessions/{challenge_id}", tag = "sessions",
     params(("challenge_id" = String, Path)), request_body = CompleteLogin,
     responses((status = 200, body = SessionCreated), (status = 400, body = Problem),
               (status = 401, body = Problem), (status = 422, body = Problem),
-              (status = 423, body = Problem), (status = 429, body = Problem)))]
+              (status = 423, body = Problem), (status = 429, body = Problem),
+              (status = 503, body = Problem)))]
 pub async fn complete(
     State(state): State<AppState>,
+    source: ClientIp,
     RequestId(request_id): RequestId,
     Path(challenge_id): Path<String>,
     Json(answer): Json<CompleteLogin>,
 ) -> ApiResult<axum::Json<SessionCreated>> {
+    state.source_limits.check(Step::Check, source)?;
     if challenge_id.len() > 64 {
         return Err(ApiError::new(
             ErrorCode::ChallengeExpired,
