@@ -117,22 +117,20 @@ impl HashGate {
         if let Ok(permit) = shared.permits.clone().try_acquire_owned() {
             return Ok(self.permit(permit));
         }
-        let deadline = match caller {
+        // Counted out when the wait ends, however it ends: a caller whose connection
+        // drops mid-wait is dropped here, and must not keep its place in the count.
+        let (_in_queue, deadline) = match caller {
             Caller::Anonymous => {
-                let waiting = shared.waiting.fetch_add(1, Ordering::SeqCst);
-                if waiting >= shared.size.queue {
-                    shared.waiting.fetch_sub(1, Ordering::SeqCst);
-                    tracing::debug!(waiting, "argon2 gate: queue full");
+                let place = InQueue::join(&shared.waiting);
+                if place.ahead >= shared.size.queue {
+                    tracing::debug!(waiting = place.ahead, "argon2 gate: queue full");
                     return Err(busy());
                 }
-                shared.size.queue_timeout
+                (Some(place), shared.size.queue_timeout)
             }
-            Caller::Authenticated => AUTHENTICATED_DEADLINE,
+            Caller::Authenticated => (None, AUTHENTICATED_DEADLINE),
         };
         let acquired = tokio::time::timeout(deadline, shared.permits.clone().acquire_owned()).await;
-        if caller == Caller::Anonymous {
-            shared.waiting.fetch_sub(1, Ordering::SeqCst);
-        }
         match acquired {
             Ok(Ok(permit)) => Ok(self.permit(permit)),
             Ok(Err(closed)) => Err(ApiError::internal(closed)),
@@ -204,6 +202,26 @@ impl Drop for Slot {
     }
 }
 
+/// An anonymous caller's place in the queue, from joining it to leaving it.
+struct InQueue<'a> {
+    waiting: &'a AtomicUsize,
+    /// Callers that were waiting when this one came.
+    ahead: usize,
+}
+
+impl<'a> InQueue<'a> {
+    fn join(waiting: &'a AtomicUsize) -> Self {
+        let ahead = waiting.fetch_add(1, Ordering::SeqCst);
+        Self { waiting, ahead }
+    }
+}
+
+impl Drop for InQueue<'_> {
+    fn drop(&mut self) {
+        self.waiting.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// Counts a run from its start to its end, a panic included.
 struct Running<'a>(&'a AtomicUsize);
 
@@ -244,7 +262,7 @@ impl HashPermit {
 fn busy() -> ApiError {
     ApiError::new(
         ErrorCode::ServiceUnavailable,
-        "the server is busy checking other logins; retry in a second",
+        "the server is busy checking passwords; retry in a second",
     )
     .with_retry_after(1)
 }
@@ -292,6 +310,27 @@ mod tests {
         let refused = gate.admit(Caller::Anonymous).await.unwrap_err();
         assert_eq!(refused.code(), ErrorCode::ServiceUnavailable);
         assert_eq!(gate.0.waiting.load(Ordering::SeqCst), 0);
+    }
+
+    #[tokio::test]
+    async fn a_caller_that_gives_up_waiting_leaves_the_queue() {
+        let gate = gate(1, 1, 60_000);
+        let held = gate.admit(Caller::Anonymous).await.unwrap();
+        for _ in 0..3 {
+            let waiter = tokio::spawn({
+                let gate = gate.clone();
+                async move { gate.admit(Caller::Anonymous).await.map(|_| ()) }
+            });
+            while gate.0.waiting.load(Ordering::SeqCst) == 0 {
+                tokio::task::yield_now().await;
+            }
+            // The client hangs up while it waits.
+            waiter.abort();
+            let _ = waiter.await;
+            assert_eq!(gate.0.waiting.load(Ordering::SeqCst), 0);
+        }
+        drop(held);
+        assert!(gate.admit(Caller::Anonymous).await.is_ok());
     }
 
     #[tokio::test]
