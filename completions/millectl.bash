@@ -1842,7 +1842,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server)
-            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --argon2-concurrency --argon2-queue --argon2-queue-timeout-ms --login-starts-per-source-per-minute --login-starts-burst --login-checks-per-source-per-minute --login-checks-burst --server --profile --output --no-color --verbose --help operator init-pepper help"
+            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-min-interval-secs --sms-per-hour --sms-budget-per-minute --open-challenges-per-login --sms-reuse-min-left-secs --sweep-interval-secs --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --header-timeout-secs --body-timeout-secs --idle-timeout-secs --max-connections --max-connections-per-source --management-listen --trusted-proxy --forwarded-header --argon2-concurrency --argon2-queue --argon2-queue-timeout-ms --login-starts-per-source-per-minute --login-starts-burst --login-checks-per-source-per-minute --login-checks-burst --server --profile --output --no-color --verbose --help operator init-pepper help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1892,6 +1892,30 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sms-min-interval-secs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sms-per-hour)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sms-budget-per-minute)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --open-challenges-per-login)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sms-reuse-min-left-secs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sweep-interval-secs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --token-transport-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1910,6 +1934,38 @@ _millectl() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-timeout-secs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-timeout-secs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout-secs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections-per-source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --management-listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --forwarded-header)
+                    COMPREPLY=($(compgen -W "x-forwarded-for forwarded" -- "${cur}"))
                     return 0
                     ;;
                 --argon2-concurrency)

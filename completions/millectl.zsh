@@ -794,11 +794,26 @@ _arguments "${_arguments_options[@]}" : \
 '--user-idle-seconds=[Company users'\'' sessions end after this many seconds without activity. The EU RTS on SCA (Art. 4(3)(d)) caps it at 300; lower values are for tests]:USER_IDLE_SECONDS:_default' \
 '--bulk-concurrency=[Phone-change chunks (\`phone import\`) worked on at once; more are answered 429 with Retry-After, and clients wait]:BULK_CONCURRENCY:_default' \
 '--phone-change-hold-hours=[After a phone change, no one-time access password goes to the new number without a second operator'\''s approval (\`millectl approve\`) for this many hours (0\: never held; at most 720)]:PHONE_CHANGE_HOLD_HOURS:_default' \
+'--sms-min-interval-secs=[Least seconds between two SMS login codes to one login; a start in between re-uses the live code or is answered 429 with Retry-After (0\: no least time)]:SMS_MIN_INTERVAL_SECS:_default' \
+'--sms-per-hour=[SMS login codes to one login in any rolling hour]:SMS_PER_HOUR:_default' \
+'--sms-budget-per-minute=[SMS login codes all logins together may cost per minute (per database, so for all replicas). Past it the breaker opens until the minute ends\: starts needing a new code get 429, and the server logs an error]:SMS_BUDGET_PER_MINUTE:_default' \
+'--open-challenges-per-login=[Open login challenges per login; a start beyond them gets the newest again]:OPEN_CHALLENGES_PER_LOGIN:_default' \
+'--sms-reuse-min-left-secs=[A live SMS code (or open challenge) is handed out again only with at least this many seconds to live; 300, a code'\''s whole life, turns re-use off (tests)]:SMS_REUSE_MIN_LEFT_SECS:_default' \
+'--sweep-interval-secs=[Seconds between passes of the background sweep of expired rows (tests)]:SWEEP_INTERVAL_SECS:_default' \
 '--token-transport-key-file=[File with the AES-128 transport key (32 hex characters) under which the token vendor encrypts the seeds of PSKC inventories; without it, back-office cannot load tokens. \`--dev\` makes one in its directory]:FILE:_files' \
 '--sms-webhook-url=[SMS gateway webhook\: each SMS is POSTed there as {"to", "text"}]:SMS_WEBHOOK_URL:_default' \
 '--sms-webhook-token-file=[File holding the webhook'\''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)]:SMS_WEBHOOK_TOKEN_FILE:_files' \
 '--seed-users=[Dev server\: add N synthetic users (u000001…, 100 per MilleKod from 20000000, phone +48 500 000 000 + n, password \`<login>Pass1\`) for benchmarks]:SEED_USERS:_default' \
 '--data-dir=[Directory of the dev server (default\: a new temporary directory)]:DATA_DIR:_files' \
+'--header-timeout-secs=[Close a connection whose request head has begun but not ended after this many seconds; also the time a TLS handshake may take]:SECS:_default' \
+'--body-timeout-secs=[Answer 408 and close when a request'\''s body has not arrived whole this many seconds after its head]:SECS:_default' \
+'--idle-timeout-secs=[Close a connection on which nothing moved for this many seconds while no request was being answered (a silent new connection, a quiet keep-alive, a client that stopped reading)]:SECS:_default' \
+'--max-connections=[Connections open at once; beyond it the server stops accepting and new ones wait in the kernel'\''s backlog. Lowered at start to fit under the descriptor limit]:N:_default' \
+'--max-connections-per-source=[Connections open at once from one TCP peer; more are accepted and closed at once. Trusted proxies (--trusted-proxy) are exempt]:N:_default' \
+'--management-listen=[Also serve GET /v1/health and GET /metrics (OpenMetrics text) here, plain HTTP, with a connection cap of its own, so probes get through while the API is at its cap. \`--dev\` binds one on 127.0.0.1 (port 0) unless given]:ADDR:_default' \
+'*--trusted-proxy=[Proxies (CIDR or address; repeat or separate with commas) whose forwarding header names the client. From anyone else the header is ignored]:CIDR:_default' \
+'--forwarded-header=[Which header the trusted proxies write; the other is never read]:FORWARDED_HEADER:((x-forwarded-for\:"\`X-Forwarded-For\: client, proxy1, proxy2\` (nginx, HAProxy, cloud load balancers)"
+forwarded\:"RFC 7239 \`Forwarded\: for=client, for="\[2001\:db8\:\:1\]\:4711"\` (its \`for=\` only)"))' \
 '--argon2-concurrency=[Argon2 verifications run at once; each holds 19 MiB, so Argon2 never holds more than this × 19 MiB. Default\: the number of cores, at most 16]:N:_default' \
 '--argon2-queue=[Login checks that may wait for an Argon2 slot; one more is answered 503 with Retry-After at once. Default\: 4 × --argon2-concurrency]:N:_default' \
 '--argon2-queue-timeout-ms=[How long a login check waits for an Argon2 slot before it is answered 503 with Retry-After]:MS:_default' \
@@ -816,8 +831,8 @@ _arguments "${_arguments_options[@]}" : \
 '--no-color[No colors (also NO_COLOR=1)]' \
 '*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
 '*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ":: :_millectl__subcmd__server_commands" \
 "*::: :->server" \
 && ret=0

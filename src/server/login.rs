@@ -47,8 +47,8 @@ use crate::api::{
 use crate::domain::masked_password::{self, Password, Positions};
 use crate::domain::otp::{self, TotpSecret};
 use crate::domain::policy::OperatorRole;
-use crate::domain::{lockout, login_start};
 use crate::domain::temporary_password::Argon2Memory;
+use crate::domain::{lockout, login_start};
 use crate::domain::{secret_box, temporary_password};
 use crate::store::{
     now_millis, AuditEntry, ChallengeRecord, LoginSuccess, Millis, Opened, Reservation,
@@ -58,8 +58,8 @@ use crate::store::{
 use super::auth::{new_token, SESSION_PREFIX};
 use super::decoy;
 use super::error::{ApiError, ApiResult};
-use super::metrics::StartRefusal;
 use super::hash_gate::{Caller, HashPermit};
+use super::metrics::StartRefusal;
 use super::sms::{Sms, SmsKind};
 use super::state::AppState;
 
