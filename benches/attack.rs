@@ -23,7 +23,8 @@
 //!
 //! `cargo bench --bench attack` (about 8 runs × `BENCH_SECONDS`, default 20 s). Knobs:
 //! `BENCH_SECONDS`, `BENCH_CLIENTS` (comma-separated, default `64,256`),
-//! `BENCH_ATTACKS` (comma-separated names). It asserts nothing: the reader compares
+//! `BENCH_ATTACKS` (comma-separated names), `BENCH_SOURCES=one` (every attack client
+//! from one address, as from one machine). It asserts nothing: the reader compares
 //! the table with the targets in README.
 
 #[allow(dead_code)]
@@ -94,6 +95,14 @@ struct Row {
 fn print_table(rows: &[Row]) {
     println!();
     println!(
+        "attack clients from {}",
+        if one_source() {
+            "one address (127.1.0.1)"
+        } else {
+            "an address each (127.1.x.y)"
+        }
+    );
+    println!(
         "{:<9} {:>7} {:>8} {:>8} {:>9} {:>9} {:>10} {:>8} {:>9} {:>8} {:>6} {:>13} {:>7}  attack answers",
         "attack",
         "clients",
@@ -148,9 +157,17 @@ fn percentile(samples: &mut [Duration], p: f64) -> Duration {
     samples[i.min(samples.len() - 1)]
 }
 
-/// The `i`th attack client's own source address: 127.1.x.y.
+/// The `i`th attack client's source address: its own 127.1.x.y (a botnet), or
+/// 127.1.0.1 for every client with `BENCH_SOURCES=one` (one attacking machine).
 fn source(i: usize) -> IpAddr {
+    if one_source() {
+        return IpAddr::V4(Ipv4Addr::new(127, 1, 0, 1));
+    }
     IpAddr::V4(Ipv4Addr::new(127, 1, (i / 250) as u8, (i % 250 + 1) as u8))
+}
+
+fn one_source() -> bool {
+    std::env::var("BENCH_SOURCES").is_ok_and(|v| v == "one")
 }
 
 fn client_from(address: IpAddr) -> reqwest::Client {
