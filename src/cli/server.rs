@@ -173,7 +173,7 @@ pub struct ServerArgs {
 
     /// Connections open at once; beyond it the server stops accepting and new ones wait
     /// in the kernel's backlog. Lowered at start to fit under the descriptor limit.
-    #[arg(long, default_value_t = 1024, value_name = "N",
+    #[arg(long, default_value_t = 4096, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub max_connections: u32,
 

@@ -64,7 +64,7 @@ impl Default for ConnectionLimits {
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(15),
             idle_timeout: Duration::from_secs(60),
-            max_connections: 1024,
+            max_connections: 4096,
             max_connections_per_source: 64,
         }
     }
@@ -188,6 +188,7 @@ impl Listening {
         } = self;
         let graceful = GracefulShutdown::new();
         let open = Arc::new(Semaphore::new(limits.max_connections));
+        let pressure = Arc::new(Pressure::new(which, limits.max_connections));
         let sources = Arc::new(SourceCounts::default());
         let mut last_cap_warning: Option<Instant> = None;
         loop {
@@ -243,20 +244,24 @@ impl Listening {
                 }
             };
             metrics.accepted(which);
+            pressure.update(open.available_permits());
             let connection = Connection {
                 peer,
                 router: router.clone(),
                 limits,
                 metrics: metrics.clone(),
                 watcher: graceful.watcher(),
+                pressure: pressure.watch(),
             };
             let tls = tls.clone();
+            let (open, pressure) = (open.clone(), pressure.clone());
             tokio::spawn(async move {
                 let metrics = connection.metrics.clone();
                 connection.serve(stream, tls).await;
                 metrics.closed(which);
                 drop(source);
                 drop(permit);
+                pressure.update(open.available_permits());
             });
         }
         drop(listener);
@@ -266,6 +271,62 @@ impl Listening {
                 tracing::warn!(listener = which.as_str(), "requests still in flight after {SHUTDOWN_GRACE:?}; dropping them");
             }
         }
+    }
+}
+
+/// Near the cap, slow clients get short clocks (`connection::pressed`): from three
+/// quarters of the cap open until fewer than half are, so slots held by clients that
+/// send nothing, or half a request, turn over in seconds instead of the configured
+/// timeouts, and new connections (people) get in.
+struct Pressure {
+    which: Listener,
+    max: usize,
+    on: watch::Sender<bool>,
+}
+
+impl Pressure {
+    fn new(which: Listener, max: usize) -> Self {
+        Self {
+            which,
+            max,
+            on: watch::Sender::new(false),
+        }
+    }
+
+    fn watch(&self) -> watch::Receiver<bool> {
+        self.on.subscribe()
+    }
+
+    /// Re-decide from the permits left; logs each change.
+    fn update(&self, available: usize) {
+        let open = self.max.saturating_sub(available);
+        self.on.send_if_modified(|on| {
+            let next = if open * 4 >= self.max * 3 {
+                true
+            } else if open * 2 < self.max {
+                false
+            } else {
+                *on
+            };
+            if next == *on {
+                return false;
+            }
+            *on = next;
+            if next {
+                tracing::warn!(
+                    listener = self.which.as_str(),
+                    open,
+                    "near the connection cap: slow and idle connections get short timeouts"
+                );
+            } else {
+                tracing::info!(
+                    listener = self.which.as_str(),
+                    open,
+                    "connections back to normal"
+                );
+            }
+            true
+        });
     }
 }
 

@@ -240,6 +240,63 @@ async fn at_the_overall_cap_new_connections_wait_and_the_management_listener_ans
 }
 
 #[tokio::test]
+async fn near_the_cap_slow_heads_are_closed_in_seconds_not_the_configured_timeout() {
+    // Arrange: a 60 s header clock, a cap of 8; six half-sent heads (three quarters).
+    let server = TestServer::start_with_args(
+        &Db::Sqlite,
+        &[
+            "--header-timeout-secs",
+            "60",
+            "--max-connections",
+            "8",
+            "--max-connections-per-source",
+            "8",
+        ],
+    )
+    .await;
+    let mut held = Vec::new();
+    for _ in 0..6 {
+        let mut stream = connect_from(localhost(), &server.url).await;
+        stream
+            .write_all(b"POST /v1/sessions HTT")
+            .await
+            .expect("write");
+        held.push(stream);
+    }
+
+    // Act: nothing; the listener is under pressure.
+
+    // Assert: within the short clock enough of them are closed, unanswered, to bring
+    // the listener below half its cap (then the others keep their 60 s: the pressure
+    // is off), and the server says why in its log.
+    let closed =
+        futures_util::future::join_all(held.iter_mut().map(|stream| wait_closed(stream, PATIENCE)))
+            .await;
+    let closed: Vec<_> = closed.into_iter().flatten().collect();
+    assert!(
+        closed.len() >= 3,
+        "{} closed: {}",
+        closed.len(),
+        server.log()
+    );
+    assert!(
+        closed.iter().all(|c| c.received.is_empty()),
+        "an answer to half a head"
+    );
+    assert!(
+        server.log().contains("near the connection cap"),
+        "{}",
+        server.log()
+    );
+    // And a person's request is served at once again.
+    let mut fresh = connect_from(localhost(), &server.url).await;
+    let (status, _) = get_on(&mut fresh, "/v1/health", &[], PATIENCE)
+        .await
+        .expect("an answer");
+    assert!(status.contains(" 200 "), "{status}");
+}
+
+#[tokio::test]
 async fn a_stalled_tls_handshake_is_closed_after_the_header_timeout() {
     let certs = tempfile::tempdir().expect("temp");
     let (cert, key) = self_signed(certs.path());

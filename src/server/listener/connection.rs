@@ -30,7 +30,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::Watcher;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
-use tokio::sync::Notify;
+use tokio::sync::{watch, Notify};
 use tokio::time::{Instant, Sleep};
 use tower::ServiceExt;
 
@@ -47,6 +47,8 @@ pub(super) struct Connection {
     pub limits: ConnectionLimits,
     pub metrics: Arc<Metrics>,
     pub watcher: Watcher,
+    /// `true` while the listener is near its cap: the clocks are short (`pressed`).
+    pub pressure: watch::Receiver<bool>,
 }
 
 impl Connection {
@@ -78,6 +80,7 @@ impl Connection {
             limits,
             metrics,
             watcher,
+            pressure,
         } = self;
         let activity = Arc::new(Activity::new());
         let io = Watched {
@@ -108,7 +111,7 @@ impl Connection {
                     tracing::debug!(%peer, %error, "connection ended with an error");
                 }
             }
-            timeout = watchdog(&activity, limits) => {
+            timeout = watchdog(&activity, limits, pressure) => {
                 metrics.closed_by(timeout);
                 tracing::debug!(%peer, timeout = timeout.as_str(), "timed out: closed");
             }
@@ -252,15 +255,46 @@ impl Drop for Busy {
     }
 }
 
-/// Wait until the connection's next deadline passes; returns which one.
-async fn watchdog(activity: &Activity, limits: ConnectionLimits) -> Timeout {
+/// The header and idle clocks while the listener is near its cap (see `pressed`).
+pub(super) const PRESSED_HEADER_TIMEOUT: Duration = Duration::from_secs(2);
+pub(super) const PRESSED_IDLE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The limits under pressure: a connection that is slow to send its head, or idle, is
+/// closed sooner, so that slots held by slow clients turn over to new connections
+/// (a person's browser or script sends its head in milliseconds).
+fn pressed(limits: ConnectionLimits) -> ConnectionLimits {
+    ConnectionLimits {
+        header_timeout: limits.header_timeout.min(PRESSED_HEADER_TIMEOUT),
+        idle_timeout: limits.idle_timeout.min(PRESSED_IDLE_TIMEOUT),
+        ..limits
+    }
+}
+
+/// Wait until the connection's next deadline passes; returns which one. The deadline
+/// follows the listener's pressure as it changes.
+async fn watchdog(
+    activity: &Activity,
+    limits: ConnectionLimits,
+    mut pressure: watch::Receiver<bool>,
+) -> Timeout {
     loop {
-        match activity.deadline(&limits) {
+        let now_limits = if *pressure.borrow_and_update() {
+            pressed(limits)
+        } else {
+            limits
+        };
+        match activity.deadline(&now_limits) {
             Some((at, timeout)) if at <= Instant::now() => return timeout,
             Some((at, _)) => {
                 tokio::select! {
                     () = tokio::time::sleep_until(at) => {}
                     () = activity.changed.notified() => {}
+                    changed = pressure.changed() => {
+                        // The listener is gone: nothing will change any more.
+                        if changed.is_err() {
+                            tokio::time::sleep_until(at).await;
+                        }
+                    }
                 }
             }
             None => activity.changed.notified().await,
@@ -415,9 +449,13 @@ mod tests {
             idle_timeout: Duration::from_millis(600),
             ..ConnectionLimits::default()
         };
+        let (_calm, pressure) = watch::channel(false);
         let start = Instant::now();
         let activity = Activity::new();
-        assert_eq!(watchdog(&activity, limits).await, Timeout::Idle);
+        assert_eq!(
+            watchdog(&activity, limits, pressure.clone()).await,
+            Timeout::Idle
+        );
         assert!(close_to(start.elapsed(), Duration::from_millis(600)));
 
         let start = Instant::now();
@@ -427,8 +465,26 @@ mod tests {
             tokio::time::sleep(Duration::from_millis(300)).await;
             reader.read();
         });
-        assert_eq!(watchdog(&activity, limits).await, Timeout::Header);
+        assert_eq!(watchdog(&activity, limits, pressure).await, Timeout::Header);
         assert!(close_to(start.elapsed(), Duration::from_millis(400)));
+    }
+
+    #[tokio::test]
+    async fn under_pressure_a_slow_head_is_closed_sooner() {
+        // A head begun, a 10 s header clock: pressure after 100 ms cuts it to 2 s.
+        let limits = ConnectionLimits::default();
+        let (pressure_tx, pressure) = watch::channel(false);
+        let activity = Arc::new(Activity::new());
+        activity.read();
+        let start = Instant::now();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            let _ = pressure_tx.send(true);
+            // Kept alive past the deadline, as the listener would be.
+            tokio::time::sleep(Duration::from_secs(5)).await;
+        });
+        assert_eq!(watchdog(&activity, limits, pressure).await, Timeout::Header);
+        assert!(close_to(start.elapsed(), PRESSED_HEADER_TIMEOUT));
     }
 
     #[tokio::test]
@@ -446,7 +502,8 @@ mod tests {
             tokio::time::sleep(Duration::from_millis(500)).await;
             drop(busy);
         });
-        assert_eq!(watchdog(&activity, limits).await, Timeout::Idle);
+        let (_calm, pressure) = watch::channel(false);
+        assert_eq!(watchdog(&activity, limits, pressure).await, Timeout::Idle);
         assert!(close_to(start.elapsed(), Duration::from_millis(700)));
         answered.await.unwrap();
     }
