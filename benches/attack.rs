@@ -24,7 +24,9 @@
 //! `cargo bench --bench attack` (about 8 runs × `BENCH_SECONDS`, default 20 s). Knobs:
 //! `BENCH_SECONDS`, `BENCH_CLIENTS` (comma-separated, default `64,256`),
 //! `BENCH_ATTACKS` (comma-separated names), `BENCH_SOURCES=one` (every attack client
-//! from one address, as from one machine). It asserts nothing: the reader compares
+//! from one address, as from one machine), `BENCH_TABLE_EVERY=SECS` (print the rows of
+//! the login tables and the pages in use every SECS: run `starts` for 10 minutes to see
+//! the database level off once the first challenges expire and are swept). It asserts nothing: the reader compares
 //! the table with the targets in README.
 
 #[allow(dead_code)]
@@ -205,6 +207,28 @@ fn db_size_mb(server: &Server) -> (f64, f64) {
             .unwrap_or(0.0)
     };
     (size("millectl.db"), size("millectl.db-wal"))
+}
+
+/// Rows of the tables a stream of starts writes, and the pages the database uses (its
+/// file and WAL together, less the free ones): is the database flat?
+fn print_tables(server: &Server, at: Duration) {
+    let path = server.dir.path().join("millectl.db");
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
+    let Ok(conn) = rusqlite::Connection::open_with_flags(&path, flags) else {
+        return;
+    };
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |row| row.get(0)).unwrap_or(-1) };
+    let used_mb = (count("PRAGMA page_count") - count("PRAGMA freelist_count")) as f64
+        * count("PRAGMA page_size") as f64
+        / 1_048_576.0;
+    println!(
+        "  t={:>4}s  challenges {:>7}  login_starts {:>7}  decoy_attempts {:>7}  pages in use {:>6.1} MB",
+        at.as_secs(),
+        count("SELECT COUNT(*) FROM challenges"),
+        count("SELECT COUNT(*) FROM login_starts"),
+        count("SELECT COUNT(*) FROM decoy_attempts"),
+        used_mb
+    );
 }
 
 fn login_codes(server: &Server) -> Vec<Value> {
@@ -540,12 +564,18 @@ async fn run(attack: &str, clients: usize, length: Duration) -> Row {
         });
     }
 
-    // Run, sampling the process.
+    // Run, sampling the process (and, with `BENCH_TABLE_EVERY=SECS`, the tables).
     let started = Instant::now();
     let mut max_fds = 0;
+    let every = Duration::from_secs(env_usize("BENCH_TABLE_EVERY", 0) as u64);
+    let mut next_table = started + every;
     while started.elapsed() < length {
         let (_, _, fds) = process_figures(pid);
         max_fds = max_fds.max(fds);
+        if !every.is_zero() && Instant::now() >= next_table {
+            next_table += every;
+            print_tables(&server, started.elapsed());
+        }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     stop.store(true, Ordering::Relaxed);
