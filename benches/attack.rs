@@ -40,7 +40,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use support::{env_usize, start_dev_server, Server};
+use support::{env_usize, start_dev_server, wrong_answer, Server};
 use tokio::io::AsyncWriteExt;
 
 const KOD: &str = "12345678";
@@ -315,20 +315,6 @@ async fn legit_login(
         .ok()?;
     let step2 = started.elapsed();
     response.status().is_success().then_some(step1 + step2)
-}
-
-/// A wrong step-2 answer of the challenge's shape.
-fn wrong_answer(challenge: &Value) -> Value {
-    match challenge["password_positions"].as_array() {
-        Some(_) => {
-            json!({"password_chars": chars_for(challenge, "##########################"), "otp": "000000"})
-        }
-        None if challenge["flow"] == "login" => {
-            json!({"password": "Wrong-password-1", "otp": "000000"})
-        }
-        None => json!({"otp": "000000", "temporary_password": "wrong-temporary",
-                       "new_password": "Another-password-9"}),
-    }
 }
 
 async fn run(attack: &str, clients: usize, length: Duration) -> Row {

@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use support::{env_usize, start_dev_server};
+use support::{env_usize, start_dev_server, wrong_answer};
 
 const KOD: &str = "12345678";
 
@@ -131,23 +131,7 @@ async fn bench(clients: usize, length: Duration) {
                     tokio::time::sleep(Duration::from_millis(200)).await;
                     continue;
                 };
-                let wrong = match challenge["password_positions"].as_array() {
-                    Some(positions) => {
-                        let chars: serde_json::Map<String, Value> = positions
-                            .iter()
-                            .map(|p| (p.to_string(), json!("#")))
-                            .collect();
-                        json!({"password_chars": chars, "otp": "000000"})
-                    }
-                    None if challenge["flow"] == "login" => {
-                        json!({"password": "Wrong-password-1", "otp": "000000"})
-                    }
-                    None => json!({
-                        "otp": "000000",
-                        "temporary_password": "wrong-temporary",
-                        "new_password": "Never-used-password-1",
-                    }),
-                };
+                let wrong = wrong_answer(&challenge);
                 let answer = client
                     .post(format!("{base}/v1/sessions/{id}"))
                     .json(&wrong)

@@ -19,7 +19,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use support::{env_usize, start_dev_server, Server};
+use support::{env_usize, start_dev_server, wrong_answer, Server};
 
 const KOD: &str = "12345678";
 
@@ -59,27 +59,6 @@ impl Bench {
         let status = response.status().as_u16();
         let body = response.json::<Value>().await.unwrap_or(Value::Null);
         (status, body, start.elapsed())
-    }
-}
-
-/// A wrong answer of the right shape for the challenge.
-fn wrong_answer(challenge: &Value) -> Value {
-    match challenge["password_positions"].as_array() {
-        Some(positions) => {
-            let chars: serde_json::Map<String, Value> = positions
-                .iter()
-                .map(|p| (p.to_string(), json!("#")))
-                .collect();
-            json!({"password_chars": chars, "otp": "000000"})
-        }
-        None if challenge["flow"] == "login" => {
-            json!({"password": "Wrong-password-1", "otp": "000000"})
-        }
-        None => json!({
-            "otp": "000000",
-            "temporary_password": "wrong-temporary",
-            "new_password": "Never-used-password-1",
-        }),
     }
 }
 

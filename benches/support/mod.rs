@@ -4,7 +4,7 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 pub struct Server {
     child: Child,
@@ -67,5 +67,26 @@ pub async fn start_dev_server(extra: &[&str]) -> Server {
         url: creds["server"].as_str().unwrap_or_default().to_owned(),
         creds,
         dir,
+    }
+}
+
+/// A wrong answer of the right shape for the challenge: what an attacker sends.
+pub fn wrong_answer(challenge: &Value) -> Value {
+    match challenge["password_positions"].as_array() {
+        Some(positions) => {
+            let chars: serde_json::Map<String, Value> = positions
+                .iter()
+                .map(|p| (p.to_string(), json!("#")))
+                .collect();
+            json!({"password_chars": chars, "otp": "000000"})
+        }
+        None if challenge["flow"] == "login" => {
+            json!({"password": "Wrong-password-1", "otp": "000000"})
+        }
+        None => json!({
+            "otp": "000000",
+            "temporary_password": "wrong-temporary",
+            "new_password": "Never-used-password-1",
+        }),
     }
 }
