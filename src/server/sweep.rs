@@ -30,17 +30,7 @@ pub fn start(store: Arc<dyn Store>, every: Duration) {
                         if swept.total() > 0 {
                             tracing::debug!(?swept, "swept");
                         }
-                        let full = [
-                            swept.challenges,
-                            swept.sessions,
-                            swept.decoy_attempts,
-                            swept.login_starts,
-                            swept.sms_budget,
-                            swept.sms_notices,
-                            swept.approvals,
-                        ]
-                        .into_iter()
-                        .any(|n| n >= BATCH as u64);
+                        let full = swept.counts().iter().any(|&n| n >= BATCH as u64);
                         if !full {
                             break;
                         }

@@ -266,14 +266,21 @@ pub struct Swept {
 }
 
 impl Swept {
+    /// Each kind's count.
+    pub fn counts(&self) -> [u64; 7] {
+        [
+            self.challenges,
+            self.sessions,
+            self.decoy_attempts,
+            self.login_starts,
+            self.sms_budget,
+            self.sms_notices,
+            self.approvals,
+        ]
+    }
+
     pub fn total(&self) -> u64 {
-        self.challenges
-            + self.sessions
-            + self.decoy_attempts
-            + self.login_starts
-            + self.sms_budget
-            + self.sms_notices
-            + self.approvals
+        self.counts().iter().sum()
     }
 }
 

@@ -1272,7 +1272,7 @@ impl Store for SqlStore {
                 // Only a real message costs the budget; every start that would send
                 // one is turned away while the breaker is open, whoever it is for.
                 let minute = minute_of(now);
-                let spent: Option<i64> = if challenge.sms_code_digest.is_some() {
+                let spent: i64 = if challenge.sms_code_digest.is_some() {
                     sqlx::query_scalar(
                         "INSERT INTO sms_budget (minute, sent) VALUES ($1, 1) \
                          ON CONFLICT (minute) DO UPDATE SET sent = sms_budget.sent + 1 \
@@ -1282,15 +1282,16 @@ impl Store for SqlStore {
                     .bind(i64::from(policy.budget_per_minute))
                     .fetch_optional(&mut *tx)
                     .await?
-                    .or(Some(i64::from(policy.budget_per_minute)))
+                    // No row came back: the minute's budget is spent.
+                    .unwrap_or(i64::from(policy.budget_per_minute))
                 } else {
                     sqlx::query_scalar("SELECT sent FROM sms_budget WHERE minute = $1")
                         .bind(minute)
                         .fetch_optional(&mut *tx)
                         .await?
-                        .or(Some(0))
+                        .unwrap_or(0)
                 };
-                if let Err(until) = policy.budget(now, spent.unwrap_or(0)) {
+                if let Err(until) = policy.budget(now, spent) {
                     tx.rollback().await?;
                     return Ok(Opened::Wait {
                         until,
