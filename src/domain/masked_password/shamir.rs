@@ -58,113 +58,22 @@ use std::fmt;
 use hmac::{Hmac, Mac};
 use rand::rngs::OsRng;
 use rand::RngCore;
-use secrecy::{ExposeSecret, SecretString};
 use sha2::Sha256;
 use sharks::{Share, Sharks};
 use zeroize::{Zeroize, Zeroizing};
 
-use super::pepper::SubKey;
-use super::temporary_password::{argon2id_burn, argon2id_hash, argon2id_verify, Argon2Memory};
+use super::{threshold_for_len, Password, Positions, MAX_LEN, MIN_LEN};
+use crate::domain::pepper::SubKey;
+use crate::domain::temporary_password::{
+    argon2id_burn, argon2id_hash, argon2id_verify, Argon2Memory,
+};
 
-/// Fewest characters in a permanent password.
-pub const MIN_LEN: usize = 8;
-/// Most characters in a permanent password (and so positions in a record).
-pub const MAX_LEN: usize = 32;
 /// The label to derive this module's key with: `pepper.subkey(SUBKEY_LABEL)`.
 pub const SUBKEY_LABEL: &str = "millectl/masked-password/v1";
 /// Bytes of per-record salt.
 pub const SALT_LEN: usize = 16;
 /// Bytes of the shared secret S, and so of each share's y.
 pub const SHARE_LEN: usize = 32;
-
-/// Which rule of the password policy a candidate breaks. Never echoes the password.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PasswordPolicyError {
-    #[error("password must have at least {MIN_LEN} characters")]
-    TooShort,
-    #[error("password must have at most {MAX_LEN} characters")]
-    TooLong,
-    #[error("password must not contain spaces or other whitespace")]
-    Whitespace,
-    #[error("password must not contain control, invisible or combining characters")]
-    Invisible,
-    #[error("password must contain at least one letter")]
-    NoLetter,
-    #[error("password must contain at least one digit (0-9)")]
-    NoDigit,
-}
-
-/// A permanent password that satisfies the bank's policy: 8..=32 characters (Unicode
-/// scalar values), no whitespace, control, invisible or combining characters, at least
-/// one letter (any script) and one ASCII digit.
-pub struct Password(SecretString);
-
-impl Password {
-    pub fn parse(text: &str) -> Result<Password, PasswordPolicyError> {
-        let count = text.chars().take(MAX_LEN + 1).count();
-        if count < MIN_LEN {
-            return Err(PasswordPolicyError::TooShort);
-        }
-        if count > MAX_LEN {
-            return Err(PasswordPolicyError::TooLong);
-        }
-        if text.chars().any(char::is_whitespace) {
-            return Err(PasswordPolicyError::Whitespace);
-        }
-        if text.chars().any(|c| c.is_control() || is_invisible(c)) {
-            return Err(PasswordPolicyError::Invisible);
-        }
-        if !text.chars().any(char::is_alphabetic) {
-            return Err(PasswordPolicyError::NoLetter);
-        }
-        if !text.chars().any(|c| c.is_ascii_digit()) {
-            return Err(PasswordPolicyError::NoDigit);
-        }
-        Ok(Password(SecretString::from(text.to_owned())))
-    }
-
-    pub fn expose(&self) -> &str {
-        self.0.expose_secret()
-    }
-}
-
-impl fmt::Debug for Password {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Password(redacted)")
-    }
-}
-
-/// Characters that render as nothing or merge into their neighbour, so "the 5th
-/// character" would not be what the user sees: format characters, joiners, bidi
-/// controls, variation selectors and the combining diacritics of decomposed text.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{0300}'..='\u{036F}'
-            | '\u{061C}'
-            | '\u{115F}'..='\u{1160}'
-            | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}'
-            | '\u{3164}'
-            | '\u{FE00}'..='\u{FE0F}'
-            | '\u{FEFF}'
-            | '\u{FFA0}'
-            | '\u{FFF0}'..='\u{FFFF}'
-    )
-}
-
-/// How many positions are asked for a password of this length: clamp(len / 3, 3, 6).
-pub fn threshold_for_len(len: usize) -> u8 {
-    match len / 3 {
-        0..=3 => 3,
-        4 => 4,
-        5 => 5,
-        _ => 6,
-    }
-}
 
 /// What the database keeps of a masked password. See the module docs.
 #[derive(Clone, PartialEq, Eq)]
@@ -293,87 +202,6 @@ fn mask(key: &SubKey, salt: &[u8], position: u8, ch: char) -> Zeroizing<[u8; SHA
     out
 }
 
-/// Why a stored list of positions was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PositionsError {
-    #[error("list of positions is empty")]
-    Empty,
-    #[error("list of positions is too long")]
-    TooLong,
-    #[error("position {0:?} is not a number from 1 to {MAX_LEN}")]
-    NotANumber(String),
-    #[error("position {position} is outside 1..={length}")]
-    OutOfRange { position: u8, length: u8 },
-    #[error("positions must be distinct and in ascending order")]
-    NotAscending,
-}
-
-/// A set of distinct 1-based positions, sorted ascending, each in 1..=length.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Positions(Vec<u8>);
-
-impl Positions {
-    /// A uniformly random `threshold`-subset of 1..=length, sorted. A threshold above
-    /// the length is clamped to it.
-    pub fn choose(length: u8, threshold: u8) -> Positions {
-        Self::choose_with(&mut OsRng, length, threshold)
-    }
-
-    /// As [`Positions::choose`], from the given source of randomness (the seeded,
-    /// stable draws of a decoy).
-    pub fn choose_with(rng: &mut impl rand::Rng, length: u8, threshold: u8) -> Positions {
-        let amount = threshold.min(length);
-        let mut chosen: Vec<u8> =
-            rand::seq::index::sample(rng, usize::from(length), usize::from(amount))
-                .into_iter()
-                .filter_map(|index| u8::try_from(index + 1).ok())
-                .collect();
-        chosen.sort_unstable();
-        Positions(chosen)
-    }
-
-    /// Parse the stored form, e.g. `"2,5,7"`: no spaces, no leading zeros, strictly
-    /// ascending, each within 1..=length.
-    pub fn parse_list(text: &str, length: u8) -> Result<Positions, PositionsError> {
-        // "1,2,...,32" is 86 bytes; anything longer cannot be a valid list.
-        const MAX_TEXT: usize = 9 + 2 * (MAX_LEN - 9) + (MAX_LEN - 1);
-        if text.is_empty() {
-            return Err(PositionsError::Empty);
-        }
-        if text.len() > MAX_TEXT {
-            return Err(PositionsError::TooLong);
-        }
-        let mut positions: Vec<u8> = Vec::new();
-        for part in text.split(',') {
-            let canonical = (1..=2).contains(&part.len())
-                && part.bytes().all(|b| b.is_ascii_digit())
-                && !part.starts_with('0');
-            let position = match part.parse::<u8>() {
-                Ok(position) if canonical => position,
-                _ => return Err(PositionsError::NotANumber(part.chars().take(8).collect())),
-            };
-            if position > length {
-                return Err(PositionsError::OutOfRange { position, length });
-            }
-            if positions.last().is_some_and(|&last| position <= last) {
-                return Err(PositionsError::NotAscending);
-            }
-            positions.push(position);
-        }
-        Ok(Positions(positions))
-    }
-
-    /// The stored form, e.g. `"2,5,7"`.
-    pub fn to_list(&self) -> String {
-        let parts: Vec<String> = self.0.iter().map(u8::to_string).collect();
-        parts.join(",")
-    }
-
-    pub fn as_slice(&self) -> &[u8] {
-        &self.0
-    }
-}
-
 /// Check characters typed at exactly the asked positions. False (never a panic) on a
 /// wrong character, a set of typed positions other than `asked`, fewer positions than
 /// the threshold, or a malformed record. Slow: one Argon2id verification (in `memory`),
@@ -493,69 +321,6 @@ mod tests {
         } else {
             'x'
         }
-    }
-
-    #[test]
-    fn policy_accepts_good_passwords() {
-        for ok in [
-            "Haslo123",
-            "Zażółć123",
-            "abcdefg1",
-            "P@ssw0rd!#%&*()[]{}",
-            "Пароль2024",
-            &format!("a1{}", "x".repeat(30)),
-        ] {
-            assert!(Password::parse(ok).is_ok(), "{ok:?} refused");
-        }
-    }
-
-    #[test]
-    fn policy_refuses_bad_passwords_with_the_rule_broken() {
-        use PasswordPolicyError::*;
-        let cases: &[(&str, PasswordPolicyError)] = &[
-            ("", TooShort),
-            ("abc1234", TooShort),
-            ("Zażół12", TooShort),
-            (&format!("a1{}", "x".repeat(31)), TooLong),
-            ("Haslo 123", Whitespace),
-            ("Haslo\t123", Whitespace),
-            ("Haslo\u{00A0}123", Whitespace),
-            ("Haslo123\n", Whitespace),
-            ("Haslo\u{0007}123", Invisible),
-            ("Haslo\u{200B}123", Invisible),
-            ("Haslo\u{202E}123", Invisible),
-            ("Haslo\u{FEFF}123", Invisible),
-            ("Zaz\u{0307}o\u{0301}ł123", Invisible),
-            ("12345678", NoLetter),
-            ("!@#$%^&*1", NoLetter),
-            ("HasloHaslo", NoDigit),
-            ("Hasło١٢٣٤", NoDigit),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(
-                Password::parse(text).err().as_ref(),
-                Some(expected),
-                "{text:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn password_debug_and_errors_are_redacted() {
-        let pw = Password::parse("Sekret123").unwrap();
-        assert_eq!(format!("{pw:?}"), "Password(redacted)");
-        let err = Password::parse("Sekret 123").unwrap_err().to_string();
-        assert!(!err.contains("Sekret"), "{err}");
-    }
-
-    #[test]
-    fn threshold_grows_with_length() {
-        let expected = [(8, 3), (11, 3), (12, 4), (15, 5), (17, 5), (18, 6), (32, 6)];
-        for (len, k) in expected {
-            assert_eq!(threshold_for_len(len), k, "len {len}");
-        }
-        assert_eq!(threshold_for_len(0), 3);
-        assert_eq!(threshold_for_len(usize::MAX), 6);
     }
 
     #[test]
@@ -753,85 +518,6 @@ mod tests {
         assert_ne!(a.salt, b.salt);
         assert_ne!(a.masked_shares, b.masked_shares);
         assert_ne!(a.secret_hash, b.secret_hash);
-    }
-
-    #[test]
-    fn choose_gives_sorted_distinct_in_range_and_covers_all() {
-        let mut seen = [false; 12];
-        for _ in 0..300 {
-            let chosen = Positions::choose(12, 4);
-            let list = chosen.as_slice();
-            assert_eq!(list.len(), 4);
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
-            assert!(list.iter().all(|&p| (1..=12).contains(&p)), "{list:?}");
-            list.iter().for_each(|&p| seen[usize::from(p) - 1] = true);
-            assert_eq!(Positions::parse_list(&chosen.to_list(), 12), Ok(chosen));
-        }
-        assert!(
-            seen.iter().all(|&s| s),
-            "some position never asked: {seen:?}"
-        );
-        assert_eq!(Positions::choose(2, 6).as_slice(), &[1, 2]);
-        assert!(Positions::choose(0, 3).as_slice().is_empty());
-    }
-
-    #[test]
-    fn parse_list_accepts_the_stored_form() {
-        let parsed = Positions::parse_list("2,5,7", 8).unwrap();
-        assert_eq!(parsed.as_slice(), &[2, 5, 7]);
-        assert_eq!(parsed.to_list(), "2,5,7");
-        assert!(Positions::parse_list("1,32", 32).is_ok());
-        let all: Vec<String> = (1..=32).map(|p| p.to_string()).collect();
-        assert!(Positions::parse_list(&all.join(","), 32).is_ok());
-    }
-
-    #[test]
-    fn parse_list_refuses_hostile_strings() {
-        let huge = "1,".repeat(100_000);
-        let hostile = [
-            "0",
-            "33",
-            "2,2",
-            "5,2",
-            "a",
-            "",
-            " 2",
-            "2, 5",
-            "2,,5",
-            ",2",
-            "2,",
-            "02",
-            "+2",
-            "-1",
-            "2;5",
-            "٢",
-            "1e1",
-            "255",
-            "256",
-            "99999999999999999999",
-            &huge,
-        ];
-        for text in hostile {
-            assert!(
-                Positions::parse_list(text, 32).is_err(),
-                "{text:?} accepted"
-            );
-        }
-        assert_eq!(
-            Positions::parse_list("9", 8),
-            Err(PositionsError::OutOfRange {
-                position: 9,
-                length: 8
-            })
-        );
-        assert_eq!(
-            Positions::parse_list("5,2", 8),
-            Err(PositionsError::NotAscending)
-        );
-        let msg = Positions::parse_list(&"7".repeat(80), 8)
-            .unwrap_err()
-            .to_string();
-        assert!(msg.len() < 80, "{msg}");
     }
 
     /// A policy-conforming password and a k-subset of its positions.
