@@ -50,6 +50,7 @@ pub async fn add_operator(
     let totp = TotpSecret::generate();
     let sealed = secret_box::seal(&keys.token_seed, totp.as_bytes(), &token_aad(None, login));
     let user = NewUser {
+        uid: crate::domain::ids::UserUid::generate(),
         kind: UserKind::Operator,
         millekod: None,
         login: login.clone(),

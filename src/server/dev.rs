@@ -220,6 +220,7 @@ async fn dev_operator(
     let user = store
         .create_user(
             &NewUser {
+                uid: crate::domain::ids::UserUid::generate(),
                 kind: UserKind::Operator,
                 millekod: None,
                 login: login.clone(),
@@ -374,6 +375,7 @@ pub async fn seed(
         store
             .create_user(
                 &NewUser {
+                    uid: crate::domain::ids::UserUid::generate(),
                     kind: UserKind::CompanyUser,
                     millekod: Some(millekod.clone()),
                     login: login.clone(),
@@ -558,6 +560,7 @@ pub async fn seed_synthetic_users(
                         .map_err(|e| anyhow::anyhow!("{e}"))?;
                     let kod = SYNTHETIC_FIRST_MILLEKOD + (n - 1) / SYNTHETIC_USERS_PER_COMPANY;
                     Ok(NewUser {
+                        uid: crate::domain::ids::UserUid::generate(),
                         kind: UserKind::CompanyUser,
                         millekod: Some(MilleKod::parse(&kod.to_string())?),
                         login: Login::parse(&login)?,

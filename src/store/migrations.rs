@@ -204,6 +204,19 @@ pub const SQLITE: &[Migration] = &[
             "CREATE INDEX approvals_by_expiry ON approvals (expires_at)",
         ],
     ),
+    (
+        9,
+        &[
+            // Issue 13: each user's immutable id, which credentials are bound to
+            // (a login can be renamed or reused; this never is), and which scheme and
+            // key protect the masked password (`domain::masked_password`).
+            "ALTER TABLE users ADD COLUMN uid TEXT",
+            "UPDATE users SET uid = lower(hex(randomblob(16)))",
+            "CREATE UNIQUE INDEX users_by_uid ON users (uid)",
+            "ALTER TABLE users ADD COLUMN pw_scheme INTEGER",
+            "ALTER TABLE users ADD COLUMN pw_key_id TEXT",
+        ],
+    ),
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -397,6 +410,16 @@ pub const POSTGRES: &[Migration] = &[
             "CREATE INDEX sessions_by_idle_end ON sessions ((last_seen_at + idle_timeout_ms))",
             "CREATE INDEX sms_notices_by_sent ON sms_notices (sent_at)",
             "CREATE INDEX approvals_by_expiry ON approvals (expires_at)",
+        ],
+    ),
+    (
+        9,
+        &[
+            "ALTER TABLE users ADD COLUMN uid TEXT",
+            "UPDATE users SET uid = md5(random()::text || clock_timestamp()::text || id::text)",
+            "CREATE UNIQUE INDEX users_by_uid ON users (uid)",
+            "ALTER TABLE users ADD COLUMN pw_scheme BIGINT",
+            "ALTER TABLE users ADD COLUMN pw_key_id TEXT",
         ],
     ),
 ];

@@ -14,7 +14,7 @@ mod sql;
 use async_trait::async_trait;
 
 use crate::api::{AuthTool, Scope, UserStatus};
-use crate::domain::ids::{Login, MilleKod};
+use crate::domain::ids::{Login, MilleKod, UserUid};
 use crate::domain::masked_password::MaskedPasswordRecord;
 use crate::domain::phone::PhoneNumber;
 
@@ -69,6 +69,8 @@ pub enum UserKind {
 #[derive(Clone)]
 pub struct UserRecord {
     pub id: i64,
+    /// Immutable; what credentials are bound to.
+    pub uid: UserUid,
     pub kind: UserKind,
     /// `None` for operators.
     pub millekod: Option<MilleKod>,
@@ -121,6 +123,9 @@ impl std::fmt::Debug for UserRecord {
 /// A user to create.
 #[derive(Clone)]
 pub struct NewUser {
+    /// Drawn by the caller ([`UserUid::generate`]): credentials made before the insert
+    /// (a sealed token seed, a masked password) are bound to it.
+    pub uid: UserUid,
     pub kind: UserKind,
     pub millekod: Option<MilleKod>,
     pub login: Login,

@@ -554,7 +554,7 @@ impl SqlStore {
             query.execute(&mut *tx).await?;
         }
         // The shared new-user columns, then created_at and updated_at.
-        const COLUMNS: usize = 17;
+        const COLUMNS: usize = super::sql::NEW_USER_COLUMN_COUNT + 2;
         for chunk in users.chunks(BULK_ROWS) {
             let sql = format!(
                 "INSERT INTO users ({}, created_at, updated_at) VALUES {}",

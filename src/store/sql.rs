@@ -46,7 +46,7 @@ pub struct SqlStore {
 /// The columns of a [`UserRecord`], as a literal so `concat!` can build static SQL.
 macro_rules! user_columns {
     () => {
-        "id, kind, millekod, login, name, status, failed_attempts, attempts_left, auth_tool, \
+        "id, uid, kind, millekod, login, name, status, failed_attempts, attempts_left, auth_tool, \
          phone, password_masking, pw_length, pw_threshold, pw_salt, pw_shares, \
          pw_secret_hash, temp_password_hash, token_serial, token_seed_sealed, \
          token_last_step, pending_positions, last_login_at, blocked_at, phone_changed_at, \
@@ -442,8 +442,13 @@ fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
         }
         _ => None,
     };
+    let uid = row.try_get::<Option<String>, _>("uid")?;
     Ok(UserRecord {
         id: row.try_get("id")?,
+        uid: uid
+            .as_deref()
+            .and_then(UserUid::parse)
+            .ok_or_else(|| corrupt("users.uid"))?,
         kind,
         millekod,
         login,
@@ -622,9 +627,22 @@ where
 
 /// The columns of a new user that every insert sets, in the order [`bind_new_user`]
 /// binds them.
-pub(super) const NEW_USER_COLUMNS: &str = "kind, millekod, login, name, status, \
+pub(super) const NEW_USER_COLUMNS: &str = "uid, kind, millekod, login, name, status, \
     failed_attempts, attempts_left, auth_tool, phone, password_masking, pw_length, \
     pw_threshold, pw_salt, pw_shares, pw_secret_hash";
+
+/// How many [`NEW_USER_COLUMNS`] there are.
+pub(super) const NEW_USER_COLUMN_COUNT: usize = {
+    let bytes = NEW_USER_COLUMNS.as_bytes();
+    let (mut commas, mut i) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] == b',' {
+            commas += 1;
+        }
+        i += 1;
+    }
+    commas + 1
+};
 
 /// Bind the [`NEW_USER_COLUMNS`] of `user`.
 pub(super) fn bind_new_user<'q>(
@@ -633,6 +651,7 @@ pub(super) fn bind_new_user<'q>(
 ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
     let pw = user.password.as_ref();
     query
+        .bind(user.uid.to_hex())
         .bind(kind_str(user.kind))
         .bind(millekod_key(user.millekod.as_ref()))
         .bind(user.login.as_str())
@@ -714,11 +733,17 @@ impl Store for SqlStore {
     ) -> StoreResult<UserRecord> {
         let now = now_millis();
         let mut tx = self.pool.begin().await?;
+        // $1..$n: the new-user columns, then the four below, the time (created_at
+        // and updated_at) and the operator's role.
+        let n = NEW_USER_COLUMN_COUNT;
+        let params: Vec<String> = (1..=n + 4).map(|i| format!("${i}")).collect();
         let sql = format!(
             "INSERT INTO users ({NEW_USER_COLUMNS}, temp_password_hash, token_serial, \
              token_seed_sealed, blocked_at, created_at, updated_at, operator_role) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-             $17, $18, $19, $20, $20, $21) RETURNING {USER_COLUMNS}"
+             VALUES ({}, ${t}, ${t}, ${r}) RETURNING {USER_COLUMNS}",
+            params.join(", "),
+            t = n + 5,
+            r = n + 6,
         );
         let row = bind_new_user(sqlx::query(&sql), user)
             .bind(&user.temporary_password_hash)
@@ -1775,6 +1800,7 @@ mod tests {
 
     fn user(millekod: &MilleKod, phone: &str) -> NewUser {
         NewUser {
+            uid: crate::domain::ids::UserUid::generate(),
             kind: UserKind::CompanyUser,
             millekod: Some(millekod.clone()),
             login: Login::parse("ewa").unwrap(),

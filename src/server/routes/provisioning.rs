@@ -98,6 +98,7 @@ pub async fn create_user(
         })
         .await?;
     let user = NewUser {
+        uid: crate::domain::ids::UserUid::generate(),
         kind: UserKind::CompanyUser,
         millekod: Some(millekod.clone()),
         login: request.login.clone(),
