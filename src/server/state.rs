@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::domain::lockout::LockoutLimit;
+use crate::domain::masked_password::MaskKeys;
 use crate::domain::pepper::{Pepper, SubKey};
 use crate::store::Store;
 
@@ -16,6 +17,8 @@ use super::source_limits::{SourceLimits, SourceQuota};
 /// Subkeys of the pepper, one per purpose, so no two uses share a key.
 pub struct Keys {
     pub masked_password: SubKey,
+    /// The keys of masked-password records (`domain::masked_password::key`).
+    pub mask: MaskKeys,
     pub sms_code: SubKey,
     pub token_seed: SubKey,
     /// Makes the fake challenges of unknown logins stable and unpredictable.
@@ -26,6 +29,7 @@ impl Keys {
     pub fn derive(pepper: &Pepper) -> Self {
         Self {
             masked_password: pepper.subkey("millectl/masked-password/v1"),
+            mask: MaskKeys::from_pepper(pepper),
             sms_code: pepper.subkey("millectl/sms-code/v1"),
             token_seed: pepper.subkey("millectl/token-seed/v1"),
             decoy: pepper.subkey("millectl/decoy/v1"),
