@@ -12,6 +12,7 @@ mod errors;
 mod generate;
 mod import;
 mod origin;
+mod secret_env;
 mod session;
 mod tokens;
 mod users;
@@ -136,6 +137,7 @@ pub enum Command {
 
 /// Parse argv, run, print the error once, map it to an exit code.
 pub fn main() -> ExitCode {
+    secret_env::take_all();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {

@@ -389,9 +389,9 @@ fn load_pepper(file: Option<&Path>) -> anyhow::Result<Pepper> {
         return Pepper::load_file(path)
             .with_context(|| format!("cannot read the pepper from {}", path.display()));
     }
-    match std::env::var("MILLECTL_PEPPER") {
-        Ok(hex) => Pepper::from_hex(&hex).context("MILLECTL_PEPPER is not a valid pepper"),
-        Err(_) => anyhow::bail!(
+    match super::secret_env::take("MILLECTL_PEPPER") {
+        Some(hex) => Pepper::from_hex(&hex).context("MILLECTL_PEPPER is not a valid pepper"),
+        None => anyhow::bail!(
             "no pepper: give --pepper-file FILE or set MILLECTL_PEPPER (create one with `millectl server init-pepper FILE`)"
         ),
     }

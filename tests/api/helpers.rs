@@ -276,13 +276,29 @@ impl Drop for Replica {
     }
 }
 
+impl Replica {
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
 fn spawn_logged(args: &[String], dir: &Path, name: &str) -> (Child, PathBuf) {
+    spawn_logged_with_env(args, dir, name, &[])
+}
+
+fn spawn_logged_with_env(
+    args: &[String],
+    dir: &Path,
+    name: &str,
+    env: &[(&str, &str)],
+) -> (Child, PathBuf) {
     let log_path = dir.join(format!("{name}-{}.log", uuid::Uuid::new_v4().simple()));
     let log = std::fs::File::create(&log_path).expect("log file");
     let child = Command::new(bin())
         .args(args)
         .env("MILLECTL_LOG", "millectl=debug,tower_http=debug,info")
         .env_remove("MILLECTL_PEPPER")
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(log.try_clone().expect("log"))
         .stderr(log)
@@ -930,7 +946,12 @@ where
 /// A `millectl server` process started with `args` (not `--dev`); waits until it
 /// prints its URL. Its log is in `dir`.
 pub async fn spawn_server(args: &[String], dir: &Path) -> Replica {
-    let (mut child, log_path) = spawn_logged(args, dir, "server");
+    spawn_server_with_env(args, dir, &[]).await
+}
+
+/// [`spawn_server`] with extra environment variables.
+pub async fn spawn_server_with_env(args: &[String], dir: &Path, env: &[(&str, &str)]) -> Replica {
+    let (mut child, log_path) = spawn_logged_with_env(args, dir, "server", env);
     let mut url = None;
     let log = log_path.clone();
     wait_for("server to listen", Duration::from_secs(60), || {

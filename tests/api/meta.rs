@@ -270,3 +270,53 @@ async fn a_client_request_id_is_kept_only_when_it_is_tame() {
     let replaced = hostile.headers()["x-request-id"].to_str().expect("ascii");
     assert!(uuid::Uuid::parse_str(replaced).is_ok(), "{replaced}");
 }
+
+/// A pepper handed over in `MILLECTL_PEPPER` is taken out of the environment as the
+/// server starts, and its bytes are overwritten where the kernel put them: neither a
+/// child process nor a reader of `/proc/<pid>/environ` finds it.
+#[cfg(target_os = "linux")]
+#[tokio::test]
+async fn a_pepper_given_in_the_environment_leaves_it_at_start() {
+    let server = TestServer::start().await;
+    let pepper = std::fs::read_to_string(server.dir.path().join("pepper")).expect("pepper");
+    let pepper = pepper.trim();
+    let database = format!(
+        "sqlite://{}",
+        server.dir.path().join("millectl.db").display()
+    );
+    let args: Vec<String> = ["server", "--listen", "127.0.0.1:0", "--database", &database]
+        .map(str::to_owned)
+        .to_vec();
+    let replica =
+        spawn_server_with_env(&args, server.dir.path(), &[("MILLECTL_PEPPER", pepper)]).await;
+    let health = reqwest::get(format!("{}/v1/health", replica.url))
+        .await
+        .expect("health");
+    assert_eq!(health.status(), 200);
+    let environ = std::fs::read(format!("/proc/{}/environ", replica.pid())).expect("environ");
+    let environ = String::from_utf8_lossy(&environ);
+    assert!(
+        environ.contains("MILLECTL_LOG="),
+        "not the server's environment"
+    );
+    assert!(
+        !environ.contains(pepper),
+        "the pepper is still in the environment"
+    );
+    let log = std::fs::read_to_string(&replica.log_path).expect("log");
+    assert!(!log.contains(pepper), "the pepper in the log");
+
+    // The variable was read: a malformed one is refused by name, and not echoed.
+    let output = millectl()
+        .args(&args)
+        .env("MILLECTL_PEPPER", "not-a-pepper-0123")
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("MILLECTL_PEPPER is not a valid pepper"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("not-a-pepper-0123"), "{stderr}");
+}
