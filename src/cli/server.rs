@@ -15,6 +15,7 @@ use crate::domain::display_text::DisplayName;
 use crate::domain::ids::Login;
 use crate::domain::lockout::LockoutLimit;
 use crate::domain::login_start::StartPolicy;
+use crate::domain::masked_password;
 use crate::domain::pepper::Pepper;
 use crate::domain::policy::OperatorRole;
 use crate::domain::transport_key::TransportKey;
@@ -234,6 +235,13 @@ pub struct ServerArgs {
     /// applies.
     #[arg(long, value_name = "N", default_value_t = SourceQuota::DEFAULT.burst)]
     pub login_checks_burst: NonZeroU32,
+
+    /// Subsets of positions stored per new masked password: a challenge asks one of
+    /// them. More make a watched login less useful to replay (1 in N) and cost one
+    /// more Argon2 run each when a password is set.
+    #[arg(long, value_name = "N", default_value_t = masked_password::DEFAULT_SUBSETS as u8,
+          value_parser = clap::value_parser!(u8).range(8..=128))]
+    pub masked_password_subsets: u8,
 }
 
 #[derive(Debug, Subcommand)]
@@ -473,6 +481,7 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
             per_minute: args.login_checks_per_source_per_minute,
             burst: args.login_checks_burst,
         },
+        masked_password_subsets: usize::from(args.masked_password_subsets),
         ..Settings::default()
     };
     let connections = ConnectionLimits {

@@ -24,6 +24,7 @@ use argon2::{Algorithm, Argon2, Block, Params, Version};
 use rand::rngs::OsRng;
 use rand::Rng;
 use secrecy::SecretString;
+use zeroize::Zeroizing;
 
 /// Characters of a generated temporary password.
 pub const GENERATED_LEN: usize = 12;
@@ -114,7 +115,11 @@ pub(crate) fn argon2id_hash(secret: &[u8], memory: &mut Argon2Memory) -> String 
 /// # Panics
 /// Never in practice: the parameters are constants the crate accepts and the salt is
 /// generated at the right length; argon2 only refuses inputs over 4 GiB.
-fn argon2id_hash_with_salt(secret: &[u8], salt: &SaltString, memory: &mut Argon2Memory) -> String {
+pub(crate) fn argon2id_hash_with_salt(
+    secret: &[u8],
+    salt: &SaltString,
+    memory: &mut Argon2Memory,
+) -> String {
     let params = argon2_params();
     let phc = argon2id_output(secret, salt.as_salt(), &params, Version::V0x13, memory).and_then(
         |output| {
@@ -157,21 +162,7 @@ fn argon2id_output(
 /// Does `secret` match the PHC string? False for a malformed or non-Argon2 string.
 /// The final comparison (of `Output`s) is constant-time.
 pub(crate) fn argon2id_verify(phc: &str, secret: &[u8], memory: &mut Argon2Memory) -> bool {
-    let Ok(parsed) = PasswordHash::new(phc) else {
-        return false;
-    };
-    if parsed.algorithm != Algorithm::Argon2id.ident() {
-        return false;
-    }
-    // A corrupt row must not make us allocate terabytes or spin for hours.
-    let Ok(params) = Params::try_from(&parsed) else {
-        return false;
-    };
-    if params.m_cost() > MAX_M_COST_KIB || params.t_cost() > MAX_T_COST || params.p_cost() > 8 {
-        return false;
-    }
-    // As `PasswordVerifier::verify_password`: cost, version and salt from the string.
-    let Ok(version) = parsed.version.map_or(Ok(Version::V0x13), Version::try_from) else {
+    let Some((parsed, params, version)) = parse_phc(phc) else {
         return false;
     };
     let (Some(salt), Some(expected)) = (parsed.salt, parsed.hash) else {
@@ -181,6 +172,48 @@ pub(crate) fn argon2id_verify(phc: &str, secret: &[u8], memory: &mut Argon2Memor
         Ok(computed) => computed == expected,
         Err(_) => false,
     }
+}
+
+/// Argon2id of `secret` with the cost and version of the PHC string `like` but the
+/// raw `salt` given: the tags of one masked-password record share its parameters and
+/// differ in salt. None for a malformed string or an output other than 32 bytes.
+pub(crate) fn argon2id_tag(
+    like: &str,
+    secret: &[u8],
+    salt: &[u8],
+    memory: &mut Argon2Memory,
+) -> Option<Zeroizing<[u8; 32]>> {
+    let (_, params, version) = parse_phc(like)?;
+    let mut out = Zeroizing::new([0u8; 32]);
+    if params.output_len().unwrap_or(Params::DEFAULT_OUTPUT_LEN) != out.len() {
+        return None;
+    }
+    let argon2 = Argon2::new(Algorithm::Argon2id, version, params.clone());
+    memory
+        .run_with(&params, |blocks| {
+            argon2.hash_password_into_with_memory(secret, salt, out.as_mut_slice(), blocks)
+        })
+        .ok()?;
+    Some(out)
+}
+
+/// An Argon2id PHC string, its parameters within our bounds, and its version.
+fn parse_phc(phc: &str) -> Option<(PasswordHash<'_>, Params, Version)> {
+    let parsed = PasswordHash::new(phc).ok()?;
+    if parsed.algorithm != Algorithm::Argon2id.ident() {
+        return None;
+    }
+    // A corrupt row must not make us allocate terabytes or spin for hours.
+    let params = Params::try_from(&parsed).ok()?;
+    if params.m_cost() > MAX_M_COST_KIB || params.t_cost() > MAX_T_COST || params.p_cost() > 8 {
+        return None;
+    }
+    // As `PasswordVerifier::verify_password`: cost, version and salt from the string.
+    let version = parsed
+        .version
+        .map_or(Ok(Version::V0x13), Version::try_from)
+        .ok()?;
+    Some((parsed, params, version))
 }
 
 /// Spend the time of one verification without checking anything, so callers can make

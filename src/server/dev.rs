@@ -12,8 +12,9 @@ use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{AuthTool, Login, MilleKod, UserStatus};
+use crate::domain::ids::UserUid;
 use crate::domain::lockout::LockoutLimit;
-use crate::domain::masked_password::{self, MaskedPasswordRecord, Password};
+use crate::domain::masked_password::{self, Password, PasswordRecord};
 use crate::domain::otp::TotpSecret;
 use crate::domain::pepper::Pepper;
 use crate::domain::phone::PhoneNumber;
@@ -208,7 +209,7 @@ async fn dev_operator(
     keys: &Keys,
     login: &Login,
     role: OperatorRole,
-    password: MaskedPasswordRecord,
+    (uid, password): (UserUid, PasswordRecord),
     attempts_left: i64,
     audit: AuditEntry,
 ) -> anyhow::Result<(UserRecord, TotpSecret)> {
@@ -220,7 +221,7 @@ async fn dev_operator(
     let user = store
         .create_user(
             &NewUser {
-                uid: crate::domain::ids::UserUid::generate(),
+                uid,
                 kind: UserKind::Operator,
                 millekod: None,
                 login: login.clone(),
@@ -255,19 +256,31 @@ fn expose(secret: &secrecy::SecretString) -> String {
     secrecy::ExposeSecret::expose_secret(secret).to_owned()
 }
 
-/// A random password that meets the policy, with its enrolled record.
+/// Stored subsets of each demo user's masked password: the fewest a server allows, so
+/// that a dev server (which every test starts) seeds in a fraction of a second.
+/// Passwords set through the API get the server's `--masked-password-subsets`.
+const DEMO_SUBSETS: usize = *masked_password::SUBSETS_RANGE.start();
+
+/// A random password that meets the policy, with the record enrolled for a new user.
 async fn demo_password(
     keys: &std::sync::Arc<Keys>,
-) -> anyhow::Result<(String, MaskedPasswordRecord)> {
+) -> anyhow::Result<(String, (UserUid, PasswordRecord))> {
     let text = expose(&temporary_password::generate());
     let password = Password::parse(&text).map_err(|e| anyhow::anyhow!("{e}"))?;
     let keys = keys.clone();
+    let uid = UserUid::generate();
     // Seeding runs before the server serves, one hash at a time: no hash gate.
     let record = tokio::task::spawn_blocking(move || {
-        masked_password::enroll(&keys.masked_password, &password, &mut Argon2Memory::new())
+        masked_password::enroll(
+            &keys.mask,
+            &uid,
+            &password,
+            DEMO_SUBSETS,
+            &mut Argon2Memory::new(),
+        )
     })
-    .await?;
-    Ok((text, record))
+    .await??;
+    Ok((text, (uid, record)))
 }
 
 /// Load the demo data into a fresh database, or the credentials of an earlier run.
@@ -352,7 +365,7 @@ pub async fn seed(
     .await?;
 
     let mut users = Vec::new();
-    for (demo, (password, record)) in DEMO_USERS.iter().zip(enrolled) {
+    for (demo, (password, (uid, record))) in DEMO_USERS.iter().zip(enrolled) {
         let millekod = MilleKod::parse(demo.millekod)?;
         let login = Login::parse(demo.login)?;
         let phone = demo.phone.map(PhoneNumber::parse).transpose()?;
@@ -375,7 +388,7 @@ pub async fn seed(
         store
             .create_user(
                 &NewUser {
-                    uid: crate::domain::ids::UserUid::generate(),
+                    uid,
                     kind: UserKind::CompanyUser,
                     millekod: Some(millekod.clone()),
                     login: login.clone(),
@@ -511,7 +524,10 @@ pub fn synthetic_password(login: &str) -> String {
 
 /// Add `count` synthetic users (logins `u000001`…, 100 per MilleKod from 20000000,
 /// `sms`, phone +48 500 000 000 + n, active, password from [`synthetic_password`]) in
-/// batched inserts. One Argon2 run serves them all ([`masked_password::SharedSecret`]).
+/// batched inserts. One Argon2 run serves them all ([`masked_password::SharedSecret`]):
+/// their records use the old scheme (`masked_password::shamir`), the one whose records
+/// can share a secret — which is also why it falls to whoever has the pepper. Dev
+/// server only; no real user's record is ever made this way.
 /// Skipped when they exist already (a restarted dev server).
 pub async fn seed_synthetic_users(
     store: &dyn Store,
@@ -571,10 +587,12 @@ pub async fn seed_synthetic_users(
                         auth_tool: AuthTool::Sms,
                         phone: Some(PhoneNumber::parse(&format!("+48{}", 500_000_000 + n))?),
                         password_masking: true,
-                        password: Some(masked_password::enroll_shared(
-                            &keys.masked_password,
-                            &password,
-                            &shared,
+                        password: Some(PasswordRecord::Shamir(
+                            masked_password::shamir::enroll_shared(
+                                &keys.masked_password,
+                                &password,
+                                &shared,
+                            ),
                         )),
                         temporary_password_hash: None,
                         token_serial: None,

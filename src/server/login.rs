@@ -44,7 +44,7 @@ use crate::api::{
     AuthTool, Challenge, CompleteLogin, ErrorCode, Flow, PrincipalView, SessionCreated, StartLogin,
     UserStatus,
 };
-use crate::domain::masked_password::{self, Password, Positions};
+use crate::domain::masked_password::{self, MaskKeyError, Password, Positions};
 use crate::domain::otp::{self, TotpSecret};
 use crate::domain::policy::OperatorRole;
 use crate::domain::temporary_password::Argon2Memory;
@@ -108,9 +108,7 @@ async fn start_counted(
 
     let flow = lockout::flow_for(user.status);
     let positions = match (&user.password, flow, user.password_masking) {
-        (Some(record), Flow::Login, true) => {
-            Some(Positions::choose(record.length, record.threshold).to_list())
-        }
+        (Some(record), Flow::Login, true) => Some(record.choose_positions().to_list()),
         _ => None,
     };
     let pin = positions.is_some();
@@ -395,12 +393,15 @@ async fn complete_counted(
     let new_record = match new_password {
         Some(password) if challenge.flow != Flow::Login => {
             let key = state.clone();
-            Some(
-                slow(work, move |memory| {
-                    masked_password::enroll(&key.keys.masked_password, &password, memory)
-                })
-                .await?,
-            )
+            let uid = user.uid;
+            // m + 1 Argon2id runs under this step's one permit: a password change
+            // holds one core for about a second, never more than one.
+            let record = slow(work, move |memory| {
+                let subsets = key.settings.masked_password_subsets;
+                masked_password::enroll(&key.keys.mask, &uid, &password, subsets, memory)
+            })
+            .await?;
+            Some(record.map_err(mask_key_failed)?)
         }
         _ => None,
     };
@@ -433,6 +434,17 @@ async fn complete_counted(
     work.store += 2;
     audit_login(state, request_id, Some(&user), "success", detail).await?;
     open_session(state, &user, now).await
+}
+
+/// The record's mask key could not compute (a PKCS#11 token unplugged, or a record
+/// naming a key this server lacks): the check could not be made, which is not a wrong
+/// password. Logged for the operators; the caller sees a 503 and may retry.
+fn mask_key_failed(err: MaskKeyError) -> ApiError {
+    tracing::error!(error = %err, "masked password check impossible");
+    ApiError::new(
+        ErrorCode::ServiceUnavailable,
+        "the password cannot be checked right now; try again later",
+    )
 }
 
 fn expired() -> ApiError {
@@ -570,30 +582,34 @@ async fn check_credentials(
 
     // Password part: slow hashes run off the async threads.
     let keys_state = state.clone();
+    let uid = user.uid;
     let record = user.password.clone();
     let temp_hash = user.temporary_password_hash.clone();
     let asked = challenge.positions.clone();
     let flow = challenge.flow;
     let whole = answer.password.clone();
     let temporary = answer.temporary_password.clone();
-    let password_ok = slow(work, move |memory| -> bool {
-        let key = &keys_state.keys.masked_password;
+    let password_ok = slow(work, move |memory| -> Result<bool, MaskKeyError> {
+        let keys = &keys_state.keys.mask;
         match flow {
             Flow::Login => match (record, asked, chars, whole) {
                 (Some(record), Some(asked), Some(chars), _) => {
-                    match Positions::parse_list(&asked, record.length) {
-                        Ok(asked) => {
-                            masked_password::verify_chars(key, &record, &asked, &chars, memory)
+                    match Positions::parse_list(&asked, record.length()) {
+                        Ok(asked) => masked_password::verify_chars(
+                            keys, &uid, &record, &asked, &chars, memory,
+                        ),
+                        Err(_) => {
+                            masked_password::dummy_verify(memory);
+                            Ok(false)
                         }
-                        Err(_) => false,
                     }
                 }
                 (Some(record), None, _, Some(whole)) => {
-                    masked_password::verify_whole(key, &record, whole.expose(), memory)
+                    masked_password::verify_whole(keys, &uid, &record, whole.expose(), memory)
                 }
                 _ => {
                     masked_password::dummy_verify(memory);
-                    false
+                    Ok(false)
                 }
             },
             // First login: the envelope's password. New-password flow: the one-time
@@ -602,16 +618,17 @@ async fn check_credentials(
             // (a token code alone once set a new password).
             Flow::FirstLogin | Flow::NewPassword => match (temp_hash, temporary) {
                 (Some(hash), Some(typed)) => {
-                    temporary_password::verify(&hash, typed.expose(), memory)
+                    Ok(temporary_password::verify(&hash, typed.expose(), memory))
                 }
                 _ => {
                     masked_password::dummy_verify(memory);
-                    false
+                    Ok(false)
                 }
             },
         }
     })
-    .await?;
+    .await?
+    .map_err(mask_key_failed)?;
     Ok(otp_ok && password_ok)
 }
 

@@ -70,6 +70,10 @@ pub struct Settings {
     pub login_starts_per_source: SourceQuota,
     /// Login checks (`POST /v1/sessions/{id}`) per source address.
     pub login_checks_per_source: SourceQuota,
+
+    /// Stored subsets of positions per new masked password (issue 13; see
+    /// `domain::masked_password::subsets` for why 32).
+    pub masked_password_subsets: usize,
 }
 
 impl Default for Settings {
@@ -90,6 +94,7 @@ impl Default for Settings {
             argon2: GateSize::default(),
             login_starts_per_source: SourceQuota::DEFAULT,
             login_checks_per_source: SourceQuota::DEFAULT,
+            masked_password_subsets: crate::domain::masked_password::DEFAULT_SUBSETS,
         }
     }
 }

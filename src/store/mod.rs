@@ -15,7 +15,7 @@ use async_trait::async_trait;
 
 use crate::api::{AuthTool, Scope, UserStatus};
 use crate::domain::ids::{Login, MilleKod, UserUid};
-use crate::domain::masked_password::MaskedPasswordRecord;
+use crate::domain::masked_password::PasswordRecord;
 use crate::domain::phone::PhoneNumber;
 
 pub use sql::SqlStore;
@@ -82,7 +82,7 @@ pub struct UserRecord {
     pub auth_tool: AuthTool,
     pub phone: Option<PhoneNumber>,
     pub password_masking: bool,
-    pub password: Option<MaskedPasswordRecord>,
+    pub password: Option<PasswordRecord>,
     pub temporary_password_hash: Option<String>,
     pub token_serial: Option<String>,
     pub token_seed_sealed: Option<Vec<u8>>,
@@ -136,7 +136,7 @@ pub struct NewUser {
     pub auth_tool: AuthTool,
     pub phone: Option<PhoneNumber>,
     pub password_masking: bool,
-    pub password: Option<MaskedPasswordRecord>,
+    pub password: Option<PasswordRecord>,
     pub temporary_password_hash: Option<String>,
     pub token_serial: Option<String>,
     pub token_seed_sealed: Option<Vec<u8>>,
@@ -211,7 +211,7 @@ pub struct LoginSuccess {
     /// calls for it (`domain::lockout::statuses_for`).
     pub flow: crate::api::Flow,
     /// A new permanent password (first login, new-password flow).
-    pub new_password: Option<MaskedPasswordRecord>,
+    pub new_password: Option<PasswordRecord>,
 }
 
 /// A login challenge between step 1 and step 2.

@@ -29,6 +29,7 @@ use super::*;
 use crate::api::{AuditRecord, Flow};
 use crate::domain::lockout;
 use crate::domain::login_start::{minute_of, LiveCode, StartDecision, StartFacts, StartPolicy};
+use crate::domain::masked_password::{shamir, Scheme, SubsetRecord};
 
 pub struct SqlStore {
     pool: AnyPool,
@@ -47,8 +48,8 @@ pub struct SqlStore {
 macro_rules! user_columns {
     () => {
         "id, uid, kind, millekod, login, name, status, failed_attempts, attempts_left, auth_tool, \
-         phone, password_masking, pw_length, pw_threshold, pw_salt, pw_shares, \
-         pw_secret_hash, temp_password_hash, token_serial, token_seed_sealed, \
+         phone, password_masking, pw_scheme, pw_key_id, pw_length, pw_threshold, pw_salt, \
+         pw_shares, pw_secret_hash, temp_password_hash, token_serial, token_seed_sealed, \
          token_last_step, pending_positions, last_login_at, blocked_at, phone_changed_at, \
          operator_role"
     };
@@ -401,6 +402,80 @@ fn corrupt(what: &str) -> StoreError {
     StoreError::Corrupt(what.to_owned())
 }
 
+/// The masked password of a user row, under the scheme `pw_scheme` names (none: the
+/// old one, from before the column existed).
+fn password_from_row(row: &AnyRow) -> StoreResult<Option<PasswordRecord>> {
+    let (Some(length), Some(threshold), Some(salt), Some(shares), Some(hash)) = (
+        row.try_get::<Option<i64>, _>("pw_length")?,
+        row.try_get::<Option<i64>, _>("pw_threshold")?,
+        row.try_get::<Option<Vec<u8>>, _>("pw_salt")?,
+        row.try_get::<Option<Vec<u8>>, _>("pw_shares")?,
+        row.try_get::<Option<String>, _>("pw_secret_hash")?,
+    ) else {
+        return Ok(None);
+    };
+    let length = u8::try_from(length).map_err(|_| corrupt("users.pw_length"))?;
+    let threshold = u8::try_from(threshold).map_err(|_| corrupt("users.pw_threshold"))?;
+    let scheme = row.try_get::<Option<i64>, _>("pw_scheme")?;
+    Ok(Some(match scheme {
+        None | Some(1) => PasswordRecord::Shamir(shamir::MaskedPasswordRecord {
+            length,
+            threshold,
+            salt,
+            masked_shares: shares,
+            secret_hash: hash,
+        }),
+        Some(2) => PasswordRecord::Subsets(SubsetRecord {
+            length,
+            threshold,
+            salt,
+            key_id: row
+                .try_get::<Option<String>, _>("pw_key_id")?
+                .ok_or_else(|| corrupt("users.pw_key_id"))?,
+            subsets: shares,
+            whole_hash: hash,
+        }),
+        Some(_) => return Err(corrupt("users.pw_scheme")),
+    }))
+}
+
+/// The stored columns of a masked password: scheme, key id, length, threshold, salt,
+/// shares or subsets, hash.
+pub(super) struct PasswordColumns {
+    scheme: i64,
+    key_id: Option<String>,
+    length: i64,
+    threshold: i64,
+    salt: Vec<u8>,
+    shares: Vec<u8>,
+    hash: String,
+}
+
+impl PasswordColumns {
+    pub(super) fn of(record: &PasswordRecord) -> Self {
+        match record {
+            PasswordRecord::Shamir(r) => Self {
+                scheme: Scheme::Shamir as i64,
+                key_id: None,
+                length: i64::from(r.length),
+                threshold: i64::from(r.threshold),
+                salt: r.salt.clone(),
+                shares: r.masked_shares.clone(),
+                hash: r.secret_hash.clone(),
+            },
+            PasswordRecord::Subsets(r) => Self {
+                scheme: Scheme::Subsets as i64,
+                key_id: Some(r.key_id.clone()),
+                length: i64::from(r.length),
+                threshold: i64::from(r.threshold),
+                salt: r.salt.clone(),
+                shares: r.subsets.clone(),
+                hash: r.whole_hash.clone(),
+            },
+        }
+    }
+}
+
 fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
     let kind = match row.try_get::<String, _>("kind")?.as_str() {
         "operator" => UserKind::Operator,
@@ -424,24 +499,7 @@ fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
         Some(text) => Some(PhoneNumber::from_stored(&text).ok_or_else(|| corrupt("users.phone"))?),
         None => None,
     };
-    let password = match (
-        row.try_get::<Option<i64>, _>("pw_length")?,
-        row.try_get::<Option<i64>, _>("pw_threshold")?,
-        row.try_get::<Option<Vec<u8>>, _>("pw_salt")?,
-        row.try_get::<Option<Vec<u8>>, _>("pw_shares")?,
-        row.try_get::<Option<String>, _>("pw_secret_hash")?,
-    ) {
-        (Some(length), Some(threshold), Some(salt), Some(masked_shares), Some(secret_hash)) => {
-            Some(MaskedPasswordRecord {
-                length: u8::try_from(length).map_err(|_| corrupt("users.pw_length"))?,
-                threshold: u8::try_from(threshold).map_err(|_| corrupt("users.pw_threshold"))?,
-                salt,
-                masked_shares,
-                secret_hash,
-            })
-        }
-        _ => None,
-    };
+    let password = password_from_row(row)?;
     let uid = row.try_get::<Option<String>, _>("uid")?;
     Ok(UserRecord {
         id: row.try_get("id")?,
@@ -628,8 +686,8 @@ where
 /// The columns of a new user that every insert sets, in the order [`bind_new_user`]
 /// binds them.
 pub(super) const NEW_USER_COLUMNS: &str = "uid, kind, millekod, login, name, status, \
-    failed_attempts, attempts_left, auth_tool, phone, password_masking, pw_length, \
-    pw_threshold, pw_salt, pw_shares, pw_secret_hash";
+    failed_attempts, attempts_left, auth_tool, phone, password_masking, pw_scheme, \
+    pw_key_id, pw_length, pw_threshold, pw_salt, pw_shares, pw_secret_hash";
 
 /// How many [`NEW_USER_COLUMNS`] there are.
 pub(super) const NEW_USER_COLUMN_COUNT: usize = {
@@ -649,7 +707,7 @@ pub(super) fn bind_new_user<'q>(
     query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
     user: &'q NewUser,
 ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    let pw = user.password.as_ref();
+    let pw = user.password.as_ref().map(PasswordColumns::of);
     query
         .bind(user.uid.to_hex())
         .bind(kind_str(user.kind))
@@ -662,11 +720,13 @@ pub(super) fn bind_new_user<'q>(
         .bind(user.auth_tool.as_str())
         .bind(user.phone.as_ref().map(|p| p.as_e164().to_owned()))
         .bind(i64::from(user.password_masking))
-        .bind(pw.map(|p| i64::from(p.length)))
-        .bind(pw.map(|p| i64::from(p.threshold)))
-        .bind(pw.map(|p| p.salt.clone()))
-        .bind(pw.map(|p| p.masked_shares.clone()))
-        .bind(pw.map(|p| p.secret_hash.clone()))
+        .bind(pw.as_ref().map(|p| p.scheme))
+        .bind(pw.as_ref().and_then(|p| p.key_id.clone()))
+        .bind(pw.as_ref().map(|p| p.length))
+        .bind(pw.as_ref().map(|p| p.threshold))
+        .bind(pw.as_ref().map(|p| p.salt.clone()))
+        .bind(pw.as_ref().map(|p| p.shares.clone()))
+        .bind(pw.map(|p| p.hash))
 }
 
 fn kind_str(kind: UserKind) -> &'static str {
@@ -1136,7 +1196,7 @@ impl Store for SqlStore {
     ) -> StoreResult<bool> {
         let status_in = status_list(lockout::statuses_for(success.flow));
         let mut tx = self.pool.begin().await?;
-        let updated = match &success.new_password {
+        let updated = match success.new_password.as_ref().map(PasswordColumns::of) {
             // A success reserved its attempt while the user was not blocked; failures
             // racing it may have blocked the user meanwhile (they saw attempts_left at
             // 0 because this attempt held the last reservation). The success resets the
@@ -1160,16 +1220,19 @@ impl Store for SqlStore {
                      pending_positions = NULL, last_login_at = $3, updated_at = $3, \
                      status = 'active', blocked_at = NULL, temp_password_hash = NULL, \
                      pw_length = $4, pw_threshold = $5, pw_salt = $6, pw_shares = $7, \
-                     pw_secret_hash = $8 WHERE id = $1 AND status IN ({status_in})"
+                     pw_secret_hash = $8, pw_scheme = $9, pw_key_id = $10 \
+                     WHERE id = $1 AND status IN ({status_in})"
                 ))
                 .bind(user_id)
                 .bind(limit)
                 .bind(now)
-                .bind(i64::from(pw.length))
-                .bind(i64::from(pw.threshold))
-                .bind(pw.salt.clone())
-                .bind(pw.masked_shares.clone())
-                .bind(pw.secret_hash.clone())
+                .bind(pw.length)
+                .bind(pw.threshold)
+                .bind(pw.salt)
+                .bind(pw.shares)
+                .bind(pw.hash)
+                .bind(pw.scheme)
+                .bind(pw.key_id)
                 .execute(&mut *tx)
                 .await?
             }

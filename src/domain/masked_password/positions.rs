@@ -30,7 +30,7 @@ pub enum PositionsError {
 }
 
 /// A set of distinct 1-based positions, sorted ascending, each in 1..=length.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Positions(pub(super) Vec<u8>);
 
 impl Positions {
