@@ -1842,7 +1842,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server)
-            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-min-interval-secs --sms-per-hour --sms-budget-per-minute --open-challenges-per-login --sms-reuse-min-left-secs --sweep-interval-secs --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --header-timeout-secs --body-timeout-secs --idle-timeout-secs --max-connections --max-connections-per-source --management-listen --trusted-proxy --forwarded-header --argon2-concurrency --argon2-queue --argon2-queue-timeout-ms --login-starts-per-source-per-minute --login-starts-burst --login-checks-per-source-per-minute --login-checks-burst --server --profile --output --no-color --verbose --help operator init-pepper help"
+            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-min-interval-secs --sms-per-hour --sms-budget-per-minute --open-challenges-per-login --sms-reuse-min-left-secs --sweep-interval-secs --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --header-timeout-secs --body-timeout-secs --idle-timeout-secs --max-connections --max-connections-per-source --management-listen --trusted-proxy --forwarded-header --argon2-concurrency --argon2-queue --argon2-queue-timeout-ms --login-starts-per-source-per-minute --login-starts-burst --login-checks-per-source-per-minute --login-checks-burst --masked-password-subsets --server --profile --output --no-color --verbose --help operator init-pepper help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1993,6 +1993,10 @@ _millectl() {
                     return 0
                     ;;
                 --login-checks-burst)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --masked-password-subsets)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

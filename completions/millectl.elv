@@ -595,6 +595,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --login-starts-burst 'Login starts one client address may send at once before the per-minute rate applies (dozens of users behind one corporate NAT)'
             cand --login-checks-per-source-per-minute 'Login checks (POST /v1/sessions/{id}, one Argon2 each) one client address may send per minute, once its burst is spent; more are answered 429 with Retry-After'
             cand --login-checks-burst 'Login checks one client address may send at once before the per-minute rate applies'
+            cand --masked-password-subsets 'Subsets of positions stored per new masked password: a challenge asks one of them. More make a watched login less useful to replay (1 in N) and cost one more Argon2 run each when a password is set'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
             cand --profile 'Named profile of the config file (server and stored session)'
             cand -o 'Output format: a table for people, json or csv for scripts'

@@ -821,6 +821,7 @@ forwarded\:"RFC 7239 \`Forwarded\: for=client, for="\[2001\:db8\:\:1\]\:4711"\` 
 '--login-starts-burst=[Login starts one client address may send at once before the per-minute rate applies (dozens of users behind one corporate NAT)]:N:_default' \
 '--login-checks-per-source-per-minute=[Login checks (POST /v1/sessions/{id}, one Argon2 each) one client address may send per minute, once its burst is spent; more are answered 429 with Retry-After]:N:_default' \
 '--login-checks-burst=[Login checks one client address may send at once before the per-minute rate applies]:N:_default' \
+'--masked-password-subsets=[Subsets of positions stored per new masked password\: a challenge asks one of them. More make a watched login less useful to replay (1 in N) and cost one more Argon2 run each when a password is set]:N:_default' \
 '--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
 '--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
 '-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \

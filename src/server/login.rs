@@ -359,7 +359,7 @@ async fn complete_counted(
         )),
     };
     if let Some((outcome, detail, err)) = refusal {
-        slow(work, masked_password::dummy_verify).await?;
+        slow(work, dummy(state)).await?;
         work.store += 1;
         audit_login(state, request_id, user.as_ref(), outcome, detail).await?;
         return Err(err);
@@ -474,6 +474,12 @@ impl Work {
             "login work"
         );
     }
+}
+
+/// The work of a check that cannot pass, as a slow hash for [`slow`].
+fn dummy(state: &AppState) -> impl FnOnce(&mut Argon2Memory) + Send + 'static {
+    let state = state.clone();
+    move |memory| masked_password::dummy_verify(&state.keys.mask, memory)
 }
 
 /// Run a slow hash off the async threads, under the step's permit, and count it.
@@ -599,7 +605,7 @@ async fn check_credentials(
                             keys, &uid, &record, &asked, &chars, memory,
                         ),
                         Err(_) => {
-                            masked_password::dummy_verify(memory);
+                            masked_password::dummy_verify(keys, memory);
                             Ok(false)
                         }
                     }
@@ -608,7 +614,7 @@ async fn check_credentials(
                     masked_password::verify_whole(keys, &uid, &record, whole.expose(), memory)
                 }
                 _ => {
-                    masked_password::dummy_verify(memory);
+                    masked_password::dummy_verify(keys, memory);
                     Ok(false)
                 }
             },
@@ -621,7 +627,7 @@ async fn check_credentials(
                     Ok(temporary_password::verify(&hash, typed.expose(), memory))
                 }
                 _ => {
-                    masked_password::dummy_verify(memory);
+                    masked_password::dummy_verify(keys, memory);
                     Ok(false)
                 }
             },
@@ -666,7 +672,7 @@ async fn decoy_failure(
         Reservation::Blocked => Some(("blocked", blocked())),
         Reservation::Busy | Reservation::Mismatch => Some(("busy", busy())),
     };
-    slow(work, masked_password::dummy_verify).await?;
+    slow(work, dummy(state)).await?;
     if let Some((outcome, err)) = refusal {
         work.store += 1;
         audit_login(state, request_id, None, outcome, Some("unknown login")).await?;

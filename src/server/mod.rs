@@ -270,6 +270,30 @@ pub async fn bind(config: &ServerConfig) -> anyhow::Result<Bound> {
 }
 
 /// Serve until Ctrl-C or SIGTERM.
+/// Say how many masked passwords still use the old scheme (issue 13): each moves to
+/// the new one at its user's next password change, and until then falls to whoever
+/// holds the database and the pepper. Also a gauge on `/metrics`.
+async fn report_masked_password_schemes(state: &AppState) -> anyhow::Result<()> {
+    let (shamir, subsets) = state.store.masked_password_schemes().await?;
+    state.metrics.masked_passwords(shamir, subsets);
+    if shamir > 0 {
+        tracing::warn!(
+            old_scheme = shamir,
+            new_scheme = subsets,
+            "{shamir} masked password(s) still use the old scheme (Shamir shares, weak \
+             against a stolen database and pepper); each moves to the new one at the \
+             user's next password change: `millectl user require-password-change` asks \
+             for one"
+        );
+    } else {
+        tracing::info!(
+            new_scheme = subsets,
+            "every masked password uses the new scheme"
+        );
+    }
+    Ok(())
+}
+
 pub async fn serve(config: ServerConfig, bound: Bound) -> anyhow::Result<()> {
     serve_until(config, bound, shutdown_signal()).await
 }
@@ -294,6 +318,7 @@ pub async fn serve_until(
     let limits = listener::fit_to_descriptors(config.connections);
     let trusted_proxies = state.settings.trusted_proxies.clone();
     let metrics = state.metrics.clone();
+    report_masked_password_schemes(&state).await?;
     metrics.announce(&[metrics::Listener::Api, metrics::Listener::Management]);
     if !trusted_proxies.is_empty() {
         tracing::info!(

@@ -423,6 +423,9 @@ pub trait Store: Send + Sync + 'static {
 
     async fn ping(&self) -> StoreResult<()>;
 
+    /// Stored masked passwords under the old scheme (Shamir) and the new (subsets).
+    async fn masked_password_schemes(&self) -> StoreResult<(i64, i64)>;
+
     // Companies and users
     async fn create_company(
         &self,

@@ -753,6 +753,18 @@ impl Store for SqlStore {
         Ok(())
     }
 
+    async fn masked_password_schemes(&self) -> StoreResult<(i64, i64)> {
+        let row = sqlx::query(
+            "SELECT \
+             COALESCE(SUM(CASE WHEN pw_scheme = 2 THEN 0 ELSE 1 END), 0) AS shamir, \
+             COALESCE(SUM(CASE WHEN pw_scheme = 2 THEN 1 ELSE 0 END), 0) AS subsets \
+             FROM users WHERE pw_length IS NOT NULL",
+        )
+        .fetch_one(&self.reads)
+        .await?;
+        Ok((row.try_get("shamir")?, row.try_get("subsets")?))
+    }
+
     async fn create_company(
         &self,
         millekod: &MilleKod,

@@ -15,6 +15,7 @@ mod hardware_tokens;
 mod helpers;
 mod lockout;
 mod login;
+mod masked_passwords;
 mod meta;
 mod one_time_codes;
 mod operators;

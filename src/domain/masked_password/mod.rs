@@ -129,8 +129,8 @@ pub fn verify_whole(
     }
 }
 
-/// Burn the time of one verification, for unknown users, so timing does not tell
-/// whether a user exists.
-pub fn dummy_verify(memory: &mut Argon2Memory) {
-    shamir::dummy_verify(memory);
+/// Spend the work of one verification (a MAC with the current key and one Argon2id),
+/// for unknown users and every refusal, so timing does not tell whether a user exists.
+pub fn dummy_verify(keys: &MaskKeys, memory: &mut Argon2Memory) {
+    subsets::dummy_verify(keys, memory);
 }

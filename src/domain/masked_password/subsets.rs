@@ -147,6 +147,12 @@ impl SubsetRecord {
             .map(move |(i, e)| (i, &e[..k], &e[k..]))
     }
 
+    /// The positions of every stored subset, in stored order.
+    pub fn stored_positions(&self) -> impl Iterator<Item = Positions> + '_ {
+        self.entries()
+            .map(|(_, positions, _)| Positions(positions.to_vec()))
+    }
+
     /// One stored subset, uniformly: the positions a new challenge asks. None for a
     /// malformed record.
     pub fn choose(&self) -> Option<Positions> {
@@ -251,7 +257,7 @@ pub fn verify_chars(
         .find(|(_, positions, _)| *positions == asked.as_slice());
     let same_positions = typed.keys().eq(asked.as_slice().iter());
     let Some((index, positions, tag)) = entry.filter(|_| same_positions) else {
-        argon2id_burn(memory);
+        dummy_verify(keys, memory);
         return Ok(false);
     };
     let key = keys.find(&record.key_id)?;
@@ -266,6 +272,15 @@ pub fn verify_chars(
     Ok(computed.is_some_and(|computed| bool::from(computed.as_slice().ct_eq(tag))))
 }
 
+/// The work of a check that cannot pass (an unknown user, a blocked one, a malformed
+/// answer): one MAC with the current key — which may be a PKCS#11 token's, whose round
+/// trip would otherwise tell a real check from a dummy — and one Argon2id run.
+pub fn dummy_verify(keys: &MaskKeys, memory: &mut Argon2Memory) {
+    // Only the time spent matters; a failing token fails real checks alike.
+    let _ = keys.current().mac(b"millectl/masked-password/dummy");
+    argon2id_burn(memory);
+}
+
 /// Check the whole password (masking off). Slow, like [`verify_chars`].
 pub fn verify_whole(
     keys: &MaskKeys,
@@ -276,7 +291,7 @@ pub fn verify_whole(
 ) -> Result<bool, MaskKeyError> {
     let chars: Zeroizing<Vec<char>> = Zeroizing::new(typed.chars().take(MAX_LEN + 1).collect());
     if !record.is_well_formed() || chars.len() != usize::from(record.length) {
-        argon2id_burn(memory);
+        dummy_verify(keys, memory);
         return Ok(false);
     }
     let key = keys.find(&record.key_id)?;
