@@ -1,14 +1,16 @@
-//! Masked passwords (R3): at login the user types only the characters at k chosen
-//! positions, and the server must check them without ever holding the password or any
-//! single character in a form a stolen database reveals.
+//! The OLD masked-password scheme (before issue 13), kept only to verify the records
+//! made with it until their users next change their password, and for the dev server's
+//! synthetic users. New passwords are enrolled with the scheme of `subsets.rs`, which
+//! says why; this one must not be used for anything new.
 //!
 //! # The scheme (Aspinall & Just, "Give me letters 2, 3 and 6!", FC 2013)
 //!
 //! At enrollment, for a password of n characters and threshold k = [`threshold_for_len`]:
 //!
 //! 1. draw a random 32-byte secret S and a random 16-byte salt;
-//! 2. split S with Shamir's scheme over GF(256) (the `sharks` crate), threshold k, into
-//!    n shares; share number i has x-coordinate i and belongs to password position i;
+//! 2. split S with Shamir's scheme over GF(256) ([`gf256`], byte-for-byte what the
+//!    `sharks` crate dealt), threshold k, into n shares; share number i has
+//!    x-coordinate i and belongs to password position i;
 //! 3. store each share's 32 y-bytes XOR-masked with
 //!    HMAC-SHA256(subkey, salt ‖ i ‖ UTF-8 of the character at position i);
 //! 4. store Argon2id(S) as a PHC string, OWASP parameters.
@@ -18,7 +20,7 @@
 //! Argon2id(S') against the stored hash (a constant-time comparison inside `argon2`).
 //! With masking off, the whole password is checked the same way with all n shares.
 //!
-//! # Why it is sound
+//! # What it protects, and what it does not
 //!
 //! * Correct characters pass: the unmasked shares are points of the dealt polynomial,
 //!   and any k of them interpolate it, so S' = S.
@@ -27,30 +29,26 @@
 //!   then a non-zero multiple of that point's Lagrange basis polynomial, which is
 //!   non-zero at x = 0 because all x are non-zero; so S' ≠ S and Argon2id rejects it.
 //! * A stolen database without the pepper: the masks are HMAC outputs under a key the
-//!   thief lacks, so the masked shares are indistinguishable from random bytes and
-//!   carry no information about any character. The only value to test a guess against
-//!   is Argon2id of a 256-bit random S, which no guessing reaches.
-//! * A stolen database *and* the pepper: nothing but the password itself remains
-//!   secret. The thief can now unmask candidate shares per (position, character).
-//!   Testing k characters at once against the Argon2id hash costs about |alphabet|^k
-//!   Argon2 trials; but because n > k, k + 1 guessed characters can also be tested
-//!   for consistency (does the (k+1)-th point lie on the polynomial through the other
-//!   k?) with no Argon2 at all, about |alphabet|^(k+1) cheap HMAC and interpolation
-//!   steps. So with the pepper a password falls to a patient offline attack, as it
-//!   would under any scheme that can check k characters; the pepper's confidentiality
-//!   is what protects the passwords, which is why it lives outside the database.
+//!   thief lacks, so the masked shares look like random bytes.
+//! * A stolen database *and* the pepper: the password falls in a fraction of a second,
+//!   with no Argon2 at all. Every position's share lies on one polynomial of degree
+//!   k − 1, and all n shares are stored. The thief unmasks every candidate share, one
+//!   HMAC per (position, character): 95·n for printable ASCII. Any k + 1 positions
+//!   satisfy one fixed linear relation over GF(256) (the degree-k coefficient of the
+//!   polynomial through them is 0), Σ wᵢ·yᵢ = 0 with public weights wᵢ; splitting the
+//!   k + 1 positions in two halves turns the search into a meet in the middle, a
+//!   table of 95² sums looked up by 95³ others for k = 4, where the right characters
+//!   are the only consistent choice among 2^256. The polynomial through them gives
+//!   every other position's share, so the rest of the password follows position by
+//!   position, and S comes out directly. An outside review recovered a 12-character
+//!   password this way in about 0.2 s; `tests::meet_in_the_middle` is that attack.
+//!   The Argon2id hash of S, the only slow step, is never needed. So the old records'
+//!   passwords are only as safe as the pepper, which is why new ones use `subsets.rs`.
 //! * Online, one observed login reveals k characters. That is why the server keeps the
-//!   same positions until a login succeeds (R3) instead of letting an attacker refresh
-//!   the challenge until it asks for characters already seen; that rule lives with the
-//!   login flow, not here.
+//!   same positions until a login succeeds (R3); that rule lives with the login flow.
 //!
-//! `sharks` draws polynomial coefficients from 1..=255 rather than 0..=255; that bias
-//! lets k guessed characters be pre-filtered slightly (about 1 - (255/256)^(32(k-1)) of
-//! wrong guesses) before Argon2, which is negligible next to the consistency test above.
-//!
-//! Characters are compared as Unicode scalar values. The policy refuses combining marks
-//! and invisible characters so the n-th character is what the user sees as the n-th
-//! character; clients should send NFC (what keyboards produce).
+//! Characters are compared as the Unicode scalar values they were enrolled with; the
+//! records predate NFC normalisation, so this module does not normalise what is typed.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -59,14 +57,35 @@ use hmac::{Hmac, Mac};
 use rand::rngs::OsRng;
 use rand::RngCore;
 use sha2::Sha256;
-use sharks::{Share, Sharks};
 use zeroize::{Zeroize, Zeroizing};
 
 use super::{threshold_for_len, Password, Positions, MAX_LEN, MIN_LEN};
+
+// Declared here rather than in `mod.rs` while that file is being rewired for issue 13;
+// it belongs beside its siblings (`mod gf256;` in `mod.rs`) once that lands.
+#[path = "gf256.rs"]
+pub(super) mod gf256;
+
+#[cfg(test)]
+mod attack;
 use crate::domain::pepper::SubKey;
 use crate::domain::temporary_password::{
     argon2id_burn, argon2id_hash, argon2id_verify, Argon2Memory,
 };
+#[cfg(test)]
+pub(crate) use attack::meet_in_the_middle;
+
+// Argon2 runs made by this module on this thread, so tests can show an attack made none.
+#[cfg(test)]
+thread_local! {
+    static ARGON2_RUNS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Note one Argon2 run (tests only; nothing in production).
+fn count_argon2_run() {
+    #[cfg(test)]
+    ARGON2_RUNS.with(|runs| runs.set(runs.get() + 1));
+}
 
 /// The label to derive this module's key with: `pepper.subkey(SUBKEY_LABEL)`.
 pub const SUBKEY_LABEL: &str = "millectl/masked-password/v1";
@@ -121,6 +140,7 @@ impl SharedSecret {
     pub fn generate(memory: &mut Argon2Memory) -> Self {
         let mut secret = Zeroizing::new([0u8; SHARE_LEN]);
         OsRng.fill_bytes(secret.as_mut_slice());
+        count_argon2_run();
         let hash = argon2id_hash(secret.as_slice(), memory);
         Self { secret, hash }
     }
@@ -151,7 +171,7 @@ fn deal_with(
     secret: &[u8; SHARE_LEN],
     secret_hash: String,
 ) -> (MaskedPasswordRecord, Zeroizing<Vec<u8>>) {
-    let chars: Vec<char> = password.expose().chars().collect();
+    let chars: Zeroizing<Vec<char>> = Zeroizing::new(password.expose().chars().collect());
     // `Password` guarantees MIN_LEN..=MAX_LEN characters, so these fit in a u8.
     let length = u8::try_from(chars.len()).unwrap_or(u8::MAX);
     let threshold = threshold_for_len(chars.len());
@@ -162,17 +182,16 @@ fn deal_with(
     let mut rng = rand::thread_rng();
     rng.fill_bytes(&mut salt);
 
-    let mut plain = Zeroizing::new(Vec::with_capacity(chars.len() * SHARE_LEN));
-    let mut masked_shares = Vec::with_capacity(chars.len() * SHARE_LEN);
-    let dealer = Sharks(threshold).dealer_rng(secret.as_slice(), &mut rng);
-    for ((position, &ch), share) in (1..=length).zip(&chars).zip(dealer) {
-        let bytes = Zeroizing::new(Vec::from(&share));
-        // The scheme ties share x = i to position i; `sharks` deals x = 1, 2, 3, ...
-        // Should a new version ever change that, fail loudly rather than store garbage.
-        assert_eq!(bytes[0], position, "sharks dealt shares out of order");
+    // Share x = i belongs to position i; `deal` returns them in that order.
+    let plain = match gf256::deal(secret.as_slice(), threshold, length, &mut rng) {
+        Ok(plain) => plain,
+        // threshold_for_len(n) ≤ n for every length `Password` allows.
+        Err(err) => unreachable!("threshold {threshold} for {length} characters: {err}"),
+    };
+    let mut masked_shares = Vec::with_capacity(plain.len());
+    for ((position, &ch), share) in (1..=length).zip(chars.iter()).zip(plain.chunks(SHARE_LEN)) {
         let mask = mask(key, &salt, position, ch);
-        plain.extend_from_slice(&bytes[1..]);
-        masked_shares.extend(bytes[1..].iter().zip(mask.iter()).map(|(y, m)| y ^ m));
+        masked_shares.extend(share.iter().zip(mask.iter()).map(|(y, m)| y ^ m));
     }
 
     let record = MaskedPasswordRecord {
@@ -248,6 +267,7 @@ pub fn verify_whole(
 /// Burn the time of one verification, for unknown users, so timing does not tell
 /// whether a user exists.
 pub fn dummy_verify(memory: &mut Argon2Memory) {
+    count_argon2_run();
     argon2id_burn(memory);
 }
 
@@ -259,16 +279,20 @@ fn is_well_formed(record: &MaskedPasswordRecord) -> bool {
         && record.masked_shares.len() == n * SHARE_LEN
 }
 
+/// One unmasked share: its x (the position) and its y bytes, wiped on drop.
+type Share = (u8, Zeroizing<[u8; SHARE_LEN]>);
+
 /// Position's share with the mask of `ch` removed; None if the position is not in the
 /// record.
 fn unmask(key: &SubKey, record: &MaskedPasswordRecord, position: u8, ch: char) -> Option<Share> {
     let start = usize::from(position).checked_sub(1)? * SHARE_LEN;
     let masked = record.masked_shares.get(start..start + SHARE_LEN)?;
     let mask = mask(key, &record.salt, position, ch);
-    let mut bytes = Zeroizing::new(Vec::with_capacity(1 + SHARE_LEN));
-    bytes.push(position);
-    bytes.extend(masked.iter().zip(mask.iter()).map(|(m, k)| m ^ k));
-    Share::try_from(bytes.as_slice()).ok()
+    let mut y = Zeroizing::new([0u8; SHARE_LEN]);
+    for ((out, m), k) in y.iter_mut().zip(masked).zip(mask.iter()) {
+        *out = m ^ k;
+    }
+    Some((position, y))
 }
 
 fn recover_and_check(
@@ -276,9 +300,19 @@ fn recover_and_check(
     shares: Option<Vec<Share>>,
     memory: &mut Argon2Memory,
 ) -> bool {
-    let recovered = shares.and_then(|shares| Sharks(record.threshold).recover(&shares).ok());
+    // Fewer shares than the threshold would interpolate to some unrelated secret; refuse
+    // them before Argon2 as `sharks` did (callers already check the count).
+    let recovered = shares
+        .filter(|shares| shares.len() >= usize::from(record.threshold))
+        .and_then(|shares| {
+            let points: Vec<(u8, &[u8])> = shares.iter().map(|(x, y)| (*x, &y[..])).collect();
+            gf256::interpolate_at_zero(&points).ok()
+        });
     match recovered {
-        Some(secret) => argon2id_verify(&record.secret_hash, &Zeroizing::new(secret), memory),
+        Some(secret) => {
+            count_argon2_run();
+            argon2id_verify(&record.secret_hash, &secret, memory)
+        }
         None => {
             dummy_verify(memory);
             false
@@ -321,6 +355,94 @@ mod tests {
         } else {
             'x'
         }
+    }
+
+    /// A record the `sharks`-based code made (commit 31e2c07, with the test Argon2
+    /// parameters): records already in databases must go on verifying, character by
+    /// character and whole.
+    #[test]
+    fn a_record_sharks_dealt_still_verifies() {
+        let pw = "Zażółć12345x";
+        let record = MaskedPasswordRecord {
+            length: 12,
+            threshold: 4,
+            salt: hex::decode("b6d7b064d9d42d545f8a75c822c56630").unwrap(),
+            masked_shares: hex::decode(concat!(
+                "8760caeed97414ee1b43b1625075a51dabceb3782100abc698dd885f218eddc5",
+                "59be215dd12f720cdf9f97d5a195b41760edc52eaffd608924d93051749b76ce",
+                "de875a9c6a93126696f1d6c5d0052062946ea67a8659cc69d8b9d6a21b04fe70",
+                "1f6b5117334e5790128521d6ee691cbb70735a76fcd6eaad9ebcbc4ffa78bd77",
+                "22482c7501437d883932253b0da32460d6d6028988325bcb288317d7ef531eef",
+                "fa9b2e635104c4d57018f2d9ef2da15179b0bf2637b56c0587ff74f80c8f63c2",
+                "b1b785654cce7518e987c441543ca5209a21935c7d7fbe3007f3be3b4eccc917",
+                "82af27976a267f2cc31098dae9dba13fa27d14d19ab194e9ba8247cfe464e0f3",
+                "a55f9d53d6dbf7478f718e61b25fd7739640f1dfbee73db195b002f1b20074f1",
+                "ec7255b37753742c838eca9a84f0626fe109c162d85a9a893b613cad97495836",
+                "7fd48f6011787fba6ebe7063b41d1d08abc5fd3fa155022bcf60a6103f5818a0",
+                "05d6fea18b37ff7afe41bba8396b02def6cd49fe4f1b130cab822c808cc31715",
+            ))
+            .unwrap(),
+            secret_hash: "$argon2id$v=19$m=64,t=1,p=1$Qy1TItpz+nRlKbAeq697Zg$c6cP47WJtQmDkHxiyUHRuOyTkdioA+3OtbrwxDUh8m0".into(),
+        };
+        assert!(verify_whole(&key(), &record, pw, &mut mem()));
+        assert!(!verify_whole(&key(), &record, "Zażółć12345y", &mut mem()));
+        for subset in [[1u8, 2, 3, 4], [3, 4, 5, 6], [2, 6, 9, 12], [9, 10, 11, 12]] {
+            let asked = positions(&subset);
+            assert!(verify_chars(
+                &key(),
+                &record,
+                &asked,
+                &typed_at(pw, &subset),
+                &mut mem()
+            ));
+            let mut wrong = typed_at(pw, &subset);
+            wrong.insert(subset[0], '#');
+            assert!(!verify_chars(&key(), &record, &asked, &wrong, &mut mem()));
+        }
+    }
+
+    fn argon2_runs() -> u32 {
+        ARGON2_RUNS.with(std::cell::Cell::get)
+    }
+
+    /// Twenty characters keep the search small in a debug build; the attack's cost
+    /// grows as |alphabet|^ceil((k+1)/2), 95^3 for a real 12-character password.
+    const SMALL_ALPHABET: &str = "abcdefghij0123456789";
+
+    #[test]
+    fn the_old_scheme_falls_to_a_meet_in_the_middle_without_argon2() {
+        let alphabet: Vec<char> = SMALL_ALPHABET.chars().collect();
+        // k = 3 (8 characters), k = 4 (12), k = 4 (14).
+        for pw in ["b4dc0ffe", "fab3c9e1d2ah", "jih9g8f7e6d5c4"] {
+            let record = enroll(&key(), &Password::parse(pw).unwrap(), &mut mem());
+            let before = argon2_runs();
+            let started = std::time::Instant::now();
+            let found = meet_in_the_middle(&key(), &record, &alphabet);
+            let took = started.elapsed();
+            assert_eq!(argon2_runs(), before, "the attack ran Argon2");
+            assert_eq!(found.as_deref(), Some(pw));
+            assert!(took < std::time::Duration::from_secs(5), "{took:?}");
+            // One Argon2 run, only to confirm what the attack found.
+            let found = found.unwrap();
+            assert!(verify_whole(&key(), &record, &found, &mut mem()));
+            assert_eq!(argon2_runs(), before + 1);
+        }
+    }
+
+    #[test]
+    fn the_attack_needs_the_key_and_the_alphabet() {
+        let pw = "fab3c9e1d2ah";
+        let record = enroll(&key(), &Password::parse(pw).unwrap(), &mut mem());
+        let alphabet: Vec<char> = SMALL_ALPHABET.chars().collect();
+        let other_key = Pepper::generate().subkey(SUBKEY_LABEL);
+        assert_eq!(meet_in_the_middle(&other_key, &record, &alphabet), None);
+        let without_h: Vec<char> = SMALL_ALPHABET.chars().filter(|&c| c != 'h').collect();
+        assert_eq!(meet_in_the_middle(&key(), &record, &without_h), None);
+        assert_eq!(meet_in_the_middle(&key(), &record, &[]), None);
+        // k = n leaves no redundant share, and so no relation to search on.
+        let mut no_redundancy = record.clone();
+        no_redundancy.threshold = no_redundancy.length;
+        assert_eq!(meet_in_the_middle(&key(), &no_redundancy, &alphabet), None);
     }
 
     #[test]
@@ -596,6 +718,24 @@ mod tests {
                 asked.as_slice().iter().copied().zip(typed.chars().cycle()).collect();
             prop_assert!(!verify_chars(&key(), &record, &asked, &typed_map, &mut mem()));
             prop_assert!(!verify_whole(&key(), &record, &typed, &mut mem()));
+            prop_assert_eq!(meet_in_the_middle(&key(), &record, &['a', '1']), None);
+        }
+
+        #[test]
+        fn the_attack_returns_none_on_junk_of_the_right_shape(
+            (length, threshold) in (8u8..=14).prop_flat_map(|n| (Just(n), 1..=n)),
+            salt in proptest::array::uniform16(any::<u8>()),
+            seed in any::<u64>(),
+            alphabet in proptest::collection::vec(any::<char>(), 0..6),
+        ) {
+            use rand::SeedableRng;
+            let mut masked_shares = vec![0u8; usize::from(length) * SHARE_LEN];
+            rand::RngCore::fill_bytes(&mut rand::rngs::StdRng::seed_from_u64(seed), &mut masked_shares);
+            let record = MaskedPasswordRecord {
+                length, threshold, salt: salt.to_vec(), masked_shares,
+                secret_hash: String::new(),
+            };
+            prop_assert_eq!(meet_in_the_middle(&key(), &record, &alphabet), None);
         }
     }
 
