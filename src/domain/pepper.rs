@@ -76,9 +76,25 @@ impl Pepper {
         Ok(Self(bytes))
     }
 
-    /// Lower-case hex, for writing a key file or printing once at setup.
+    /// Lower-case hex, for writing a key file or printing once at setup. Encoded in a
+    /// wiped buffer straight into a string with room for a newline, so neither the
+    /// encoding nor a caller's `push('\n')` leaves an unwiped copy behind.
     pub fn to_hex(&self) -> Zeroizing<String> {
-        Zeroizing::new(hex::encode(self.0.expose_secret()))
+        let mut digits = Zeroizing::new([0u8; PEPPER_LEN * 2]);
+        let mut text = Zeroizing::new(String::with_capacity(PEPPER_LEN * 2 + 1));
+        let encoded = hex::encode_to_slice(self.0.expose_secret(), digits.as_mut_slice());
+        // Both can only fail on a length mismatch, and the lengths are constants.
+        match encoded
+            .ok()
+            .and_then(|()| std::str::from_utf8(digits.as_slice()).ok())
+        {
+            Some(hex) => text.push_str(hex),
+            None => unreachable!(
+                "hex of {PEPPER_LEN} bytes is {} ASCII digits",
+                PEPPER_LEN * 2
+            ),
+        }
+        text
     }
 
     /// Read a pepper from a key file holding its hex form.
@@ -121,9 +137,9 @@ impl Pepper {
                 }
             }
         })?;
-        let mut text = self.to_hex();
-        text.push('\n');
+        let text = self.to_hex();
         file.write_all(text.as_bytes())
+            .and_then(|()| file.write_all(b"\n"))
             .and_then(|()| file.sync_all())
             .map_err(|source| PepperError::Write {
                 path: path.to_owned(),
@@ -197,6 +213,13 @@ mod tests {
             assert!(matches!(err, PepperError::Malformed), "{text:?}");
             assert!(!msg.contains("0a0b0c"), "{msg}");
         }
+    }
+
+    #[test]
+    fn hex_is_made_in_place_with_room_for_a_newline() {
+        let hex = Pepper::from_hex(SAMPLE_HEX).unwrap().to_hex();
+        assert_eq!(hex.as_str(), SAMPLE_HEX);
+        assert!(hex.capacity() > SAMPLE_HEX.len(), "a push would reallocate");
     }
 
     #[test]

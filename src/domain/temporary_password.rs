@@ -24,7 +24,7 @@ use argon2::{Algorithm, Argon2, Block, Params, Version};
 use rand::rngs::OsRng;
 use rand::Rng;
 use secrecy::SecretString;
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 /// Characters of a generated temporary password.
 pub const GENERATED_LEN: usize = 12;
@@ -90,11 +90,20 @@ impl Argon2Memory {
     /// Blocks for a run with `params`: these, or, for a stored hash made with more
     /// memory than ours (none is, unless the parameters are raised one day), blocks
     /// allocated for this one run — never a permanent growth of this memory.
+    ///
+    /// The blocks are wiped after the run: they are a function of the secret, and the
+    /// first ones cost one BLAKE2b each to recompute from a guess, so memory left
+    /// behind would let a reader of this process test guesses without Argon2's cost.
     fn run_with<T>(&mut self, params: &Params, run: impl FnOnce(&mut [Block]) -> T) -> T {
         let needed = params.block_count();
+        let wiped_run = |blocks: &mut [Block]| {
+            let result = run(blocks);
+            blocks.iter_mut().for_each(Zeroize::zeroize);
+            result
+        };
         match self.0.get_mut(..needed) {
-            Some(blocks) => run(blocks),
-            None => run(&mut vec![Block::default(); needed]),
+            Some(blocks) => wiped_run(blocks),
+            None => wiped_run(&mut vec![Block::default(); needed]),
         }
     }
 }
@@ -303,6 +312,23 @@ mod tests {
             assert!(verify(&b, "Xyz23456defg", &mut memory));
         }
         assert_eq!(memory.bytes(), argon2_params().block_count() * 1024);
+    }
+
+    #[test]
+    fn memory_is_wiped_after_every_run() {
+        let is_wiped = |memory: &Argon2Memory| {
+            memory
+                .0
+                .iter()
+                .all(|block| block.as_ref().iter().all(|&word| word == 0))
+        };
+        let mut memory = mem();
+        let phc = hash("Abc23456defg", &mut memory);
+        assert!(is_wiped(&memory));
+        assert!(verify(&phc, "Abc23456defg", &mut memory));
+        assert!(is_wiped(&memory));
+        argon2id_burn(&mut memory);
+        assert!(is_wiped(&memory));
     }
 
     #[test]
