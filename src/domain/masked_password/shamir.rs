@@ -60,6 +60,10 @@ use sha2::Sha256;
 use zeroize::{Zeroize, Zeroizing};
 
 use super::{threshold_for_len, Password, Positions, MAX_LEN, MIN_LEN};
+use crate::domain::pepper::SubKey;
+use crate::domain::temporary_password::{
+    argon2id_burn, argon2id_hash, argon2id_verify, Argon2Memory,
+};
 
 // Declared here rather than in `mod.rs` while that file is being rewired for issue 13;
 // it belongs beside its siblings (`mod gf256;` in `mod.rs`) once that lands.
@@ -68,10 +72,6 @@ pub(super) mod gf256;
 
 #[cfg(test)]
 mod attack;
-use crate::domain::pepper::SubKey;
-use crate::domain::temporary_password::{
-    argon2id_burn, argon2id_hash, argon2id_verify, Argon2Memory,
-};
 #[cfg(test)]
 pub(crate) use attack::meet_in_the_middle;
 
