@@ -9,7 +9,7 @@
 use std::time::{Duration, Instant};
 
 use millectl::domain::ids::UserUid;
-use millectl::domain::masked_password::{self, MaskKeys, Password, PasswordRecord};
+use millectl::domain::masked_password::{self, MaskKeys, Password, PasswordRecord, TypedChars};
 use millectl::domain::pepper::Pepper;
 use millectl::domain::temporary_password::Argon2Memory;
 
@@ -63,11 +63,13 @@ fn main() {
     for _ in 0..runs.max(3) {
         let asked = record.choose_positions();
         let chars: Vec<char> = password.expose().chars().collect();
-        let typed = asked
-            .as_slice()
-            .iter()
-            .map(|&p| (p, chars[usize::from(p) - 1]))
-            .collect();
+        let typed = TypedChars::from_map(
+            asked
+                .as_slice()
+                .iter()
+                .map(|&p| (p, chars[usize::from(p) - 1]))
+                .collect(),
+        );
         let started = Instant::now();
         passed &= masked_password::verify_chars(&keys, &uid, &record, &asked, &typed, &mut memory)
             .expect("the pepper's key");

@@ -44,7 +44,7 @@ use crate::api::{
     AuthTool, Challenge, CompleteLogin, ErrorCode, Flow, PrincipalView, SessionCreated, StartLogin,
     UserStatus,
 };
-use crate::domain::masked_password::{self, MaskKeyError, Password, Positions};
+use crate::domain::masked_password::{self, MaskKeyError, Password, Positions, TypedChars};
 use crate::domain::otp::{self, TotpSecret};
 use crate::domain::policy::OperatorRole;
 use crate::domain::temporary_password::Argon2Memory;
@@ -250,21 +250,29 @@ pub fn millis_to_time(millis: Millis) -> ApiResult<OffsetDateTime> {
 }
 
 /// The parsed characters of a masked-password answer: position → character.
-fn parse_chars(raw: &BTreeMap<String, crate::api::Secret>) -> ApiResult<BTreeMap<u8, char>> {
+/// The typed characters by position. A character sent decomposed ("a" + U+0328 for
+/// "ą") is taken in its composed form; what does not compose to one character is
+/// refused, as no position of a password can hold it.
+fn parse_chars(raw: &BTreeMap<String, crate::api::Secret>) -> ApiResult<TypedChars> {
     let mut chars = BTreeMap::new();
     for (position, value) in raw {
         let position: u8 = position.parse().ok().filter(|p| *p >= 1).ok_or_else(|| {
             ApiError::invalid_input("password_chars keys must be 1-based positions such as \"2\"")
         })?;
         let mut it = value.expose().chars();
-        let (Some(c), None) = (it.next(), it.next()) else {
+        // One scalar is taken as typed: the old scheme's records compare exactly that.
+        let c = match (it.next(), it.next()) {
+            (Some(c), None) => Some(c),
+            _ => masked_password::normalize_typed_char(value.expose()),
+        };
+        let Some(c) = c else {
             return Err(ApiError::invalid_input(format!(
                 "password_chars[\"{position}\"] must be exactly one character"
             )));
         };
         chars.insert(position, c);
     }
-    Ok(chars)
+    Ok(TypedChars::from_map(chars))
 }
 
 /// Step 2, run to its end whatever happens to the connection that asked for it: the
@@ -498,14 +506,14 @@ async fn slow<T: Send + 'static>(
 /// The fields each flow needs, and only asked positions.
 fn check_shape(
     challenge: &ChallengeRecord,
-    chars: Option<&BTreeMap<u8, char>>,
+    chars: Option<&TypedChars>,
     answer: &CompleteLogin,
     has_new_password: bool,
 ) -> ApiResult<()> {
     match challenge.flow {
         Flow::Login => match (&challenge.positions, chars, &answer.password) {
             (Some(asked), Some(chars), None) => {
-                let typed: Vec<String> = chars.keys().map(u8::to_string).collect();
+                let typed: Vec<String> = chars.positions().map(|p| p.to_string()).collect();
                 if typed.join(",") != *asked {
                     return Err(ApiError::invalid_input(format!(
                         "send the characters at positions {asked} exactly"
@@ -550,7 +558,7 @@ async fn check_credentials(
     state: &AppState,
     user: &UserRecord,
     challenge: &ChallengeRecord,
-    chars: Option<BTreeMap<u8, char>>,
+    chars: Option<TypedChars>,
     answer: &CompleteLogin,
     now: Millis,
     work: &mut Work,

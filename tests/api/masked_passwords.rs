@@ -5,7 +5,7 @@
 use millectl::api::{Flow, UserStatus};
 use millectl::domain::ids::UserUid;
 use millectl::domain::masked_password::{
-    self, shamir, MaskKey, MaskKeys, Password, PasswordRecord, Positions, SubsetRecord,
+    self, shamir, MaskKey, MaskKeys, Password, PasswordRecord, Positions, SubsetRecord, TypedChars,
 };
 use millectl::domain::pepper::Pepper;
 use millectl::domain::temporary_password::Argon2Memory;
@@ -126,12 +126,14 @@ async fn a_thief_with_the_database_and_the_pepper_pays_one_argon2_per_guess() {
         let mut try_guess = |asked: &Positions, guess: &[char]| -> bool {
             // One check is one HMAC and one Argon2id: the only test the record allows.
             slow_hashes.set(slow_hashes.get() + 1);
-            let typed = asked
-                .as_slice()
-                .iter()
-                .copied()
-                .zip(guess.iter().copied())
-                .collect();
+            let typed = TypedChars::from_map(
+                asked
+                    .as_slice()
+                    .iter()
+                    .copied()
+                    .zip(guess.iter().copied())
+                    .collect(),
+            );
             masked_password::subsets::verify_chars(&keys, &uid, &record, asked, &typed, &mut memory)
                 .expect("the pepper's key")
         };
@@ -239,7 +241,7 @@ async fn old_scheme_records_keep_working_and_move_at_the_next_password_change() 
             Some(_) => format!("decode('{}', 'hex')", hex::encode(bytes)),
         };
         // As a row written before migration 9: no scheme, no key id.
-        server
+        let updated = server
             .execute_sql(&format!(
                 "UPDATE users SET pw_scheme = NULL, pw_key_id = NULL, pw_length = {}, \
                  pw_threshold = {}, pw_salt = {}, pw_shares = {}, pw_secret_hash = '{}', \
@@ -252,14 +254,21 @@ async fn old_scheme_records_keep_working_and_move_at_the_next_password_change() 
             ))
             .await
             .expect("write the old record");
+        assert_eq!(updated, 1);
 
         // A server starting on this database says how many old records remain.
         let replica = server.replica().await;
-        let log = std::fs::read_to_string(&replica.log_path).expect("log");
-        assert!(
-            log.contains("1 masked password(s) still use the old scheme"),
-            "{log}"
-        );
+        let log = replica.log_path.clone();
+        wait_for(
+            "the old records counted",
+            std::time::Duration::from_secs(30),
+            || {
+                std::fs::read_to_string(&log)
+                    .unwrap_or_default()
+                    .contains("1 masked password(s) still use the old scheme")
+            },
+        )
+        .await;
         drop(replica);
 
         // The old record logs Ewa in, with masked characters.
@@ -323,5 +332,67 @@ async fn old_scheme_records_keep_working_and_move_at_the_next_password_change() 
         )
         .await
         .expect_ok();
+    }
+}
+
+/// A password is compared in NFC: set decomposed, typed decomposed at its positions,
+/// or typed decomposed whole with masking off, it logs in — none costs an attempt.
+#[tokio::test]
+async fn decomposed_input_logs_in_like_composed() {
+    use unicode_normalization::UnicodeNormalization;
+    const PASSWORD: &str = "Zażółć1234ąę";
+    let nfd: String = PASSWORD.nfd().collect();
+    assert_ne!(nfd, PASSWORD);
+    for db in Db::all() {
+        let server = TestServer::start_on(&db).await;
+        let api = server.api();
+        let piotr = server.user(KOD, "piotr");
+        let challenge = api.start_login(Some(KOD), "piotr").await;
+        let otp = api.sms_code(&challenge);
+        let temporary = piotr.temporary_password.as_deref().expect("envelope");
+        api.complete_login(
+            &challenge.challenge_id,
+            &new_password_answer(otp, temporary, &nfd),
+        )
+        .await
+        .expect_ok();
+
+        // Masked: every asked character sent decomposed.
+        let challenge = api.start_login(Some(KOD), "piotr").await;
+        let otp = api.sms_code(&challenge);
+        let mut answer = login_answer(&challenge, PASSWORD, &otp);
+        let chars: Vec<char> = PASSWORD.chars().collect();
+        answer.password_chars = challenge.password_positions.as_ref().map(|positions| {
+            positions
+                .iter()
+                .map(|&p| {
+                    let typed: String = chars[usize::from(p) - 1].to_string().nfd().collect();
+                    (p.to_string(), millectl::api::Secret::new(typed))
+                })
+                .collect()
+        });
+        let done = api.complete_login(&challenge.challenge_id, &answer).await;
+        done.expect_ok();
+        let session: millectl::api::SessionCreated = done.json();
+        let own = api.with_token(session.token.expose());
+        own.put(
+            &format!("/v1/companies/{KOD}/users/piotr/password-masking"),
+            serde_json::json!({"enabled": false}),
+        )
+        .await
+        .expect_ok();
+
+        // Masking off: the whole password, decomposed.
+        let challenge = api.start_login(Some(KOD), "piotr").await;
+        assert_eq!(challenge.password_positions, None);
+        let otp = api.sms_code(&challenge);
+        api.complete_login(
+            &challenge.challenge_id,
+            &login_answer(&challenge, &nfd, &otp),
+        )
+        .await
+        .expect_ok();
+        let view = server.helpdesk_token().user_view(KOD, "piotr").await;
+        assert_eq!(view.failed_attempts, 0);
     }
 }

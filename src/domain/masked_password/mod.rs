@@ -13,8 +13,7 @@
 //! The key that masks a record may live in this process (the pepper's subkey) or in a
 //! PKCS#11 token; see [`key`].
 
-use std::collections::BTreeMap;
-
+mod gf256;
 pub mod key;
 mod positions;
 pub mod shamir;
@@ -25,7 +24,10 @@ pub use key::{MaskKey, MaskKeyError, MaskKeys, PepperMaskKey};
 pub use positions::{threshold_for_len, Positions, PositionsError};
 pub use shamir::SharedSecret;
 pub use subsets::{SubsetRecord, DEFAULT_SUBSETS, SUBSETS_RANGE};
-pub use text::{Password, PasswordPolicyError, MAX_LEN, MIN_LEN};
+pub use text::{
+    normalize_char, normalize_typed, normalize_typed_char, Password, PasswordPolicyError,
+    TypedChars, MAX_LEN, MIN_LEN,
+};
 
 use crate::domain::ids::UserUid;
 use crate::domain::temporary_password::Argon2Memory;
@@ -93,15 +95,17 @@ pub fn verify_chars(
     uid: &UserUid,
     record: &PasswordRecord,
     asked: &Positions,
-    typed: &BTreeMap<u8, char>,
+    typed: &TypedChars,
     memory: &mut Argon2Memory,
 ) -> Result<bool, MaskKeyError> {
     match record {
+        // The old scheme compares characters as typed (its policy let singletons such
+        // as U+212B through, which NFC would change); the new one compares NFC.
         PasswordRecord::Shamir(record) => Ok(shamir::verify_chars(
             keys.pepper().subkey(),
             record,
             asked,
-            typed,
+            typed.as_map(),
             memory,
         )),
         PasswordRecord::Subsets(record) => {
@@ -125,7 +129,9 @@ pub fn verify_whole(
             typed,
             memory,
         )),
-        PasswordRecord::Subsets(record) => subsets::verify_whole(keys, uid, record, typed, memory),
+        PasswordRecord::Subsets(record) => {
+            subsets::verify_whole(keys, uid, record, &normalize_typed(typed), memory)
+        }
     }
 }
 

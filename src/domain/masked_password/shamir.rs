@@ -65,10 +65,7 @@ use crate::domain::temporary_password::{
     argon2id_burn, argon2id_hash, argon2id_verify, Argon2Memory,
 };
 
-// Declared here rather than in `mod.rs` while that file is being rewired for issue 13;
-// it belongs beside its siblings (`mod gf256;` in `mod.rs`) once that lands.
-#[path = "gf256.rs"]
-pub(super) mod gf256;
+use super::gf256;
 
 #[cfg(test)]
 mod attack;

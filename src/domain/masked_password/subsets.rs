@@ -65,7 +65,7 @@
 //! Every input is encoded with fixed widths or a length, so no two different
 //! (subset, characters) pairs give one MAC input.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 use argon2::password_hash::SaltString;
@@ -74,7 +74,7 @@ use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 use super::key::{MaskKey, MaskKeyError, MaskKeys};
-use super::{threshold_for_len, Password, Positions, MAX_LEN, MIN_LEN};
+use super::{normalize_char, threshold_for_len, Password, Positions, TypedChars, MAX_LEN, MIN_LEN};
 use crate::domain::ids::UserUid;
 use crate::domain::temporary_password::{
     argon2id_burn, argon2id_hash_with_salt, argon2id_tag, argon2id_verify, Argon2Memory,
@@ -249,19 +249,25 @@ pub fn verify_chars(
     uid: &UserUid,
     record: &SubsetRecord,
     asked: &Positions,
-    typed: &BTreeMap<u8, char>,
+    typed: &TypedChars,
     memory: &mut Argon2Memory,
 ) -> Result<bool, MaskKeyError> {
     let entry = record
         .entries()
         .find(|(_, positions, _)| *positions == asked.as_slice());
-    let same_positions = typed.keys().eq(asked.as_slice().iter());
+    let same_positions = typed.positions().eq(asked.as_slice().iter().copied());
     let Some((index, positions, tag)) = entry.filter(|_| same_positions) else {
         dummy_verify(keys, memory);
         return Ok(false);
     };
     let key = keys.find(&record.key_id)?;
-    let chars: Zeroizing<Vec<char>> = Zeroizing::new(typed.values().copied().collect());
+    // Compared in NFC, as enrolled: U+212B (Angstrom sign) is U+00C5 (Å).
+    let chars: Zeroizing<Vec<char>> = Zeroizing::new(
+        typed
+            .iter()
+            .map(|(_, c)| normalize_char(c).unwrap_or(c))
+            .collect(),
+    );
     let secret = secret(key, uid, &record.salt, index, positions, &chars)?;
     let computed = argon2id_tag(
         &record.whole_hash,
@@ -281,7 +287,8 @@ pub fn dummy_verify(keys: &MaskKeys, memory: &mut Argon2Memory) {
     argon2id_burn(memory);
 }
 
-/// Check the whole password (masking off). Slow, like [`verify_chars`].
+/// Check the whole password (masking off), given in NFC (`normalize_typed`). Slow,
+/// like [`verify_chars`].
 pub fn verify_whole(
     keys: &MaskKeys,
     uid: &UserUid,
@@ -352,6 +359,11 @@ fn binomial(n: usize, k: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
+
+    fn tc(typed: &BTreeMap<u8, char>) -> TypedChars {
+        TypedChars::from_map(typed.clone())
+    }
     use crate::domain::pepper::Pepper;
     use proptest::prelude::*;
 
@@ -453,21 +465,21 @@ mod tests {
             .find(|p| !stored.contains(p.as_slice()))
             .unwrap();
         let typed = typed_at(pw, unstored.as_slice());
-        assert!(!verify_chars(&keys, &uid(), &record, &unstored, &typed, &mut mem()).unwrap());
+        assert!(!verify_chars(&keys, &uid(), &record, &unstored, &tc(&typed), &mut mem()).unwrap());
 
         let asked = record.choose().unwrap();
         let right = typed_at(pw, asked.as_slice());
-        assert!(verify_chars(&keys, &uid(), &record, &asked, &right, &mut mem()).unwrap());
+        assert!(verify_chars(&keys, &uid(), &record, &asked, &tc(&right), &mut mem()).unwrap());
         // Another user's id: the record is bound to its user.
         let other = UserUid::generate();
-        assert!(!verify_chars(&keys, &other, &record, &asked, &right, &mut mem()).unwrap());
+        assert!(!verify_chars(&keys, &other, &record, &asked, &tc(&right), &mut mem()).unwrap());
         assert!(!verify_whole(&keys, &other, &record, pw, &mut mem()).unwrap());
         // Typed positions other than those asked.
         let mut shifted = right.clone();
         let (&first, &c) = shifted.iter().next().unwrap();
         shifted.remove(&first);
         shifted.insert(if first == 1 { 12 } else { 1 }, c);
-        assert!(!verify_chars(&keys, &uid(), &record, &asked, &shifted, &mut mem()).unwrap());
+        assert!(!verify_chars(&keys, &uid(), &record, &asked, &tc(&shifted), &mut mem()).unwrap());
     }
 
     #[test]
@@ -478,7 +490,7 @@ mod tests {
         let typed = typed_at(pw, asked.as_slice());
         let stranger = MaskKeys::from_pepper(&Pepper::generate());
         assert_eq!(
-            verify_chars(&stranger, &uid(), &record, &asked, &typed, &mut mem()),
+            verify_chars(&stranger, &uid(), &record, &asked, &tc(&typed), &mut mem()),
             Err(MaskKeyError::Unknown(record.key_id.clone()))
         );
         // The old pepper's key kept beside a new current key still checks it.
@@ -486,7 +498,7 @@ mod tests {
             std::sync::Arc::new(super::super::PepperMaskKey::new(&Pepper::generate())),
             Vec::new(),
         );
-        assert!(verify_chars(&rotated, &uid(), &record, &asked, &typed, &mut mem()).unwrap());
+        assert!(verify_chars(&rotated, &uid(), &record, &asked, &tc(&typed), &mut mem()).unwrap());
         assert!(verify_whole(&rotated, &uid(), &record, pw, &mut mem()).unwrap());
     }
 
@@ -512,7 +524,7 @@ mod tests {
             let mut record = good.clone();
             breakage(&mut record);
             assert!(
-                !verify_chars(&keys(), &uid(), &record, &asked, &typed, &mut mem()).unwrap(),
+                !verify_chars(&keys(), &uid(), &record, &asked, &tc(&typed), &mut mem()).unwrap(),
                 "breakage {i}"
             );
             assert!(
@@ -525,8 +537,71 @@ mod tests {
         for flip in [0x40, 0x01] {
             let mut record = good.clone();
             record.subsets.iter_mut().for_each(|b| *b ^= flip);
-            assert!(!verify_chars(&keys(), &uid(), &record, &asked, &typed, &mut mem()).unwrap());
+            assert!(
+                !verify_chars(&keys(), &uid(), &record, &asked, &tc(&typed), &mut mem()).unwrap()
+            );
         }
+    }
+
+    /// The review's attack on the old scheme (a meet in the middle over k + 1 masked
+    /// shares, no Argon2) recovers an old record's password, and finds nothing in a
+    /// record of this scheme: its bytes, read as the old record's shares and hash, are
+    /// tags that lie on no polynomial.
+    #[test]
+    fn the_meet_in_the_middle_that_breaks_old_records_finds_nothing_here() {
+        use crate::domain::masked_password::shamir;
+        let alphabet: Vec<char> = "abcdefghij0123456789".chars().collect();
+        let pw = "ab3cd5ef7g91";
+        let keys = keys();
+        let subkey = keys.pepper().subkey();
+        let old = shamir::enroll(subkey, &Password::parse(pw).unwrap(), &mut mem());
+        assert_eq!(
+            shamir::meet_in_the_middle(subkey, &old, &alphabet).as_deref(),
+            Some(pw)
+        );
+
+        let new = enrolled(pw, 32);
+        // Every byte the new record stores, shaped as the attack expects: the salt, the
+        // tags and positions as n shares of 32 bytes, the whole password's hash.
+        let mut bytes = new.subsets.clone();
+        bytes.resize(usize::from(new.length) * 32, 0);
+        let disguised = shamir::MaskedPasswordRecord {
+            length: new.length,
+            threshold: new.threshold,
+            salt: new.salt.clone(),
+            masked_shares: bytes,
+            secret_hash: new.whole_hash.clone(),
+        };
+        assert_eq!(
+            shamir::meet_in_the_middle(subkey, &disguised, &alphabet),
+            None
+        );
+    }
+
+    #[test]
+    fn nfc_and_nfd_input_give_the_same_result() {
+        use unicode_normalization::UnicodeNormalization;
+        let pw = "Zażółć1234ąę";
+        let record = enrolled(pw, 8);
+        let keys = keys();
+        let nfd: String = pw.nfd().collect();
+        assert_ne!(nfd, pw);
+        assert!(masked_password_verify_whole(&keys, &record, &nfd));
+        assert!(masked_password_verify_whole(&keys, &record, pw));
+        // One position typed as U+212B or decomposed still matches its NFC character.
+        let angstrom = enrolled("Å1bcdefgh", 8);
+        let asked = angstrom
+            .stored_positions()
+            .find(|p| p.as_slice().contains(&1))
+            .unwrap();
+        let mut typed = typed_at("Å1bcdefgh", asked.as_slice());
+        typed.insert(1, '\u{212B}');
+        assert!(verify_chars(&keys, &uid(), &angstrom, &asked, &tc(&typed), &mut mem()).unwrap());
+    }
+
+    fn masked_password_verify_whole(keys: &MaskKeys, record: &SubsetRecord, typed: &str) -> bool {
+        let record = super::super::PasswordRecord::Subsets(record.clone());
+        super::super::verify_whole(keys, &uid(), &record, typed, &mut mem()).unwrap()
     }
 
     /// A policy-conforming password.
@@ -549,11 +624,29 @@ mod tests {
             let entries: Vec<Vec<u8>> = record.entries().map(|(_, p, _)| p.to_vec()).collect();
             let asked = Positions(entries[which.index(entries.len())].clone());
             let typed = typed_at(&pw, asked.as_slice());
-            prop_assert!(verify_chars(&keys, &uid(), &record, &asked, &typed, &mut mem()).unwrap());
+            prop_assert!(verify_chars(&keys, &uid(), &record, &asked, &tc(&typed), &mut mem()).unwrap());
             let victim = asked.as_slice()[wrong.index(asked.as_slice().len())];
             let mut bad = typed.clone();
             bad.insert(victim, other_char(typed[&victim]));
-            prop_assert!(!verify_chars(&keys, &uid(), &record, &asked, &bad, &mut mem()).unwrap());
+            prop_assert!(!verify_chars(&keys, &uid(), &record, &asked, &tc(&bad), &mut mem()).unwrap());
+        }
+
+        #[test]
+        fn nfc_and_nfd_forms_of_any_password_check_alike(pw in password()) {
+            use unicode_normalization::UnicodeNormalization;
+            let record = enrolled(&pw, 8);
+            let keys = keys();
+            let nfd: String = pw.nfd().collect();
+            prop_assert!(masked_password_verify_whole(&keys, &record, &nfd));
+            let asked = record.choose().unwrap();
+            let chars: Vec<char> = pw.chars().collect();
+            // Each asked character sent decomposed, as the API's parser takes it.
+            let typed: BTreeMap<u8, char> = asked.as_slice().iter().map(|&p| {
+                let c = chars[usize::from(p) - 1];
+                let decomposed: String = c.to_string().nfd().collect();
+                (p, super::super::normalize_typed_char(&decomposed).unwrap())
+            }).collect();
+            prop_assert!(verify_chars(&keys, &uid(), &record, &asked, &tc(&typed), &mut mem()).unwrap());
         }
 
         #[test]
@@ -589,7 +682,7 @@ mod tests {
             let asked = record.choose().unwrap_or_else(|| Positions::choose(length.min(32), threshold));
             let typed_map: BTreeMap<u8, char> =
                 asked.as_slice().iter().copied().zip(typed.chars().cycle()).collect();
-            prop_assert!(!verify_chars(&keys(), &uid(), &record, &asked, &typed_map, &mut mem()).unwrap_or(false));
+            prop_assert!(!verify_chars(&keys(), &uid(), &record, &asked, &tc(&typed_map), &mut mem()).unwrap_or(false));
             prop_assert!(!verify_whole(&keys(), &uid(), &record, &typed, &mut mem()).unwrap_or(false));
         }
     }

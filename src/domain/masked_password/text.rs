@@ -169,10 +169,6 @@ pub fn normalize_typed(text: &str) -> Zeroizing<String> {
 /// NFC of the text typed at one position: the character, or None if it does not
 /// compose to exactly one scalar value (then it cannot match any position of a
 /// password this policy accepted). For a client that sends "a" + U+0328 for "ą".
-#[allow(
-    dead_code,
-    reason = "called by the check side of the new scheme (issue 13), wired in mod.rs there"
-)]
 pub fn normalize_typed_char(text: &str) -> Option<char> {
     // A single NFC character is at most 4 scalars in NFD; allow other mark orders.
     if text.chars().nth(4 * 4).is_some() {
@@ -188,10 +184,6 @@ pub fn normalize_typed_char(text: &str) -> Option<char> {
 
 /// NFC of one typed character (a singleton such as U+212B ANGSTROM SIGN becomes
 /// U+00C5), or None if it does not normalise to exactly one scalar value.
-#[allow(
-    dead_code,
-    reason = "called by the check side of the new scheme (issue 13), wired in mod.rs there"
-)]
 pub fn normalize_char(c: char) -> Option<char> {
     let mut utf8 = [0u8; 4];
     let normalized = normalize_typed_char(c.encode_utf8(&mut utf8));
@@ -205,16 +197,8 @@ pub fn normalize_char(c: char) -> Option<char> {
 /// Only this map's final entries are wiped: copies a caller made while building the
 /// `BTreeMap` (node splits move entries) are out of its reach, so build it once from
 /// the parsed request and move it in.
-#[allow(
-    dead_code,
-    reason = "called by the check side of the new scheme (issue 13), wired in mod.rs there"
-)]
 pub struct TypedChars(BTreeMap<u8, char>);
 
-#[allow(
-    dead_code,
-    reason = "called by the check side of the new scheme (issue 13), wired in mod.rs there"
-)]
 impl TypedChars {
     /// Take ownership of typed characters, keyed by 1-based position.
     pub fn from_map(map: BTreeMap<u8, char>) -> Self {
