@@ -22,8 +22,8 @@ use crate::store::{
     now_millis, AuditEntry, NewUser, Store, StoreError, UserChange, UserKind, UserRecord,
 };
 
-use super::login::token_aad;
 use super::state::Keys;
+use super::token_binding::token_aad;
 
 /// What the new operator needs for the first login, shown once.
 pub struct OperatorSecrets {
@@ -48,9 +48,10 @@ pub async fn add_operator(
     })
     .await?;
     let totp = TotpSecret::generate();
-    let sealed = secret_box::seal(&keys.token_seed, totp.as_bytes(), &token_aad(None, login));
+    let uid = crate::domain::ids::UserUid::generate();
+    let sealed = secret_box::seal(&keys.token_seed, totp.as_bytes(), &token_aad(uid));
     let user = NewUser {
-        uid: crate::domain::ids::UserUid::generate(),
+        uid,
         kind: UserKind::Operator,
         millekod: None,
         login: login.clone(),
@@ -147,7 +148,7 @@ pub async fn reset_operator(
     })
     .await?;
     let totp = TotpSecret::generate();
-    let sealed = secret_box::seal(&keys.token_seed, totp.as_bytes(), &token_aad(None, login));
+    let sealed = secret_box::seal(&keys.token_seed, totp.as_bytes(), &token_aad(user.uid));
     let change = UserChange::Reprovision {
         attempts_left: i64::from(limit.get()),
         temporary_password_hash: hash,

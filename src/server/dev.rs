@@ -27,8 +27,9 @@ use crate::store::{
 };
 
 use super::auth::{new_token, API_TOKEN_PREFIX};
-use super::login::{inventory_aad, token_aad};
+use super::login::inventory_aad;
 use super::state::Keys;
+use super::token_binding::token_aad;
 
 pub const CREDENTIALS_FILE: &str = "dev-credentials.json";
 pub const OUTBOX_FILE: &str = "sms-outbox.jsonl";
@@ -218,6 +219,7 @@ async fn dev_operator(
         OperatorRole::HelpDesk => "DEV-0001",
         OperatorRole::BackOffice => "DEV-0002",
     };
+    let uid = crate::domain::ids::UserUid::generate();
     let user = store
         .create_user(
             &NewUser {
@@ -241,7 +243,7 @@ async fn dev_operator(
                 token_seed_sealed: Some(secret_box::seal(
                     &keys.token_seed,
                     totp.as_bytes(),
-                    &token_aad(None, login),
+                    &token_aad(uid),
                 )),
                 blocked_at: None,
                 operator_role: Some(role),
@@ -385,6 +387,7 @@ pub async fn seed(
             None => None,
         };
         let blocked = demo.status == UserStatus::Blocked;
+        let uid = crate::domain::ids::UserUid::generate();
         store
             .create_user(
                 &NewUser {
@@ -404,13 +407,9 @@ pub async fn seed(
                     token_serial: totp
                         .as_ref()
                         .map(|_| format!("DEV-{}", demo.login.to_uppercase())),
-                    token_seed_sealed: totp.as_ref().map(|t| {
-                        secret_box::seal(
-                            &keys.token_seed,
-                            t.as_bytes(),
-                            &token_aad(Some(&millekod), &login),
-                        )
-                    }),
+                    token_seed_sealed: totp
+                        .as_ref()
+                        .map(|t| secret_box::seal(&keys.token_seed, t.as_bytes(), &token_aad(uid))),
                     blocked_at: blocked.then_some(now),
                     operator_role: None,
                 },

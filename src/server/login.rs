@@ -62,6 +62,7 @@ use super::hash_gate::{Caller, HashPermit};
 use super::metrics::StartRefusal;
 use super::sms::{Sms, SmsKind};
 use super::state::AppState;
+use super::token_binding;
 
 /// A challenge lives as long as an SMS code: 5 minutes.
 const CHALLENGE_TTL_MS: i64 = otp::SMS_CODE_TTL_S * 1000;
@@ -575,21 +576,33 @@ async fn check_credentials(
             None => false,
         },
         AuthTool::Token => match &user.token_seed_sealed {
-            Some(sealed) => {
-                let aad = token_aad(user.millekod.as_ref(), &user.login);
-                let seed = secret_box::open(&state.keys.token_seed, sealed, &aad)
-                    .map_err(ApiError::internal)?;
-                let secret = TotpSecret::from_bytes(&seed).map_err(ApiError::internal)?;
-                let unix = u64::try_from(now / 1000).unwrap_or(0);
-                match otp::verify_totp(&secret, answer.otp.expose(), unix, user.token_last_step) {
-                    // A step is used once, across every replica.
-                    Some(step) => {
-                        work.store += 1;
-                        state.store.consume_token_step(user.id, step).await?
+            // Bound to the user's uid (`token_binding`): a seed that is not this
+            // user's does not open, and counts as a wrong code, never as a 500 (which
+            // would leave the reserved attempt unrecorded).
+            Some(sealed) => match secret_box::open(
+                &state.keys.token_seed,
+                sealed,
+                &token_binding::token_aad(user.uid),
+            ) {
+                Ok(seed) => {
+                    let secret = TotpSecret::from_bytes(&seed).map_err(ApiError::internal)?;
+                    let unix = u64::try_from(now / 1000).unwrap_or(0);
+                    match otp::verify_totp(&secret, answer.otp.expose(), unix, user.token_last_step)
+                    {
+                        // A step is used once, across every replica.
+                        Some(step) => {
+                            work.store += 1;
+                            state.store.consume_token_step(user.id, step).await?
+                        }
+                        None => false,
                     }
-                    None => false,
                 }
-            }
+                Err(err) => {
+                    tracing::error!(user = %user.login, error = %err,
+                        "the user's token seed is not sealed to them; their token codes fail");
+                    false
+                }
+            },
             None => false,
         },
     };
@@ -644,13 +657,6 @@ async fn check_credentials(
     .await?
     .map_err(mask_key_failed)?;
     Ok(otp_ok && password_ok)
-}
-
-/// Associated data binding a sealed token seed to its user: a seed copied to another
-/// user's row does not open.
-pub fn token_aad(millekod: Option<&crate::api::MilleKod>, login: &crate::api::Login) -> Vec<u8> {
-    let millekod = millekod.map(|m| m.as_str()).unwrap_or("");
-    format!("token-seed/{millekod}/{login}").into_bytes()
 }
 
 /// Associated data binding a sealed seed of the token inventory to its serial, until

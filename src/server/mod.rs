@@ -22,6 +22,7 @@ pub mod sms;
 pub mod source_limits;
 pub mod state;
 pub mod sweep;
+pub mod token_binding;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -240,6 +241,12 @@ pub struct Bound {
 
 pub async fn bind(config: &ServerConfig) -> anyhow::Result<Bound> {
     check_transport(&config.listen, config.tls.is_some(), config.insecure_http)?;
+    // Before anything listens: once a replica serves, every token seed it may be asked
+    // to open is bound to its user's uid.
+    let keys = Keys::derive(&config.pepper);
+    token_binding::rebind_login_bound_seeds(config.store.as_ref(), &keys.token_seed)
+        .await
+        .context("cannot re-seal the token seeds to their users' uids")?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;

@@ -217,6 +217,7 @@ pub const SQLITE: &[Migration] = &[
             "ALTER TABLE users ADD COLUMN pw_key_id TEXT",
         ],
     ),
+    (10, TOKEN_SEED_BINDING),
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -422,6 +423,19 @@ pub const POSTGRES: &[Migration] = &[
             "ALTER TABLE users ADD COLUMN pw_key_id TEXT",
         ],
     ),
+    (10, TOKEN_SEED_BINDING),
+];
+
+/// Migration 10, the same SQL on both backends (issue 13): what the associated data of
+/// a user's sealed token seed names. `login` (every seed sealed before this migration):
+/// `token-seed/{millekod}/{login}`, which a new user given a deleted user's login would
+/// open too; `uid`: the user's immutable uid (`server::token_binding`). The server
+/// re-seals every `login` seed to its uid at start-up, so the column records where that
+/// pass stands, row by row. A NULL beside a seed (written by a server older than this
+/// migration) counts as `login`.
+const TOKEN_SEED_BINDING: &[&str] = &[
+    "ALTER TABLE users ADD COLUMN token_seed_binding TEXT",
+    "UPDATE users SET token_seed_binding = 'login' WHERE token_seed_sealed IS NOT NULL",
 ];
 
 /// Migration 5, the same SQL on both backends: API token names are unique, revoked

@@ -10,6 +10,7 @@
 mod migrations;
 mod phone_batch;
 mod sql;
+mod token_seeds;
 
 use async_trait::async_trait;
 
@@ -166,6 +167,19 @@ pub struct InventoryToken {
     pub seed_sealed: Option<Vec<u8>>,
     /// `available`, `assigned` or `withdrawn`.
     pub state: String,
+}
+
+/// A user's token seed still sealed to their (MilleKod, login), as every seed was
+/// before migration 10: what the start-up pass re-seals to the uid
+/// (`server::token_binding`).
+#[derive(Clone)]
+pub struct LoginBoundSeed {
+    pub user_id: i64,
+    pub uid: UserUid,
+    /// `None` for operators.
+    pub millekod: Option<MilleKod>,
+    pub login: Login,
+    pub sealed: Vec<u8>,
 }
 
 /// A request waiting for a second operator (see `domain::approval`).
@@ -556,6 +570,24 @@ pub trait Store: Send + Sync + 'static {
     /// every row's outcome, the changed rows and their audit records, and the stored
     /// answer commit together, or nothing does.
     async fn apply_phone_batch(&self, batch: PhoneBatch<'_>) -> StoreResult<BatchApplied>;
+
+    /// Up to `limit` users, by id after `after_id`, whose token seed is still bound to
+    /// their login (migration 10's `token_seed_binding`).
+    async fn login_bound_token_seeds(
+        &self,
+        after_id: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<LoginBoundSeed>>;
+    /// Put `resealed` (bound to the uid) in place of the login-bound `sealed`, only
+    /// while the row still holds `sealed` unbound: `false` when another replica did it
+    /// first or the seed changed meanwhile. Ends nothing and audits nothing: the user's
+    /// token and state stay what they were.
+    async fn rebind_token_seed(
+        &self,
+        user_id: i64,
+        sealed: &[u8],
+        resealed: &[u8],
+    ) -> StoreResult<bool>;
 
     /// Add tokens to the inventory with one audit record: how many were new (a serial
     /// known already, in any state, is left as it is and not counted).

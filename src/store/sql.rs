@@ -806,16 +806,18 @@ impl Store for SqlStore {
         let now = now_millis();
         let mut tx = self.pool.begin().await?;
         // $1..$n: the new-user columns, then the four below, the time (created_at
-        // and updated_at) and the operator's role.
+        // and updated_at), the operator's role and what the token seed is bound to.
         let n = NEW_USER_COLUMN_COUNT;
         let params: Vec<String> = (1..=n + 4).map(|i| format!("${i}")).collect();
         let sql = format!(
             "INSERT INTO users ({NEW_USER_COLUMNS}, temp_password_hash, token_serial, \
-             token_seed_sealed, blocked_at, created_at, updated_at, operator_role) \
-             VALUES ({}, ${t}, ${t}, ${r}) RETURNING {USER_COLUMNS}",
+             token_seed_sealed, blocked_at, created_at, updated_at, operator_role, \
+             token_seed_binding) \
+             VALUES ({}, ${t}, ${t}, ${r}, ${b}) RETURNING {USER_COLUMNS}",
             params.join(", "),
             t = n + 5,
             r = n + 6,
+            b = n + 7,
         );
         let row = bind_new_user(sqlx::query(&sql), user)
             .bind(&user.temporary_password_hash)
@@ -824,6 +826,8 @@ impl Store for SqlStore {
             .bind(user.blocked_at)
             .bind(now)
             .bind(user.operator_role.map(|r| r.as_str()))
+            // Every seed sealed since migration 10 is bound to the uid.
+            .bind(user.token_seed_sealed.as_ref().map(|_| "uid"))
             .fetch_one(&mut *tx)
             .await
             .map_err(exists_or_database)?;
@@ -1022,7 +1026,8 @@ impl Store for SqlStore {
                 withdraw_serial_of(&mut tx, user_id, "replaced", now).await?;
                 sqlx::query(concat!(
                     "UPDATE users SET auth_tool = 'token', token_serial = $2, \
-                     token_seed_sealed = $3, token_last_step = NULL, updated_at = $4 \
+                     token_seed_sealed = $3, token_seed_binding = 'uid', \
+                     token_last_step = NULL, updated_at = $4 \
                      WHERE id = $1 RETURNING ",
                     user_columns!()
                 ))
@@ -1036,7 +1041,7 @@ impl Store for SqlStore {
                 sqlx::query(concat!(
                     "UPDATE users SET auth_tool = CASE WHEN phone IS NOT NULL THEN 'sms' \
                      ELSE auth_tool END, token_serial = NULL, token_seed_sealed = NULL, \
-                     token_last_step = NULL, updated_at = $2 \
+                     token_seed_binding = NULL, token_last_step = NULL, updated_at = $2 \
                      WHERE id = $1 AND token_seed_sealed IS NOT NULL RETURNING ",
                     user_columns!()
                 ))
@@ -1062,7 +1067,8 @@ impl Store for SqlStore {
                  failed_attempts = 0, blocked_at = NULL, pending_positions = NULL, \
                  pw_length = NULL, pw_threshold = NULL, pw_salt = NULL, pw_shares = NULL, \
                  pw_secret_hash = NULL, temp_password_hash = $3, token_seed_sealed = $4, \
-                 token_last_step = NULL, updated_at = $5 WHERE id = $1 RETURNING ",
+                 token_seed_binding = 'uid', token_last_step = NULL, updated_at = $5 \
+                 WHERE id = $1 RETURNING ",
                 user_columns!()
             ))
             .bind(user_id)
@@ -1678,6 +1684,23 @@ impl Store for SqlStore {
 
     async fn apply_phone_batch(&self, batch: PhoneBatch<'_>) -> StoreResult<BatchApplied> {
         self.apply_phone_batch_sql(batch).await
+    }
+
+    async fn login_bound_token_seeds(
+        &self,
+        after_id: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<LoginBoundSeed>> {
+        self.login_bound_token_seeds_sql(after_id, limit).await
+    }
+
+    async fn rebind_token_seed(
+        &self,
+        user_id: i64,
+        sealed: &[u8],
+        resealed: &[u8],
+    ) -> StoreResult<bool> {
+        self.rebind_token_seed_sql(user_id, sealed, resealed).await
     }
 
     async fn load_tokens(&self, tokens: &[InventoryToken], audit: &AuditEntry) -> StoreResult<u64> {

@@ -29,4 +29,5 @@ mod slow_clients;
 mod smoke;
 mod sms_limits;
 mod state_changes;
+mod token_binding;
 mod unblock;

@@ -25,8 +25,9 @@ use crate::domain::pskc;
 use crate::domain::secret_box;
 use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::login::{inventory_aad, token_aad};
+use crate::server::login::inventory_aad;
 use crate::server::state::AppState;
+use crate::server::token_binding::token_aad;
 use crate::store::{InventoryToken, StoreError, UserChange, UserRecord};
 
 /// Load a PSKC inventory file (back-office only); the answer counts, never seeds.
@@ -183,11 +184,7 @@ pub async fn assign(
         .ok_or_else(|| ApiError::internal("an available token without a seed"))?;
     let seed = secret_box::open(&state.keys.token_seed, &sealed, &inventory_aad(serial))
         .map_err(ApiError::internal)?;
-    let resealed = secret_box::seal(
-        &state.keys.token_seed,
-        &seed,
-        &token_aad(user.millekod.as_ref(), &user.login),
-    );
+    let resealed = secret_box::seal(&state.keys.token_seed, &seed, &token_aad(user.uid));
     let entry = auth.audit(
         ACTION,
         target,
