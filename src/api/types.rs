@@ -192,13 +192,21 @@ pub struct UnblockRequest {
     pub reason: Option<String>,
 }
 
+/// `POST …/users/{login}/password-reset`: require a new password of the user (issue 13).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
 /// A request that waits for a second operator (maker–checker), e.g. an unblock with a
 /// new password within the hold after a phone change: `202` from the unblock, and
 /// `POST /v1/approvals/{id}/approve` by another operator carries it out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ApprovalView {
     pub id: String,
-    /// `unblock_new_password`.
+    /// `unblock_new_password` or `password_reset`.
     pub action: String,
     pub millekod: MilleKod,
     pub login: Login,

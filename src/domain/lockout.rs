@@ -13,6 +13,10 @@
 //!        └─ wrong data, none left ─► blocked ────┘
 //! ```
 //!
+//! One more edge (issue 13): HelpDesk or a co-user can *require* a new password of an
+//! active or blocked user ([`require_new_password`]), which leads to
+//! `awaiting_new_password` exactly as the R10 unblock does, access password and all.
+//!
 //! Why the counter works the way it does: a check that is *then* counted lets N parallel
 //! guesses all be checked before any is counted. So every attempt first **reserves** one
 //! of the attempts left (an atomic `UPDATE … WHERE attempts_left > 0 RETURNING` in the
@@ -200,9 +204,47 @@ pub fn unblock(
     }
 }
 
+/// Why HelpDesk (or a co-user) cannot require a new password of a user now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PasswordResetRefused {
+    #[error("the user has not logged in for the first time yet; that login sets a password")]
+    PendingActivation,
+    #[error("the user already awaits a new password; nothing to require")]
+    AwaitingNewPassword,
+    #[error(
+        "the user has neither a registered mobile number nor a token; add a phone number first"
+    )]
+    NoAuthorizationTool,
+}
+
+/// Decide a required password change (issue 13): the user goes where "unblock new
+/// password" (R10) leads — awaiting a new password, with a full count of attempts —
+/// whether they were active (their password may be stored under an old scheme, or be
+/// suspected known) or blocked. The same one-time access password then goes to them, so
+/// the same tool is needed: a mobile number for the SMS, or a token (the access password
+/// then comes in a back-office envelope). A user who never logged in sets a password
+/// at the first login anyway; one already awaiting a new password has nothing to change.
+pub fn require_new_password(
+    facts: UnblockFacts,
+    limit: LockoutLimit,
+) -> Result<UnblockOutcome, PasswordResetRefused> {
+    match facts.status {
+        UserStatus::PendingActivation => Err(PasswordResetRefused::PendingActivation),
+        UserStatus::AwaitingNewPassword => Err(PasswordResetRefused::AwaitingNewPassword),
+        UserStatus::Active | UserStatus::Blocked if !(facts.has_phone || facts.has_token) => {
+            Err(PasswordResetRefused::NoAuthorizationTool)
+        }
+        UserStatus::Active | UserStatus::Blocked => Ok(UnblockOutcome {
+            status: UserStatus::AwaitingNewPassword,
+            attempts_left: limit.get(),
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn blocked() -> UnblockFacts {
         UnblockFacts {
@@ -310,6 +352,100 @@ mod tests {
         let out = unblock(facts, UnblockMode::CurrentPassword, LockoutLimit::default()).unwrap();
         assert_eq!(out.status, UserStatus::PendingActivation);
         assert_eq!(out.attempts_left, 3);
+    }
+
+    #[test]
+    fn a_password_change_is_required_of_active_and_blocked_users_with_a_tool() {
+        let limit = LockoutLimit::new(5).unwrap();
+        for status in [UserStatus::Active, UserStatus::Blocked] {
+            let facts = UnblockFacts {
+                status,
+                attempts_left: if status == UserStatus::Blocked { 0 } else { 2 },
+                ..blocked()
+            };
+            let out = require_new_password(facts, limit).unwrap();
+            assert_eq!(
+                (out.status, out.attempts_left),
+                (UserStatus::AwaitingNewPassword, 5)
+            );
+            let token_only = UnblockFacts {
+                has_phone: false,
+                has_token: true,
+                ..facts
+            };
+            assert!(require_new_password(token_only, limit).is_ok());
+            let neither = UnblockFacts {
+                has_phone: false,
+                ..facts
+            };
+            assert_eq!(
+                require_new_password(neither, limit),
+                Err(PasswordResetRefused::NoAuthorizationTool)
+            );
+        }
+    }
+
+    #[test]
+    fn a_password_change_is_refused_before_activation_and_while_awaiting_one() {
+        let limit = LockoutLimit::default();
+        for (status, refusal) in [
+            (
+                UserStatus::PendingActivation,
+                PasswordResetRefused::PendingActivation,
+            ),
+            (
+                UserStatus::AwaitingNewPassword,
+                PasswordResetRefused::AwaitingNewPassword,
+            ),
+        ] {
+            let facts = UnblockFacts {
+                status,
+                attempts_left: 3,
+                ..blocked()
+            };
+            assert_eq!(require_new_password(facts, limit), Err(refusal));
+        }
+    }
+
+    fn any_status() -> impl Strategy<Value = UserStatus> {
+        prop_oneof![
+            Just(UserStatus::PendingActivation),
+            Just(UserStatus::Active),
+            Just(UserStatus::Blocked),
+            Just(UserStatus::AwaitingNewPassword),
+        ]
+    }
+
+    proptest! {
+        /// Whatever the facts, a required change leads only to awaiting a new password
+        /// with the full limit, from active or blocked, and never without a tool.
+        #[test]
+        fn a_required_change_ends_awaiting_a_new_password_with_the_full_limit(
+            status in any_status(),
+            attempts_left in -2i64..6,
+            has_permanent_password: bool,
+            has_phone: bool,
+            has_token: bool,
+            limit in 1u8..=5,
+        ) {
+            let facts = UnblockFacts {
+                status, attempts_left, has_permanent_password, has_phone, has_token,
+            };
+            let limit = LockoutLimit::new(limit).unwrap();
+            match require_new_password(facts, limit) {
+                Ok(out) => {
+                    prop_assert!(matches!(status, UserStatus::Active | UserStatus::Blocked));
+                    prop_assert!(has_phone || has_token);
+                    prop_assert_eq!(out.status, UserStatus::AwaitingNewPassword);
+                    prop_assert_eq!(out.attempts_left, limit.get());
+                    prop_assert_eq!(flow_for(out.status), Flow::NewPassword);
+                }
+                Err(refusal) => prop_assert!(
+                    !matches!(status, UserStatus::Active | UserStatus::Blocked)
+                        || refusal == PasswordResetRefused::NoAuthorizationTool
+                ),
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! - HelpDesk operators act on any company and never see secrets.
 //! - A co-user acts only inside their own MilleKod and only on *other* users: show,
-//!   list and both unblocks. Nobody unblocks themselves.
+//!   list, both unblocks and requiring a new password (which leads where "unblock new
+//!   password" does). Nobody unblocks themselves.
 //! - The password-masking switch belongs to the user themself (R3) and needs no
 //!   authorization beyond being logged in.
 //! - API tokens act for the operator who created them, within their scopes only.
@@ -158,6 +159,9 @@ pub enum Action {
     ShowUser,
     RevealPhone,
     Unblock,
+    /// Make a user set a new password (issue 13): the same one-time access password
+    /// and the same rules as "unblock new password", for a user who is not blocked too.
+    RequirePasswordChange,
     SetPhone,
     SetPasswordMasking,
     ReadAudit,
@@ -178,7 +182,7 @@ impl Action {
     fn scope(self) -> Option<Scope> {
         match self {
             Self::ListUsers | Self::ShowUser | Self::RevealPhone => Some(Scope::UsersRead),
-            Self::Unblock => Some(Scope::UsersUnblock),
+            Self::Unblock | Self::RequirePasswordChange => Some(Scope::UsersUnblock),
             Self::SetPhone => Some(Scope::PhonesWrite),
             Self::ReadAudit => Some(Scope::AuditRead),
             Self::SetPasswordMasking
@@ -284,7 +288,10 @@ pub fn authorize(principal: &Principal, action: Action, target: Target<'_>) -> R
             match action {
                 Action::SetPasswordMasking if is_self => Ok(()),
                 Action::SetPasswordMasking => Err(Denied::UserThemselfOnly),
-                Action::ListUsers | Action::ShowUser | Action::Unblock => {
+                Action::ListUsers
+                | Action::ShowUser
+                | Action::Unblock
+                | Action::RequirePasswordChange => {
                     if !same_company {
                         Err(Denied::OtherCompany)
                     } else if is_self && action != Action::ListUsers {
@@ -432,6 +439,43 @@ mod tests {
         assert_eq!(
             authorize(&anna(), Action::SetPhone, Target::user(&k, &jan)),
             Err(Denied::OperatorsOnly)
+        );
+    }
+
+    #[test]
+    fn a_password_change_is_required_by_whoever_may_unblock() {
+        let (k, other_k) = (kod("12345678"), kod("87654321"));
+        let (jan, anna_login) = (login("jan"), login("anna"));
+        let action = Action::RequirePasswordChange;
+        let back_office = Principal::BackOffice {
+            user_id: 5,
+            login: login("zofia"),
+        };
+        for (principal, target) in [
+            (operator(), Target::user(&other_k, &jan)),
+            (anna(), Target::user(&k, &jan)),
+            (anna(), Target::user(&other_k, &jan)),
+            (anna(), Target::user(&k, &anna_login)),
+            (token(&[Scope::UsersUnblock]), Target::user(&k, &jan)),
+            (
+                token(&[Scope::UsersRead, Scope::PhonesWrite]),
+                Target::user(&k, &jan),
+            ),
+            (back_office, Target::user(&k, &jan)),
+        ] {
+            assert_eq!(
+                authorize(&principal, action, target),
+                authorize(&principal, Action::Unblock, target),
+                "{principal:?}"
+            );
+        }
+        assert_eq!(
+            authorize(&anna(), action, Target::user(&k, &anna_login)),
+            Err(Denied::OwnAccount)
+        );
+        assert_eq!(
+            authorize(&token(&[Scope::UsersRead]), action, Target::user(&k, &jan)),
+            Err(Denied::MissingScope(Scope::UsersUnblock))
         );
     }
 

@@ -977,6 +977,42 @@ impl Store for SqlStore {
             .bind(temporary_password_hash.clone())
             .bind(now)
             .bind(unblocked_hash.clone()),
+            UserChange::RequireNewPassword {
+                attempts_left,
+                temporary_password_hash,
+            } => sqlx::query(concat!(
+                "UPDATE users SET status = 'awaiting_new_password', attempts_left = $2, \
+                 failed_attempts = 0, blocked_at = NULL, temp_password_hash = $3, \
+                 updated_at = $4 WHERE id = $1 AND status IN ('active', 'blocked') \
+                 RETURNING ",
+                user_columns!()
+            ))
+            .bind(user_id)
+            .bind(*attempts_left)
+            .bind(temporary_password_hash.clone())
+            .bind(now),
+            UserChange::UndoPasswordReset {
+                reset_hash,
+                status,
+                failed_attempts,
+                attempts_left,
+                blocked_at,
+                temporary_password_hash,
+            } => sqlx::query(concat!(
+                "UPDATE users SET status = $2, failed_attempts = $3, attempts_left = $4, \
+                 blocked_at = $5, temp_password_hash = $6, updated_at = $7 \
+                 WHERE id = $1 AND status = 'awaiting_new_password' \
+                 AND temp_password_hash = $8 RETURNING ",
+                user_columns!()
+            ))
+            .bind(user_id)
+            .bind(status.as_str())
+            .bind(*failed_attempts)
+            .bind(*attempts_left)
+            .bind(*blocked_at)
+            .bind(temporary_password_hash.clone())
+            .bind(now)
+            .bind(reset_hash.clone()),
             UserChange::SetPhone(phone) => {
                 // The old number is told, with no code in the message (issue 11).
                 sqlx::query(

@@ -20,6 +20,7 @@ mod meta;
 mod one_time_codes;
 mod operators;
 mod overload;
+mod password_reset;
 mod phone_changes;
 mod phone_holds;
 mod phones;

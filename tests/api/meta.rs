@@ -19,6 +19,10 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/v1/companies/{millekod}/users"),
     ("get", "/v1/companies/{millekod}/users/{login}"),
     ("post", "/v1/companies/{millekod}/users/{login}/unblock"),
+    (
+        "post",
+        "/v1/companies/{millekod}/users/{login}/password-reset",
+    ),
     ("post", "/v1/operators/{login}/unblock"),
     ("get", "/v1/approvals"),
     ("post", "/v1/approvals/{id}/approve"),

@@ -1,10 +1,12 @@
-//! `/v1/approvals`: maker–checker (issue 11). An unblock with a new password within the
-//! hold after a phone change becomes a request here (`202` from the unblock); a second,
-//! different HelpDesk operator approves it, and only then does the one-time access
-//! password go to the new number. Why, and who may approve: `domain::approval`.
+//! `/v1/approvals`: maker–checker (issue 11). An unblock with a new password, or a
+//! required password change (`password_resets`), within the hold after a phone change
+//! becomes a request here (`202`); a second, different HelpDesk operator approves it,
+//! and only then does the one-time access password go to the new number. Why, and who
+//! may approve: `domain::approval`.
 
 use axum::extract::State;
 
+use super::password_resets::{self, Reset};
 use super::users::{carry_out, user_view, Unblocking};
 use super::{Json, Path};
 use crate::api::{
@@ -169,19 +171,27 @@ pub async fn approve(
         state.store.append_audit(&entry).await?;
         return Err(ApiError::forbidden(refused.to_string()));
     }
-    let facts = user.unblock_facts();
     let mode = UnblockMode::NewPassword;
-    let outcome = match lockout::unblock(facts, mode, state.settings.lockout_limit) {
-        Ok(outcome) => outcome,
-        Err(refusal) => {
+    // What was asked, decided again on the user's state now.
+    let decided = if record.action == password_resets::APPROVAL_ACTION {
+        password_resets::decide(&state, &user).map(Held::PasswordReset)
+    } else {
+        lockout::unblock(user.unblock_facts(), mode, state.settings.lockout_limit)
+            .map(Held::Unblock)
+            .map_err(|refusal| {
+                ApiError::new(
+                    ErrorCode::NotBlocked,
+                    format!("user '{login}' in MilleKod {millekod}: {refusal}"),
+                )
+            })
+    };
+    let held = match decided {
+        Ok(held) => held,
+        Err(err) => {
             state
                 .store
                 .decide_approval(&record.id, &auth.principal.audit_name(), "refused", now)
                 .await?;
-            let err = ApiError::new(
-                ErrorCode::NotBlocked,
-                format!("user '{login}' in MilleKod {millekod}: {refusal}"),
-            );
             return auth
                 .audit_refusal(&state, APPROVE, target, reason, Err(err))
                 .await;
@@ -203,18 +213,39 @@ pub async fn approve(
             .audit_refusal(&state, APPROVE, target, reason, Err(err))
             .await;
     }
-    let detail = format!(
-        "new_password; requested by {} ({}), approved by {approver}",
+    let approved = format!(
+        "requested by {} ({}), approved by {approver}",
         record.requested_by,
         record.reason.as_deref().unwrap_or("no reason given")
     );
-    let done = Unblocking {
-        target,
-        reason,
-        mode,
-        outcome,
-        detail,
+    let updated = match held {
+        Held::Unblock(outcome) => {
+            let done = Unblocking {
+                target,
+                reason,
+                mode,
+                outcome,
+                detail: format!("new_password; {approved}"),
+            };
+            carry_out(&state, &auth, &user, done).await?
+        }
+        Held::PasswordReset(outcome) => {
+            let reset = Reset {
+                target,
+                reason,
+                outcome,
+                approved: Some(approved),
+            };
+            password_resets::carry_out(&state, &auth, &user, reset).await?
+        }
     };
-    let updated = carry_out(&state, &auth, &user, done).await?;
     Ok(axum::Json(user_view(&updated, false)?))
+}
+
+/// What a held request comes to once approved.
+enum Held {
+    /// `unblock_new_password`.
+    Unblock(lockout::UnblockOutcome),
+    /// `password_reset`.
+    PasswordReset(lockout::UnblockOutcome),
 }

@@ -8,6 +8,7 @@ mod audit;
 mod envelopes;
 mod hardware_tokens;
 mod operators;
+mod password_resets;
 mod phone_changes;
 mod provisioning;
 mod sessions;
@@ -77,6 +78,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(users::list, provisioning::create_user))
         .routes(routes!(users::show))
         .routes(routes!(users::unblock))
+        .routes(routes!(password_resets::require))
         .routes(routes!(operators::unblock))
         .routes(routes!(approvals::list))
         .routes(routes!(approvals::approve))
