@@ -229,6 +229,9 @@ _millectl() {
             millectl__subcmd__help__subcmd__user,list)
                 cmd="millectl__subcmd__help__subcmd__user__subcmd__list"
                 ;;
+            millectl__subcmd__help__subcmd__user,require-password-change)
+                cmd="millectl__subcmd__help__subcmd__user__subcmd__require__subcmd__password__subcmd__change"
+                ;;
             millectl__subcmd__help__subcmd__user,show)
                 cmd="millectl__subcmd__help__subcmd__user__subcmd__show"
                 ;;
@@ -355,6 +358,9 @@ _millectl() {
             millectl__subcmd__user,list)
                 cmd="millectl__subcmd__user__subcmd__list"
                 ;;
+            millectl__subcmd__user,require-password-change)
+                cmd="millectl__subcmd__user__subcmd__require__subcmd__password__subcmd__change"
+                ;;
             millectl__subcmd__user,show)
                 cmd="millectl__subcmd__user__subcmd__show"
                 ;;
@@ -363,6 +369,9 @@ _millectl() {
                 ;;
             millectl__subcmd__user__subcmd__help,list)
                 cmd="millectl__subcmd__user__subcmd__help__subcmd__list"
+                ;;
+            millectl__subcmd__user__subcmd__help,require-password-change)
+                cmd="millectl__subcmd__user__subcmd__help__subcmd__require__subcmd__password__subcmd__change"
                 ;;
             millectl__subcmd__user__subcmd__help,show)
                 cmd="millectl__subcmd__user__subcmd__help__subcmd__show"
@@ -1502,7 +1511,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__user)
-            opts="show list"
+            opts="show list require-password-change"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1516,6 +1525,20 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__user__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__user__subcmd__require__subcmd__password__subcmd__change)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2786,7 +2809,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help show list help"
+            opts="-o -v -h --server --profile --output --no-color --verbose --help show list require-password-change help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2816,7 +2839,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__help)
-            opts="show list help"
+            opts="show list require-password-change help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2857,6 +2880,20 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        millectl__subcmd__user__subcmd__help__subcmd__require__subcmd__password__subcmd__change)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         millectl__subcmd__user__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2879,6 +2916,44 @@ _millectl() {
             fi
             case "${prev}" in
                 --millekod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__user__subcmd__require__subcmd__password__subcmd__change)
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --millekod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

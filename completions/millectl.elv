@@ -32,7 +32,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand login 'Log in (interactive, or --password-stdin/--with-token for scripts)'
             cand logout 'Forget the stored session (and end it on the server)'
             cand whoami 'Who the current session or token belongs to'
-            cand user 'Show and list users'
+            cand user 'Show and list users; require a new password of one'
             cand unblock 'Unblock a user: three more attempts, or the right to set a new password'
             cand phone 'Set users'' mobile numbers for SMS codes'
             cand approve 'Approve another operator''s request that waits for a second operator'
@@ -99,6 +99,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --help 'Print help'
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
             cand list 'List the users of a company'
+            cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;user;show'= {
@@ -127,14 +128,32 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'millectl;user;require-password-change'= {
+            cand --millekod 'Company code [default: your own, for co-users]'
+            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'millectl;user;help'= {
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
             cand list 'List the users of a company'
+            cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;user;help;show'= {
         }
         &'millectl;user;help;list'= {
+        }
+        &'millectl;user;help;require-password-change'= {
         }
         &'millectl;user;help;help'= {
         }
@@ -716,7 +735,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand login 'Log in (interactive, or --password-stdin/--with-token for scripts)'
             cand logout 'Forget the stored session (and end it on the server)'
             cand whoami 'Who the current session or token belongs to'
-            cand user 'Show and list users'
+            cand user 'Show and list users; require a new password of one'
             cand unblock 'Unblock a user: three more attempts, or the right to set a new password'
             cand phone 'Set users'' mobile numbers for SMS codes'
             cand approve 'Approve another operator''s request that waits for a second operator'
@@ -742,10 +761,13 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;help;user'= {
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
             cand list 'List the users of a company'
+            cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
         }
         &'millectl;help;user;show'= {
         }
         &'millectl;help;user;list'= {
+        }
+        &'millectl;help;user;require-password-change'= {
         }
         &'millectl;help;unblock'= {
             cand current-password 'The user remembers the password: grant three more attempts with it'

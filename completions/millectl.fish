@@ -36,7 +36,7 @@ complete -c millectl -n "__fish_millectl_needs_command" -s V -l version -d 'Prin
 complete -c millectl -n "__fish_millectl_needs_command" -f -a "login" -d 'Log in (interactive, or --password-stdin/--with-token for scripts)'
 complete -c millectl -n "__fish_millectl_needs_command" -f -a "logout" -d 'Forget the stored session (and end it on the server)'
 complete -c millectl -n "__fish_millectl_needs_command" -f -a "whoami" -d 'Who the current session or token belongs to'
-complete -c millectl -n "__fish_millectl_needs_command" -f -a "user" -d 'Show and list users'
+complete -c millectl -n "__fish_millectl_needs_command" -f -a "user" -d 'Show and list users; require a new password of one'
 complete -c millectl -n "__fish_millectl_needs_command" -f -a "unblock" -d 'Unblock a user: three more attempts, or the right to set a new password'
 complete -c millectl -n "__fish_millectl_needs_command" -f -a "phone" -d 'Set users\' mobile numbers for SMS codes'
 complete -c millectl -n "__fish_millectl_needs_command" -f -a "approve" -d 'Approve another operator\'s request that waits for a second operator'
@@ -81,17 +81,18 @@ csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s h -l help -d 'Print help'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l profile -d 'Named profile of the config file (server and stored session)' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list require-password-change help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list require-password-change help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list require-password-change help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -l no-color -d 'No colors (also NO_COLOR=1)'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -s h -l help -d 'Print help'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -f -a "show" -d 'Show one user: status, attempts, authorization tool, phone (masked)'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -f -a "list" -d 'List the users of a company'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list require-password-change help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list require-password-change help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list require-password-change help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list require-password-change help" -f -a "show" -d 'Show one user: status, attempts, authorization tool, phone (masked)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list require-password-change help" -f -a "list" -d 'List the users of a company'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list require-password-change help" -f -a "require-password-change" -d 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list require-password-change help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'Named profile of the config file (server and stored session)' -r
@@ -112,8 +113,20 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l millekod -d 'Company code [default: your own, for co-users]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s y -l yes -d 'Do not ask for confirmation'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one user: status, attempts, authorization tool, phone (masked)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the users of a company'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "require-password-change" -d 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l profile -d 'Named profile of the config file (server and stored session)' -r
@@ -485,7 +498,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_see
 complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help" -f -a "login" -d 'Log in (interactive, or --password-stdin/--with-token for scripts)'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help" -f -a "logout" -d 'Forget the stored session (and end it on the server)'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help" -f -a "whoami" -d 'Who the current session or token belongs to'
-complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help" -f -a "user" -d 'Show and list users'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help" -f -a "user" -d 'Show and list users; require a new password of one'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help" -f -a "unblock" -d 'Unblock a user: three more attempts, or the right to set a new password'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help" -f -a "phone" -d 'Set users\' mobile numbers for SMS codes'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help" -f -a "approve" -d 'Approve another operator\'s request that waits for a second operator'
@@ -503,6 +516,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_s
 complete -c millectl -n "__fish_millectl_using_subcommand help; and not __fish_seen_subcommand_from login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user: status, attempts, authorization tool, phone (masked)'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List the users of a company'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "require-password-change" -d 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from unblock" -f -a "current-password" -d 'The user remembers the password: grant three more attempts with it'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from unblock" -f -a "new-password" -d 'The user forgot it: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from phone" -f -a "set" -d 'Set a user\'s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'

@@ -35,7 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in (interactive, or --password-stdin/--with-token for scripts)')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Forget the stored session (and end it on the server)')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Who the current session or token belongs to')
-            [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Show and list users')
+            [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Show and list users; require a new password of one')
             [CompletionResult]::new('unblock', 'unblock', [CompletionResultType]::ParameterValue, 'Unblock a user: three more attempts, or the right to set a new password')
             [CompletionResult]::new('phone', 'phone', [CompletionResultType]::ParameterValue, 'Set users'' mobile numbers for SMS codes')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve another operator''s request that waits for a second operator')
@@ -106,6 +106,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user: status, attempts, authorization tool, phone (masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company')
+            [CompletionResult]::new('require-password-change', 'require-password-change', [CompletionResultType]::ParameterValue, 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -137,9 +138,26 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'millectl;user;require-password-change' {
+            [CompletionResult]::new('--millekod', '--millekod', [CompletionResultType]::ParameterName, 'Company code [default: your own, for co-users]')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: a ticket number or a few words, kept in the audit')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'millectl;user;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user: status, attempts, authorization tool, phone (masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company')
+            [CompletionResult]::new('require-password-change', 'require-password-change', [CompletionResultType]::ParameterValue, 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -147,6 +165,9 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;user;help;list' {
+            break
+        }
+        'millectl;user;help;require-password-change' {
             break
         }
         'millectl;user;help;help' {
@@ -797,7 +818,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in (interactive, or --password-stdin/--with-token for scripts)')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Forget the stored session (and end it on the server)')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Who the current session or token belongs to')
-            [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Show and list users')
+            [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Show and list users; require a new password of one')
             [CompletionResult]::new('unblock', 'unblock', [CompletionResultType]::ParameterValue, 'Unblock a user: three more attempts, or the right to set a new password')
             [CompletionResult]::new('phone', 'phone', [CompletionResultType]::ParameterValue, 'Set users'' mobile numbers for SMS codes')
             [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve another operator''s request that waits for a second operator')
@@ -827,12 +848,16 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         'millectl;help;user' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user: status, attempts, authorization tool, phone (masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company')
+            [CompletionResult]::new('require-password-change', 'require-password-change', [CompletionResultType]::ParameterValue, 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token')
             break
         }
         'millectl;help;user;show' {
             break
         }
         'millectl;help;user;list' {
+            break
+        }
+        'millectl;help;user;require-password-change' {
             break
         }
         'millectl;help;unblock' {

@@ -131,6 +131,24 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 && ret=0
 ;;
+(require-password-change)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Company code \[default\: your own, for co-users\]]:MILLEKOD:_default' \
+'--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':login -- The user'\''s login:_default' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_millectl__subcmd__user__subcmd__help_commands" \
@@ -148,6 +166,10 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(require-password-change)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1064,6 +1086,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(require-password-change)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -1299,7 +1325,7 @@ _millectl_commands() {
 'login:Log in (interactive, or --password-stdin/--with-token for scripts)' \
 'logout:Forget the stored session (and end it on the server)' \
 'whoami:Who the current session or token belongs to' \
-'user:Show and list users' \
+'user:Show and list users; require a new password of one' \
 'unblock:Unblock a user\: three more attempts, or the right to set a new password' \
 'phone:Set users'\'' mobile numbers for SMS codes' \
 'approve:Approve another operator'\''s request that waits for a second operator' \
@@ -1457,7 +1483,7 @@ _millectl__subcmd__help_commands() {
 'login:Log in (interactive, or --password-stdin/--with-token for scripts)' \
 'logout:Forget the stored session (and end it on the server)' \
 'whoami:Who the current session or token belongs to' \
-'user:Show and list users' \
+'user:Show and list users; require a new password of one' \
 'unblock:Unblock a user\: three more attempts, or the right to set a new password' \
 'phone:Set users'\'' mobile numbers for SMS codes' \
 'approve:Approve another operator'\''s request that waits for a second operator' \
@@ -1681,6 +1707,7 @@ _millectl__subcmd__help__subcmd__user_commands() {
     local commands; commands=(
 'show:Show one user\: status, attempts, authorization tool, phone (masked)' \
 'list:List the users of a company' \
+'require-password-change:Make a user set a new password at their next login (e.g. one stored under an old scheme)\: a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token' \
     )
     _describe -t commands 'millectl help user commands' commands "$@"
 }
@@ -1688,6 +1715,11 @@ _millectl__subcmd__help__subcmd__user_commands() {
 _millectl__subcmd__help__subcmd__user__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'millectl help user list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__user__subcmd__require-password-change_commands] )) ||
+_millectl__subcmd__help__subcmd__user__subcmd__require-password-change_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help user require-password-change commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__help__subcmd__user__subcmd__show_commands] )) ||
 _millectl__subcmd__help__subcmd__user__subcmd__show_commands() {
@@ -1984,6 +2016,7 @@ _millectl__subcmd__user_commands() {
     local commands; commands=(
 'show:Show one user\: status, attempts, authorization tool, phone (masked)' \
 'list:List the users of a company' \
+'require-password-change:Make a user set a new password at their next login (e.g. one stored under an old scheme)\: a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'millectl user commands' commands "$@"
@@ -1993,6 +2026,7 @@ _millectl__subcmd__user__subcmd__help_commands() {
     local commands; commands=(
 'show:Show one user\: status, attempts, authorization tool, phone (masked)' \
 'list:List the users of a company' \
+'require-password-change:Make a user set a new password at their next login (e.g. one stored under an old scheme)\: a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'millectl user help commands' commands "$@"
@@ -2007,6 +2041,11 @@ _millectl__subcmd__user__subcmd__help__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'millectl user help list commands' commands "$@"
 }
+(( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__require-password-change_commands] )) ||
+_millectl__subcmd__user__subcmd__help__subcmd__require-password-change_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user help require-password-change commands' commands "$@"
+}
 (( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__show_commands] )) ||
 _millectl__subcmd__user__subcmd__help__subcmd__show_commands() {
     local commands; commands=()
@@ -2016,6 +2055,11 @@ _millectl__subcmd__user__subcmd__help__subcmd__show_commands() {
 _millectl__subcmd__user__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'millectl user list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__user__subcmd__require-password-change_commands] )) ||
+_millectl__subcmd__user__subcmd__require-password-change_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user require-password-change commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__user__subcmd__show_commands] )) ||
 _millectl__subcmd__user__subcmd__show_commands() {

@@ -94,7 +94,7 @@ pub enum Command {
     Logout,
     /// Who the current session or token belongs to.
     Whoami,
-    /// Show and list users.
+    /// Show and list users; require a new password of one.
     #[command(subcommand)]
     User(users::UserCommand),
     /// Unblock a user: three more attempts, or the right to set a new password.

@@ -1,11 +1,13 @@
-//! `user show|list`, `unblock current-password|new-password`, `phone set`.
+//! `user show|list|require-password-change`, `unblock current-password|new-password`,
+//! `phone set`.
 
 use clap::{Args, Subcommand};
 
 use super::errors::CliError;
 use super::Context;
 use crate::api::{
-    ErrorCode, Login, MilleKod, SetPhoneRequest, UnblockMode, UnblockRequest, UserStatus,
+    ErrorCode, Login, MilleKod, PasswordResetRequest, SetPhoneRequest, UnblockMode, UnblockRequest,
+    UserStatus, UserView,
 };
 use crate::client::{Client, ClientError, Unblocked};
 use crate::domain::display_text::Reason;
@@ -32,6 +34,19 @@ pub enum UserCommand {
         /// Only blocked users.
         #[arg(long)]
         blocked: bool,
+    },
+    /// Make a user set a new password at their next login (e.g. one stored under an
+    /// old scheme): a one-time access password goes by SMS (without a mobile number,
+    /// in an envelope from back-office) and their sessions end. For an active or
+    /// blocked user with a mobile number or a token.
+    RequirePasswordChange {
+        /// The user's login.
+        login: Login,
+        /// Company code [default: your own, for co-users].
+        #[arg(long)]
+        millekod: Option<MilleKod>,
+        #[command(flatten)]
+        change: ChangeArgs,
     },
 }
 
@@ -121,6 +136,80 @@ pub async fn user(ctx: &Context, command: UserCommand) -> anyhow::Result<()> {
             let status = blocked.then_some(UserStatus::Blocked);
             let list = client.list_users(&millekod, status).await?;
             ctx.output.list(&mut out, &list.users)
+        }
+        UserCommand::RequirePasswordChange {
+            login,
+            millekod,
+            change,
+        } => {
+            let millekod = ctx.millekod(&client, millekod).await?;
+            let before = client
+                .show_user(&millekod, &login, false)
+                .await
+                .map_err(|e| not_found_names(e, &millekod, &login))?;
+            let after = require_password_change(ctx, &client, &before, change).await?;
+            print_unblocked(ctx, &mut out, after, "No password change required yet")
+        }
+    }
+}
+
+/// Ask, then require a new password of `before`'s user.
+async fn require_password_change(
+    ctx: &Context,
+    client: &Client,
+    before: &UserView,
+    change: ChangeArgs,
+) -> anyhow::Result<Unblocked> {
+    let (millekod, login) = (&before.millekod, &before.login);
+    if !ctx.json() {
+        eprintln!("Before:");
+        ctx.output.record(&mut std::io::stderr().lock(), before)?;
+    }
+    let delivery = match before.phone {
+        Some(_) => "a one-time access password goes by SMS",
+        None => {
+            "no mobile number: the one-time access password comes in an envelope from back-office"
+        }
+    };
+    let question = format!(
+        "Make '{login}' of MilleKod {millekod} set a new password at the next login ({delivery}; their sessions end)?"
+    );
+    confirm(ctx, &change, &question)?;
+    with_reason(ctx, change.reason.clone(), |reason| {
+        let client: Client = client.clone();
+        let (millekod, login) = (millekod.clone(), login.clone());
+        async move {
+            client
+                .require_password_change(&millekod, &login, &PasswordResetRequest { reason })
+                .await
+        }
+    })
+    .await
+}
+
+/// The user after the change, or the request a second operator must approve.
+fn print_unblocked(
+    ctx: &Context,
+    out: &mut impl std::io::Write,
+    after: Unblocked,
+    held: &str,
+) -> anyhow::Result<()> {
+    match after {
+        Unblocked::Done(after) => {
+            if !ctx.json() {
+                eprintln!("After:");
+            }
+            ctx.output.record(out, &after)
+        }
+        // Held after a phone change: nothing was sent; a second operator decides.
+        Unblocked::AwaitingApproval(pending) => {
+            if !ctx.json() {
+                eprintln!(
+                    "{held}: {}.\nAnother operator approves with: millectl approve {}",
+                    pending.detail, pending.id
+                );
+            }
+            ctx.output.record(out, &pending)
         }
     }
 }
@@ -245,24 +334,7 @@ pub async fn unblock(ctx: &Context, command: UnblockCommand) -> anyhow::Result<(
     })
     .await?;
     let mut out = std::io::stdout().lock();
-    match after {
-        Unblocked::Done(after) => {
-            if !ctx.json() {
-                eprintln!("After:");
-            }
-            ctx.output.record(&mut out, &after)
-        }
-        // Held after a phone change: nothing was sent; a second operator decides.
-        Unblocked::AwaitingApproval(pending) => {
-            if !ctx.json() {
-                eprintln!(
-                    "Not unblocked yet: {}.\nAnother operator approves with: millectl approve {}",
-                    pending.detail, pending.id
-                );
-            }
-            ctx.output.record(&mut out, &pending)
-        }
-    }
+    print_unblocked(ctx, &mut out, after, "Not unblocked yet")
 }
 
 pub async fn phone(ctx: &Context, command: PhoneCommand) -> anyhow::Result<()> {

@@ -293,6 +293,22 @@ impl Client {
         Ok(Unblocked::Done(read(response).await?))
     }
 
+    /// Require a new password of a user; within the hold after a phone change it waits
+    /// for a second operator, as an unblock with a new password does.
+    pub async fn require_password_change(
+        &self,
+        millekod: &MilleKod,
+        login: &Login,
+        request: &PasswordResetRequest,
+    ) -> ClientResult<Unblocked> {
+        let path = format!("v1/companies/{millekod}/users/{login}/password-reset");
+        let response = self.send(Method::POST, &path, Some(request)).await?;
+        if response.status() == reqwest::StatusCode::ACCEPTED {
+            return Ok(Unblocked::AwaitingApproval(read(response).await?));
+        }
+        Ok(Unblocked::Done(read(response).await?))
+    }
+
     /// A new envelope's one-time access password (back-office), shown this once.
     pub async fn issue_envelope(
         &self,
@@ -477,7 +493,7 @@ fn segment(text: &str) -> String {
         .collect()
 }
 
-/// What an unblock came to.
+/// What an unblock (or a required password change) came to.
 #[derive(Debug)]
 pub enum Unblocked {
     Done(UserView),

@@ -10,6 +10,7 @@ mod helpers;
 mod holds;
 mod import;
 mod login;
+mod password_reset;
 mod phone;
 mod pty;
 mod tokens;
