@@ -235,6 +235,42 @@ async fn unblock_with_a_failing_gateway(gateway: &Gateway, server: &TestServer) 
 }
 
 #[tokio::test]
+async fn a_required_password_change_whose_access_password_is_not_delivered_is_undone() {
+    for db in Db::all() {
+        let gateway = gateway(StatusCode::SERVICE_UNAVAILABLE).await;
+        let server = server_with_gateway_on(&gateway, db).await;
+        let desk = server.helpdesk_token();
+        let path = "/v1/companies/12345678/users/ewa/password-reset";
+        let before = desk.user_view("12345678", "ewa").await;
+        assert_eq!(before.status.as_str(), "active");
+
+        let problem = desk
+            .post(path, json!({}))
+            .await
+            .expect_problem(502, "sms_delivery_failed");
+        assert!(
+            problem.detail.contains("back as they were"),
+            "{}",
+            problem.detail
+        );
+        assert_eq!(desk.user_view("12345678", "ewa").await, before);
+        let outcomes: Vec<String> = desk
+            .audit_of("12345678", "ewa")
+            .await
+            .into_iter()
+            .filter(|r| r.action == "user.password_reset")
+            .map(|r| r.outcome)
+            .collect();
+        assert_eq!(outcomes, ["failure", "success"]);
+
+        gateway.answer_with(StatusCode::OK);
+        desk.post(path, json!({})).await.expect_ok();
+        let after = desk.user_view("12345678", "ewa").await;
+        assert_eq!(after.status.as_str(), "awaiting_new_password");
+    }
+}
+
+#[tokio::test]
 async fn a_company_users_session_ends_after_idle_time() {
     let server = TestServer::start_with(ServerOptions {
         extra_args: vec!["--user-idle-seconds".into(), "1".into()],
