@@ -219,7 +219,6 @@ async fn dev_operator(
         OperatorRole::HelpDesk => "DEV-0001",
         OperatorRole::BackOffice => "DEV-0002",
     };
-    let uid = crate::domain::ids::UserUid::generate();
     let user = store
         .create_user(
             &NewUser {
@@ -387,7 +386,6 @@ pub async fn seed(
             None => None,
         };
         let blocked = demo.status == UserStatus::Blocked;
-        let uid = crate::domain::ids::UserUid::generate();
         store
             .create_user(
                 &NewUser {
