@@ -17,6 +17,7 @@ pub mod hash_gate;
 pub mod listener;
 pub mod login;
 pub mod metrics;
+pub mod pkcs11;
 pub mod routes;
 pub mod sms;
 pub mod source_limits;
