@@ -196,8 +196,14 @@ _millectl() {
             millectl__subcmd__help__subcmd__server,init-pepper)
                 cmd="millectl__subcmd__help__subcmd__server__subcmd__init__subcmd__pepper"
                 ;;
+            millectl__subcmd__help__subcmd__server,mask-key)
+                cmd="millectl__subcmd__help__subcmd__server__subcmd__mask__subcmd__key"
+                ;;
             millectl__subcmd__help__subcmd__server,operator)
                 cmd="millectl__subcmd__help__subcmd__server__subcmd__operator"
+                ;;
+            millectl__subcmd__help__subcmd__server__subcmd__mask__subcmd__key,generate)
+                cmd="millectl__subcmd__help__subcmd__server__subcmd__mask__subcmd__key__subcmd__generate"
                 ;;
             millectl__subcmd__help__subcmd__server__subcmd__operator,add)
                 cmd="millectl__subcmd__help__subcmd__server__subcmd__operator__subcmd__add"
@@ -259,6 +265,9 @@ _millectl() {
             millectl__subcmd__server,init-pepper)
                 cmd="millectl__subcmd__server__subcmd__init__subcmd__pepper"
                 ;;
+            millectl__subcmd__server,mask-key)
+                cmd="millectl__subcmd__server__subcmd__mask__subcmd__key"
+                ;;
             millectl__subcmd__server,operator)
                 cmd="millectl__subcmd__server__subcmd__operator"
                 ;;
@@ -268,8 +277,14 @@ _millectl() {
             millectl__subcmd__server__subcmd__help,init-pepper)
                 cmd="millectl__subcmd__server__subcmd__help__subcmd__init__subcmd__pepper"
                 ;;
+            millectl__subcmd__server__subcmd__help,mask-key)
+                cmd="millectl__subcmd__server__subcmd__help__subcmd__mask__subcmd__key"
+                ;;
             millectl__subcmd__server__subcmd__help,operator)
                 cmd="millectl__subcmd__server__subcmd__help__subcmd__operator"
+                ;;
+            millectl__subcmd__server__subcmd__help__subcmd__mask__subcmd__key,generate)
+                cmd="millectl__subcmd__server__subcmd__help__subcmd__mask__subcmd__key__subcmd__generate"
                 ;;
             millectl__subcmd__server__subcmd__help__subcmd__operator,add)
                 cmd="millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__add"
@@ -279,6 +294,18 @@ _millectl() {
                 ;;
             millectl__subcmd__server__subcmd__help__subcmd__operator,unblock)
                 cmd="millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__unblock"
+                ;;
+            millectl__subcmd__server__subcmd__mask__subcmd__key,generate)
+                cmd="millectl__subcmd__server__subcmd__mask__subcmd__key__subcmd__generate"
+                ;;
+            millectl__subcmd__server__subcmd__mask__subcmd__key,help)
+                cmd="millectl__subcmd__server__subcmd__mask__subcmd__key__subcmd__help"
+                ;;
+            millectl__subcmd__server__subcmd__mask__subcmd__key__subcmd__help,generate)
+                cmd="millectl__subcmd__server__subcmd__mask__subcmd__key__subcmd__help__subcmd__generate"
+                ;;
+            millectl__subcmd__server__subcmd__mask__subcmd__key__subcmd__help,help)
+                cmd="millectl__subcmd__server__subcmd__mask__subcmd__key__subcmd__help__subcmd__help"
                 ;;
             millectl__subcmd__server__subcmd__operator,add)
                 cmd="millectl__subcmd__server__subcmd__operator__subcmd__add"
@@ -1315,7 +1342,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__server)
-            opts="operator init-pepper"
+            opts="operator init-pepper mask-key"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1331,6 +1358,34 @@ _millectl() {
         millectl__subcmd__help__subcmd__server__subcmd__init__subcmd__pepper)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__server__subcmd__mask__subcmd__key)
+            opts="generate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__server__subcmd__mask__subcmd__key__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1865,7 +1920,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server)
-            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-min-interval-secs --sms-per-hour --sms-budget-per-minute --open-challenges-per-login --sms-reuse-min-left-secs --sweep-interval-secs --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --header-timeout-secs --body-timeout-secs --idle-timeout-secs --max-connections --max-connections-per-source --management-listen --trusted-proxy --forwarded-header --argon2-concurrency --argon2-queue --argon2-queue-timeout-ms --login-starts-per-source-per-minute --login-starts-burst --login-checks-per-source-per-minute --login-checks-burst --masked-password-subsets --server --profile --output --no-color --verbose --help operator init-pepper help"
+            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-min-interval-secs --sms-per-hour --sms-budget-per-minute --open-challenges-per-login --sms-reuse-min-left-secs --sweep-interval-secs --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --header-timeout-secs --body-timeout-secs --idle-timeout-secs --max-connections --max-connections-per-source --management-listen --trusted-proxy --forwarded-header --argon2-concurrency --argon2-queue --argon2-queue-timeout-ms --login-starts-per-source-per-minute --login-starts-burst --login-checks-per-source-per-minute --login-checks-burst --masked-password-subsets --mask-key-pkcs11-module --mask-key-pkcs11-token --mask-key-pkcs11-key --mask-key-pkcs11-pin-file --server --profile --output --no-color --verbose --help operator init-pepper mask-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2023,6 +2078,22 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --mask-key-pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mask-key-pkcs11-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mask-key-pkcs11-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mask-key-pkcs11-pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2047,7 +2118,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__help)
-            opts="operator init-pepper help"
+            opts="operator init-pepper mask-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2077,6 +2148,34 @@ _millectl() {
         millectl__subcmd__server__subcmd__help__subcmd__init__subcmd__pepper)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__help__subcmd__mask__subcmd__key)
+            opts="generate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__help__subcmd__mask__subcmd__key__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2167,6 +2266,124 @@ _millectl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__mask__subcmd__key)
+            opts="-o -v -h --server --profile --output --no-color --verbose --help generate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__mask__subcmd__key__subcmd__generate)
+            opts="-o -v -h --pkcs11-module --pkcs11-token --key --pkcs11-pin-file --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__mask__subcmd__key__subcmd__help)
+            opts="generate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__mask__subcmd__key__subcmd__help__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__mask__subcmd__key__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

@@ -615,6 +615,10 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --login-checks-per-source-per-minute 'Login checks (POST /v1/sessions/{id}, one Argon2 each) one client address may send per minute, once its burst is spent; more are answered 429 with Retry-After'
             cand --login-checks-burst 'Login checks one client address may send at once before the per-minute rate applies'
             cand --masked-password-subsets 'Subsets of positions stored per new masked password: a challenge asks one of them. More make a watched login less useful to replay (1 in N) and cost one more Argon2 run each when a password is set'
+            cand --mask-key-pkcs11-module 'PKCS#11 module (the HSM vendor''s library) holding the key that masks new password records; without it the key is derived from the pepper'
+            cand --mask-key-pkcs11-token 'Label of the token that holds the key'
+            cand --mask-key-pkcs11-key 'Label of the key new records are made with (`server mask-key generate`). The token''s other HMAC keys still check the records they made'
+            cand --mask-key-pkcs11-pin-file 'File holding the token''s user PIN; or set MILLECTL_PKCS11_PIN'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
             cand --profile 'Named profile of the config file (server and stored session)'
             cand -o 'Output format: a table for people, json or csv for scripts'
@@ -629,6 +633,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand operator 'Manage HelpDesk operators directly in the database (bootstrap)'
             cand init-pepper 'Write a new random pepper to a file (mode 0600)'
+            cand mask-key 'Manage the masked-password key in a PKCS#11 token'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;server;operator'= {
@@ -711,9 +716,46 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'millectl;server;mask-key'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand generate 'Generate a new HMAC key inside the token (never extractable); prints its id'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;server;mask-key;generate'= {
+            cand --pkcs11-module 'The PKCS#11 module (the HSM vendor''s library)'
+            cand --pkcs11-token 'Label of the token'
+            cand --key 'Label of the new key; must not exist in the token'
+            cand --pkcs11-pin-file 'File holding the token''s user PIN; or set MILLECTL_PKCS11_PIN'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'millectl;server;mask-key;help'= {
+            cand generate 'Generate a new HMAC key inside the token (never extractable); prints its id'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;server;mask-key;help;generate'= {
+        }
+        &'millectl;server;mask-key;help;help'= {
+        }
         &'millectl;server;help'= {
             cand operator 'Manage HelpDesk operators directly in the database (bootstrap)'
             cand init-pepper 'Write a new random pepper to a file (mode 0600)'
+            cand mask-key 'Manage the masked-password key in a PKCS#11 token'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;server;help;operator'= {
@@ -728,6 +770,11 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;server;help;operator;reset'= {
         }
         &'millectl;server;help;init-pepper'= {
+        }
+        &'millectl;server;help;mask-key'= {
+            cand generate 'Generate a new HMAC key inside the token (never extractable); prints its id'
+        }
+        &'millectl;server;help;mask-key;generate'= {
         }
         &'millectl;server;help;help'= {
         }
@@ -837,6 +884,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;help;server'= {
             cand operator 'Manage HelpDesk operators directly in the database (bootstrap)'
             cand init-pepper 'Write a new random pepper to a file (mode 0600)'
+            cand mask-key 'Manage the masked-password key in a PKCS#11 token'
         }
         &'millectl;help;server;operator'= {
             cand add 'Create an operator; prints the temporary password and token seed once'
@@ -850,6 +898,11 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;help;server;operator;reset'= {
         }
         &'millectl;help;server;init-pepper'= {
+        }
+        &'millectl;help;server;mask-key'= {
+            cand generate 'Generate a new HMAC key inside the token (never extractable); prints its id'
+        }
+        &'millectl;help;server;mask-key;generate'= {
         }
         &'millectl;help;help'= {
         }

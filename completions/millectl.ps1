@@ -680,6 +680,10 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--login-checks-per-source-per-minute', '--login-checks-per-source-per-minute', [CompletionResultType]::ParameterName, 'Login checks (POST /v1/sessions/{id}, one Argon2 each) one client address may send per minute, once its burst is spent; more are answered 429 with Retry-After')
             [CompletionResult]::new('--login-checks-burst', '--login-checks-burst', [CompletionResultType]::ParameterName, 'Login checks one client address may send at once before the per-minute rate applies')
             [CompletionResult]::new('--masked-password-subsets', '--masked-password-subsets', [CompletionResultType]::ParameterName, 'Subsets of positions stored per new masked password: a challenge asks one of them. More make a watched login less useful to replay (1 in N) and cost one more Argon2 run each when a password is set')
+            [CompletionResult]::new('--mask-key-pkcs11-module', '--mask-key-pkcs11-module', [CompletionResultType]::ParameterName, 'PKCS#11 module (the HSM vendor''s library) holding the key that masks new password records; without it the key is derived from the pepper')
+            [CompletionResult]::new('--mask-key-pkcs11-token', '--mask-key-pkcs11-token', [CompletionResultType]::ParameterName, 'Label of the token that holds the key')
+            [CompletionResult]::new('--mask-key-pkcs11-key', '--mask-key-pkcs11-key', [CompletionResultType]::ParameterName, 'Label of the key new records are made with (`server mask-key generate`). The token''s other HMAC keys still check the records they made')
+            [CompletionResult]::new('--mask-key-pkcs11-pin-file', '--mask-key-pkcs11-pin-file', [CompletionResultType]::ParameterName, 'File holding the token''s user PIN; or set MILLECTL_PKCS11_PIN')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
@@ -694,6 +698,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Manage HelpDesk operators directly in the database (bootstrap)')
             [CompletionResult]::new('init-pepper', 'init-pepper', [CompletionResultType]::ParameterValue, 'Write a new random pepper to a file (mode 0600)')
+            [CompletionResult]::new('mask-key', 'mask-key', [CompletionResultType]::ParameterValue, 'Manage the masked-password key in a PKCS#11 token')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -787,9 +792,51 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'millectl;server;mask-key' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate a new HMAC key inside the token (never extractable); prints its id')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'millectl;server;mask-key;generate' {
+            [CompletionResult]::new('--pkcs11-module', '--pkcs11-module', [CompletionResultType]::ParameterName, 'The PKCS#11 module (the HSM vendor''s library)')
+            [CompletionResult]::new('--pkcs11-token', '--pkcs11-token', [CompletionResultType]::ParameterName, 'Label of the token')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Label of the new key; must not exist in the token')
+            [CompletionResult]::new('--pkcs11-pin-file', '--pkcs11-pin-file', [CompletionResultType]::ParameterName, 'File holding the token''s user PIN; or set MILLECTL_PKCS11_PIN')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'millectl;server;mask-key;help' {
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate a new HMAC key inside the token (never extractable); prints its id')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'millectl;server;mask-key;help;generate' {
+            break
+        }
+        'millectl;server;mask-key;help;help' {
+            break
+        }
         'millectl;server;help' {
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Manage HelpDesk operators directly in the database (bootstrap)')
             [CompletionResult]::new('init-pepper', 'init-pepper', [CompletionResultType]::ParameterValue, 'Write a new random pepper to a file (mode 0600)')
+            [CompletionResult]::new('mask-key', 'mask-key', [CompletionResultType]::ParameterValue, 'Manage the masked-password key in a PKCS#11 token')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -809,6 +856,13 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;server;help;init-pepper' {
+            break
+        }
+        'millectl;server;help;mask-key' {
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate a new HMAC key inside the token (never extractable); prints its id')
+            break
+        }
+        'millectl;server;help;mask-key;generate' {
             break
         }
         'millectl;server;help;help' {
@@ -954,6 +1008,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         'millectl;help;server' {
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Manage HelpDesk operators directly in the database (bootstrap)')
             [CompletionResult]::new('init-pepper', 'init-pepper', [CompletionResultType]::ParameterValue, 'Write a new random pepper to a file (mode 0600)')
+            [CompletionResult]::new('mask-key', 'mask-key', [CompletionResultType]::ParameterValue, 'Manage the masked-password key in a PKCS#11 token')
             break
         }
         'millectl;help;server;operator' {
@@ -972,6 +1027,13 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;help;server;init-pepper' {
+            break
+        }
+        'millectl;help;server;mask-key' {
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate a new HMAC key inside the token (never extractable); prints its id')
+            break
+        }
+        'millectl;help;server;mask-key;generate' {
             break
         }
         'millectl;help;help' {

@@ -844,6 +844,10 @@ forwarded\:"RFC 7239 \`Forwarded\: for=client, for="\[2001\:db8\:\:1\]\:4711"\` 
 '--login-checks-per-source-per-minute=[Login checks (POST /v1/sessions/{id}, one Argon2 each) one client address may send per minute, once its burst is spent; more are answered 429 with Retry-After]:N:_default' \
 '--login-checks-burst=[Login checks one client address may send at once before the per-minute rate applies]:N:_default' \
 '--masked-password-subsets=[Subsets of positions stored per new masked password\: a challenge asks one of them. More make a watched login less useful to replay (1 in N) and cost one more Argon2 run each when a password is set]:N:_default' \
+'--mask-key-pkcs11-module=[PKCS#11 module (the HSM vendor'\''s library) holding the key that masks new password records; without it the key is derived from the pepper]:PATH:_files' \
+'--mask-key-pkcs11-token=[Label of the token that holds the key]:LABEL:_default' \
+'--mask-key-pkcs11-key=[Label of the key new records are made with (\`server mask-key generate\`). The token'\''s other HMAC keys still check the records they made]:LABEL:_default' \
+'--mask-key-pkcs11-pin-file=[File holding the token'\''s user PIN; or set MILLECTL_PKCS11_PIN]:FILE:_files' \
 '--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
 '--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
 '-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
@@ -986,6 +990,72 @@ _arguments "${_arguments_options[@]}" : \
 ':path -- Where to write it; must not exist:_files' \
 && ret=0
 ;;
+(mask-key)
+_arguments "${_arguments_options[@]}" : \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_millectl__subcmd__server__subcmd__mask-key_commands" \
+"*::: :->mask-key" \
+&& ret=0
+
+    case $state in
+    (mask-key)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-server-mask-key-command-$line[1]:"
+        case $line[1] in
+            (generate)
+_arguments "${_arguments_options[@]}" : \
+'--pkcs11-module=[The PKCS#11 module (the HSM vendor'\''s library)]:PATH:_files' \
+'--pkcs11-token=[Label of the token]:LABEL:_default' \
+'--key=[Label of the new key; must not exist in the token]:LABEL:_default' \
+'--pkcs11-pin-file=[File holding the token'\''s user PIN; or set MILLECTL_PKCS11_PIN]:FILE:_files' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__server__subcmd__mask-key__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-server-mask-key-help-command-$line[1]:"
+        case $line[1] in
+            (generate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_millectl__subcmd__server__subcmd__help_commands" \
@@ -1029,6 +1099,26 @@ esac
 (init-pepper)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
+;;
+(mask-key)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__server__subcmd__help__subcmd__mask-key_commands" \
+"*::: :->mask-key" \
+&& ret=0
+
+    case $state in
+    (mask-key)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-server-help-mask-key-command-$line[1]:"
+        case $line[1] in
+            (generate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
 ;;
 (help)
 _arguments "${_arguments_options[@]}" : \
@@ -1301,6 +1391,26 @@ esac
 (init-pepper)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
+;;
+(mask-key)
+_arguments "${_arguments_options[@]}" : \
+":: :_millectl__subcmd__help__subcmd__server__subcmd__mask-key_commands" \
+"*::: :->mask-key" \
+&& ret=0
+
+    case $state in
+    (mask-key)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:millectl-help-server-mask-key-command-$line[1]:"
+        case $line[1] in
+            (generate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
 ;;
         esac
     ;;
@@ -1622,6 +1732,7 @@ _millectl__subcmd__help__subcmd__server_commands() {
     local commands; commands=(
 'operator:Manage HelpDesk operators directly in the database (bootstrap)' \
 'init-pepper:Write a new random pepper to a file (mode 0600)' \
+'mask-key:Manage the masked-password key in a PKCS#11 token' \
     )
     _describe -t commands 'millectl help server commands' commands "$@"
 }
@@ -1629,6 +1740,18 @@ _millectl__subcmd__help__subcmd__server_commands() {
 _millectl__subcmd__help__subcmd__server__subcmd__init-pepper_commands() {
     local commands; commands=()
     _describe -t commands 'millectl help server init-pepper commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__server__subcmd__mask-key_commands] )) ||
+_millectl__subcmd__help__subcmd__server__subcmd__mask-key_commands() {
+    local commands; commands=(
+'generate:Generate a new HMAC key inside the token (never extractable); prints its id' \
+    )
+    _describe -t commands 'millectl help server mask-key commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__server__subcmd__mask-key__subcmd__generate_commands] )) ||
+_millectl__subcmd__help__subcmd__server__subcmd__mask-key__subcmd__generate_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help server mask-key generate commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__help__subcmd__server__subcmd__operator_commands] )) ||
 _millectl__subcmd__help__subcmd__server__subcmd__operator_commands() {
@@ -1794,6 +1917,7 @@ _millectl__subcmd__server_commands() {
     local commands; commands=(
 'operator:Manage HelpDesk operators directly in the database (bootstrap)' \
 'init-pepper:Write a new random pepper to a file (mode 0600)' \
+'mask-key:Manage the masked-password key in a PKCS#11 token' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'millectl server commands' commands "$@"
@@ -1803,6 +1927,7 @@ _millectl__subcmd__server__subcmd__help_commands() {
     local commands; commands=(
 'operator:Manage HelpDesk operators directly in the database (bootstrap)' \
 'init-pepper:Write a new random pepper to a file (mode 0600)' \
+'mask-key:Manage the masked-password key in a PKCS#11 token' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'millectl server help commands' commands "$@"
@@ -1816,6 +1941,18 @@ _millectl__subcmd__server__subcmd__help__subcmd__help_commands() {
 _millectl__subcmd__server__subcmd__help__subcmd__init-pepper_commands() {
     local commands; commands=()
     _describe -t commands 'millectl server help init-pepper commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__help__subcmd__mask-key_commands] )) ||
+_millectl__subcmd__server__subcmd__help__subcmd__mask-key_commands() {
+    local commands; commands=(
+'generate:Generate a new HMAC key inside the token (never extractable); prints its id' \
+    )
+    _describe -t commands 'millectl server help mask-key commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__help__subcmd__mask-key__subcmd__generate_commands] )) ||
+_millectl__subcmd__server__subcmd__help__subcmd__mask-key__subcmd__generate_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server help mask-key generate commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__server__subcmd__help__subcmd__operator_commands] )) ||
 _millectl__subcmd__server__subcmd__help__subcmd__operator_commands() {
@@ -1845,6 +1982,37 @@ _millectl__subcmd__server__subcmd__help__subcmd__operator__subcmd__unblock_comma
 _millectl__subcmd__server__subcmd__init-pepper_commands() {
     local commands; commands=()
     _describe -t commands 'millectl server init-pepper commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__mask-key_commands] )) ||
+_millectl__subcmd__server__subcmd__mask-key_commands() {
+    local commands; commands=(
+'generate:Generate a new HMAC key inside the token (never extractable); prints its id' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl server mask-key commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__mask-key__subcmd__generate_commands] )) ||
+_millectl__subcmd__server__subcmd__mask-key__subcmd__generate_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server mask-key generate commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__mask-key__subcmd__help_commands] )) ||
+_millectl__subcmd__server__subcmd__mask-key__subcmd__help_commands() {
+    local commands; commands=(
+'generate:Generate a new HMAC key inside the token (never extractable); prints its id' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'millectl server mask-key help commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__mask-key__subcmd__help__subcmd__generate_commands] )) ||
+_millectl__subcmd__server__subcmd__mask-key__subcmd__help__subcmd__generate_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server mask-key help generate commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__server__subcmd__mask-key__subcmd__help__subcmd__help_commands] )) ||
+_millectl__subcmd__server__subcmd__mask-key__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl server mask-key help help commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__server__subcmd__operator_commands] )) ||
 _millectl__subcmd__server__subcmd__operator_commands() {

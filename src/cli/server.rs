@@ -10,6 +10,9 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::{Args, Subcommand};
 use secrecy::{ExposeSecret, SecretString};
+use zeroize::Zeroizing;
+
+use super::errors::{self, CliError};
 
 use crate::domain::display_text::DisplayName;
 use crate::domain::ids::Login;
@@ -23,6 +26,7 @@ use crate::server::client_ip::{ForwardedHeader, TrustedNet, TrustedProxies};
 use crate::server::dev::{self, DevDir};
 use crate::server::hash_gate::{self, GateSize};
 use crate::server::listener::ConnectionLimits;
+use crate::server::pkcs11::{self, Pkcs11Error, TokenConfig, TokenKeys};
 use crate::server::sms::{OutboxFile, Sms, SmsError, SmsSender, Webhook};
 use crate::server::source_limits::SourceQuota;
 use crate::server::state::Settings;
@@ -242,6 +246,33 @@ pub struct ServerArgs {
     #[arg(long, value_name = "N", default_value_t = masked_password::DEFAULT_SUBSETS as u8,
           value_parser = clap::value_parser!(u8).range(8..=128))]
     pub masked_password_subsets: u8,
+
+    // The masked-password key in a PKCS#11 token (issue 13; `server::pkcs11`).
+    /// PKCS#11 module (the HSM vendor's library) holding the key that masks new password
+    /// records; without it the key is derived from the pepper.
+    #[arg(long, value_name = "PATH", help_heading = "Mask key in a PKCS#11 token",
+          requires_all = ["mask_key_pkcs11_token", "mask_key_pkcs11_key"])]
+    pub mask_key_pkcs11_module: Option<PathBuf>,
+
+    /// Label of the token that holds the key.
+    #[arg(long, value_name = "LABEL", help_heading = "Mask key in a PKCS#11 token",
+          requires_all = ["mask_key_pkcs11_module", "mask_key_pkcs11_key"])]
+    pub mask_key_pkcs11_token: Option<String>,
+
+    /// Label of the key new records are made with (`server mask-key generate`). The
+    /// token's other HMAC keys still check the records they made.
+    #[arg(long, value_name = "LABEL", help_heading = "Mask key in a PKCS#11 token",
+          requires_all = ["mask_key_pkcs11_module", "mask_key_pkcs11_token"])]
+    pub mask_key_pkcs11_key: Option<String>,
+
+    /// File holding the token's user PIN; or set MILLECTL_PKCS11_PIN.
+    #[arg(
+        long,
+        value_name = "FILE",
+        help_heading = "Mask key in a PKCS#11 token",
+        requires = "mask_key_pkcs11_module"
+    )]
+    pub mask_key_pkcs11_pin_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -253,6 +284,31 @@ pub enum ServerCommand {
     InitPepper {
         /// Where to write it; must not exist.
         path: PathBuf,
+    },
+    /// Manage the masked-password key in a PKCS#11 token.
+    #[command(subcommand)]
+    MaskKey(MaskKeyCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MaskKeyCommand {
+    /// Generate a new HMAC key inside the token (never extractable); prints its id.
+    ///
+    /// Start the server with `--mask-key-pkcs11-key LABEL` to make new records with
+    /// it; records made with the token's older keys still check.
+    Generate {
+        /// The PKCS#11 module (the HSM vendor's library).
+        #[arg(long, value_name = "PATH")]
+        pkcs11_module: PathBuf,
+        /// Label of the token.
+        #[arg(long, value_name = "LABEL")]
+        pkcs11_token: String,
+        /// Label of the new key; must not exist in the token.
+        #[arg(long, value_name = "LABEL")]
+        key: String,
+        /// File holding the token's user PIN; or set MILLECTL_PKCS11_PIN.
+        #[arg(long, value_name = "FILE")]
+        pkcs11_pin_file: Option<PathBuf>,
     },
 }
 
@@ -374,8 +430,84 @@ pub async fn run(args: ServerArgs) -> anyhow::Result<ExitCode> {
             print_operator_secrets(&login, &secrets);
             Ok(ExitCode::SUCCESS)
         }
+        Some(ServerCommand::MaskKey(MaskKeyCommand::Generate {
+            pkcs11_module,
+            pkcs11_token,
+            key,
+            pkcs11_pin_file,
+        })) => {
+            let config = TokenConfig {
+                module: pkcs11_module,
+                token_label: pkcs11_token,
+                pin: load_pkcs11_pin(pkcs11_pin_file.as_deref())?,
+            };
+            let id = tokio::task::spawn_blocking(move || pkcs11::generate(&config, &key))
+                .await
+                .context("the key generation stopped")?
+                .map_err(pkcs11_cli_error)?;
+            println!("{id}");
+            eprintln!("key generated in the token; start the server with --mask-key-pkcs11-key to use it for new records");
+            Ok(ExitCode::SUCCESS)
+        }
         None => serve(args).await,
     }
+}
+
+/// The token's keys, when `--mask-key-pkcs11-*` are given.
+async fn open_mask_key(args: &ServerArgs) -> anyhow::Result<Option<TokenKeys>> {
+    let (Some(module), Some(token), Some(key)) = (
+        &args.mask_key_pkcs11_module,
+        &args.mask_key_pkcs11_token,
+        &args.mask_key_pkcs11_key,
+    ) else {
+        return Ok(None);
+    };
+    let config = TokenConfig {
+        module: module.clone(),
+        token_label: token.clone(),
+        pin: load_pkcs11_pin(args.mask_key_pkcs11_pin_file.as_deref())?,
+    };
+    let key = key.clone();
+    let keys = tokio::task::spawn_blocking(move || pkcs11::open(&config, &key))
+        .await
+        .context("opening the PKCS#11 token stopped")?
+        .map_err(pkcs11_cli_error)?;
+    Ok(Some(keys))
+}
+
+/// The user PIN: from the file, else from MILLECTL_PKCS11_PIN (taken out of the
+/// environment at start). Never from argv, never echoed.
+fn load_pkcs11_pin(file: Option<&Path>) -> anyhow::Result<SecretString> {
+    let text = match file {
+        Some(path) => Zeroizing::new(
+            std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the PKCS#11 PIN from {}", path.display()))?,
+        ),
+        None => super::secret_env::take("MILLECTL_PKCS11_PIN").ok_or_else(|| {
+            CliError::usage(
+                "the PKCS#11 token needs its user PIN: give --mask-key-pkcs11-pin-file FILE \
+                 (--pkcs11-pin-file for `mask-key generate`) or set MILLECTL_PKCS11_PIN",
+            )
+        })?,
+    };
+    let pin = text.trim_end_matches(['\r', '\n']);
+    if pin.is_empty() {
+        return Err(CliError::usage("the PKCS#11 PIN is empty").into());
+    }
+    Ok(SecretString::from(pin.to_owned()))
+}
+
+/// Exit codes of token errors (`cli::errors`): what is missing is 3, a refused PIN 4,
+/// a taken label 6, a bad argument 7, a failing token 8.
+fn pkcs11_cli_error(err: Pkcs11Error) -> CliError {
+    let code = match &err {
+        Pkcs11Error::NoToken(_) | Pkcs11Error::NoKey { .. } => errors::NOT_FOUND,
+        Pkcs11Error::Login { .. } => errors::NOT_AUTHENTICATED,
+        Pkcs11Error::KeyExists { .. } | Pkcs11Error::AmbiguousKey { .. } => errors::CONFLICT,
+        Pkcs11Error::Module { .. } | Pkcs11Error::BadLabel => errors::INVALID_INPUT,
+        Pkcs11Error::Token(_) => errors::UNAVAILABLE,
+    };
+    CliError::new(code, err.to_string())
 }
 
 /// Shown once, on stdout only, for the person setting up the operator.
@@ -536,6 +668,7 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
     }
 
     let pepper = load_pepper(args.pepper_file.as_deref())?;
+    let mask_key = open_mask_key(&args).await?;
     let url = match &args.database {
         Some(url) => url.clone(),
         None => default_database()?,
@@ -549,6 +682,7 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
         listen: args.listen,
         store,
         pepper,
+        mask_key,
         sms,
         settings,
         tls,
@@ -634,6 +768,7 @@ pub async fn start_dev(options: DevOptions) -> anyhow::Result<DevServer> {
         listen: options.listen,
         store,
         pepper: Pepper::load_file(&dir.path.join(dev::PEPPER_FILE))?,
+        mask_key: None,
         sms,
         settings,
         tls: options.tls,

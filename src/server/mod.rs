@@ -55,6 +55,9 @@ pub struct ServerConfig {
     pub listen: SocketAddr,
     pub store: Arc<dyn Store>,
     pub pepper: Pepper,
+    /// The token's keys, when the masked-password key lives in a PKCS#11 token; `None`:
+    /// the pepper's.
+    pub mask_key: Option<pkcs11::TokenKeys>,
     pub sms: Arc<dyn SmsSender>,
     pub settings: Settings,
     pub tls: Option<TlsFiles>,
@@ -192,7 +195,7 @@ async fn problem_instance(request: Request, next: Next) -> Response {
 
 pub fn state(
     store: Arc<dyn Store>,
-    pepper: &Pepper,
+    keys: Keys,
     sms: Arc<dyn SmsSender>,
     settings: Settings,
 ) -> AppState {
@@ -206,7 +209,7 @@ pub fn state(
     source_limits::SourceLimits::sweep_in_background(&source_limits);
     AppState(Arc::new(Inner {
         store,
-        keys: Keys::derive(pepper),
+        keys,
         sms_queue,
         decoy_shapes: decoy::ShapeCache::default(),
         sms_breaker: sms::SmsBreaker::default(),
@@ -313,9 +316,19 @@ pub async fn serve_until(
     bound: Bound,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    let mut keys = Keys::derive(&config.pepper);
+    if let Some(token) = &config.mask_key {
+        keys.mask = keys
+            .mask
+            .with_current(token.current.clone(), token.others.clone());
+    }
+    tracing::info!(
+        mask_key = %keys.mask.current().id(),
+        "new masked-password records are keyed by this key"
+    );
     let state = state(
         config.store.clone(),
-        &config.pepper,
+        keys,
         config.sms.clone(),
         config.settings.clone(),
     );

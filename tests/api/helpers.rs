@@ -298,6 +298,7 @@ fn spawn_logged_with_env(
         .args(args)
         .env("MILLECTL_LOG", "millectl=debug,tower_http=debug,info")
         .env_remove("MILLECTL_PEPPER")
+        .env_remove("MILLECTL_PKCS11_PIN")
         .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(log.try_clone().expect("log"))
@@ -1102,6 +1103,7 @@ pub fn millectl() -> assert_cmd::Command {
         "MILLECTL_LISTEN",
         "MILLECTL_DATABASE",
         "MILLECTL_PEPPER",
+        "MILLECTL_PKCS11_PIN",
         "MILLECTL_SMS_WEBHOOK_URL",
     ] {
         cmd.env_remove(var);

@@ -24,6 +24,7 @@ mod password_reset;
 mod phone_changes;
 mod phone_holds;
 mod phones;
+mod pkcs11;
 mod proxy;
 mod secrets;
 mod slow_clients;
