@@ -109,7 +109,9 @@ struct Token {
     /// login is every session's (PKCS#11 logins are per application).
     anchor: Mutex<Option<Session>>,
     idle: Mutex<Vec<Session>>,
-    /// We called `C_Initialize`, so we call `C_Finalize` when done.
+    /// We called `C_Initialize`, so we call `C_Finalize` when done. A server opens one
+    /// token for its life; a second one opened meanwhile in the same process shares
+    /// the first one's initialisation and ends with it.
     finalize: bool,
 }
 
