@@ -844,7 +844,7 @@ forwarded\:"RFC 7239 \`Forwarded\: for=client, for="\[2001\:db8\:\:1\]\:4711"\` 
 '--login-checks-per-source-per-minute=[Login checks (POST /v1/sessions/{id}, one Argon2 each) one client address may send per minute, once its burst is spent; more are answered 429 with Retry-After]:N:_default' \
 '--login-checks-burst=[Login checks one client address may send at once before the per-minute rate applies]:N:_default' \
 '--masked-password-subsets=[Subsets of positions stored per new masked password\: a challenge asks one of them. More make a watched login less useful to replay (1 in N) and cost one more Argon2 run each when a password is set]:N:_default' \
-'--mask-key-pkcs11-module=[PKCS#11 module (the HSM vendor'\''s library) holding the key that masks new password records; without it the key is derived from the pepper]:PATH:_files' \
+'(--dev)--mask-key-pkcs11-module=[PKCS#11 module (the HSM vendor'\''s library) holding the key that masks new password records; without it the key is derived from the pepper]:PATH:_files' \
 '--mask-key-pkcs11-token=[Label of the token that holds the key]:LABEL:_default' \
 '--mask-key-pkcs11-key=[Label of the key new records are made with (\`server mask-key generate\`). The token'\''s other HMAC keys still check the records they made]:LABEL:_default' \
 '--mask-key-pkcs11-pin-file=[File holding the token'\''s user PIN; or set MILLECTL_PKCS11_PIN]:FILE:_files' \

@@ -251,7 +251,8 @@ pub struct ServerArgs {
     /// PKCS#11 module (the HSM vendor's library) holding the key that masks new password
     /// records; without it the key is derived from the pepper.
     #[arg(long, value_name = "PATH", help_heading = "Mask key in a PKCS#11 token",
-          requires_all = ["mask_key_pkcs11_token", "mask_key_pkcs11_key"])]
+          requires_all = ["mask_key_pkcs11_token", "mask_key_pkcs11_key"],
+          conflicts_with = "dev")]
     pub mask_key_pkcs11_module: Option<PathBuf>,
 
     /// Label of the token that holds the key.
