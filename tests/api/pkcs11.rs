@@ -243,6 +243,12 @@ async fn logins_go_through_a_key_that_stays_in_the_token() {
         let rows = users_rows(&db, &database).await;
         assert!(rows.contains("alicja"), "not the users' rows");
         assert!(!rows.contains(PIN), "the PIN in the database");
+        // The record names the token's key (issue 13's new scheme), and holds only
+        // tags it made: nothing in the row checks a guess without the token.
+        assert!(
+            rows.contains("pkcs11:mask-2026"),
+            "the record's key id: {rows}"
+        );
     }
 }
 
