@@ -376,7 +376,11 @@ async fn complete_counted(
     let user = user.ok_or_else(|| ApiError::internal("a reserved attempt without its user"))?;
 
     // (4) Check every credential of the flow.
-    let ok = check_credentials(state, &user, &challenge, chars, answer, now, work).await?;
+    let checked = check_credentials(state, &user, &challenge, chars, answer, now, work).await?;
+    let ok = match checked {
+        Ok(ok) => ok,
+        Err(err) => return Err(key_failure(state, request_id, &user, limit, err, work).await?),
+    };
 
     // (5) Record the outcome.
     if !ok {
@@ -410,7 +414,12 @@ async fn complete_counted(
                 masked_password::enroll(&key.keys.mask, &uid, &password, subsets, memory)
             })
             .await?;
-            Some(record.map_err(mask_key_failed)?)
+            match record {
+                Ok(record) => Some(record),
+                Err(err) => {
+                    return Err(key_failure(state, request_id, &user, limit, err, work).await?)
+                }
+            }
         }
         _ => None,
     };
@@ -447,13 +456,33 @@ async fn complete_counted(
 
 /// The record's mask key could not compute (a PKCS#11 token unplugged, or a record
 /// naming a key this server lacks): the check could not be made, which is not a wrong
-/// password. Logged for the operators; the caller sees a 503 and may retry.
-fn mask_key_failed(err: MaskKeyError) -> ApiError {
+/// password. The reserved attempt is given back (else an outage would use up the
+/// user's attempts and strand them, neither blocked nor able to try), the attempt is
+/// audited, the operators see an error in the log, and the caller a 503 to retry.
+async fn key_failure(
+    state: &AppState,
+    request_id: &str,
+    user: &UserRecord,
+    limit: i64,
+    err: MaskKeyError,
+    work: &mut Work,
+) -> ApiResult<ApiError> {
     tracing::error!(error = %err, "masked password check impossible");
-    ApiError::new(
+    work.store += 1;
+    state.store.release_attempt(user.id, limit).await?;
+    work.store += 1;
+    audit_login(
+        state,
+        request_id,
+        Some(user),
+        "unavailable",
+        Some("the mask key could not compute; the attempt was given back"),
+    )
+    .await?;
+    Ok(ApiError::new(
         ErrorCode::ServiceUnavailable,
         "the password cannot be checked right now; try again later",
-    )
+    ))
 }
 
 fn expired() -> ApiError {
@@ -563,7 +592,7 @@ async fn check_credentials(
     answer: &CompleteLogin,
     now: Millis,
     work: &mut Work,
-) -> ApiResult<bool> {
+) -> ApiResult<Result<bool, MaskKeyError>> {
     // One-time code.
     let otp_ok = match challenge.otp_method {
         AuthTool::Sms => match &challenge.sms_code_digest {
@@ -654,9 +683,8 @@ async fn check_credentials(
             },
         }
     })
-    .await?
-    .map_err(mask_key_failed)?;
-    Ok(otp_ok && password_ok)
+    .await?;
+    Ok(password_ok.map(|password_ok| otp_ok && password_ok))
 }
 
 /// Associated data binding a sealed seed of the token inventory to its serial, until

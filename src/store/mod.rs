@@ -508,6 +508,11 @@ pub trait Store: Send + Sync + 'static {
     /// Count a failure; blocks the user when no attempt is left, and a block ends the
     /// user's open challenges and sessions in the same transaction.
     async fn record_failure(&self, user_id: i64, now: Millis) -> StoreResult<FailureOutcome>;
+
+    /// Give back an attempt reserved for a check that could not be made (the mask key
+    /// failed): as if it had not been reserved, never above `limit`, never for a user
+    /// blocked meanwhile.
+    async fn release_attempt(&self, user_id: i64, limit: i64) -> StoreResult<()>;
     /// Reserve an attempt of an unknown user under `key`, exactly as a real user with
     /// `limit` attempts would (so parallel guesses get the same answers).
     async fn reserve_decoy_attempt(

@@ -1185,6 +1185,19 @@ impl Store for SqlStore {
         Ok(outcome)
     }
 
+    async fn release_attempt(&self, user_id: i64, limit: i64) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE users SET attempts_left = CASE WHEN attempts_left < $2 \
+             THEN attempts_left + 1 ELSE attempts_left END \
+             WHERE id = $1 AND status <> 'blocked'",
+        )
+        .bind(user_id)
+        .bind(limit)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     async fn reserve_decoy_attempt(
         &self,
         key: &str,

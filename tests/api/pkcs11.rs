@@ -249,6 +249,54 @@ async fn logins_go_through_a_key_that_stays_in_the_token() {
             rows.contains("pkcs11:mask-2026"),
             "the record's key id: {rows}"
         );
+
+        // Without the token, the same database and pepper check nothing: the record
+        // names a key this server lacks. The login is refused as unavailable (503),
+        // not as wrong, and gives its attempt back.
+        drop(server);
+        let pepper_only: Vec<String> =
+            ["server", "--listen", "127.0.0.1:0", "--database", &database]
+                .into_iter()
+                .chain(["--pepper-file", &pepper])
+                .map(str::to_owned)
+                .collect();
+        let bare = spawn_server_with_env(&pepper_only, dir.path(), &[]).await;
+        let api = Api {
+            base: bare.url.clone(),
+            ..api
+        };
+        let before = attempts_left(&database, "alicja").await;
+        let challenge = api.start_login(None, "alicja").await;
+        let answer = login_answer(&challenge, new_password, &totp_code(&seed, 2));
+        api.complete_login(&challenge.challenge_id, &answer)
+            .await
+            .expect_problem(503, "service_unavailable");
+        assert_eq!(attempts_left(&database, "alicja").await, before);
+        let log = strip_ansi(&std::fs::read_to_string(&bare.log_path).expect("log"));
+        assert!(log.contains("no mask key \"pkcs11:mask-2026\""), "{log}");
+    }
+}
+
+/// `users.attempts_left` of a login, straight from the database.
+async fn attempts_left(database: &str, login: &str) -> i64 {
+    use sqlx::Connection;
+    let sql = format!("SELECT attempts_left FROM users WHERE login = '{login}'");
+    if database.starts_with("sqlite:") {
+        let mut conn = sqlx::SqliteConnection::connect(database)
+            .await
+            .expect("sqlite");
+        sqlx::query_scalar(&sql)
+            .fetch_one(&mut conn)
+            .await
+            .expect("row")
+    } else {
+        let mut conn = sqlx::PgConnection::connect(database)
+            .await
+            .expect("postgres");
+        sqlx::query_scalar(&sql)
+            .fetch_one(&mut conn)
+            .await
+            .expect("row")
     }
 }
 
