@@ -10,6 +10,8 @@
 //! - login, step 2: `POST /v1/sessions/{id}` with the masked characters and the SMS
 //!   code — dominated by one Argon2id verification (OWASP parameters) per login; at
 //!   most 5 in flight, the lockout limit of the bench server;
+//! - login, step 2 one at a time: `BENCH_SEQUENTIAL_LOGINS` (default 50) logins of ewa,
+//!   each started untimed and its check timed alone — the cost of one login;
 //! - unblock: `POST …/unblock {"mode":"current_password"}` with an API token, each on a
 //!   different blocked user (users are provisioned and blocked first, not timed).
 
@@ -41,6 +43,16 @@ async fn start_server() -> Server {
         "--sms-per-hour",
         "100000",
         "--sms-budget-per-minute",
+        "1000000",
+        // One client address sends every request: the per-source limits (issue 12)
+        // would stop it after a burst of 120.
+        "--login-starts-per-source-per-minute",
+        "1000000",
+        "--login-starts-burst",
+        "1000000",
+        "--login-checks-per-source-per-minute",
+        "1000000",
+        "--login-checks-burst",
         "1000000",
     ])
     .await
@@ -195,6 +207,56 @@ async fn bench() {
     })
     .await;
     report("login step 2 (verify)", ok, challenges.len(), elapsed);
+
+    // Login step 2 one after another: a success ends the user's other challenges
+    // (issue 11), so the parallel run above completes only a few. Here each login gets
+    // its own start (untimed) and its check is timed alone: the cost of one login,
+    // one Argon2id, on one core.
+    let sequential = env_usize("BENCH_SEQUENTIAL_LOGINS", 50);
+    let (mut ok, mut checking) = (0usize, Duration::ZERO);
+    for _ in 0..sequential {
+        let Ok(response) = client
+            .post(format!("{base}/v1/sessions"))
+            .json(&json!({"millekod": "12345678", "login": "ewa"}))
+            .send()
+            .await
+        else {
+            continue;
+        };
+        let Ok(challenge) = response.json::<Value>().await else {
+            continue;
+        };
+        let id = challenge["challenge_id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        let waited = Instant::now();
+        let mut code = outbox_codes(&server).get(&id).cloned();
+        while code.is_none() && waited.elapsed() < Duration::from_secs(10) {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+            code = outbox_codes(&server).get(&id).cloned();
+        }
+        let chars: serde_json::Map<String, Value> = challenge["password_positions"]
+            .as_array()
+            .map(|ps| {
+                ps.iter()
+                    .filter_map(Value::as_u64)
+                    .map(|p| (p.to_string(), json!(password[p as usize - 1].to_string())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let body = json!({"password_chars": chars, "otp": code.unwrap_or_default()});
+        let started = Instant::now();
+        let done = client
+            .post(format!("{base}/v1/sessions/{id}"))
+            .json(&body)
+            .send()
+            .await
+            .is_ok_and(|r| r.status().is_success());
+        checking += started.elapsed();
+        ok += usize::from(done);
+    }
+    report("login step 2, one at a time", ok, sequential, checking);
 
     // Unblock: provision blocked users first (not timed), through the operator.
     let operator_token = operator_session(&client, &server).await;

@@ -23,9 +23,10 @@
 //!
 //! # What it costs an attacker (per user; |A| characters to try at each position)
 //!
-//! Figures for one CPU core at this server's Argon2id (19 MiB, t = 2, p = 1: about
-//! 25 ms on the machines we measured; an attacker's hardware is faster, but memory-hard
-//! hashing keeps the factor modest), |A| = 95 printable ASCII characters:
+//! Figures for one CPU core at this server's Argon2id (19 MiB, t = 2, p = 1: 18 ms on
+//! one core of our CI machine, `cargo bench --bench enrollment`; an attacker's hardware
+//! is faster, but memory-hard hashing keeps the factor modest), |A| = 95 printable
+//! ASCII characters:
 //!
 //! * **The database alone** (no pepper, or the key in a PKCS#11 token): every MAC input
 //!   includes K, so a tag is Argon2id of a 256-bit value the thief cannot compute. No
@@ -34,12 +35,13 @@
 //!   server): the thief computes the MACs, and must test guesses against a tag. Each
 //!   tag binds k characters, so the cheapest is to guess one subset whole: |A|^k
 //!   Argon2id runs (half of it on average). k = 3 (passwords of 8–11 characters):
-//!   95³ = 857,375 runs ≈ 6 core-hours; k = 4 (12–14): 95⁴ ≈ 8.1 × 10⁷ ≈ 24 core-days;
-//!   k = 5 (15–17): 95⁵ ≈ 7.7 × 10⁹ ≈ 6 core-years; k = 6: 7.4 × 10¹¹ ≈ 590 core-years.
+//!   95³ = 857,375 runs ≈ 4.3 core-hours; k = 4 (12–14): 95⁴ ≈ 8.1 × 10⁷ ≈ 17 core-days;
+//!   k = 5 (15–17): 95⁵ ≈ 7.7 × 10⁹ ≈ 4.4 core-years; k = 6: 7.4 × 10¹¹ ≈ 420
+//!   core-years.
 //!   Once one subset is found, a subset that shares all but one position costs |A|
 //!   more runs each, so the rest of the password follows cheaply: the first subset is
 //!   the price. Passwords from a smaller set cost less (36 letters and digits, k = 4:
-//!   1.7 × 10⁶ runs ≈ 12 core-hours) — which is why length raises k. The old scheme
+//!   1.7 × 10⁶ runs ≈ 8 core-hours) — which is why length raises k. The old scheme
 //!   (`shamir`) fell to the same thief in 0.2 s with no Argon2 at all.
 //! * **The database, the pepper and the host while it runs, with K in PKCS#11**: the
 //!   token computes MACs for whoever holds the host, so for as long as the attacker
@@ -59,7 +61,7 @@
 //! (14%), and of m = 32 random stored subsets about 2 + 30·68/493 ≈ 6 (19%).
 //!
 //! m = 32 by default: 1/32 ≈ 3% per draw after one watched login, 33 Argon2id runs at
-//! enrollment (about 1 s on one core, once per password change, under the hash gate),
+//! enrollment (0.6 s on one core, once per password change, under the hash gate),
 //! about 1.2 KiB per user. 64 halves that probability and doubles the cost.
 //!
 //! Every input is encoded with fixed widths or a length, so no two different
