@@ -586,7 +586,7 @@ pub async fn seed_synthetic_users(
                         password_masking: true,
                         password: Some(PasswordRecord::Shamir(
                             masked_password::shamir::enroll_shared(
-                                &keys.masked_password,
+                                keys.mask.pepper().subkey(),
                                 &password,
                                 &shared,
                             ),

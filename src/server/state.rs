@@ -16,8 +16,8 @@ use super::source_limits::{SourceLimits, SourceQuota};
 
 /// Subkeys of the pepper, one per purpose, so no two uses share a key.
 pub struct Keys {
-    pub masked_password: SubKey,
-    /// The keys of masked-password records (`domain::masked_password::key`).
+    /// The keys of masked-password records (`domain::masked_password::key`); the
+    /// pepper's among them masks the old scheme's shares.
     pub mask: MaskKeys,
     pub sms_code: SubKey,
     pub token_seed: SubKey,
@@ -28,7 +28,6 @@ pub struct Keys {
 impl Keys {
     pub fn derive(pepper: &Pepper) -> Self {
         Self {
-            masked_password: pepper.subkey("millectl/masked-password/v1"),
             mask: MaskKeys::from_pepper(pepper),
             sms_code: pepper.subkey("millectl/sms-code/v1"),
             token_seed: pepper.subkey("millectl/token-seed/v1"),

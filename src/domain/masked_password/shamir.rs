@@ -84,8 +84,9 @@ fn count_argon2_run() {
     ARGON2_RUNS.with(|runs| runs.set(runs.get() + 1));
 }
 
-/// The label to derive this module's key with: `pepper.subkey(SUBKEY_LABEL)`.
-pub const SUBKEY_LABEL: &str = "millectl/masked-password/v1";
+/// The label to derive this module's key with: `pepper.subkey(SUBKEY_LABEL)` — the
+/// pepper's mask key of both schemes ([`super::key::PepperMaskKey`]).
+pub const SUBKEY_LABEL: &str = super::key::PEPPER_LABEL;
 /// Bytes of per-record salt.
 pub const SALT_LEN: usize = 16;
 /// Bytes of the shared secret S, and so of each share's y.
