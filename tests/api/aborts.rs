@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use millectl::api::UserStatus;
+use millectl::api::{UnblockMode, UserStatus};
 
 use crate::helpers::*;
 
@@ -63,7 +63,7 @@ async fn aborted_logins_count_exactly_as_answered_ones() {
         );
 
         // And an unblock lifts what the aborts left.
-        desk.unblock(KOD, "ewa", "current_password")
+        desk.unblock(KOD, "ewa", UnblockMode::CurrentPassword, None)
             .await
             .expect_ok();
         server.login_user(KOD, "ewa").await;
@@ -91,7 +91,7 @@ async fn a_user_left_with_no_attempts_and_no_block_can_be_unblocked() {
         )
         .await
         .expect_problem(429, "attempt_in_progress");
-        desk.unblock(KOD, "ewa", "current_password")
+        desk.unblock(KOD, "ewa", UnblockMode::CurrentPassword, None)
             .await
             .expect_ok();
         let view = desk.user_view(KOD, "ewa").await;

@@ -5,10 +5,19 @@ use std::collections::BTreeSet;
 
 use crate::helpers::*;
 use millectl::api::{
-    ApiTokenCreated, ApiTokenList, AuditList, CompanyView, Flow, Me, PrincipalView, Scope,
-    SessionCreated, UserCreated, UserView,
+    ApiTokenCreated, ApiTokenList, AuditQuery, AuthTool, CompanyView, CreateUser, Flow,
+    ListUsersQuery, Login, Me, MilleKod, PrincipalView, Scope, SessionCreated, UserCreated,
+    UserView,
 };
 use serde_json::json;
+
+/// The newest `n` audit records.
+fn limit(n: u32) -> AuditQuery {
+    AuditQuery {
+        limit: Some(n),
+        ..AuditQuery::default()
+    }
+}
 
 #[tokio::test]
 async fn operators_provision_companies_users_and_tokens() {
@@ -31,8 +40,10 @@ async fn operators_provision_companies_users_and_tokens() {
             .post("/v1/companies", again)
             .await
             .expect_problem(409, "already_exists");
-        let users = token.get("/v1/companies/11112222/users").await;
-        assert_eq!(users.body["users"], json!([]));
+        let users = token
+            .list_users("11112222", &ListUsersQuery::default())
+            .await;
+        assert_eq!(users.ok().users, vec![]);
 
         // An SMS user: the envelope's password is answered once, then a first login.
         let zofia = json!({"login": "Zofia", "name": "Zofia Nowak", "auth_tool": "sms", "phone": "605 111 222"});
@@ -71,11 +82,14 @@ async fn operators_provision_companies_users_and_tokens() {
         );
 
         // A user given a hardware token: the tool becomes `token` and its codes count.
-        let tomasz = json!({"login": "tomasz", "name": "Tomasz", "auth_tool": "sms"});
-        let created: UserCreated = operator
-            .post("/v1/companies/11112222/users", tomasz)
-            .await
-            .json();
+        let tomasz = CreateUser {
+            login: Login::parse("tomasz").expect("login"),
+            name: "Tomasz".into(),
+            auth_tool: AuthTool::Sms,
+            phone: None,
+            reason: None,
+        };
+        let created: UserCreated = operator.create_user("11112222", &tomasz).await.ok();
         // A token from the inventory that back-office loaded, by serial.
         let stock = &server.creds.inventory[0];
         let seed = stock.totp_secret.clone();
@@ -107,8 +121,14 @@ async fn operators_provision_companies_users_and_tokens() {
                 .post("/v1/companies", company)
                 .await
                 .expect_problem(403, "forbidden");
-            let user = json!({"login": "intruz", "name": "X", "auth_tool": "sms"});
-            let answer = client.post("/v1/companies/12345678/users", user).await;
+            let user = CreateUser {
+                login: Login::parse("intruz").expect("login"),
+                name: "X".into(),
+                auth_tool: AuthTool::Sms,
+                phone: None,
+                reason: None,
+            };
+            let answer = client.create_user("12345678", &user).await;
             answer.expect_problem(403, "forbidden");
             let answer = client
                 .put("/v1/companies/12345678/users/ewa/token", assign.clone())
@@ -277,7 +297,7 @@ async fn require_reason_binds_helpdesk_but_not_co_users() {
         }
         let answer = server
             .helpdesk_token()
-            .put(&format!("{jan}/phone"), json!({"phone": "601 234 567"}))
+            .set_phone("12345678", "jan", "601 234 567", None)
             .await;
         answer.expect_problem(422, "reason_required");
         let still: UserView = operator.get(jan).await.json();
@@ -343,8 +363,7 @@ async fn the_audit_filters_orders_newest_first_and_is_append_only() {
             .await
             .expect_ok();
 
-        let all: AuditList = token.get("/v1/audit?limit=1000").await.json();
-        let all = all.records;
+        let all = token.audit(&limit(1000)).await.ok().records;
         assert!(all.len() >= 10, "{} records", all.len());
         assert!(
             all.windows(2)
@@ -357,11 +376,11 @@ async fn the_audit_filters_orders_newest_first_and_is_append_only() {
             ("user.show", Some("ewa"))
         );
 
-        let since = newest
-            .at
-            .format(&time::format_description::well_known::Rfc3339)
-            .expect("rfc3339");
-        let recent: AuditList = token.get(&format!("/v1/audit?since={since}")).await.json();
+        let since = AuditQuery {
+            since: Some(newest.at),
+            ..AuditQuery::default()
+        };
+        let recent = token.audit(&since).await.ok();
         assert!(recent.records.iter().all(|r| r.at >= newest.at));
         assert!(recent.records.iter().any(|r| r.id == newest.id));
         assert!(
@@ -373,17 +392,18 @@ async fn the_audit_filters_orders_newest_first_and_is_append_only() {
             recent.records
         );
 
-        for (query, millekod, login) in [
-            ("millekod=87654321", Some("87654321"), None),
-            ("login=jan", None, Some("jan")),
-            (
-                "millekod=12345678&login=anna",
-                Some("12345678"),
-                Some("anna"),
-            ),
+        for (millekod, login) in [
+            (Some("87654321"), None),
+            (None, Some("jan")),
+            (Some("12345678"), Some("anna")),
         ] {
-            let list: AuditList = token.get(&format!("/v1/audit?{query}")).await.json();
-            assert!(!list.records.is_empty(), "{query}");
+            let query = AuditQuery {
+                millekod: millekod.map(|m| MilleKod::parse(m).expect("millekod")),
+                login: login.map(|l| Login::parse(l).expect("login")),
+                ..AuditQuery::default()
+            };
+            let list = token.audit(&query).await.ok();
+            assert!(!list.records.is_empty(), "{query:?}");
             let wanted = all.iter().filter(|r| {
                 millekod.is_none_or(|m| r.millekod.as_deref() == Some(m))
                     && login.is_none_or(|l| r.login.as_deref() == Some(l))
@@ -391,10 +411,10 @@ async fn the_audit_filters_orders_newest_first_and_is_append_only() {
             assert_eq!(
                 list.records.iter().collect::<Vec<_>>(),
                 wanted.collect::<Vec<_>>(),
-                "{query}"
+                "{query:?}"
             );
         }
-        let three: AuditList = token.get("/v1/audit?limit=3").await.json();
+        let three = token.audit(&limit(3)).await.ok();
         assert_eq!(three.records, all[..3].to_vec());
         for limit in [0, 1001] {
             let answer = token.get(&format!("/v1/audit?limit={limit}")).await;

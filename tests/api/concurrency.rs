@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use millectl::api::{Challenge, UserStatus};
+use millectl::api::{Challenge, UnblockMode, UserStatus};
 use tokio::task::JoinSet;
 
 use crate::helpers::*;
@@ -110,7 +110,11 @@ async fn race_unblocks(apis: &[Api]) -> Vec<Answer> {
     let mut tasks = JoinSet::new();
     for i in 0..N {
         let api = apis[i % apis.len()].clone();
-        tasks.spawn(async move { api.unblock(KOD, "jan", "current_password").await });
+        tasks.spawn(async move {
+            api.unblock(KOD, "jan", UnblockMode::CurrentPassword, None)
+                .await
+                .answer
+        });
     }
     tasks.join_all().await
 }

@@ -8,6 +8,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use serde_json::{json, Value};
 
+use millectl::api::UnblockMode;
+
 use crate::helpers::*;
 
 /// What the gateway saw: the Authorization header and the JSON body of each request.
@@ -171,7 +173,7 @@ async fn unblock_with_a_failing_gateway(gateway: &Gateway, server: &TestServer) 
     assert_eq!(before.status.as_str(), "blocked");
 
     let problem = desk
-        .unblock("12345678", "jan", "new_password")
+        .unblock("12345678", "jan", UnblockMode::NewPassword, None)
         .await
         .expect_problem(502, "sms_delivery_failed");
     assert!(
@@ -227,7 +229,9 @@ async fn unblock_with_a_failing_gateway(gateway: &Gateway, server: &TestServer) 
 
     // Once the gateway works again, the same unblock goes through.
     gateway.answer_with(StatusCode::OK);
-    let answer = desk.unblock("12345678", "jan", "new_password").await;
+    let answer = desk
+        .unblock("12345678", "jan", UnblockMode::NewPassword, None)
+        .await;
     answer.expect_ok();
     let view = desk.user_view("12345678", "jan").await;
     assert_eq!(view.status.as_str(), "awaiting_new_password");

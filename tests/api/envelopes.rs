@@ -3,7 +3,7 @@
 //! the one-time access password comes by SMS to a number on file or, for users without
 //! one, in an envelope that back-office issues — a role HelpDesk does not hold.
 
-use millectl::api::{CompleteLogin, Flow, Secret, UserStatus};
+use millectl::api::{CompleteLogin, Flow, Secret, UnblockMode, UserStatus};
 use serde_json::json;
 
 use crate::helpers::*;
@@ -42,7 +42,7 @@ async fn a_token_code_alone_never_sets_a_new_password() {
         block_anna(&server).await;
         server
             .helpdesk_token()
-            .unblock(KOD, "anna", "new_password")
+            .unblock(KOD, "anna", UnblockMode::NewPassword, None)
             .await
             .expect_ok();
 
@@ -122,14 +122,11 @@ async fn only_back_office_issues_envelopes_and_back_office_does_no_helpdesk_work
             .expect_problem(404, "not_found");
         // Back-office cannot unblock, set phones or approve.
         back_office
-            .unblock(KOD, "jan", "current_password")
+            .unblock(KOD, "jan", UnblockMode::CurrentPassword, None)
             .await
             .expect_problem(403, "forbidden");
         back_office
-            .put(
-                &format!("/v1/companies/{KOD}/users/jan/phone"),
-                json!({"phone": "+48605111444"}),
-            )
+            .set_phone(KOD, "jan", "+48605111444", None)
             .await
             .expect_problem(403, "forbidden");
 

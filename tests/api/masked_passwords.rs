@@ -2,7 +2,7 @@
 //! the database rows *and* the pepper must pay, and how records of the old scheme keep
 //! working until their user's next password change.
 
-use millectl::api::{Flow, UserStatus};
+use millectl::api::{Flow, UnblockMode, UserStatus};
 use millectl::domain::ids::UserUid;
 use millectl::domain::masked_password::{
     self, shamir, MaskKey, MaskKeys, Password, PasswordRecord, Positions, SubsetRecord, TypedChars,
@@ -296,7 +296,9 @@ async fn old_scheme_records_keep_working_and_move_at_the_next_password_change() 
         }
         let desk = server.helpdesk_token();
         assert_eq!(desk.user_view(KOD, "ewa").await.status, UserStatus::Blocked);
-        desk.unblock(KOD, "ewa", "new_password").await.expect_ok();
+        desk.unblock(KOD, "ewa", UnblockMode::NewPassword, None)
+            .await
+            .expect_ok();
         let api = server.api();
         let access = api
             .access_password(ewa.phone.as_deref().expect("phone"))

@@ -1,7 +1,9 @@
 //! HelpDesk (or a co-user) requires a new password of a user (issue 13): like "unblock
 //! new password" (R10), for an active user too.
 
-use millectl::api::{AuditRecord, Flow, SessionCreated, UserStatus, UserView};
+use millectl::api::{
+    AuditRecord, CreateApiToken, Flow, Scope, SessionCreated, UserStatus, UserView,
+};
 use serde_json::json;
 
 use crate::helpers::*;
@@ -196,13 +198,15 @@ async fn only_those_who_may_unblock_may_require_it_and_denials_are_audited() {
         // A token without users:unblock; HelpDesk without the reason this server asks.
         let operator = server.login_operator().await;
         let created = operator
-            .post(
-                "/v1/api-tokens",
-                json!({"name": "reader", "scopes": ["users:read"], "reason": "test"}),
-            )
+            .create_api_token(&CreateApiToken {
+                name: "reader".into(),
+                scopes: vec![Scope::UsersRead],
+                expires_in_s: None,
+                reason: Some("test".into()),
+            })
             .await;
         assert_eq!(created.status.as_u16(), 201, "{}", created.body);
-        let reader = api.with_token(created.body["token"].as_str().unwrap());
+        let reader = api.with_token(created.ok().token.expose());
         reader
             .require_password_change(OTHER, "olga", Some("INC-1"))
             .await
@@ -247,10 +251,7 @@ async fn within_the_hold_after_a_phone_change_a_second_operator_approves() {
         let operator = server.login_operator().await;
         let new_phone = "+48605999888";
         operator
-            .put(
-                &format!("/v1/companies/{KOD}/users/ewa/phone"),
-                json!({ "phone": new_phone }),
-            )
+            .set_phone(KOD, "ewa", new_phone, None)
             .await
             .expect_ok();
         let answer = operator.require_password_change(KOD, "ewa", None).await;

@@ -1,6 +1,6 @@
 //! `POST /v1/phone-changes`: bulk phone migrations, per-row outcomes, idempotency.
 
-use millectl::api::{PhoneChangeReport, RowOutcome};
+use millectl::api::{PhoneChangeReport, RowOutcome, Scope};
 use serde_json::{json, Value};
 
 use crate::helpers::*;
@@ -46,9 +46,7 @@ async fn ten_thousand_rows_change_once_and_a_rerun_changes_nothing() {
 
         for (i, from) in (1..=10_000).step_by(2_000).enumerate() {
             let body = chunk("b1", rows(from, from + 1_999));
-            let answer = server
-                .phone_changes(&api, Some(&format!("b1-{i}")), &body)
-                .await;
+            let answer = api.phone_changes(Some(&format!("b1-{i}")), &body).await;
             answer.expect_ok();
             let report: PhoneChangeReport = answer.json();
             assert_eq!(report.results.len(), 2_000);
@@ -79,9 +77,7 @@ async fn ten_thousand_rows_change_once_and_a_rerun_changes_nothing() {
         // The same file again, with new keys: every row unchanged, no new audit.
         for (i, from) in (1..=10_000).step_by(2_000).enumerate() {
             let body = chunk("b2", rows(from, from + 1_999));
-            let answer = server
-                .phone_changes(&api, Some(&format!("b2-{i}")), &body)
-                .await;
+            let answer = api.phone_changes(Some(&format!("b2-{i}")), &body).await;
             let report: PhoneChangeReport = answer.json();
             assert!(outcomes(&report)
                 .iter()
@@ -104,7 +100,7 @@ async fn a_retried_chunk_is_applied_once_and_answered_the_same() {
         let body = chunk("retry", rows(1, 300));
 
         // Ten copies at once, as a client retrying lost answers would send them.
-        let answers = futures_join(&server, &api, &body, 10).await;
+        let answers = futures_join(&api, &body, 10).await;
 
         let reports: Vec<PhoneChangeReport> = answers.iter().map(|a| a.json()).collect();
         assert_eq!(reports.iter().filter(|r| !r.replayed).count(), 1, "{db:?}");
@@ -119,12 +115,8 @@ async fn a_retried_chunk_is_applied_once_and_answered_the_same() {
 
         // The same key with another body is refused.
         let other = chunk("retry", rows(1, 299));
-        server
-            .phone_changes(&api, Some("same-key"), &body)
-            .await
-            .expect_ok();
-        server
-            .phone_changes(&api, Some("same-key"), &other)
+        api.phone_changes(Some("same-key"), &body).await.expect_ok();
+        api.phone_changes(Some("same-key"), &other)
             .await
             .expect_problem(409, "conflict");
     }
@@ -170,11 +162,11 @@ async fn chunks_and_single_changes_of_the_same_users_interleave_safely() {
             })
             .collect();
         let (chunked, single) = tokio::join!(
-            futures_util::future::join_all(chunks.iter().map(|(key, body)| server.phone_changes(
-                &api,
-                Some(key),
-                body
-            ))),
+            futures_util::future::join_all(
+                chunks
+                    .iter()
+                    .map(|(key, body)| api.phone_changes(Some(key), body))
+            ),
             futures_util::future::join_all(
                 singles
                     .iter()
@@ -201,9 +193,9 @@ async fn chunks_and_single_changes_of_the_same_users_interleave_safely() {
     }
 }
 
-async fn futures_join(server: &TestServer, api: &Api, body: &Value, copies: usize) -> Vec<Answer> {
+async fn futures_join(api: &Api, body: &Value, copies: usize) -> Vec<Answer> {
     let sent = futures_util::future::join_all(
-        (0..copies).map(|_| server.phone_changes(api, Some("retry-key-1"), body)),
+        (0..copies).map(|_| api.phone_changes(Some("retry-key-1"), body)),
     )
     .await;
     let mut answers = Vec::new();
@@ -238,10 +230,7 @@ async fn each_row_is_reported_on_its_own() {
         ],
     );
 
-    let report: PhoneChangeReport = server
-        .phone_changes(&api, Some("mixed-1"), &body)
-        .await
-        .json();
+    let report: PhoneChangeReport = api.phone_changes(Some("mixed-1"), &body).await.json();
 
     assert_eq!(
         outcomes(&report),
@@ -281,7 +270,7 @@ async fn a_dry_run_reports_and_changes_nothing() {
     );
     body["dry_run"] = json!(true);
 
-    let report: PhoneChangeReport = server.phone_changes(&api, None, &body).await.json();
+    let report: PhoneChangeReport = api.phone_changes(None, &body).await.json();
 
     assert!(report.dry_run);
     assert_eq!(outcomes(&report), vec![RowOutcome::Updated]);
@@ -298,44 +287,32 @@ async fn who_may_send_chunks_and_what_a_chunk_must_be() {
         vec![json!({"millekod": "12345678", "login": "ewa", "phone": "+48609000001"})],
     );
 
-    server
-        .phone_changes(&api, None, &one)
+    api.phone_changes(None, &one)
         .await
         .expect_problem(400, "invalid_input");
     let mut bad_id = one.clone();
     bad_id["batch_id"] = json!("x'; DROP TABLE users; --");
-    server
-        .phone_changes(&api, Some("k1"), &bad_id)
+    api.phone_changes(Some("k1"), &bad_id)
         .await
         .expect_problem(400, "invalid_input");
-    server
-        .phone_changes(&api, Some("k2"), &chunk("empty", vec![]))
+    api.phone_changes(Some("k2"), &chunk("empty", vec![]))
         .await
         .expect_problem(400, "invalid_input");
-    server
-        .phone_changes(&api, Some("k3"), &json!({"batch_id": "x"}))
+    api.phone_changes(Some("k3"), &json!({"batch_id": "x"}))
         .await
         .expect_problem(400, "malformed_request");
 
     let anna = server.login_user("12345678", "anna").await;
-    server
-        .phone_changes(&anna, Some("k4"), &one)
+    anna.phone_changes(Some("k4"), &one)
         .await
         .expect_problem(403, "forbidden");
 
     let operator = server.login_operator().await;
-    let created: Value = operator
-        .post(
-            "/v1/api-tokens",
-            json!({"name": "reader", "scopes": ["users:read"]}),
-        )
-        .await
-        .json();
-    let reader = server
-        .api()
-        .with_token(created["token"].as_str().expect("token"));
-    server
-        .phone_changes(&reader, Some("k5"), &one)
+    let reader = operator
+        .api_token_client("reader", &[Scope::UsersRead])
+        .await;
+    reader
+        .phone_changes(Some("k5"), &one)
         .await
         .expect_problem(403, "forbidden");
 

@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use millectl::api::UserStatus;
+use millectl::api::{UnblockMode, UserStatus, UserView};
 use serde_json::{json, Value};
 
 use crate::helpers::*;
@@ -32,18 +32,17 @@ async fn wait_for_sms(api: &Api, to: &str, kind: &str) -> Value {
 
 /// The takeover, by `actor`: the phone set to the attacker's, the victim blocked, an
 /// unblock with a new password. Returns the unblock's answer.
-async fn attempt_takeover(server: &TestServer, actor: &Api) -> Answer {
+async fn attempt_takeover(server: &TestServer, actor: &Api) -> Reply<UserView> {
     actor
-        .put(
-            &format!("/v1/companies/{KOD}/users/ewa/phone"),
-            json!({ "phone": ATTACKER }),
-        )
+        .set_phone(KOD, "ewa", ATTACKER, None)
         .await
         .expect_ok();
     for _ in 0..3 {
         server.fail_sms_login(KOD, "ewa").await;
     }
-    actor.unblock(KOD, "ewa", "new_password").await
+    actor
+        .unblock(KOD, "ewa", UnblockMode::NewPassword, None)
+        .await
 }
 
 #[tokio::test]
@@ -149,7 +148,9 @@ async fn with_no_hold_or_an_old_number_the_unblock_goes_through_at_once() {
         // jan's number has been on file since he was provisioned.
         let server = TestServer::start_on(&db).await;
         let desk = server.helpdesk_token();
-        desk.unblock(KOD, "jan", "new_password").await.expect_ok();
+        desk.unblock(KOD, "jan", UnblockMode::NewPassword, None)
+            .await
+            .expect_ok();
         // With --phone-change-hold-hours 0, a changed number is not held.
         let server = TestServer::start_with_args(&db, &["--phone-change-hold-hours", "0"]).await;
         let answer = attempt_takeover(&server, &server.helpdesk_token()).await;
@@ -172,25 +173,26 @@ async fn a_phone_import_tells_old_numbers_and_holds_too() {
             })
         };
         // Not telling the old numbers needs a reason.
-        server
-            .phone_changes(&token, Some("k-hold-0"), &batch(false, None))
+        token
+            .phone_changes(Some("k-hold-0"), &batch(false, None))
             .await
             .expect_problem(422, "reason_required");
-        server
-            .phone_changes(&token, Some("k-hold-1"), &batch(true, None))
+        token
+            .phone_changes(Some("k-hold-1"), &batch(true, None))
             .await
             .expect_ok();
         wait_for_sms(&token, &old, "phone_changed").await;
         for _ in 0..3 {
             server.fail_sms_login(KOD, "ewa").await;
         }
-        let answer = token.unblock(KOD, "ewa", "new_password").await;
+        let answer = token
+            .unblock(KOD, "ewa", UnblockMode::NewPassword, None)
+            .await;
         assert_eq!(answer.status.as_u16(), 202, "{}", answer.body);
 
         // With a reason, the old number is not told, and each row's audit says so.
-        let answer = server
+        let answer = token
             .phone_changes(
-                &token,
                 Some("k-hold-2"),
                 &json!({
                     "batch_id": "migr-quiet",
@@ -265,7 +267,9 @@ async fn asking_again_does_not_pile_up_requests() {
         let first = attempt_takeover(&server, &token).await;
         assert_eq!(first.status.as_u16(), 202, "{}", first.body);
         for _ in 0..20 {
-            let again = token.unblock(KOD, "ewa", "new_password").await;
+            let again = token
+                .unblock(KOD, "ewa", UnblockMode::NewPassword, None)
+                .await;
             assert_eq!(again.status.as_u16(), 202, "{}", again.body);
             assert_eq!(again.body["id"], first.body["id"]);
         }

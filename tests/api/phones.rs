@@ -1,8 +1,9 @@
 //! R4: phone numbers for SMS codes are validated as mobiles, stored in E.164, shown
 //! masked unless revealed (an audited action), and changed only by HelpDesk.
 
+use millectl::api::{Flow, Scope, UserView};
+
 use crate::helpers::*;
-use millectl::api::{Flow, UserView};
 use serde_json::json;
 
 const MAREK: &str = "/v1/companies/12345678/users/marek";
@@ -34,10 +35,7 @@ async fn phones_typed_every_way_are_stored_in_e164_and_masked() {
         for typed in ["601 234 567", "+48601234567", "0048 601-234-567"] {
             // From another number each time, so every spelling is a real change.
             token
-                .put(
-                    &format!("{MAREK}/phone"),
-                    json!({"phone": "+48 512 345 678"}),
-                )
+                .set_phone("12345678", "marek", "+48 512 345 678", None)
                 .await
                 .expect_ok();
             assert_eq!(
@@ -45,10 +43,7 @@ async fn phones_typed_every_way_are_stored_in_e164_and_masked() {
                 Some("+48512345678")
             );
             let answer = token
-                .put(
-                    &format!("{MAREK}/phone"),
-                    json!({"phone": typed, "reason": "INC-1"}),
-                )
+                .set_phone("12345678", "marek", typed, Some("INC-1"))
                 .await;
             answer.expect_ok();
             assert_eq!(
@@ -125,16 +120,12 @@ async fn refused_phones_and_callers_change_nothing() {
             "garbage",
             "６０１２３４５６７",
         ] {
-            let answer = operator
-                .put(&format!("{JAN}/phone"), json!({"phone": typed}))
-                .await;
+            let answer = operator.set_phone("12345678", "jan", typed, None).await;
             answer.expect_problem(422, "invalid_phone");
         }
         // A co-user may not change a colleague's number, nor see it whole.
         let ewa = server.login_user("12345678", "ewa").await;
-        let answer = ewa
-            .put(&format!("{JAN}/phone"), json!({"phone": "601 234 567"}))
-            .await;
+        let answer = ewa.set_phone("12345678", "jan", "601 234 567", None).await;
         answer.expect_problem(403, "forbidden");
         ewa.get(&format!("{JAN}?reveal_phone=true"))
             .await
@@ -144,18 +135,11 @@ async fn refused_phones_and_callers_change_nothing() {
             Some("+48******678")
         );
         // Nor can a script whose token may only read.
-        let created = operator
-            .post(
-                "/v1/api-tokens",
-                json!({"name": "reader", "scopes": ["users:read"]}),
-            )
+        let reader = operator
+            .api_token_client("reader", &[Scope::UsersRead])
             .await;
-        assert_eq!(created.status.as_u16(), 201, "{}", created.body);
-        let reader = server
-            .api()
-            .with_token(created.body["token"].as_str().expect("token"));
         let answer = reader
-            .put(&format!("{JAN}/phone"), json!({"phone": "601 234 567"}))
+            .set_phone("12345678", "jan", "601 234 567", None)
             .await;
         let problem = answer.expect_problem(403, "forbidden");
         assert!(
@@ -192,10 +176,7 @@ async fn a_new_phone_lets_marek_get_a_new_password() {
         answer.expect_problem(409, "no_authorization_tool");
 
         operator
-            .put(
-                &format!("{MAREK}/phone"),
-                json!({"phone": "+48 604 555 666"}),
-            )
+            .set_phone("12345678", "marek", "+48 604 555 666", None)
             .await
             .expect_ok();
         // A number just added is held like a changed one: a second operator approves

@@ -2,10 +2,12 @@
 //! or read straight from the database), nor the raw SQLite file; the files of secrets
 //! the dev server writes are private to their owner.
 
-use crate::helpers::*;
 use millectl::api::{
-    ApiTokenCreated, AuthTool, Challenge, CompleteLogin, Flow, SessionCreated, UserView,
+    ApiTokenCreated, AuthTool, Challenge, CompleteLogin, CreateApiToken, Flow, Scope,
+    SessionCreated, UserView,
 };
+
+use crate::helpers::*;
 use serde_json::json;
 
 /// Every secret of the run, with what it is, for the failure message.
@@ -170,13 +172,15 @@ async fn no_secret_of_a_full_run_reaches_the_log_or_the_audit() {
 
         // An API token for a script, used once.
         let created = operator
-            .post(
-                "/v1/api-tokens",
-                json!({"name": "migration", "scopes": ["users:read", "phones:write"]}),
-            )
+            .create_api_token(&CreateApiToken {
+                name: "migration".into(),
+                scopes: vec![Scope::UsersRead, Scope::PhonesWrite],
+                expires_in_s: None,
+                reason: None,
+            })
             .await;
         assert_eq!(created.status.as_u16(), 201, "{}", created.body);
-        let created: ApiTokenCreated = created.json();
+        let created: ApiTokenCreated = created.ok();
         secrets.add("new API token", created.token.expose());
         let script = server.api().with_token(created.token.expose());
         script.get("/v1/companies/12345678/users").await.expect_ok();

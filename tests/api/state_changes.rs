@@ -3,7 +3,7 @@
 //! phone or token change ends the user's open challenges and sessions; a session is
 //! checked against its user's status on every request.
 
-use millectl::api::{CompleteLogin, Flow, Secret};
+use millectl::api::{CompleteLogin, Flow, Secret, UnblockMode};
 
 use crate::helpers::*;
 
@@ -29,7 +29,9 @@ async fn a_stale_new_password_challenge_cannot_reset_an_active_users_password() 
         let desk = server.helpdesk_token();
         let jan = server.user(KOD, "jan");
         let phone = jan.phone.clone().expect("jan has a phone");
-        desk.unblock(KOD, "jan", "new_password").await.expect_ok();
+        desk.unblock(KOD, "jan", UnblockMode::NewPassword, None)
+            .await
+            .expect_ok();
         let access = api.access_password(&phone).expect("access password sent");
 
         // The attacker starts a new-password challenge and learns its SMS code.
@@ -64,7 +66,9 @@ async fn a_challenge_is_checked_against_the_users_current_state() {
         let server = TestServer::start_on(&db).await;
         let api = server.api();
         let desk = server.helpdesk_token();
-        desk.unblock(KOD, "jan", "new_password").await.expect_ok();
+        desk.unblock(KOD, "jan", UnblockMode::NewPassword, None)
+            .await
+            .expect_ok();
         let stale = api.start_login(Some(KOD), "jan").await;
         let otp = api.sms_code(&stale);
         server
@@ -94,7 +98,7 @@ async fn a_co_user_blocked_since_login_can_no_longer_act() {
         ewa.get(&format!("/v1/companies/{KOD}/users"))
             .await
             .expect_problem(401, "unauthenticated");
-        ewa.unblock(KOD, "jan", "current_password")
+        ewa.unblock(KOD, "jan", UnblockMode::CurrentPassword, None)
             .await
             .expect_problem(401, "unauthenticated");
     }
@@ -123,12 +127,9 @@ async fn phone_and_token_changes_end_the_users_sessions() {
         let desk = server.helpdesk_token();
         let ewa = server.login_user(KOD, "ewa").await;
         let anna = server.login_user(KOD, "anna").await;
-        desk.put(
-            &format!("/v1/companies/{KOD}/users/ewa/phone"),
-            serde_json::json!({ "phone": "+48 605 111 222" }),
-        )
-        .await
-        .expect_ok();
+        desk.set_phone(KOD, "ewa", "+48 605 111 222", None)
+            .await
+            .expect_ok();
         ewa.get("/v1/me")
             .await
             .expect_problem(401, "unauthenticated");
@@ -159,7 +160,9 @@ async fn a_password_reset_ends_the_users_other_challenges() {
         for _ in 0..3 {
             server.fail_sms_login(KOD, "ewa").await;
         }
-        desk.unblock(KOD, "ewa", "new_password").await.expect_ok();
+        desk.unblock(KOD, "ewa", UnblockMode::NewPassword, None)
+            .await
+            .expect_ok();
         let access = api.access_password(&phone).expect("access password");
         // Two new-password challenges: the first one completes, the second must end.
         let first = api.start_login(Some(KOD), "ewa").await;
@@ -193,7 +196,8 @@ async fn a_bulk_phone_change_ends_the_users_sessions_too() {
             "changes": [{"millekod": KOD, "login": "ewa", "phone": "+48 605 111 333"}],
         });
         let answer = server
-            .phone_changes(&server.helpdesk_token(), Some("key-sessions-1"), &body)
+            .helpdesk_token()
+            .phone_changes(Some("key-sessions-1"), &body)
             .await;
         answer.expect_ok();
         assert_eq!(

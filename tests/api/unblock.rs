@@ -1,7 +1,6 @@
 //! Unblocking (R9, R10) and who may do it (R11), with the audit of every refusal.
 
-use millectl::api::{AuditRecord, Flow, SessionCreated, UserStatus, UserView};
-use serde_json::json;
+use millectl::api::{AuditRecord, Flow, Scope, SessionCreated, UnblockMode, UserStatus, UserView};
 
 use crate::helpers::*;
 
@@ -39,7 +38,9 @@ async fn r9_unblock_current_password_by_helpdesk_api_token_and_co_user() {
                     None,
                 ),
             };
-            let answer = api.unblock(KOD, "jan", "current_password").await;
+            let answer = api
+                .unblock(KOD, "jan", UnblockMode::CurrentPassword, None)
+                .await;
             answer.expect_ok();
             let view: UserView = answer.json();
             assert_eq!(view.status, UserStatus::Active, "{actor}");
@@ -68,7 +69,10 @@ async fn r9_current_password_grants_exactly_three_attempts_whatever_the_limit() 
     for db in Db::all() {
         let server = TestServer::start_with_args(&db, &["--lockout-limit", "5"]).await;
         let desk = server.helpdesk_token();
-        let view: UserView = desk.unblock(KOD, "jan", "current_password").await.json();
+        let view: UserView = desk
+            .unblock(KOD, "jan", UnblockMode::CurrentPassword, None)
+            .await
+            .json();
         assert_eq!((view.status, view.attempts_left), (UserStatus::Active, 3));
         for left in [2u8, 1, 0] {
             let problem = server
@@ -93,7 +97,9 @@ async fn r10_unblock_new_password_then_the_user_sets_a_new_one() {
         let phone = jan.phone.clone().unwrap();
         assert_eq!(api.access_password(&phone), None);
 
-        let answer = desk.unblock(KOD, "jan", "new_password").await;
+        let answer = desk
+            .unblock(KOD, "jan", UnblockMode::NewPassword, None)
+            .await;
         answer.expect_ok();
         let view: UserView = answer.json();
         assert_eq!(view.status, UserStatus::AwaitingNewPassword);
@@ -178,20 +184,23 @@ async fn unblock_refusals_without_a_tool_or_without_a_block() {
             (marek.status, marek.phone.as_deref()),
             (UserStatus::Blocked, None)
         );
-        desk.unblock(KOD, "marek", "new_password")
+        desk.unblock(KOD, "marek", UnblockMode::NewPassword, None)
             .await
             .expect_problem(409, "no_authorization_tool");
         assert_eq!(desk.user_view(KOD, "marek").await, marek);
         let record = last_audit(&desk, KOD, "marek", "user.unblock").await;
         assert_eq!(record.outcome, "refused");
         // He still can be given three attempts with his current password.
-        let view: UserView = desk.unblock(KOD, "marek", "current_password").await.json();
+        let view: UserView = desk
+            .unblock(KOD, "marek", UnblockMode::CurrentPassword, None)
+            .await
+            .json();
         assert_eq!(view.status, UserStatus::Active);
 
         let ewa = desk.user_view(KOD, "ewa").await;
         assert_eq!(ewa.status, UserStatus::Active);
-        for mode in ["current_password", "new_password"] {
-            desk.unblock(KOD, "ewa", mode)
+        for mode in [UnblockMode::CurrentPassword, UnblockMode::NewPassword] {
+            desk.unblock(KOD, "ewa", mode, None)
                 .await
                 .expect_problem(409, "not_blocked");
         }
@@ -234,11 +243,11 @@ async fn r11_nobody_unblocks_themselves_or_outside_their_company_and_denials_are
         assert_eq!(olga_view.status, UserStatus::Blocked);
 
         let anna = server.login_user_at(KOD, "anna", 0).await;
-        for mode in ["current_password", "new_password"] {
-            anna.unblock(KOD, "anna", mode)
+        for mode in [UnblockMode::CurrentPassword, UnblockMode::NewPassword] {
+            anna.unblock(KOD, "anna", mode, None)
                 .await
                 .expect_problem(403, "forbidden");
-            anna.unblock(OTHER, "olga", mode)
+            anna.unblock(OTHER, "olga", mode, None)
                 .await
                 .expect_problem(403, "forbidden");
         }
@@ -271,20 +280,15 @@ async fn r11_nobody_unblocks_themselves_or_outside_their_company_and_denials_are
 
         // An API token without users:unblock.
         let operator = server.login_operator().await;
-        let created = operator
-            .post(
-                "/v1/api-tokens",
-                json!({"name": "reader", "scopes": ["users:read"]}),
-            )
+        let reader = operator
+            .api_token_client("reader", &[Scope::UsersRead])
             .await;
-        assert_eq!(created.status.as_u16(), 201, "{}", created.body);
-        let reader = api.with_token(created.body["token"].as_str().unwrap());
         assert_eq!(
             reader.user_view(KOD, "jan").await.status,
             UserStatus::Blocked
         );
         reader
-            .unblock(KOD, "jan", "current_password")
+            .unblock(KOD, "jan", UnblockMode::CurrentPassword, None)
             .await
             .expect_problem(403, "forbidden");
         assert_eq!(desk.user_view(KOD, "jan").await.status, UserStatus::Blocked);
@@ -298,7 +302,10 @@ async fn r11_nobody_unblocks_themselves_or_outside_their_company_and_denials_are
         );
 
         // HelpDesk may do what the others may not.
-        let view: UserView = desk.unblock(OTHER, "olga", "current_password").await.json();
+        let view: UserView = desk
+            .unblock(OTHER, "olga", UnblockMode::CurrentPassword, None)
+            .await
+            .json();
         assert_eq!(view.status, UserStatus::Active);
     }
 }

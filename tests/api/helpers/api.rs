@@ -11,8 +11,6 @@ use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::TestServer;
-
 /// A typed client of `/v1`.
 #[derive(Clone)]
 pub struct Api {
@@ -224,39 +222,6 @@ impl Api {
     }
 }
 
-// ---- Reads and changes of one user ----
-
-impl Api {
-    /// A user as HelpDesk sees it; the caller needs `users:read` (e.g. the dev API token).
-    pub async fn user_view(&self, millekod: &str, login: &str) -> millectl::api::UserView {
-        let answer = self
-            .get(&format!("/v1/companies/{millekod}/users/{login}"))
-            .await;
-        answer.expect_ok();
-        answer.json()
-    }
-
-    /// Every audit record about one user, newest first (the caller needs `audit:read`).
-    pub async fn audit_of(&self, millekod: &str, login: &str) -> Vec<millectl::api::AuditRecord> {
-        let answer = self
-            .get(&format!(
-                "/v1/audit?millekod={millekod}&login={login}&limit=1000"
-            ))
-            .await;
-        answer.expect_ok();
-        answer.json::<millectl::api::AuditList>().records
-    }
-
-    /// `POST …/users/{login}/unblock` with `mode` `current_password` or `new_password`.
-    pub async fn unblock(&self, millekod: &str, login: &str, mode: &str) -> Answer {
-        self.post(
-            &format!("/v1/companies/{millekod}/users/{login}/unblock"),
-            serde_json::json!({ "mode": mode }),
-        )
-        .await
-    }
-}
-
 #[derive(Debug)]
 pub struct Traced {
     pub answer: Answer,
@@ -325,25 +290,37 @@ impl Api {
     }
 }
 
-impl TestServer {
-    /// `POST /v1/phone-changes` with an idempotency key (none when `key` is `None`).
-    pub async fn phone_changes(&self, api: &Api, key: Option<&str>, body: &Value) -> Answer {
-        let mut request = api
+impl Api {
+    /// `POST /v1/phone-changes` with an idempotency key (none when `key` is `None`) and
+    /// any body, well-formed or not (see `change_phones` for the typed request).
+    pub async fn phone_changes(&self, key: Option<&str>, body: &Value) -> Answer {
+        let mut request = self
             .client
-            .post(format!("{}/v1/phone-changes", api.base))
+            .post(format!("{}/v1/phone-changes", self.base))
             .json(body);
-        if let Some(token) = &api.token {
+        if let Some(token) = &self.token {
             request = request.bearer_auth(token);
         }
         if let Some(key) = key {
             request = request.header("idempotency-key", key);
         }
-        Api::answer_of(request.send().await.expect("request")).await
+        Self::answer(request.send().await.expect("request")).await
     }
-}
 
-impl Api {
-    pub async fn answer_of(response: reqwest::Response) -> Answer {
-        Self::answer(response).await
+    /// A request whose parameters go in the query string.
+    pub async fn send_query(
+        &self,
+        method: Method,
+        path: &str,
+        query: &impl serde::Serialize,
+    ) -> Answer {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .query(query);
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token);
+        }
+        Self::answer(request.send().await.expect("request")).await
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Split by what a test reaches for: [`server`] starts processes (dev servers,
 //! replicas, the CLI beside them) and reads their logs and metrics; [`api`] is the HTTP
-//! client and its answers; [`login`] builds login answers and logs people in; [`db`]
+//! client and its answers; [`requests`] the typed requests the suite repeats; [`login`] builds login answers and logs people in; [`db`]
 //! picks the databases and reads or writes them past the API; [`raw`] speaks TCP by hand
 //! for the tests of hostile clients. Everything is re-exported here, so a test file
 //! needs only `use crate::helpers::*;`.
@@ -13,12 +13,14 @@ mod api;
 mod db;
 mod login;
 mod raw;
+mod requests;
 mod server;
 
 pub use api::*;
 pub use db::*;
 pub use login::*;
 pub use raw::*;
+pub use requests::*;
 pub use server::*;
 
 use serde::Deserialize;
