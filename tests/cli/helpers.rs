@@ -13,38 +13,14 @@ use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use millectl::domain::otp::TotpSecret;
-use serde::Deserialize;
 use serde_json::Value;
 
 pub const MILLEKOD: &str = "12345678";
 pub const OTHER_MILLEKOD: &str = "87654321";
 
-/// `dev-credentials.json`, as the dev server writes it.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Credentials {
-    pub server: String,
-    pub api_token: String,
-    pub operator: Operator,
-    pub back_office: Operator,
-    pub users: Vec<DemoUser>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct Operator {
-    pub login: String,
-    pub password: String,
-    pub totp_secret: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct DemoUser {
-    pub millekod: String,
-    pub login: String,
-    pub password: Option<String>,
-    pub temporary_password: Option<String>,
-    pub totp_secret: Option<String>,
-    pub phone: Option<String>,
-}
+#[path = "../common/dev_credentials.rs"]
+mod dev_credentials;
+pub use dev_credentials::{Credentials, OperatorCredentials, UserCredentials};
 
 /// A dev server and an isolated home for the CLI; the server is killed when dropped.
 pub struct TestEnv {
@@ -131,9 +107,7 @@ impl TestEnv {
             }
             creds_path.exists()
         });
-        let creds: Credentials =
-            serde_json::from_str(&std::fs::read_to_string(&creds_path).expect("read creds"))
-                .expect("parse creds");
+        let creds = Credentials::read(&creds_path);
         Self {
             server,
             url: creds.server.clone(),
@@ -240,13 +214,8 @@ impl TestEnv {
         cmd
     }
 
-    pub fn user(&self, millekod: &str, login: &str) -> DemoUser {
-        self.creds
-            .users
-            .iter()
-            .find(|u| u.millekod == millekod && u.login == login)
-            .cloned()
-            .unwrap_or_else(|| panic!("no demo user {millekod}/{login}"))
+    pub fn user(&self, millekod: &str, login: &str) -> UserCredentials {
+        self.creds.user(millekod, login)
     }
 
     pub fn password(&self, login: &str) -> String {
@@ -295,7 +264,7 @@ impl TestEnv {
         self.login_staff(&self.creds.back_office, profile);
     }
 
-    fn login_staff(&self, op: &Operator, profile: &str) {
+    fn login_staff(&self, op: &OperatorCredentials, profile: &str) {
         let code = self.fresh_token_code(&op.totp_secret);
         self.cmd()
             .args(["--profile", profile, "login", "--login", &op.login])

@@ -11,6 +11,9 @@
 
 mod api;
 mod db;
+// The shape of `dev-credentials.json`, shared with the CLI tests.
+#[path = "../../common/dev_credentials.rs"]
+mod dev_credentials;
 mod login;
 mod raw;
 mod requests;
@@ -18,49 +21,8 @@ mod server;
 
 pub use api::*;
 pub use db::*;
+pub use dev_credentials::*;
 pub use login::*;
 pub use raw::*;
 pub use requests::*;
 pub use server::*;
-
-use serde::Deserialize;
-
-/// `dev-credentials.json`, as the dev server writes it.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Credentials {
-    pub server: String,
-    pub api_token: String,
-    pub operator: OperatorCredentials,
-    pub back_office: OperatorCredentials,
-    pub users: Vec<UserCredentials>,
-    pub inventory: Vec<InventoryCredentials>,
-    /// The management listener (health, metrics), which `--dev` always binds.
-    #[serde(default)]
-    pub management: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct OperatorCredentials {
-    pub login: String,
-    pub password: String,
-    pub totp_secret: String,
-}
-
-/// A token of the dev inventory: its serial and (dev only) its seed.
-#[derive(Debug, Clone, Deserialize)]
-pub struct InventoryCredentials {
-    pub serial: String,
-    pub totp_secret: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct UserCredentials {
-    pub millekod: String,
-    pub login: String,
-    pub password: Option<String>,
-    pub temporary_password: Option<String>,
-    pub auth_tool: String,
-    pub totp_secret: Option<String>,
-    pub phone: Option<String>,
-    pub status: String,
-}

@@ -105,9 +105,7 @@ impl TestServer {
             creds_path.exists()
         })
         .await;
-        let creds: Credentials =
-            serde_json::from_str(&std::fs::read_to_string(&creds_path).expect("read creds"))
-                .expect("parse creds");
+        let creds = Credentials::read(&creds_path);
         Self {
             child,
             url: creds.server.clone(),
@@ -147,12 +145,7 @@ impl TestServer {
     }
 
     pub fn user(&self, millekod: &str, login: &str) -> UserCredentials {
-        self.creds
-            .users
-            .iter()
-            .find(|u| u.millekod == millekod && u.login == login)
-            .cloned()
-            .unwrap_or_else(|| panic!("no demo user {millekod}/{login}"))
+        self.creds.user(millekod, login)
     }
 
     pub fn log(&self) -> String {
