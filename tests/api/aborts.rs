@@ -18,8 +18,7 @@ fn abort_point(i: u64) -> Duration {
 
 #[tokio::test]
 async fn aborted_logins_count_exactly_as_answered_ones() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let desk = server.helpdesk_token();
         let password = server.user(KOD, "ewa").password.unwrap();
@@ -40,7 +39,7 @@ async fn aborted_logins_count_exactly_as_answered_ones() {
         assert_eq!(
             (view.status, view.failed_attempts, view.attempts_left),
             (UserStatus::Active, 0, 3),
-            "{db:?}: 20 aborted right answers leave the user as 20 answered ones would"
+            "20 aborted right answers leave the user as 20 answered ones would"
         );
 
         // Three wrong answers, dropped: blocked exactly as after three answered ones.
@@ -59,7 +58,6 @@ async fn aborted_logins_count_exactly_as_answered_ones() {
         assert_eq!(
             (view.status, view.failed_attempts, view.attempts_left),
             (UserStatus::Blocked, 3, 0),
-            "{db:?}"
         );
 
         // And an unblock lifts what the aborts left.
@@ -67,14 +65,14 @@ async fn aborted_logins_count_exactly_as_answered_ones() {
             .await
             .expect_ok();
         server.login_user(KOD, "ewa").await;
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_user_left_with_no_attempts_and_no_block_can_be_unblocked() {
     // What a server that died between a reservation and its outcome leaves behind.
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let desk = server.helpdesk_token();
         server
             .execute_sql("UPDATE users SET attempts_left = 0 WHERE login = 'ewa'")
@@ -97,5 +95,6 @@ async fn a_user_left_with_no_attempts_and_no_block_can_be_unblocked() {
         let view = desk.user_view(KOD, "ewa").await;
         assert_eq!((view.status, view.attempts_left), (UserStatus::Active, 3));
         server.login_user(KOD, "ewa").await;
-    }
+    })
+    .await;
 }

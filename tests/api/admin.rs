@@ -21,8 +21,7 @@ fn limit(n: u32) -> AuditQuery {
 
 #[tokio::test]
 async fn operators_provision_companies_users_and_tokens() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let operator = server.login_operator().await;
         let token = server.helpdesk_token();
         let api = server.api();
@@ -152,13 +151,13 @@ async fn operators_provision_companies_users_and_tokens() {
             .expect_problem(404, "not_found");
         let ewa: UserView = token.get("/v1/companies/12345678/users/ewa").await.json();
         assert_eq!(ewa.auth_tool.as_str(), "sms");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn api_tokens_are_shown_once_listed_without_value_and_revocable() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let operator = server.login_operator().await;
         let request = json!({"name": "nightly", "scopes": ["users:read", "users:read"], "expires_in_s": 3600});
         let answer = operator.post("/v1/api-tokens", request.clone()).await;
@@ -275,17 +274,13 @@ async fn api_tokens_are_shown_once_listed_without_value_and_revocable() {
         assert!(revoked.revoked_at.is_some());
         // The dev token still works.
         server.helpdesk_token().get("/v1/me").await.expect_ok();
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn require_reason_binds_helpdesk_but_not_co_users() {
-    for db in Db::all() {
-        let options = ServerOptions {
-            db,
-            extra_args: vec!["--require-reason".into()],
-        };
-        let server = TestServer::start_with(options).await;
+    on_every_db_with(&["--require-reason"], async |server| {
         let operator = server.login_operator().await;
         let jan = "/v1/companies/12345678/users/jan";
         for body in [
@@ -340,13 +335,13 @@ async fn require_reason_binds_helpdesk_but_not_co_users() {
             (&unblock["actor"], &unblock["reason"]),
             (&json!("user:12345678/anna"), &json!(null))
         );
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn the_audit_filters_orders_newest_first_and_is_append_only() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let token = server.helpdesk_token();
         token
             .get("/v1/companies/12345678/users/anna")
@@ -436,5 +431,6 @@ async fn the_audit_filters_orders_newest_first_and_is_append_only() {
         let after = server.dump_table("audit").await;
         assert_eq!(after[..rows.len()], rows[..]);
         assert!(!after.iter().any(|row| row.contains("forged")));
-    }
+    })
+    .await;
 }

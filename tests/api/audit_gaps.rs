@@ -40,8 +40,7 @@ async fn request_id_of(
 
 #[tokio::test]
 async fn a_logout_is_audited_with_the_sessions_principal() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let anna = server.login_user("12345678", "anna").await;
         let operator = server.login_operator().await;
         for (api, actor, millekod, login) in [
@@ -82,14 +81,15 @@ async fn a_logout_is_audited_with_the_sessions_principal() {
                     &millekod,
                     &login
                 ),
-                "{db:?}: {record}"
+                "{record}"
             );
             // The session is gone.
             api.get("/v1/me")
                 .await
                 .expect_problem(401, "unauthenticated");
         }
-    }
+    })
+    .await;
 }
 
 /// A refused request — who, method, path, body, status — and the record it must
@@ -108,8 +108,7 @@ type RefusalCase<'a> = (
 
 #[tokio::test]
 async fn refusals_on_unknown_targets_and_conflicts_are_audited_as_asked() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let token = server.helpdesk_token();
         let operator = server.login_operator().await;
         let j = RawBody::Json;
@@ -144,7 +143,7 @@ async fn refusals_on_unknown_targets_and_conflicts_are_audited_as_asked() {
                     &record["reason"]
                 ),
                 (&json!(action), &json!(outcome), &millekod, &login, &reason),
-                "{db:?} {path}: {record}"
+                "{path}: {record}"
             );
             assert!(
                 record["detail"].as_str().is_some_and(|d| !d.is_empty()),
@@ -177,15 +176,15 @@ async fn refusals_on_unknown_targets_and_conflicts_are_audited_as_asked() {
             .iter()
             .filter(|r| r["action"] == "phone.batch" && r["outcome"] == "refused")
             .collect();
-        assert_eq!(reused.len(), 1, "{db:?}: {reused:?}");
+        assert_eq!(reused.len(), 1, "{reused:?}");
         assert_eq!(reused[0]["reason"], "MIGR-1");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn api_token_names_are_unique_even_after_a_revoke() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let operator = server.login_operator().await;
         let create = |name: &str| json!({"name": name, "scopes": ["users:read"]});
         let first = operator.post("/v1/api-tokens", create("nightly")).await;
@@ -227,7 +226,7 @@ async fn api_token_names_are_unique_even_after_a_revoke() {
         .await;
         let mut statuses: Vec<u16> = answers.iter().map(|a| a.status.as_u16()).collect();
         statuses.sort_unstable();
-        assert_eq!(statuses, [201, 409, 409, 409], "{db:?}");
+        assert_eq!(statuses, [201, 409, 409, 409]);
 
         let list = operator.get("/v1/api-tokens").await;
         let names: Vec<&str> = list.body["api_tokens"]
@@ -240,13 +239,13 @@ async fn api_token_names_are_unique_even_after_a_revoke() {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), names.len(), "{names:?}");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_database_with_duplicate_token_names_keeps_the_oldest_name_and_renames_the_rest() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let operator = server.login_operator().await;
         let mut ids = Vec::new();
         for name in ["batch", "batch-2", "batch-3"] {
@@ -300,13 +299,9 @@ async fn a_database_with_duplicate_token_names_keeps_the_oldest_name_and_renames
                 .expect("listed")
                 .to_owned()
         };
-        assert_eq!(
-            name_of(&ids[0]),
-            "batch",
-            "{db:?}: the oldest keeps its name"
-        );
+        assert_eq!(name_of(&ids[0]), "batch", "the oldest keeps its name");
         for id in &ids[1..] {
-            assert_eq!(name_of(id), format!("batch [{id}]"), "{db:?}");
+            assert_eq!(name_of(id), format!("batch [{id}]"));
         }
         // And from now on the name is taken.
         operator
@@ -317,7 +312,8 @@ async fn a_database_with_duplicate_token_names_keeps_the_oldest_name_and_renames
             )
             .await
             .expect_problem(409, "already_exists");
-    }
+    })
+    .await;
 }
 
 /// Text that shows something other than what it holds: bidirectional overrides and
@@ -348,13 +344,12 @@ const HIDING: &[&str] = &[
 
 #[tokio::test]
 async fn names_and_reasons_that_hide_or_reorder_text_are_refused() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let operator = server.login_operator().await;
         let token = server.helpdesk_token();
         let before = server.db_state(&operator).await;
         for text in HIDING {
-            let what = format!("{db:?} {text:?}");
+            let what = format!("{text:?}");
             let company = json!({"millekod": "11112222", "name": text});
             operator
                 .post("/v1/companies", company)
@@ -398,5 +393,6 @@ async fn names_and_reasons_that_hide_or_reorder_text_are_refused() {
             assert_eq!(answer.status.as_u16(), 201, "{name}: {}", answer.body);
             assert_eq!(answer.body["name"], *name);
         }
-    }
+    })
+    .await;
 }

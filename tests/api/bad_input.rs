@@ -260,8 +260,7 @@ fn cases(challenge: &str, first_login: &str) -> Vec<Case> {
 
 #[tokio::test]
 async fn bad_input_on_every_route_is_a_problem_and_changes_nothing() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let operator = server.login_operator().await;
         let ewa = server.login_user("12345678", "ewa").await;
         let token = server.helpdesk_token();
@@ -310,7 +309,7 @@ async fn bad_input_on_every_route_is_a_problem_and_changes_nothing() {
                 Who::Operator => &operator,
                 Who::Ewa => &ewa,
             };
-            let what = format!("{:?} {} {} as {:?}", db, case.method, case.path, case.who);
+            let what = format!("{} {} as {:?}", case.method, case.path, case.who);
             let traced = client.traced(case.method, &case.path, case.body).await;
             assert_eq!(
                 traced.answer.status.as_u16(),
@@ -357,5 +356,6 @@ async fn bad_input_on_every_route_is_a_problem_and_changes_nothing() {
             .complete_login(&first.challenge_id, &first_answer)
             .await
             .expect_ok();
-    }
+    })
+    .await;
 }

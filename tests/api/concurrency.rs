@@ -144,20 +144,20 @@ async fn assert_one_unblock(server: &TestServer, answers: &[Answer]) {
 
 #[tokio::test]
 async fn fifty_parallel_wrong_attempts_count_exactly_the_limit() {
-    for db in Db::all() {
-        let server = server_for_races(&db).await;
+    on_every_db_with(&ALL_CHECKS_WAIT, async |server| {
         let answers = race_wrong_logins(&server, &[server.api()]).await;
         assert_lockout_held(&server, &answers).await;
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn fifty_parallel_unblocks_unblock_once_and_are_each_audited() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let answers = race_unblocks(&[server.helpdesk_token()]).await;
         assert_one_unblock(&server, &answers).await;
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -191,8 +191,7 @@ async fn lockout_and_unblock_hold_across_two_replicas_on_postgres() {
 /// may be recorded before or after the success; repeated to meet both orders).
 #[tokio::test]
 async fn two_failures_racing_a_success_never_block() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let (main, desk) = (server.api(), server.helpdesk_token());
         let password = server.user(KOD, "ewa").password.unwrap();
         for round in 0..10 {
@@ -225,5 +224,6 @@ async fn two_failures_racing_a_success_never_block() {
             // A clean success before the next round.
             server.login_user(KOD, "ewa").await;
         }
-    }
+    })
+    .await;
 }

@@ -160,11 +160,12 @@ async fn a_failing_gateway_does_not_show_in_the_answer_to_step_one() {
 
 #[tokio::test]
 async fn an_unblock_whose_access_password_is_not_delivered_is_undone_and_can_be_retried() {
-    for db in Db::all() {
+    for_every_db(async |db| {
         let gateway = gateway(StatusCode::SERVICE_UNAVAILABLE).await;
         let server = server_with_gateway_on(&gateway, db).await;
         unblock_with_a_failing_gateway(&gateway, &server).await;
-    }
+    })
+    .await;
 }
 
 async fn unblock_with_a_failing_gateway(gateway: &Gateway, server: &TestServer) {
@@ -240,7 +241,7 @@ async fn unblock_with_a_failing_gateway(gateway: &Gateway, server: &TestServer) 
 
 #[tokio::test]
 async fn a_required_password_change_whose_access_password_is_not_delivered_is_undone() {
-    for db in Db::all() {
+    for_every_db(async |db| {
         let gateway = gateway(StatusCode::SERVICE_UNAVAILABLE).await;
         let server = server_with_gateway_on(&gateway, db).await;
         let desk = server.helpdesk_token();
@@ -271,7 +272,8 @@ async fn a_required_password_change_whose_access_password_is_not_delivered_is_un
         desk.post(path, json!({})).await.expect_ok();
         let after = desk.user_view("12345678", "ewa").await;
         assert_eq!(after.status.as_str(), "awaiting_new_password");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]

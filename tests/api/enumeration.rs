@@ -85,8 +85,7 @@ fn assert_challenge_shape(login: &str, body: &Value) {
 
 #[tokio::test]
 async fn every_kind_of_login_gets_the_same_answers_for_the_same_work() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         // unknown, active SMS, active token, blocked with a phone, blocked without one.
         let kinds = ["ghost", "ewa", "anna", "jan", "marek"];
@@ -155,13 +154,13 @@ async fn every_kind_of_login_gets_the_same_answers_for_the_same_work() {
             step2[3].3,
             "a blocked decoy and a blocked user"
         );
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn decoys_are_drawn_from_the_shapes_real_users_have() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         // Every real company user has masking off: no real challenge asks positions,
         // so no decoy may either (before any unknown login is asked for).
         server
@@ -189,5 +188,6 @@ async fn decoys_are_drawn_from_the_shapes_real_users_have() {
             (a.flow, a.otp_method, a.sms_sent_to),
             (b.flow, b.otp_method, b.sms_sent_to)
         );
-    }
+    })
+    .await;
 }

@@ -35,8 +35,7 @@ async fn block_anna(server: &TestServer) {
 
 #[tokio::test]
 async fn a_token_code_alone_never_sets_a_new_password() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let secret = server.user(KOD, "anna").totp_secret.unwrap();
         block_anna(&server).await;
@@ -86,13 +85,13 @@ async fn a_token_code_alone_never_sets_a_new_password() {
         .expect_ok();
         let view = server.helpdesk_token().user_view(KOD, "anna").await;
         assert_eq!(view.status, UserStatus::Active);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn only_back_office_issues_envelopes_and_back_office_does_no_helpdesk_work() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let path = format!("/v1/companies/{KOD}/users/piotr/envelope");
         // HelpDesk, its token and a co-user cannot.
         for who in [
@@ -161,5 +160,6 @@ async fn only_back_office_issues_envelopes_and_back_office_does_no_helpdesk_work
         assert!(audit
             .iter()
             .any(|r| r["action"] == "envelope.issue" && r["actor"] == "back_office:backoffice"));
-    }
+    })
+    .await;
 }

@@ -46,8 +46,7 @@ async fn load(api: &Api, xml: Vec<u8>) -> Answer {
 
 #[tokio::test]
 async fn back_office_loads_tokens_and_nobody_supplies_a_seed() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let (xml, seeds) = inventory_file(&server, &["VN-0001", "VN-0002"]);
         // HelpDesk, its token and a co-user cannot load an inventory.
         let operator = server.login_operator().await;
@@ -120,13 +119,13 @@ async fn back_office_loads_tokens_and_nobody_supplies_a_seed() {
             )
             .await
             .expect_problem(409, "conflict");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_withdrawn_token_is_gone_for_good_and_the_user_goes_back_to_sms() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let operator = server.login_operator().await;
         let serial = server.creds.inventory[0].serial.clone();
         let path = format!("/v1/companies/{KOD}/users/ewa/token");
@@ -166,5 +165,6 @@ async fn a_withdrawn_token_is_gone_for_good_and_the_user_goes_back_to_sms() {
         let audit = server.audit_records("&login=ewa").await;
         assert!(audit.iter().any(|r| r["action"] == "token.withdraw"
             && r["detail"].as_str().unwrap_or("").contains("lost")));
-    }
+    })
+    .await;
 }

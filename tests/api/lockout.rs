@@ -10,8 +10,7 @@ const KOD: &str = "12345678";
 
 #[tokio::test]
 async fn r7_three_wrong_attempts_block_and_then_right_data_is_refused() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let desk = server.helpdesk_token();
         let password = server.user(KOD, "ewa").password.unwrap();
@@ -83,13 +82,13 @@ async fn r7_three_wrong_attempts_block_and_then_right_data_is_refused() {
             .collect();
         // The challenge the block ended was never taken: no attempt, no record.
         assert_eq!(logins, ["blocked", "failure", "failure", "failure"]);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn r7_a_token_user_is_blocked_by_wrong_codes_and_right_data_then_fails() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let anna = server.user(KOD, "anna");
         let (secret, password) = (anna.totp_secret.unwrap(), anna.password.unwrap());
@@ -116,13 +115,13 @@ async fn r7_a_token_user_is_blocked_by_wrong_codes_and_right_data_then_fails() {
         assert_eq!(view.status, UserStatus::Blocked);
         assert_eq!((view.failed_attempts, view.attempts_left), (3, 0));
         assert!(view.blocked_at.is_some());
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn r7_a_success_resets_the_count() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let desk = server.helpdesk_token();
         for expected_left in [2u8, 1] {
             let problem = server
@@ -151,13 +150,13 @@ async fn r7_a_success_resets_the_count() {
         assert_eq!((view.failed_attempts, view.attempts_left), (2, 1));
         assert_eq!(view.blocked_at, None);
         server.login_user(KOD, "ewa").await;
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn r7_lockout_limit_five_allows_five_attempts() {
-    for db in Db::all() {
-        let server = TestServer::start_with_args(&db, &["--lockout-limit", "5"]).await;
+    on_every_db_with(&["--lockout-limit", "5"], async |server| {
         let desk = server.helpdesk_token();
         let view = desk.user_view(KOD, "ewa").await;
         assert_eq!((view.failed_attempts, view.attempts_left), (0, 5));
@@ -182,7 +181,7 @@ async fn r7_lockout_limit_five_allows_five_attempts() {
         assert_eq!((view.failed_attempts, view.attempts_left), (5, 0));
 
         // A success after four failures restores all five.
-        let more = TestServer::start_with_args(&db, &["--lockout-limit", "5"]).await;
+        let more = TestServer::start_with_args(&server.db, &["--lockout-limit", "5"]).await;
         for _ in 0..4 {
             more.fail_sms_login(KOD, "ewa")
                 .await
@@ -191,5 +190,6 @@ async fn r7_lockout_limit_five_allows_five_attempts() {
         more.login_user(KOD, "ewa").await;
         let view = more.helpdesk_token().user_view(KOD, "ewa").await;
         assert_eq!((view.failed_attempts, view.attempts_left), (0, 5));
-    }
+    })
+    .await;
 }

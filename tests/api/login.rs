@@ -29,8 +29,7 @@ pub fn assert_positions_shape(positions: &[u8]) {
 
 #[tokio::test]
 async fn r5_masked_login_for_sms_and_token_users_then_me_and_logout() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         for (login, tool) in [("ewa", AuthTool::Sms), ("anna", AuthTool::Token)] {
             let user = server.user(KOD, login);
@@ -83,13 +82,13 @@ async fn r5_masked_login_for_sms_and_token_users_then_me_and_logout() {
                 .await
                 .expect_problem(401, "unauthenticated");
         }
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn r5_operator_logs_in_without_millekod() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let challenge = api.start_login(None, "helpdesk").await;
         assert_eq!(challenge.flow, Flow::Login);
@@ -126,13 +125,13 @@ async fn r5_operator_logs_in_without_millekod() {
         };
         let answer = api.complete_login(&decoy.challenge_id, &sent).await;
         answer.expect_problem(401, "invalid_credentials");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn r3_masking_switched_off_by_the_user_asks_the_whole_password() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let path = format!("/v1/companies/{KOD}/users/ewa/password-masking");
         // A co-user cannot switch someone else's masking.
@@ -191,13 +190,13 @@ async fn r3_masking_switched_off_by_the_user_asks_the_whole_password() {
         ewa.put(&path, json!({"enabled": true})).await.expect_ok();
         let challenge = api.start_login(Some(KOD), "ewa").await;
         assert!(challenge.password_positions.is_some());
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn r3_positions_stay_until_a_success_and_wrong_data_counts() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let desk = server.helpdesk_token();
         let password = server.user(KOD, "ewa").password.unwrap();
@@ -271,13 +270,13 @@ async fn r3_positions_stay_until_a_success_and_wrong_data_counts() {
             changed,
             "the positions never changed after 12 successful logins"
         );
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn r6_first_login_sets_a_permanent_password() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let desk = server.helpdesk_token();
         let piotr = server.user(KOD, "piotr");
@@ -340,5 +339,6 @@ async fn r6_first_login_sets_a_permanent_password() {
         )
         .await
         .expect_ok();
-    }
+    })
+    .await;
 }

@@ -98,8 +98,7 @@ fn candidates(alphabet: &[char], length: usize) -> Vec<Vec<char>> {
 async fn a_thief_with_the_database_and_the_pepper_pays_one_argon2_per_guess() {
     const ALPHABET: [char; 4] = ['a', 'b', '1', '2'];
     const NEW_PASSWORD: &str = "ab12ba21";
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let piotr = server.user(KOD, "piotr");
         let challenge = api.start_login(Some(KOD), "piotr").await;
@@ -217,7 +216,8 @@ async fn a_thief_with_the_database_and_the_pepper_pays_one_argon2_per_guess() {
             slow_hashes.get(),
             ALPHABET.len()
         );
-    }
+    })
+    .await;
 }
 
 /// A record of the old scheme (as every database made before issue 13 holds) still
@@ -225,8 +225,7 @@ async fn a_thief_with_the_database_and_the_pepper_pays_one_argon2_per_guess() {
 /// change stores the new scheme.
 #[tokio::test]
 async fn old_scheme_records_keep_working_and_move_at_the_next_password_change() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let ewa = server.user(KOD, "ewa");
         let password = ewa.password.clone().expect("password");
         let keys =
@@ -334,7 +333,8 @@ async fn old_scheme_records_keep_working_and_move_at_the_next_password_change() 
         )
         .await
         .expect_ok();
-    }
+    })
+    .await;
 }
 
 /// A password is compared in NFC: set decomposed, typed decomposed at its positions,
@@ -345,8 +345,7 @@ async fn decomposed_input_logs_in_like_composed() {
     const PASSWORD: &str = "Zażółć1234ąę";
     let nfd: String = PASSWORD.nfd().collect();
     assert_ne!(nfd, PASSWORD);
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let piotr = server.user(KOD, "piotr");
         let challenge = api.start_login(Some(KOD), "piotr").await;
@@ -396,5 +395,6 @@ async fn decomposed_input_logs_in_like_composed() {
         .expect_ok();
         let view = server.helpdesk_token().user_view(KOD, "piotr").await;
         assert_eq!(view.failed_attempts, 0);
-    }
+    })
+    .await;
 }

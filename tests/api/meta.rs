@@ -48,19 +48,19 @@ const ROUTES: &[(&str, &str)] = &[
 
 #[tokio::test]
 async fn health_names_the_database() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let answer = server.api().get("/v1/health").await;
         assert_eq!(answer.status.as_u16(), 200, "{}", answer.body);
         let health: Health = answer.json();
-        let expected = match db {
+        let expected = match server.db {
             Db::Sqlite => "sqlite",
             Db::Postgres(_) => "postgres",
         };
         assert_eq!(health.status, "ok");
         assert_eq!(health.database, expected);
         assert_eq!(health.version, env!("CARGO_PKG_VERSION"));
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -138,7 +138,7 @@ fn a_lockout_limit_outside_one_to_five_is_invalid_input() {
 
 #[tokio::test]
 async fn a_bootstrapped_operator_completes_a_first_login_over_the_api() {
-    for db in Db::all() {
+    for_every_db(async |db| {
         let dir = tempfile::tempdir().expect("dir");
         let pepper = dir.path().join("pepper");
         let pepper_arg = pepper.display().to_string();
@@ -248,7 +248,8 @@ async fn a_bootstrapped_operator_completes_a_first_login_over_the_api() {
         for secret in [&temporary, &seed, new_password] {
             assert!(!log.contains(secret), "a secret in the server log");
         }
-    }
+    })
+    .await;
 }
 
 #[tokio::test]

@@ -13,17 +13,16 @@ const KOD: &str = "12345678";
 
 #[tokio::test]
 async fn one_time_codes_are_single_use_and_bound_to_their_challenge() {
-    for db in Db::all() {
-        // Every start sends a code of its own (none re-used; see `sms_limits.rs`).
-        let no_reuse = [
-            "--sms-reuse-min-left-secs",
-            "300",
-            "--sms-min-interval-secs",
-            "0",
-            "--sms-per-hour",
-            "60",
-        ];
-        let server = TestServer::start_with_args(&db, &no_reuse).await;
+    // Every start sends a code of its own (none re-used; see `sms_limits.rs`).
+    let no_reuse = [
+        "--sms-reuse-min-left-secs",
+        "300",
+        "--sms-min-interval-secs",
+        "0",
+        "--sms-per-hour",
+        "60",
+    ];
+    on_every_db_with(&no_reuse, async |server| {
         let api = server.api();
         let desk = server.helpdesk_token();
         let ewa_password = server.user(KOD, "ewa").password.unwrap();
@@ -79,13 +78,13 @@ async fn one_time_codes_are_single_use_and_bound_to_their_challenge() {
         api.complete_login(&third.challenge_id, &login_answer(&third, &password, &next))
             .await
             .expect_ok();
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn unknown_logins_get_a_stable_challenge_that_looks_real() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         for (millekod, login) in [
             (Some(KOD), "nobody"),
@@ -143,7 +142,8 @@ async fn unknown_logins_get_a_stable_challenge_that_looks_real() {
                 .await
                 .expect_problem(401, "challenge_expired");
         }
-    }
+    })
+    .await;
 }
 
 /// What a failed login answer shows: status, code, attempts left and message.
@@ -162,8 +162,7 @@ async fn wrong_login(api: &Api, login: &str) -> (u16, String, Option<u8>, String
 
 #[tokio::test]
 async fn an_unknown_login_counts_down_and_blocks_like_a_real_one() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let mut real = Vec::new();
         let mut decoy = Vec::new();
@@ -184,13 +183,13 @@ async fn an_unknown_login_counts_down_and_blocks_like_a_real_one() {
             ]
         );
         assert_eq!(decoy, real, "an unknown login answers like ewa");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn parallel_guesses_at_an_unknown_login_are_counted_exactly() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let answers =
             futures_util::future::join_all((0..8).map(|_| wrong_login(&api, "ghost"))).await;
@@ -215,5 +214,6 @@ async fn parallel_guesses_at_an_unknown_login_are_counted_exactly() {
             })
             .count();
         assert_eq!(others, 5, "{answers:?}");
-    }
+    })
+    .await;
 }

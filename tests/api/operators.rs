@@ -16,8 +16,7 @@ fn operator_command(server: &TestServer, action: &str, login: &str) -> std::proc
 
 #[tokio::test]
 async fn operators_unblock_each_other_over_the_api_and_nobody_else_can() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let (temporary, seed) = server.add_operator("second");
         let second = server
             .first_login_operator("second", &temporary, &seed, "Second-operator-9")
@@ -99,14 +98,13 @@ async fn operators_unblock_each_other_over_the_api_and_nobody_else_can() {
             outcomes.iter().filter(|o| o.1 == "denied").count() >= 2,
             "{outcomes:?}"
         );
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn the_server_host_unblocks_or_resets_a_locked_out_operator() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
-
+    on_every_db(async |server| {
         // Unblock: three more attempts with the current password.
         server.block_operator("helpdesk").await;
         let output = operator_command(&server, "unblock", "helpdesk");
@@ -149,5 +147,6 @@ async fn the_server_host_unblocks_or_resets_a_locked_out_operator() {
                 "{action} is audited"
             );
         }
-    }
+    })
+    .await;
 }

@@ -29,14 +29,6 @@ const NO_SOURCE_LIMITS: [&str; 8] = [
     "1000000",
 ];
 
-async fn server_with(db: &Db, args: &[&str]) -> TestServer {
-    TestServer::start_with(ServerOptions {
-        db: db.clone(),
-        extra_args: args.iter().map(|a| (*a).to_owned()).collect(),
-    })
-    .await
-}
-
 /// A login nobody has: its challenge is a decoy, its failures are counted per login.
 fn unknown_login(n: usize) -> String {
     format!(
@@ -170,17 +162,17 @@ fn assert_too_many(reply: &Reply) -> u64 {
 /// failure.
 #[tokio::test]
 async fn a_saturated_hash_gate_answers_503_and_consumes_nothing() {
-    for db in Db::all() {
-        let mut args = vec![
-            "--argon2-concurrency",
-            "1",
-            "--argon2-queue",
-            "1",
-            "--argon2-queue-timeout-ms",
-            "200",
-        ];
-        args.extend(NO_SOURCE_LIMITS);
-        let server = std::sync::Arc::new(server_with(&db, &args).await);
+    let mut args = vec![
+        "--argon2-concurrency",
+        "1",
+        "--argon2-queue",
+        "1",
+        "--argon2-queue-timeout-ms",
+        "200",
+    ];
+    args.extend(NO_SOURCE_LIMITS);
+    on_every_db_with(&args, async |server| {
+        let server = std::sync::Arc::new(server);
         let api = server.api();
         let mut challenges = Vec::new();
         for n in 0..32 {
@@ -236,7 +228,8 @@ async fn a_saturated_hash_gate_answers_503_and_consumes_nothing() {
             let again = check(&server, &challenge.challenge_id, answer, "retry").await;
             reply_is_a_first_failure(&again);
         }
-    }
+    })
+    .await;
 }
 
 fn reply_is_a_first_failure(reply: &Reply) {
@@ -250,10 +243,10 @@ fn reply_is_a_first_failure(reply: &Reply) {
 /// before the challenge is even read, so it consumes nothing.
 #[tokio::test]
 async fn the_503_is_the_same_for_every_kind_of_login() {
-    for db in Db::all() {
-        let mut args = vec!["--argon2-concurrency", "1", "--argon2-queue", "0"];
-        args.extend(NO_SOURCE_LIMITS);
-        let server = std::sync::Arc::new(server_with(&db, &args).await);
+    let mut args = vec!["--argon2-concurrency", "1", "--argon2-queue", "0"];
+    args.extend(NO_SOURCE_LIMITS);
+    on_every_db_with(&args, async |server| {
+        let server = std::sync::Arc::new(server);
         let api = server.api();
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let mut flood = JoinSet::new();
@@ -301,7 +294,8 @@ async fn the_503_is_the_same_for_every_kind_of_login() {
             assert_eq!((view.status, view.attempts_left), (UserStatus::Active, 3));
         }
         assert_eq!(desk.user_view(KOD, "jan").await.status, UserStatus::Blocked);
-    }
+    })
+    .await;
 }
 
 /// Three starts a minute's burst from one address, then 429 with Retry-After — the
@@ -309,17 +303,13 @@ async fn the_503_is_the_same_for_every_kind_of_login() {
 /// one, and no SMS goes out for the refused start.
 #[tokio::test]
 async fn starts_beyond_the_per_source_limit_get_the_same_429() {
-    for db in Db::all() {
-        let server = server_with(
-            &db,
-            &[
-                "--login-starts-per-source-per-minute",
-                "1",
-                "--login-starts-burst",
-                "3",
-            ],
-        )
-        .await;
+    let args = [
+        "--login-starts-per-source-per-minute",
+        "1",
+        "--login-starts-burst",
+        "3",
+    ];
+    on_every_db_with(&args, async |server| {
         let api = server.api();
         for n in 0..3 {
             api.start_login(Some(KOD), &unknown_login(n)).await;
@@ -348,7 +338,8 @@ async fn starts_beyond_the_per_source_limit_get_the_same_429() {
         );
         // The other step has a limit of its own, and health none.
         assert_eq!(api.get("/v1/health").await.status, StatusCode::OK);
-    }
+    })
+    .await;
 }
 
 /// Two checks of a burst from one address, then 429 with Retry-After for the answers
@@ -356,17 +347,13 @@ async fn starts_beyond_the_per_source_limit_get_the_same_429() {
 /// nothing is audited.
 #[tokio::test]
 async fn checks_beyond_the_per_source_limit_get_the_same_429() {
-    for db in Db::all() {
-        let server = server_with(
-            &db,
-            &[
-                "--login-checks-per-source-per-minute",
-                "1",
-                "--login-checks-burst",
-                "2",
-            ],
-        )
-        .await;
+    let args = [
+        "--login-checks-per-source-per-minute",
+        "1",
+        "--login-checks-burst",
+        "2",
+    ];
+    on_every_db_with(&args, async |server| {
         let api = server.api();
         let spent = api.start_login(Some(KOD), &unknown_login(0)).await;
         for _ in 0..2 {
@@ -406,5 +393,6 @@ async fn checks_beyond_the_per_source_limit_get_the_same_429() {
             logins, 0,
             "a refused check is never looked at, so never audited"
         );
-    }
+    })
+    .await;
 }

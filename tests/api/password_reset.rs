@@ -52,8 +52,7 @@ fn access_passwords_sent(server: &TestServer) -> usize {
 
 #[tokio::test]
 async fn an_active_user_is_made_to_set_a_new_password() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let desk = server.helpdesk_token();
         let ewa = server.user(KOD, "ewa");
@@ -66,7 +65,7 @@ async fn an_active_user_is_made_to_set_a_new_password() {
             .await;
         answer.expect_ok();
         let view: UserView = answer.json();
-        assert_eq!(view.status, UserStatus::AwaitingNewPassword, "{db:?}");
+        assert_eq!(view.status, UserStatus::AwaitingNewPassword);
         assert_eq!((view.failed_attempts, view.attempts_left), (0, 3));
         let access = api.access_password(&phone).expect("access password SMS");
         // Nobody but the phone sees it (R11): not the answer, not the audit.
@@ -121,13 +120,13 @@ async fn an_active_user_is_made_to_set_a_new_password() {
         .await
         .expect_ok();
         assert_eq!(desk.user_view(KOD, "ewa").await.status, UserStatus::Active);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_co_user_requires_it_of_a_blocked_colleague_and_the_state_decides_the_rest() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let desk = server.helpdesk_token();
         let anna = server.login_user_at(KOD, "anna", 0).await;
 
@@ -166,13 +165,13 @@ async fn a_co_user_requires_it_of_a_blocked_colleague_and_the_state_decides_the_
             assert_eq!(record.outcome, "refused", "{login}");
         }
         assert_eq!(access_passwords_sent(&server), 1);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn only_those_who_may_unblock_may_require_it_and_denials_are_audited() {
-    for db in Db::all() {
-        let server = TestServer::start_with_args(&db, &["--require-reason"]).await;
+    on_every_db_with(&["--require-reason"], async |server| {
         let api = server.api();
         let desk = server.helpdesk_token();
         let before = desk.user_view(OTHER, "olga").await;
@@ -240,13 +239,13 @@ async fn only_those_who_may_unblock_may_require_it_and_denials_are_audited() {
             Some("no phone: access password by back-office envelope")
         );
         assert_eq!(access_passwords_sent(&server), 0);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn within_the_hold_after_a_phone_change_a_second_operator_approves() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let operator = server.login_operator().await;
         let new_phone = "+48605999888";
@@ -282,5 +281,6 @@ async fn within_the_hold_after_a_phone_change_a_second_operator_approves() {
                 && detail.contains("approved by operator:second"),
             "{detail}"
         );
-    }
+    })
+    .await;
 }

@@ -35,12 +35,7 @@ fn outcomes(report: &PhoneChangeReport) -> Vec<RowOutcome> {
 
 #[tokio::test]
 async fn ten_thousand_rows_change_once_and_a_rerun_changes_nothing() {
-    for db in Db::all() {
-        let server = TestServer::start_with(ServerOptions {
-            db: db.clone(),
-            extra_args: vec!["--seed-users".into(), "10000".into()],
-        })
-        .await;
+    on_every_db_with(&["--seed-users", "10000"], async |server| {
         let api = server.helpdesk_token();
         let audit_before = phone_set_audits(&server).await;
 
@@ -50,17 +45,14 @@ async fn ten_thousand_rows_change_once_and_a_rerun_changes_nothing() {
             answer.expect_ok();
             let report: PhoneChangeReport = answer.json();
             assert_eq!(report.results.len(), 2_000);
-            assert!(
-                outcomes(&report).iter().all(|o| *o == RowOutcome::Updated),
-                "{db:?}"
-            );
+            assert!(outcomes(&report).iter().all(|o| *o == RowOutcome::Updated),);
             assert!(!report.replayed);
         }
 
         let changed = server
             .count_sql("SELECT COUNT(*) FROM users WHERE login LIKE 'u%' AND phone LIKE '+486%'")
             .await;
-        assert_eq!(changed, 10_000, "{db:?}");
+        assert_eq!(changed, 10_000);
         let audit_after = phone_set_audits(&server).await;
         assert_eq!(
             audit_after - audit_before,
@@ -85,17 +77,13 @@ async fn ten_thousand_rows_change_once_and_a_rerun_changes_nothing() {
         }
         let audit_rerun = phone_set_audits(&server).await;
         assert_eq!(audit_rerun, audit_after);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_retried_chunk_is_applied_once_and_answered_the_same() {
-    for db in Db::all() {
-        let server = TestServer::start_with(ServerOptions {
-            db: db.clone(),
-            extra_args: vec!["--seed-users".into(), "300".into()],
-        })
-        .await;
+    on_every_db_with(&["--seed-users", "300"], async |server| {
         let api = server.helpdesk_token();
         let body = chunk("retry", rows(1, 300));
 
@@ -103,7 +91,7 @@ async fn a_retried_chunk_is_applied_once_and_answered_the_same() {
         let answers = futures_join(&api, &body, 10).await;
 
         let reports: Vec<PhoneChangeReport> = answers.iter().map(|a| a.json()).collect();
-        assert_eq!(reports.iter().filter(|r| !r.replayed).count(), 1, "{db:?}");
+        assert_eq!(reports.iter().filter(|r| !r.replayed).count(), 1);
         for report in &reports {
             assert_eq!(report.results, reports[0].results);
             assert!(outcomes(report).iter().all(|o| *o == RowOutcome::Updated));
@@ -119,26 +107,23 @@ async fn a_retried_chunk_is_applied_once_and_answered_the_same() {
         api.phone_changes(Some("same-key"), &other)
             .await
             .expect_problem(409, "conflict");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn chunks_and_single_changes_of_the_same_users_interleave_safely() {
-    for db in Db::all() {
-        let server = TestServer::start_with(ServerOptions {
-            db: db.clone(),
-            extra_args: vec![
-                "--seed-users".into(),
-                "1000".into(),
-                "--bulk-concurrency".into(),
-                "4".into(),
-                // 104 requests at once from one address, each on its own connection:
-                // over the default cap of 64 per source, which would close the rest.
-                "--max-connections-per-source".into(),
-                "256".into(),
-            ],
-        })
-        .await;
+    // 104 requests at once from one address, each on its own connection:
+    // over the default cap of 64 per source, which would close the rest.
+    let args = [
+        "--seed-users",
+        "1000",
+        "--bulk-concurrency",
+        "4",
+        "--max-connections-per-source",
+        "256",
+    ];
+    on_every_db_with(&args, async |server| {
         let api = server.helpdesk_token();
         let audit_before = phone_set_audits(&server).await;
 
@@ -180,17 +165,18 @@ async fn chunks_and_single_changes_of_the_same_users_interleave_safely() {
         let moved = server
             .count_sql(
                 "SELECT COUNT(*) FROM users WHERE login LIKE 'u%' \
-                 AND (phone LIKE '+48600%' OR phone LIKE '+48510%')",
+             AND (phone LIKE '+48600%' OR phone LIKE '+48510%')",
             )
             .await;
-        assert_eq!(moved, 1000, "{db:?}");
+        assert_eq!(moved, 1000);
         let audit_after = phone_set_audits(&server).await;
         assert_eq!(
             audit_after - audit_before,
             1000 + 100,
-            "{db:?}: one audit record per write, none lost"
+            "one audit record per write, none lost"
         );
-    }
+    })
+    .await;
 }
 
 async fn futures_join(api: &Api, body: &Value, copies: usize) -> Vec<Answer> {

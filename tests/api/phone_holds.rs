@@ -47,8 +47,7 @@ async fn attempt_takeover(server: &TestServer, actor: &Api) -> Reply<UserView> {
 
 #[tokio::test]
 async fn a_phone_change_tells_the_old_number_and_holds_the_access_password() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let operator = server.login_operator().await;
         let old = server.user(KOD, "ewa").phone.expect("phone");
@@ -114,13 +113,13 @@ async fn a_phone_change_tells_the_old_number_and_holds_the_access_password() {
                 .any(|r| r["action"] == "approval.request" && r["outcome"] == "pending"),
             "the request is audited"
         );
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_batch_token_cannot_take_over_an_account_through_its_phone() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let token = server.helpdesk_token();
         let answer = attempt_takeover(&server, &token).await;
         assert_eq!(answer.status.as_u16(), 202, "{}", answer.body);
@@ -139,29 +138,30 @@ async fn a_batch_token_cannot_take_over_an_account_through_its_phone() {
             .await
             .expect_ok();
         assert!(token.access_password(ATTACKER).is_some());
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn with_no_hold_or_an_old_number_the_unblock_goes_through_at_once() {
-    for db in Db::all() {
+    on_every_db(async |server| {
         // jan's number has been on file since he was provisioned.
-        let server = TestServer::start_on(&db).await;
         let desk = server.helpdesk_token();
         desk.unblock(KOD, "jan", UnblockMode::NewPassword, None)
             .await
             .expect_ok();
         // With --phone-change-hold-hours 0, a changed number is not held.
-        let server = TestServer::start_with_args(&db, &["--phone-change-hold-hours", "0"]).await;
+        let server =
+            TestServer::start_with_args(&server.db, &["--phone-change-hold-hours", "0"]).await;
         let answer = attempt_takeover(&server, &server.helpdesk_token()).await;
         answer.expect_ok();
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_phone_import_tells_old_numbers_and_holds_too() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let token = server.helpdesk_token();
         let old = server.user(KOD, "ewa").phone.expect("phone");
         let batch = |notify_old: bool, reason: Option<&str>| {
@@ -218,7 +218,8 @@ async fn a_phone_import_tells_old_numbers_and_holds_too() {
             |phone: &str| format!("SELECT COUNT(*) FROM sms_notices WHERE phone = '{phone}'");
         assert_eq!(server.count_sql(&queued(&jan_old)).await, 0);
         assert_eq!(server.count_sql(&queued(&old)).await, 1);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -261,8 +262,7 @@ async fn the_hold_and_the_notices_are_shared_by_replicas_on_postgres() {
 async fn asking_again_does_not_pile_up_requests() {
     // Each repeated unblock once stored a new request: rows without bound, and a list
     // for the approvers an attacker could flood.
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let token = server.helpdesk_token();
         let first = attempt_takeover(&server, &token).await;
         assert_eq!(first.status.as_u16(), 202, "{}", first.body);
@@ -274,5 +274,6 @@ async fn asking_again_does_not_pile_up_requests() {
             assert_eq!(again.body["id"], first.body["id"]);
         }
         assert_eq!(server.count_sql("SELECT COUNT(*) FROM approvals").await, 1);
-    }
+    })
+    .await;
 }

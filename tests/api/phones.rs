@@ -21,8 +21,7 @@ fn count(records: &[serde_json::Value], action: &str) -> usize {
 
 #[tokio::test]
 async fn phones_typed_every_way_are_stored_in_e164_and_masked() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let token = server.helpdesk_token();
         let demo = server.user("12345678", "marek");
         assert_eq!(
@@ -100,13 +99,13 @@ async fn phones_typed_every_way_are_stored_in_e164_and_masked() {
             !text.contains("601234567"),
             "a full number in the audit: {text}"
         );
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn refused_phones_and_callers_change_nothing() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let token = server.helpdesk_token();
         let operator = server.login_operator().await;
         let before = phone_of(&token, JAN, true).await;
@@ -159,13 +158,13 @@ async fn refused_phones_and_callers_change_nothing() {
             .iter()
             .filter(|r| r["action"] == "phone.set")
             .all(|r| r["outcome"] == "denied"));
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_new_phone_lets_marek_get_a_new_password() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let operator = server.login_operator().await;
         let unblock = format!("{MAREK}/unblock");
 
@@ -210,5 +209,6 @@ async fn a_new_phone_lets_marek_get_a_new_password() {
             .expect_ok();
         let marek: UserView = operator.get(MAREK).await.json();
         assert_eq!(marek.status.as_str(), "active");
-    }
+    })
+    .await;
 }

@@ -171,7 +171,7 @@ async fn users_rows(db: &Db, database: &str) -> String {
 
 #[tokio::test]
 async fn logins_go_through_a_key_that_stays_in_the_token() {
-    for db in Db::all() {
+    for_every_db(async |db| {
         let dir = tempfile::tempdir().expect("dir");
         let Some(token) = Token::init(dir.path(), "millectl-mask", "logins_go_through_a_key")
         else {
@@ -274,7 +274,8 @@ async fn logins_go_through_a_key_that_stays_in_the_token() {
         assert_eq!(attempts_left(&database, "alicja").await, before);
         let log = strip_ansi(&std::fs::read_to_string(&bare.log_path).expect("log"));
         assert!(log.contains("no mask key \"pkcs11:mask-2026\""), "{log}");
-    }
+    })
+    .await;
 }
 
 /// `users.attempts_left` of a login, straight from the database.

@@ -91,8 +91,7 @@ async fn set_password(
 
 #[tokio::test]
 async fn no_secret_of_a_full_run_reaches_the_log_or_the_audit() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let mut secrets = Secrets::default();
         let pepper = std::fs::read_to_string(server.dir.path().join("pepper")).expect("pepper");
         secrets.add("pepper", pepper.trim());
@@ -249,7 +248,7 @@ async fn no_secret_of_a_full_run_reaches_the_log_or_the_audit() {
             "secrets in the audit table"
         );
 
-        if matches!(db, Db::Sqlite) {
+        if matches!(server.db, Db::Sqlite) {
             // The whole database file: passwords, seeds, tokens and the pepper are
             // stored only hashed, sealed or not at all (R3).
             let mut bytes = Vec::new();
@@ -266,7 +265,8 @@ async fn no_secret_of_a_full_run_reaches_the_log_or_the_audit() {
                 .collect();
             assert_eq!(long, Vec::<String>::new(), "secrets in the SQLite file");
         }
-    }
+    })
+    .await;
 }
 
 #[cfg(unix)]

@@ -3,8 +3,7 @@ use millectl::api::{Me, PrincipalView, UserView};
 
 #[tokio::test]
 async fn a_demo_user_logs_in_and_helpdesk_sees_users() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let ewa = server.login_user("12345678", "ewa").await;
         let me: Me = ewa.get("/v1/me").await.json();
         assert!(matches!(me.principal, PrincipalView::User { .. }));
@@ -18,5 +17,6 @@ async fn a_demo_user_logs_in_and_helpdesk_sees_users() {
         assert_eq!(jan.phone.as_deref(), Some("+48******678"));
         let anna = server.login_user("12345678", "anna").await;
         anna.get("/v1/me").await.expect_ok();
-    }
+    })
+    .await;
 }

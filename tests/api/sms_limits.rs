@@ -72,10 +72,9 @@ fn limit_shape(answer: &Answer) -> Value {
 
 #[tokio::test]
 async fn many_starts_of_one_login_send_one_sms() {
-    for db in Db::all() {
+    on_every_db_with(&["--sms-per-hour", "5"], async |server| {
         // Arrange: the default limits (any `--sms-` flag keeps the helper's relaxed
         // ones away).
-        let server = TestServer::start_with_args(&db, &["--sms-per-hour", "5"]).await;
         let api = server.api();
 
         // Act: 60 starts for an active SMS user and 20 for one awaiting a first login,
@@ -105,7 +104,7 @@ async fn many_starts_of_one_login_send_one_sms() {
             codes_to(&api, EWA_PHONE) >= 1 && codes_to(&api, PIOTR_PHONE) >= 1
         })
         .await;
-        assert_eq!(paid(&server).await, 2, "{db:?}");
+        assert_eq!(paid(&server).await, 2);
         assert_eq!(codes_to(&api, EWA_PHONE), 1);
         assert_eq!(codes_to(&api, PIOTR_PHONE), 1);
         // And the re-used code logs in.
@@ -115,15 +114,15 @@ async fn many_starts_of_one_login_send_one_sms() {
         api.complete_login(&last.challenge_id, &login_answer(&last, &password, &code))
             .await
             .expect_ok();
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn over_the_limit_every_kind_of_login_gets_the_same_429() {
-    for db in Db::all() {
-        // Arrange: a code a minute per login, none re-used.
-        let args = [NO_REUSE, &["--sms-min-interval-secs", "60"]].concat();
-        let server = TestServer::start_with_args(&db, &args).await;
+    // Arrange: a code a minute per login, none re-used.
+    let args = [NO_REUSE, &["--sms-min-interval-secs", "60"]].concat();
+    on_every_db_with(&args, async |server| {
         let api = server.api();
         let (ghost, first_ghost) = unknown_sms_login(&api).await;
 
@@ -150,19 +149,19 @@ async fn over_the_limit_every_kind_of_login_gets_the_same_429() {
             start(&api, Some(KOD), "anna").await.expect_ok();
         }
         assert_eq!(paid(&server).await, 1, "only ewa's code was a real message");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_login_gets_a_few_codes_an_hour_and_then_waits_for_the_hour() {
-    for db in Db::all() {
-        // Arrange: no least interval, two codes an hour, none re-used.
-        let args = [
-            NO_REUSE,
-            &["--sms-min-interval-secs", "0", "--sms-per-hour", "2"],
-        ]
-        .concat();
-        let server = TestServer::start_with_args(&db, &args).await;
+    // Arrange: no least interval, two codes an hour, none re-used.
+    let args = [
+        NO_REUSE,
+        &["--sms-min-interval-secs", "0", "--sms-per-hour", "2"],
+    ]
+    .concat();
+    on_every_db_with(&args, async |server| {
         let api = server.api();
         let (ghost, _) = unknown_sms_login(&api).await;
 
@@ -187,24 +186,24 @@ async fn a_login_gets_a_few_codes_an_hour_and_then_waits_for_the_hour() {
             );
         }
         assert_eq!(paid(&server).await, 2);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn the_sms_budget_trips_a_breaker_for_everyone_and_says_so() {
-    for db in Db::all() {
-        // Arrange: two real messages a minute for the whole bank.
-        let args = [
-            NO_REUSE,
-            &[
-                "--sms-budget-per-minute",
-                "2",
-                "--sms-min-interval-secs",
-                "0",
-            ],
-        ]
-        .concat();
-        let server = TestServer::start_with_args(&db, &args).await;
+    // Arrange: two real messages a minute for the whole bank.
+    let args = [
+        NO_REUSE,
+        &[
+            "--sms-budget-per-minute",
+            "2",
+            "--sms-min-interval-secs",
+            "0",
+        ],
+    ]
+    .concat();
+    on_every_db_with(&args, async |server| {
         let api = server.api();
         let (ghost, _) = unknown_sms_login(&api).await;
         // The budget is per minute: do not start in its last seconds.
@@ -235,14 +234,14 @@ async fn the_sms_budget_trips_a_breaker_for_everyone_and_says_so() {
             .metric("millectl_login_starts_refused_total{why=\"sms_budget\"}")
             .await;
         assert_eq!(refused, 2.0);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn the_limits_hold_across_replicas() {
-    for db in Db::all() {
+    on_every_db_with(&["--sms-per-hour", "5"], async |server| {
         // Arrange: a main server and a replica on the same database.
-        let server = TestServer::start_with_args(&db, &["--sms-per-hour", "5"]).await;
         let replica = server.replica().await;
         let main = server.api();
         let other = main.on(&replica.url);
@@ -270,25 +269,25 @@ async fn the_limits_hold_across_replicas() {
                 first.sms_reference
             );
         }
-        assert_eq!(paid(&server).await, 1, "{db:?}");
-    }
-    for db in Db::all() {
-        // And without re-use, a code a minute: the replica refuses what main sent.
-        let args = [NO_REUSE, &["--sms-min-interval-secs", "60"]].concat();
-        let server = TestServer::start_with_args(&db, &args).await;
+        assert_eq!(paid(&server).await, 1);
+    })
+    .await;
+    // And without re-use, a code a minute: the replica refuses what main sent.
+    let args = [NO_REUSE, &["--sms-min-interval-secs", "60"]].concat();
+    on_every_db_with(&args, async |server| {
         let replica = server.replica_with(&args).await;
         let main = server.api();
         start(&main, Some(KOD), "ewa").await.expect_ok();
         let again = start(&main.on(&replica.url), Some(KOD), "ewa").await;
         limit_shape(&again);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn open_challenges_are_capped_per_login() {
-    for db in Db::all() {
+    on_every_db(async |server| {
         // Arrange
-        let server = TestServer::start_on(&db).await;
         let api = server.api();
 
         // Act: ten starts of a token user and of an unknown login.
@@ -311,16 +310,16 @@ async fn open_challenges_are_capped_per_login() {
             )
             .await;
         assert_eq!(stored, 3);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn expired_rows_are_swept_in_the_background() {
-    for db in Db::all() {
+    on_every_db_with(&["--sweep-interval-secs", "1"], async |server| {
         // Arrange: a sweep every second, and 1,200 long-expired challenges, two dead
         // sessions, a forgotten decoy and an old send log written straight into the
         // database.
-        let server = TestServer::start_with_args(&db, &["--sweep-interval-secs", "1"]).await;
         server
             .execute_sql(
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) \
@@ -339,7 +338,7 @@ async fn expired_rows_are_swept_in_the_background() {
              VALUES ('forgotten', 1, 0, 0)",
             "INSERT INTO login_starts (subject, sms_sent, updated_at) VALUES ('decoy:old', '5', 5)",
         ] {
-            let sql = match db {
+            let sql = match server.db {
                 // The session's key is bytes on PostgreSQL.
                 Db::Postgres(_) => sql
                     .replace("('ended'", "(convert_to('ended', 'UTF8')")
@@ -388,5 +387,6 @@ async fn expired_rows_are_swept_in_the_background() {
             .count_sql("SELECT COUNT(*) FROM login_starts WHERE subject = 'decoy:texted'")
             .await;
         assert_eq!(texted, 1, "a login's sends of the last hour are kept");
-    }
+    })
+    .await;
 }

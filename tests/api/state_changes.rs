@@ -23,8 +23,7 @@ fn takeover_answer(otp: String) -> CompleteLogin {
 
 #[tokio::test]
 async fn a_stale_new_password_challenge_cannot_reset_an_active_users_password() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let desk = server.helpdesk_token();
         let jan = server.user(KOD, "jan");
@@ -55,15 +54,15 @@ async fn a_stale_new_password_challenge_cannot_reset_an_active_users_password() 
             .expect_problem(401, "challenge_expired");
         let view = desk.user_view(KOD, "jan").await;
         assert_eq!(view.status, millectl::api::UserStatus::Active);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_challenge_is_checked_against_the_users_current_state() {
     // The flow check alone, without the ending of challenges: the state changes
     // behind the store's back, and the old challenge still does not apply.
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let desk = server.helpdesk_token();
         desk.unblock(KOD, "jan", UnblockMode::NewPassword, None)
@@ -81,13 +80,13 @@ async fn a_challenge_is_checked_against_the_users_current_state() {
         api.complete_login(&stale.challenge_id, &takeover_answer(otp))
             .await
             .expect_problem(401, "challenge_expired");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_co_user_blocked_since_login_can_no_longer_act() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let ewa = server.login_user(KOD, "ewa").await;
         ewa.get(&format!("/v1/companies/{KOD}/users"))
             .await
@@ -101,14 +100,14 @@ async fn a_co_user_blocked_since_login_can_no_longer_act() {
         ewa.unblock(KOD, "jan", UnblockMode::CurrentPassword, None)
             .await
             .expect_problem(401, "unauthenticated");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_session_whose_user_is_no_longer_active_is_refused() {
     // Status checked on every request, even where a session row survived.
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let ewa = server.login_user(KOD, "ewa").await;
         server
             .execute_sql("UPDATE users SET status = 'blocked' WHERE login = 'ewa'")
@@ -117,13 +116,13 @@ async fn a_session_whose_user_is_no_longer_active_is_refused() {
         ewa.get("/v1/me")
             .await
             .expect_problem(401, "unauthenticated");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn phone_and_token_changes_end_the_users_sessions() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let desk = server.helpdesk_token();
         let ewa = server.login_user(KOD, "ewa").await;
         let anna = server.login_user(KOD, "anna").await;
@@ -146,13 +145,13 @@ async fn phone_and_token_changes_end_the_users_sessions() {
         anna.get("/v1/me")
             .await
             .expect_problem(401, "unauthenticated");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_password_reset_ends_the_users_other_challenges() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let desk = server.helpdesk_token();
         let ewa = server.user(KOD, "ewa");
@@ -182,13 +181,13 @@ async fn a_password_reset_ends_the_users_other_challenges() {
         )
         .await
         .expect_problem(401, "challenge_expired");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_bulk_phone_change_ends_the_users_sessions_too() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let ewa = server.login_user(KOD, "ewa").await;
         let anna = server.login_user(KOD, "anna").await;
         let body = serde_json::json!({
@@ -209,5 +208,6 @@ async fn a_bulk_phone_change_ends_the_users_sessions_too() {
             .await
             .expect_problem(401, "unauthenticated");
         anna.get("/v1/me").await.expect_ok();
-    }
+    })
+    .await;
 }

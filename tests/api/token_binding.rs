@@ -33,8 +33,7 @@ fn blob(server: &TestServer, bytes: &[u8]) -> String {
 
 #[tokio::test]
 async fn a_seed_left_behind_for_a_login_given_again_does_not_open() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         // Anna's row, seed and all, now belongs to a new user given the same MilleKod
         // and login: what a restored row or a copied seed looks like after the login
         // was deleted and given again. Sealed to the old uid, the seed stays shut.
@@ -48,7 +47,7 @@ async fn a_seed_left_behind_for_a_login_given_again_does_not_open() {
         assert_eq!(changed, 1);
         let answer = token_login(&server, &server.url, "anna", 0).await;
         let problem = answer.expect_problem(401, "invalid_credentials");
-        assert_eq!(problem.attempts_left, Some(2), "{db:?}");
+        assert_eq!(problem.attempts_left, Some(2));
         assert!(
             server.log().contains("not sealed to them"),
             "{}",
@@ -57,13 +56,13 @@ async fn a_seed_left_behind_for_a_login_given_again_does_not_open() {
         // The wrong seed counts as a wrong code, and is recorded as one.
         let view = server.helpdesk_token().user_view(KOD, "anna").await;
         assert_eq!((view.failed_attempts, view.attempts_left), (1, 2));
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_renamed_user_keeps_their_token() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         // Sealed to (MilleKod, login), a rename broke the user's token (a 500 at
         // login); sealed to the uid, the token goes with the user.
         server
@@ -75,13 +74,13 @@ async fn a_renamed_user_keeps_their_token() {
         let answer = token_login(&server, &server.url, "anna.nowak", 0).await;
         answer.expect_ok();
         let _: SessionCreated = answer.json();
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn seeds_sealed_to_the_login_are_resealed_to_the_uid_at_start_up() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         // Seal two seeds as a server before migration 10 did: a company user's
         // (recorded as `login`) and an operator's (no record at all, as an older
         // server beside a new one writes it).
@@ -120,7 +119,7 @@ async fn seeds_sealed_to_the_login_are_resealed_to_the_uid_at_start_up() {
 
         // Two replicas start at once on the same database: each row moves once.
         let (first, second) = tokio::join!(server.replica(), server.replica());
-        assert_eq!(server.count_sql(login_bound).await, 0, "{db:?}");
+        assert_eq!(server.count_sql(login_bound).await, 0);
         let anna_bound = server
             .count_sql(&format!(
                 "SELECT COUNT(*) FROM users WHERE token_seed_binding = 'uid' \
@@ -142,5 +141,6 @@ async fn seeds_sealed_to_the_login_are_resealed_to_the_uid_at_start_up() {
         api.complete_login(&challenge.challenge_id, &answer)
             .await
             .expect_ok();
-    }
+    })
+    .await;
 }

@@ -18,7 +18,7 @@ async fn last_audit(desk: &Api, millekod: &str, login: &str, action: &str) -> Au
 
 #[tokio::test]
 async fn r9_unblock_current_password_by_helpdesk_api_token_and_co_user() {
-    for db in Db::all() {
+    for_every_db(async |db| {
         for actor in ["operator", "api_token", "co_user"] {
             let server = TestServer::start_on(&db).await;
             let desk = server.helpdesk_token();
@@ -61,13 +61,13 @@ async fn r9_unblock_current_password_by_helpdesk_api_token_and_co_user() {
             // Jan logs in with the password he remembers.
             server.login_user(KOD, "jan").await;
         }
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn r9_current_password_grants_exactly_three_attempts_whatever_the_limit() {
-    for db in Db::all() {
-        let server = TestServer::start_with_args(&db, &["--lockout-limit", "5"]).await;
+    on_every_db_with(&["--lockout-limit", "5"], async |server| {
         let desk = server.helpdesk_token();
         let view: UserView = desk
             .unblock(KOD, "jan", UnblockMode::CurrentPassword, None)
@@ -84,13 +84,13 @@ async fn r9_current_password_grants_exactly_three_attempts_whatever_the_limit() 
         let view = desk.user_view(KOD, "jan").await;
         assert_eq!(view.status, UserStatus::Blocked);
         assert_eq!(view.attempts_left, 0);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn r10_unblock_new_password_then_the_user_sets_a_new_one() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let desk = server.helpdesk_token();
         let jan = server.user(KOD, "jan");
@@ -170,13 +170,13 @@ async fn r10_unblock_new_password_then_the_user_sets_a_new_one() {
         )
         .await
         .expect_ok();
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn unblock_refusals_without_a_tool_or_without_a_block() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let desk = server.helpdesk_token();
         // Marek has neither a phone nor a token.
         let marek = desk.user_view(KOD, "marek").await;
@@ -206,7 +206,8 @@ async fn unblock_refusals_without_a_tool_or_without_a_block() {
         }
         assert_eq!(desk.user_view(KOD, "ewa").await, ewa);
         assert_eq!(api_outbox_access_count(&server), 0);
-    }
+    })
+    .await;
 }
 
 fn api_outbox_access_count(server: &TestServer) -> usize {
@@ -220,8 +221,7 @@ fn api_outbox_access_count(server: &TestServer) -> usize {
 
 #[tokio::test]
 async fn r11_nobody_unblocks_themselves_or_outside_their_company_and_denials_are_audited() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let desk = server.helpdesk_token();
         let api = server.api();
 
@@ -307,5 +307,6 @@ async fn r11_nobody_unblocks_themselves_or_outside_their_company_and_denials_are
             .await
             .json();
         assert_eq!(view.status, UserStatus::Active);
-    }
+    })
+    .await;
 }

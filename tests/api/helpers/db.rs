@@ -27,6 +27,45 @@ impl Db {
     }
 }
 
+/// The backend's name, for failure messages (never the URL: it may hold a password).
+impl std::fmt::Display for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Db::Sqlite => "SQLite",
+            Db::Postgres(_) => "PostgreSQL",
+        })
+    }
+}
+
+// ---- One test, every database ----
+//
+// A test of a rule that holds "whatever the database" runs its body once per backend,
+// on a fresh server each time. The body is an async closure rather than a macro that
+// writes one test per backend: it stays ordinary code that rustfmt formats and that
+// borrows the test's locals, and the list of backends lives in `Db::all` alone. Which
+// backend a failure happened on is printed before each run (libtest shows a failed
+// test's output).
+
+/// Run `test` on a fresh dev server on every database: SQLite, then PostgreSQL when
+/// `TEST_DATABASE_URL` is set.
+pub async fn on_every_db(test: impl AsyncFn(TestServer)) {
+    on_every_db_with(&[], test).await;
+}
+
+/// [`on_every_db`] with extra `millectl server` arguments, e.g. `--lockout-limit 5`.
+pub async fn on_every_db_with(extra_args: &[&str], test: impl AsyncFn(TestServer)) {
+    for_every_db(async |db| test(TestServer::start_with_args(&db, extra_args).await).await).await;
+}
+
+/// For tests that start their servers themselves (a gateway beside them, a pepper of
+/// their own, no `--dev`): `test` once per database.
+pub async fn for_every_db(test: impl AsyncFn(Db)) {
+    for db in Db::all() {
+        println!("---- on {db}");
+        test(db).await;
+    }
+}
+
 pub fn postgres_admin_url() -> Option<String> {
     std::env::var("TEST_DATABASE_URL")
         .ok()

@@ -14,6 +14,8 @@ pub struct TestServer {
     pub dir: tempfile::TempDir,
     pub url: String,
     pub creds: Credentials,
+    /// The backend this server runs on.
+    pub db: Db,
     pub database_url: Option<String>,
     pub log_path: PathBuf,
     pub client: reqwest::Client,
@@ -110,6 +112,7 @@ impl TestServer {
             child,
             url: creds.server.clone(),
             creds,
+            db: options.db,
             dir,
             database_url,
             log_path,
