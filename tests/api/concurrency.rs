@@ -187,15 +187,21 @@ async fn lockout_and_unblock_hold_across_two_replicas_on_postgres() {
 }
 
 /// Two wrong attempts racing one right login: two failures are fewer than the limit,
-/// so the user must end active — never "blocked" holding a fresh session (the failures
-/// may be recorded before or after the success; repeated to meet both orders).
-#[tokio::test]
+/// so the user must end active — never "blocked" holding a fresh session. All three
+/// challenges and answers are ready before any is sent; a barrier then lets the three
+/// go at once, on three threads, so the checks really overlap (asserted: each request
+/// began before any answer came). Rounds alternate the order the tasks are spawned in
+/// (success first, failures first), so the failures are recorded before or after the
+/// success in both.
+#[tokio::test(flavor = "multi_thread", worker_threads = 3)]
 async fn two_failures_racing_a_success_never_block() {
     on_every_db(async |server| {
         let (main, desk) = (server.api(), server.helpdesk_token());
         let password = server.user(KOD, "ewa").password.unwrap();
         for round in 0..10 {
-            let mut tasks = JoinSet::new();
+            // Arrange: three challenges, their codes, and the answers, all before any
+            // is sent (a success ends the user's other challenges).
+            let mut answers = Vec::new();
             for i in 0..3 {
                 let c = main.start_login(Some(KOD), "ewa").await;
                 let otp = main.sms_code(&c);
@@ -203,12 +209,37 @@ async fn two_failures_racing_a_success_never_block() {
                     0 => login_answer(&c, &password, &otp),
                     _ => wrong_password_answer(&c, &password, &otp),
                 };
-                let api = main.clone();
-                tasks.spawn(async move { api.complete_login(&c.challenge_id, &answer).await });
+                answers.push((c.challenge_id, answer));
             }
+            if round % 2 == 1 {
+                answers.reverse(); // the failures first
+            }
+
+            // Act: release all three together.
+            let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(answers.len()));
+            let mut tasks = JoinSet::new();
+            for (challenge_id, answer) in answers {
+                let (api, barrier) = (main.clone(), barrier.clone());
+                tasks.spawn(async move {
+                    barrier.wait().await;
+                    let sent = std::time::Instant::now();
+                    let reply = api.complete_login(&challenge_id, &answer).await;
+                    (sent, std::time::Instant::now(), reply)
+                });
+            }
+            let done = tasks.join_all().await;
+
+            // Assert: they overlapped, one succeeded, two failed, and nobody is blocked.
+            let last_sent = done.iter().map(|(sent, _, _)| *sent).max().unwrap();
+            let first_answered = done.iter().map(|(_, answered, _)| *answered).min().unwrap();
+            assert!(
+                last_sent < first_answered,
+                "round {round}: the three requests did not overlap"
+            );
+            let replies: Vec<Answer> = done.into_iter().map(|(_, _, reply)| reply).collect();
             // A failure whose challenge the success ended first is told so (a success
             // ends the user's other challenges); the rest are wrong credentials.
-            let counts = tally(&tasks.join_all().await);
+            let counts = tally(&replies);
             assert_eq!(
                 counts.get(&key(200, "")),
                 Some(&1),

@@ -2,7 +2,7 @@
 
 use millectl::api::{
     AuthTool, CompleteLogin, Flow, Login, Me, MilleKod, PrincipalView, Secret, SessionCreated,
-    UserStatus,
+    UnblockMode, UserStatus,
 };
 use serde_json::json;
 use time::OffsetDateTime;
@@ -196,6 +196,8 @@ async fn r3_masking_switched_off_by_the_user_asks_the_whole_password() {
 
 #[tokio::test]
 async fn r3_positions_stay_until_a_success_and_wrong_data_counts() {
+    // Positions are pinned until a success: the same set after failures, after a
+    // block and an unblock; another set only once a login succeeded.
     on_every_db(async |server| {
         let api = server.api();
         let desk = server.helpdesk_token();
@@ -246,6 +248,29 @@ async fn r3_positions_stay_until_a_success_and_wrong_data_counts() {
         }
         let view = desk.user_view(KOD, "ewa").await;
         assert_eq!((view.failed_attempts, view.attempts_left), (2, 1));
+        let after_failures = api.start_login(Some(KOD), "ewa").await;
+        assert_eq!(
+            after_failures.password_positions.as_ref(),
+            Some(&asked),
+            "the positions changed after failures"
+        );
+
+        // A third failure blocks; an unblock with the current password keeps them too.
+        let otp = api.sms_code(&after_failures);
+        let answer = wrong_password_answer(&after_failures, &password, &otp);
+        api.complete_login(&after_failures.challenge_id, &answer)
+            .await
+            .expect_problem(401, "invalid_credentials");
+        assert_eq!(desk.user_view(KOD, "ewa").await.status, UserStatus::Blocked);
+        desk.unblock(KOD, "ewa", UnblockMode::CurrentPassword, None)
+            .await
+            .ok();
+        let after_unblock = api.start_login(Some(KOD), "ewa").await;
+        assert_eq!(
+            after_unblock.password_positions.as_ref(),
+            Some(&asked),
+            "the positions changed across a block and an unblock"
+        );
 
         // A success resets the counter and frees the positions: a later set differs.
         let mut changed = false;
