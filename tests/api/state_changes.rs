@@ -3,7 +3,9 @@
 //! phone or token change ends the user's open challenges and sessions; a session is
 //! checked against its user's status on every request.
 
-use millectl::api::{CompleteLogin, Flow, Secret, UnblockMode};
+use millectl::api::{
+    CompleteLogin, Flow, PhoneChangeBatch, PhoneChangeRow, RowOutcome, Secret, UnblockMode,
+};
 
 use crate::helpers::*;
 
@@ -190,17 +192,26 @@ async fn a_bulk_phone_change_ends_the_users_sessions_too() {
     on_every_db(async |server| {
         let ewa = server.login_user(KOD, "ewa").await;
         let anna = server.login_user(KOD, "anna").await;
-        let body = serde_json::json!({
-            "batch_id": "migr-sessions",
-            "changes": [{"millekod": KOD, "login": "ewa", "phone": "+48 605 111 333"}],
-        });
+        let batch = PhoneChangeBatch {
+            batch_id: "migr-sessions".into(),
+            reason: None,
+            dry_run: false,
+            notify_old: true,
+            changes: vec![PhoneChangeRow {
+                millekod: KOD.into(),
+                login: "ewa".into(),
+                phone: "+48 605 111 333".into(),
+                expected_phone: None,
+            }],
+        };
         let answer = server
             .helpdesk_token()
-            .phone_changes(Some("key-sessions-1"), &body)
+            .change_phones(Some("key-sessions-1"), &batch)
             .await;
-        answer.expect_ok();
+        let report = answer.ok();
         assert_eq!(
-            answer.body["results"][0]["outcome"], "updated",
+            report.results[0].outcome,
+            RowOutcome::Updated,
             "{}",
             answer.body
         );
