@@ -18,6 +18,7 @@ use serde_json::Value;
 pub const MILLEKOD: &str = "12345678";
 pub const OTHER_MILLEKOD: &str = "87654321";
 
+// The shape of `dev-credentials.json`, shared with the API tests.
 #[path = "../common/dev_credentials.rs"]
 mod dev_credentials;
 pub use dev_credentials::{Credentials, OperatorCredentials, UserCredentials};

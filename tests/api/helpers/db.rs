@@ -1,6 +1,7 @@
 //! The databases a test runs on (SQLite always, PostgreSQL when `TEST_DATABASE_URL` is
-//! set), and reading them past the API: raw SQL, table dumps, the audit, and the
-//! `DbState` snapshot a refused request must leave unchanged.
+//! set), the one way to run a test on each (`on_every_db`), and reading them past the
+//! API: raw SQL, table dumps, the audit, and the `DbState` snapshot a refused request
+//! must leave unchanged.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -4,9 +4,11 @@
 //!
 //! Split by what a test reaches for: [`server`] starts processes (dev servers,
 //! replicas, the CLI beside them) and reads their logs and metrics; [`api`] is the HTTP
-//! client and its answers; [`requests`] the typed requests the suite repeats; [`login`] builds login answers and logs people in; [`db`]
-//! picks the databases and reads or writes them past the API; [`raw`] speaks TCP by hand
-//! for the tests of hostile clients. Everything is re-exported here, so a test file
+//! client and its answers; [`requests`] the typed requests the suite repeats; [`login`]
+//! builds login answers and logs people in; [`db`] runs a test on every database and
+//! reads or writes them past the API; [`raw`] speaks TCP by hand for the tests of
+//! hostile clients. The shape of `dev-credentials.json` is shared with the CLI tests
+//! (`tests/common/dev_credentials.rs`). Everything is re-exported here, so a test file
 //! needs only `use crate::helpers::*;`.
 
 mod api;
