@@ -55,7 +55,7 @@ impl ConfigFile {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
         }
-        std::fs::write(&path, toml::to_string_pretty(self)?)
+        crate::secure_file::write(&path, toml::to_string_pretty(self)?.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
         Ok(path)
     }
