@@ -16,33 +16,31 @@ use anyhow::Context as _;
 use secrecy::SecretString;
 
 use super::admin::{self, AuditArgs};
-use super::server::{start_dev, DevOptions};
 use super::users::{self, ChangeArgs, PhoneCommand, UnblockCommand, UserCommand};
 use super::{Context, GlobalArgs};
 use crate::api::{CompleteLogin, Login, MilleKod, Secret, StartLogin};
 use crate::domain::otp::TotpSecret;
-use crate::server::dev::{DevCredentials, DEMO_MILLEKOD};
-use crate::server::state::Settings;
+use crate::server::dev::{self, DevCredentials, DevOptions, DevServer, DEMO_MILLEKOD};
+use crate::server::ServerOptions;
 
 pub async fn run(global: &GlobalArgs) -> anyhow::Result<()> {
     let listen: SocketAddr = "127.0.0.1:0".parse()?;
     eprintln!("Starting a throw-away dev server with demo data…");
-    let dev = start_dev(DevOptions {
-        listen,
+    let DevServer {
+        dir,
+        credentials,
+        server,
+    } = dev::start(DevOptions {
+        server: ServerOptions {
+            listen,
+            ..ServerOptions::default()
+        },
         data_dir: None,
-        database: None,
-        settings: Settings::default(),
-        tls: None,
-        insecure_http: false,
-        sms: None,
         seed_users: 0,
-        connections: crate::server::listener::ConnectionLimits::default(),
-        management_listen: None,
     })
     .await?;
-    let credentials = dev.credentials.clone();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(crate::server::serve_until(dev.config, dev.bound, async {
+    let server = tokio::spawn(server.serve_until(async {
         let _ = stopped.await;
     }));
     println!(
@@ -57,7 +55,7 @@ pub async fn run(global: &GlobalArgs) -> anyhow::Result<()> {
         .await
         .context("the demo server did not stop")?
         .context("the demo server failed")?;
-    drop(dev.dir);
+    drop(dir);
     walked?;
     served?;
     println!();

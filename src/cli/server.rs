@@ -2,36 +2,27 @@
 
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::Context;
 use clap::{Args, Subcommand};
-use secrecy::{ExposeSecret, SecretString};
-use zeroize::Zeroizing;
+use secrecy::ExposeSecret;
 
 use super::errors::{self, CliError};
 
 use crate::domain::display_text::DisplayName;
 use crate::domain::ids::Login;
-use crate::domain::lockout::LockoutLimit;
 use crate::domain::login_start::StartPolicy;
-use crate::domain::masked_password;
-use crate::domain::pepper::Pepper;
 use crate::domain::policy::OperatorRole;
-use crate::domain::transport_key::TransportKey;
-use crate::server::client_ip::{ForwardedHeader, TrustedNet, TrustedProxies};
-use crate::server::dev::{self, DevDir};
-use crate::server::hash_gate::{self, GateSize};
-use crate::server::listener::ConnectionLimits;
-use crate::server::pkcs11::{self, Pkcs11Error, TokenConfig, TokenKeys};
-use crate::server::sms::{OutboxFile, Sms, SmsError, SmsSender, Webhook};
-use crate::server::source_limits::SourceQuota;
-use crate::server::state::Settings;
-use crate::server::{self as api_server, ServerConfig, TlsFiles};
-use crate::store;
+use crate::server::bootstrap::{self, OperatorSecrets};
+use crate::server::dev::{self, DevOptions, DevServer};
+use crate::server::mask_key::{self, Pkcs11Error};
+use crate::server::options::{
+    Argon2Options, ConnectionLimits, ForwardedHeader, MaskKeyOptions, OptionsError, SecretSource,
+    ServerOptions, SourceQuota, TlsFiles, TrustedNet, WebhookOptions,
+};
+use crate::server::secrets_file::init_pepper;
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -88,7 +79,7 @@ pub struct ServerArgs {
 
     /// Phone-change chunks (`phone import`) worked on at once; more are answered 429
     /// with Retry-After, and clients wait.
-    #[arg(long, default_value_t = crate::server::state::BULK_CONCURRENCY as u16,
+    #[arg(long, default_value_t = ServerOptions::DEFAULT_BULK_CONCURRENCY,
           value_parser = clap::value_parser!(u16).range(1..=64))]
     pub bulk_concurrency: u16,
 
@@ -222,28 +213,28 @@ pub struct ServerArgs {
 
     /// Login starts (POST /v1/sessions) one client address may send per minute, once
     /// its burst is spent; more are answered 429 with Retry-After.
-    #[arg(long, value_name = "N", default_value_t = SourceQuota::DEFAULT.per_minute)]
+    #[arg(long, value_name = "N", default_value_t = ServerOptions::DEFAULT_LOGINS_PER_SOURCE_PER_MINUTE)]
     pub login_starts_per_source_per_minute: NonZeroU32,
 
     /// Login starts one client address may send at once before the per-minute rate
     /// applies (dozens of users behind one corporate NAT).
-    #[arg(long, value_name = "N", default_value_t = SourceQuota::DEFAULT.burst)]
+    #[arg(long, value_name = "N", default_value_t = ServerOptions::DEFAULT_LOGINS_BURST)]
     pub login_starts_burst: NonZeroU32,
 
     /// Login checks (POST /v1/sessions/{id}, one Argon2 each) one client address may
     /// send per minute, once its burst is spent; more are answered 429 with Retry-After.
-    #[arg(long, value_name = "N", default_value_t = SourceQuota::DEFAULT.per_minute)]
+    #[arg(long, value_name = "N", default_value_t = ServerOptions::DEFAULT_LOGINS_PER_SOURCE_PER_MINUTE)]
     pub login_checks_per_source_per_minute: NonZeroU32,
 
     /// Login checks one client address may send at once before the per-minute rate
     /// applies.
-    #[arg(long, value_name = "N", default_value_t = SourceQuota::DEFAULT.burst)]
+    #[arg(long, value_name = "N", default_value_t = ServerOptions::DEFAULT_LOGINS_BURST)]
     pub login_checks_burst: NonZeroU32,
 
     /// Subsets of positions stored per new masked password: a challenge asks one of
     /// them. More make a watched login less useful to replay (1 in N) and cost one
     /// more Argon2 run each when a password is set.
-    #[arg(long, value_name = "N", default_value_t = masked_password::DEFAULT_SUBSETS as u8,
+    #[arg(long, value_name = "N", default_value_t = ServerOptions::DEFAULT_MASKED_PASSWORD_SUBSETS,
           value_parser = clap::value_parser!(u8).range(8..=128))]
     pub masked_password_subsets: u8,
 
@@ -370,7 +361,7 @@ pub enum OperatorCommand {
 pub async fn run(args: ServerArgs) -> anyhow::Result<ExitCode> {
     match args.command {
         Some(ServerCommand::InitPepper { path }) => {
-            Pepper::generate().write_file(&path)?;
+            init_pepper(&path)?;
             eprintln!(
                 "pepper written to {} (mode 0600); keep it out of the database's backups",
                 path.display()
@@ -384,31 +375,17 @@ pub async fn run(args: ServerArgs) -> anyhow::Result<ExitCode> {
             database,
             pepper_file,
         })) => {
-            let pepper = load_pepper(pepper_file.as_deref())?;
-            let store = store::open(&database).await?;
-            let secrets = api_server::bootstrap::add_operator(
-                store.as_ref(),
-                &pepper,
-                &login,
-                &name,
-                match role {
-                    RoleArg::HelpDesk => OperatorRole::HelpDesk,
-                    RoleArg::BackOffice => OperatorRole::BackOffice,
-                },
-                LockoutLimit::default(),
-            )
-            .await?;
+            let pepper = secret_source(pepper_file, "MILLECTL_PEPPER");
+            let role = match role {
+                RoleArg::HelpDesk => OperatorRole::HelpDesk,
+                RoleArg::BackOffice => OperatorRole::BackOffice,
+            };
+            let secrets = bootstrap::add_operator(&database, &pepper, &login, &name, role).await?;
             print_operator_secrets(&login, &secrets);
             Ok(ExitCode::SUCCESS)
         }
         Some(ServerCommand::Operator(OperatorCommand::Unblock { login, database })) => {
-            let store = store::open(&database).await?;
-            api_server::bootstrap::unblock_operator(
-                store.as_ref(),
-                &login,
-                LockoutLimit::default(),
-            )
-            .await?;
+            bootstrap::unblock_operator(&database, &login).await?;
             eprintln!(
                 "operator '{login}' unblocked: three more attempts with the current password"
             );
@@ -419,15 +396,8 @@ pub async fn run(args: ServerArgs) -> anyhow::Result<ExitCode> {
             database,
             pepper_file,
         })) => {
-            let pepper = load_pepper(pepper_file.as_deref())?;
-            let store = store::open(&database).await?;
-            let secrets = api_server::bootstrap::reset_operator(
-                store.as_ref(),
-                &pepper,
-                &login,
-                LockoutLimit::default(),
-            )
-            .await?;
+            let pepper = secret_source(pepper_file, "MILLECTL_PEPPER");
+            let secrets = bootstrap::reset_operator(&database, &pepper, &login).await?;
             print_operator_secrets(&login, &secrets);
             Ok(ExitCode::SUCCESS)
         }
@@ -437,15 +407,13 @@ pub async fn run(args: ServerArgs) -> anyhow::Result<ExitCode> {
             key,
             pkcs11_pin_file,
         })) => {
-            let config = TokenConfig {
+            let token = MaskKeyOptions {
                 module: pkcs11_module,
                 token_label: pkcs11_token,
-                pin: load_pkcs11_pin(pkcs11_pin_file.as_deref())?,
+                key_label: key,
+                pin: secret_source(pkcs11_pin_file, "MILLECTL_PKCS11_PIN"),
             };
-            let id = tokio::task::spawn_blocking(move || pkcs11::generate(&config, &key))
-                .await
-                .context("the key generation stopped")?
-                .map_err(pkcs11_cli_error)?;
+            let id = mask_key::generate(&token).await.map_err(start_error)?;
             println!("{id}");
             eprintln!("key generated in the token; start the server with --mask-key-pkcs11-key to use it for new records");
             Ok(ExitCode::SUCCESS)
@@ -454,54 +422,34 @@ pub async fn run(args: ServerArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// The token's keys, when `--mask-key-pkcs11-*` are given.
-async fn open_mask_key(args: &ServerArgs) -> anyhow::Result<Option<TokenKeys>> {
-    let (Some(module), Some(token), Some(key)) = (
-        &args.mask_key_pkcs11_module,
-        &args.mask_key_pkcs11_token,
-        &args.mask_key_pkcs11_key,
-    ) else {
-        return Ok(None);
-    };
-    let config = TokenConfig {
-        module: module.clone(),
-        token_label: token.clone(),
-        pin: load_pkcs11_pin(args.mask_key_pkcs11_pin_file.as_deref())?,
-    };
-    let key = key.clone();
-    let keys = tokio::task::spawn_blocking(move || pkcs11::open(&config, &key))
-        .await
-        .context("opening the PKCS#11 token stopped")?
-        .map_err(pkcs11_cli_error)?;
-    Ok(Some(keys))
+/// A secret from its `--…-file` flag, else from its environment variable (taken out of
+/// the environment at start, `super::secret_env`).
+fn secret_source(file: Option<PathBuf>, variable: &'static str) -> SecretSource {
+    match file {
+        Some(path) => SecretSource::File(path),
+        None => match super::secret_env::take(variable) {
+            Some(value) => SecretSource::Env(value),
+            None => SecretSource::Unset,
+        },
+    }
 }
 
-/// The user PIN: from the file, else from MILLECTL_PKCS11_PIN (taken out of the
-/// environment at start). Never from argv, never echoed.
-fn load_pkcs11_pin(file: Option<&Path>) -> anyhow::Result<SecretString> {
-    let text = match file {
-        Some(path) => Zeroizing::new(
-            std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the PKCS#11 PIN from {}", path.display()))?,
-        ),
-        None => super::secret_env::take("MILLECTL_PKCS11_PIN").ok_or_else(|| {
-            CliError::usage(
-                "the PKCS#11 token needs its user PIN: give --mask-key-pkcs11-pin-file FILE \
-                 (--pkcs11-pin-file for `mask-key generate`) or set MILLECTL_PKCS11_PIN",
-            )
-        })?,
-    };
-    let pin = text.trim_end_matches(['\r', '\n']);
-    if pin.is_empty() {
-        return Err(CliError::usage("the PKCS#11 PIN is empty").into());
+/// Exit codes of what stops a start: a missing or empty secret is a usage error (2);
+/// a token's refusal has its own (`pkcs11_cli_error`); anything else is 1.
+fn start_error(err: anyhow::Error) -> anyhow::Error {
+    if let Some(token) = err.downcast_ref::<Pkcs11Error>() {
+        return pkcs11_cli_error(token).into();
     }
-    Ok(SecretString::from(pin.to_owned()))
+    if let Some(OptionsError(message)) = err.downcast_ref::<OptionsError>() {
+        return CliError::usage(message.clone()).into();
+    }
+    err
 }
 
 /// Exit codes of token errors (`cli::errors`): what is missing is 3, a refused PIN 4,
 /// a taken label 6, a bad argument 7, a failing token 8.
-fn pkcs11_cli_error(err: Pkcs11Error) -> CliError {
-    let code = match &err {
+fn pkcs11_cli_error(err: &Pkcs11Error) -> CliError {
+    let code = match err {
         Pkcs11Error::NoToken(_) | Pkcs11Error::NoKey { .. } => errors::NOT_FOUND,
         Pkcs11Error::Login { .. } => errors::NOT_AUTHENTICATED,
         Pkcs11Error::KeyExists { .. } | Pkcs11Error::AmbiguousKey { .. } => errors::CONFLICT,
@@ -512,7 +460,7 @@ fn pkcs11_cli_error(err: Pkcs11Error) -> CliError {
 }
 
 /// Shown once, on stdout only, for the person setting up the operator.
-fn print_operator_secrets(login: &Login, secrets: &api_server::bootstrap::OperatorSecrets) {
+fn print_operator_secrets(login: &Login, secrets: &OperatorSecrets) {
     println!("operator:            {login}");
     println!(
         "temporary password:  {}",
@@ -525,74 +473,44 @@ fn print_operator_secrets(login: &Login, secrets: &api_server::bootstrap::Operat
     eprintln!("Hand these over securely; they are not shown again. The operator logs in once with a token code and the temporary password, and sets a permanent password.");
 }
 
-fn load_pepper(file: Option<&Path>) -> anyhow::Result<Pepper> {
-    if let Some(path) = file {
-        return Pepper::load_file(path)
-            .with_context(|| format!("cannot read the pepper from {}", path.display()));
-    }
-    match super::secret_env::take("MILLECTL_PEPPER") {
-        Some(hex) => Pepper::from_hex(&hex).context("MILLECTL_PEPPER is not a valid pepper"),
-        None => anyhow::bail!(
-            "no pepper: give --pepper-file FILE or set MILLECTL_PEPPER (create one with `millectl server init-pepper FILE`)"
-        ),
-    }
-}
-
-fn default_database() -> anyhow::Result<String> {
-    let dirs = directories::ProjectDirs::from("", "", "millectl")
-        .context("cannot find the user's data directory; give --database")?;
-    let dir = dirs.data_dir();
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    Ok(crate::store::sqlite_url(&dir.join("millectl.db")))
-}
-
-/// No gateway configured: SMS users cannot log in, and say so.
-struct NoGateway;
-
-#[async_trait::async_trait]
-impl SmsSender for NoGateway {
-    async fn send(&self, sms: &Sms<'_>) -> Result<(), SmsError> {
-        Err(SmsError {
-            to: sms.to.masked(),
-            why: "no SMS gateway is configured on this server (--sms-webhook-url)".into(),
-        })
-    }
-}
-
-fn webhook_sender(args: &ServerArgs) -> anyhow::Result<Option<Arc<dyn SmsSender>>> {
-    let Some(url) = &args.sms_webhook_url else {
-        return Ok(None);
+/// The server's options from its flags.
+fn server_options(args: ServerArgs) -> ServerOptions {
+    let mask_key = match (
+        args.mask_key_pkcs11_module,
+        args.mask_key_pkcs11_token,
+        args.mask_key_pkcs11_key,
+    ) {
+        (Some(module), Some(token_label), Some(key_label)) => Some(MaskKeyOptions {
+            module,
+            token_label,
+            key_label,
+            pin: secret_source(args.mask_key_pkcs11_pin_file, "MILLECTL_PKCS11_PIN"),
+        }),
+        _ => None,
     };
-    let secret = match &args.sms_webhook_token_file {
-        Some(path) => std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?
-            .trim()
-            .to_owned(),
-        None => std::env::var("MILLECTL_SMS_WEBHOOK_TOKEN")
-            .context("the SMS webhook needs a bearer secret: --sms-webhook-token-file or MILLECTL_SMS_WEBHOOK_TOKEN")?,
+    let pepper = if args.dev {
+        // A dev server makes its own.
+        SecretSource::Unset
+    } else {
+        secret_source(args.pepper_file, "MILLECTL_PEPPER")
     };
-    Ok(Some(Arc::new(Webhook::new(
-        url.clone(),
-        SecretString::from(secret),
-    )?)))
-}
-
-async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
-    let limit = LockoutLimit::new(args.lockout_limit).map_err(anyhow::Error::msg)?;
-    let settings = Settings {
-        lockout_limit: limit,
+    ServerOptions {
+        listen: args.listen,
+        database: args.database,
+        pepper,
+        tls: match (args.tls_cert, args.tls_key) {
+            (Some(cert), Some(key)) => Some(TlsFiles { cert, key }),
+            _ => None,
+        },
+        insecure_http: args.insecure_http,
+        lockout_limit: args.lockout_limit,
         require_reason: args.require_reason,
         operator_idle_timeout: Duration::from_secs(args.operator_idle_minutes * 60),
         operator_max_session: Duration::from_secs(args.operator_max_hours * 3600),
         user_idle_timeout: Duration::from_secs(args.user_idle_seconds),
         bulk_concurrency: usize::from(args.bulk_concurrency),
         phone_change_hold: Duration::from_secs(u64::from(args.phone_change_hold_hours) * 3600),
-        token_transport_key: args
-            .token_transport_key_file
-            .as_deref()
-            .map(TransportKey::load_file)
-            .transpose()
-            .map_err(anyhow::Error::msg)?,
+        token_transport_key_file: args.token_transport_key_file,
         start_policy: StartPolicy {
             min_interval: Duration::from_secs(u64::from(args.sms_min_interval_secs)),
             per_hour: args.sms_per_hour,
@@ -601,11 +519,25 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
             reuse_min_left: Duration::from_secs(args.sms_reuse_min_left_secs),
         },
         sweep_interval: Duration::from_secs(args.sweep_interval_secs),
-        trusted_proxies: TrustedProxies::new(
-            args.trusted_proxy.iter().copied(),
-            args.forwarded_header,
-        ),
-        argon2: argon2_gate_size(&args),
+        sms_webhook: args.sms_webhook_url.map(|url| WebhookOptions {
+            url,
+            token_file: args.sms_webhook_token_file,
+        }),
+        connections: ConnectionLimits {
+            header_timeout: Duration::from_secs(args.header_timeout_secs),
+            body_timeout: Duration::from_secs(args.body_timeout_secs),
+            idle_timeout: Duration::from_secs(args.idle_timeout_secs),
+            max_connections: args.max_connections as usize,
+            max_connections_per_source: args.max_connections_per_source as usize,
+        },
+        management_listen: args.management_listen,
+        trusted_proxies: args.trusted_proxy,
+        forwarded_header: args.forwarded_header,
+        argon2: Argon2Options {
+            concurrency: args.argon2_concurrency.map(usize::from),
+            queue: args.argon2_queue.map(usize::from),
+            queue_timeout: Duration::from_millis(args.argon2_queue_timeout_ms),
+        },
         login_starts_per_source: SourceQuota {
             per_minute: args.login_starts_per_source_per_minute,
             burst: args.login_starts_burst,
@@ -615,41 +547,25 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
             burst: args.login_checks_burst,
         },
         masked_password_subsets: usize::from(args.masked_password_subsets),
-        ..Settings::default()
-    };
-    let connections = ConnectionLimits {
-        header_timeout: Duration::from_secs(args.header_timeout_secs),
-        body_timeout: Duration::from_secs(args.body_timeout_secs),
-        idle_timeout: Duration::from_secs(args.idle_timeout_secs),
-        max_connections: args.max_connections as usize,
-        max_connections_per_source: args.max_connections_per_source as usize,
-    };
-    let tls = match (&args.tls_cert, &args.tls_key) {
-        (Some(cert), Some(key)) => Some(TlsFiles {
-            cert: cert.clone(),
-            key: key.clone(),
-        }),
-        _ => None,
-    };
-    api_server::check_transport(&args.listen, tls.is_some(), args.insecure_http)?;
-    let webhook = webhook_sender(&args)?;
+        mask_key,
+    }
+}
 
-    if args.dev {
-        let dev = start_dev(DevOptions {
-            listen: args.listen,
-            data_dir: args.data_dir.clone(),
-            database: args.database.clone(),
-            settings,
-            tls,
-            insecure_http: args.insecure_http,
-            sms: webhook,
-            seed_users: args.seed_users,
-            connections,
-            // Tests and newcomers find it in dev-credentials.json.
-            management_listen: Some(
-                args.management_listen
-                    .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 0))),
-            ),
+async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
+    let (dev, data_dir, seed_users) = (args.dev, args.data_dir.clone(), args.seed_users);
+    let mut options = server_options(args);
+
+    if dev {
+        // Tests and newcomers find it in dev-credentials.json.
+        options.management_listen = Some(
+            options
+                .management_listen
+                .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 0))),
+        );
+        let dev = dev::start(DevOptions {
+            server: options,
+            data_dir,
+            seed_users,
         })
         .await?;
         println!("millectl dev server ready at {}", dev.credentials.server);
@@ -659,132 +575,17 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
         println!("credentials: {}", dev.dir.credentials_path().display());
         println!("SMS outbox:  {}", dev.dir.outbox_path().display());
         let DevServer {
-            dir: _dir,
-            config,
-            bound,
-            ..
+            dir: _dir, server, ..
         } = dev;
-        api_server::serve(config, bound).await?;
+        server.serve().await?;
         return Ok(ExitCode::SUCCESS);
     }
 
-    let pepper = load_pepper(args.pepper_file.as_deref())?;
-    let mask_key = open_mask_key(&args).await?;
-    let url = match &args.database {
-        Some(url) => url.clone(),
-        None => default_database()?,
-    };
-    let store = store::open(&url).await?;
-    let sms = webhook.unwrap_or_else(|| {
-        tracing::warn!("no SMS gateway configured (--sms-webhook-url); SMS users cannot log in");
-        Arc::new(NoGateway)
-    });
-    let config = ServerConfig {
-        listen: args.listen,
-        store,
-        pepper,
-        mask_key,
-        sms,
-        settings,
-        tls,
-        insecure_http: args.insecure_http,
-        connections,
-        management_listen: args.management_listen,
-    };
-    let bound = api_server::bind(&config).await?;
-    eprintln!(
-        "millectl server listening on {}://{}",
-        bound.scheme, bound.addr
-    );
-    if let Some(management) = bound.management_addr {
+    let server = crate::server::start(options).await.map_err(start_error)?;
+    eprintln!("millectl server listening on {}", server.url());
+    if let Some(management) = server.management_addr {
         eprintln!("millectl server management on http://{management}");
     }
-    api_server::serve(config, bound).await?;
+    server.serve().await?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The hash gate's size from the flags; unset ones follow `--argon2-concurrency`.
-fn argon2_gate_size(args: &ServerArgs) -> GateSize {
-    let permits = args
-        .argon2_concurrency
-        .map_or_else(hash_gate::default_concurrency, usize::from);
-    GateSize {
-        permits,
-        queue: args.argon2_queue.map_or(4 * permits, usize::from),
-        queue_timeout: Duration::from_millis(args.argon2_queue_timeout_ms),
-    }
-}
-
-/// What a dev server is started with (`server --dev`, `demo`).
-pub struct DevOptions {
-    pub listen: SocketAddr,
-    /// Where its data lives; `None`: a temporary directory, gone when it stops.
-    pub data_dir: Option<PathBuf>,
-    /// A database other than the directory's SQLite file.
-    pub database: Option<String>,
-    pub settings: Settings,
-    pub tls: Option<TlsFiles>,
-    pub insecure_http: bool,
-    /// Where SMS go; `None`: the directory's outbox file.
-    pub sms: Option<Arc<dyn SmsSender>>,
-    /// Synthetic users to add (`--seed-users`).
-    pub seed_users: u64,
-    pub connections: ConnectionLimits,
-    /// Health and metrics on their own listener (`--management-listen`).
-    pub management_listen: Option<SocketAddr>,
-}
-
-/// A dev server with demo data, bound (its URL known) but not yet serving.
-pub struct DevServer {
-    /// Keep it while serving: a temporary directory goes away with it.
-    pub dir: DevDir,
-    /// Every demo secret, `server` filled in; also written to `dev-credentials.json`.
-    pub credentials: dev::DevCredentials,
-    pub config: ServerConfig,
-    pub bound: api_server::Bound,
-}
-
-/// Prepare the directory, open and seed the database, bind the listener and write
-/// `dev-credentials.json`: everything of `server --dev` short of serving.
-pub async fn start_dev(options: DevOptions) -> anyhow::Result<DevServer> {
-    let dir = DevDir::prepare(options.data_dir.as_deref())?;
-    let url = options.database.unwrap_or_else(|| dir.sqlite_url());
-    let store = store::open(&url).await?;
-    let mut credentials = dev::seed(store.as_ref(), &dir, options.settings.lockout_limit).await?;
-    dev::seed_synthetic_users(
-        store.as_ref(),
-        &dir,
-        options.seed_users,
-        options.settings.lockout_limit,
-    )
-    .await?;
-    let sms = options
-        .sms
-        .unwrap_or_else(|| Arc::new(OutboxFile::new(dir.outbox_path())));
-    let mut settings = options.settings;
-    if settings.token_transport_key.is_none() {
-        settings.token_transport_key = Some(dir.transport_key.clone());
-    }
-    let config = ServerConfig {
-        listen: options.listen,
-        store,
-        pepper: Pepper::load_file(&dir.path.join(dev::PEPPER_FILE))?,
-        mask_key: None,
-        sms,
-        settings,
-        tls: options.tls,
-        insecure_http: options.insecure_http,
-        connections: options.connections,
-        management_listen: options.management_listen,
-    };
-    let bound = api_server::bind(&config).await?;
-    credentials.server = format!("{}://{}", bound.scheme, bound.addr);
-    credentials.management = bound.management_addr.map(|addr| format!("http://{addr}"));
-    dev::write_credentials(&dir, &credentials)?;
-    Ok(DevServer {
-        dir,
-        credentials,
-        config,
-        bound,
-    })
 }

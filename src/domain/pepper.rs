@@ -12,10 +12,12 @@
 //! never be confused with the one that seals token seeds, and rotating one purpose's
 //! label re-keys it alone. Key material lives on the heap in zeroize-on-drop boxes so
 //! moves do not leave copies on the stack, and no `Debug` or error message prints it.
+//!
+//! This module is pure, like the rest of `domain`: it parses and prints the pepper's
+//! hex form. Reading and writing key files is the server's (`server::secrets_file`,
+//! which adds `Pepper::load_file` and `Pepper::write_file`).
 
 use std::fmt;
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
 
 use hmac::{Hmac, Mac};
 use rand::rngs::OsRng;
@@ -26,11 +28,9 @@ use zeroize::{Zeroize, Zeroizing};
 
 /// Bytes of key material in a pepper and in each subkey.
 pub const PEPPER_LEN: usize = 32;
-/// A pepper file holds 64 hex characters and perhaps a newline; anything much larger is
-/// not a pepper file, and we refuse to read it into memory.
-const MAX_FILE_LEN: u64 = 1024;
 
-/// Why a pepper could not be loaded or stored. Messages name the file, never the key.
+/// Why text is not a pepper. The message never echoes the text. (Reading and writing
+/// key files is the server's, with errors of its own: `server::secrets_file`.)
 #[derive(Debug, thiserror::Error)]
 pub enum PepperError {
     #[error(
@@ -38,18 +38,6 @@ pub enum PepperError {
         PEPPER_LEN * 2
     )]
     Malformed,
-    #[error("cannot read pepper file {}: {source}", path.display())]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("pepper file {} already exists; refusing to overwrite a key", path.display())]
-    Exists { path: PathBuf },
-    #[error("cannot write pepper file {}: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
 }
 
 /// The server-wide secret that keys every credential derivation. See the module docs.
@@ -95,56 +83,6 @@ impl Pepper {
             ),
         }
         text
-    }
-
-    /// Read a pepper from a key file holding its hex form.
-    pub fn load_file(path: &Path) -> Result<Self, PepperError> {
-        let read_err = |source| PepperError::Read {
-            path: path.to_owned(),
-            source,
-        };
-        let file = std::fs::File::open(path).map_err(read_err)?;
-        let mut text = Zeroizing::new(String::with_capacity(MAX_FILE_LEN as usize + 1));
-        file.take(MAX_FILE_LEN + 1)
-            .read_to_string(&mut text)
-            .map_err(read_err)?;
-        if text.len() as u64 > MAX_FILE_LEN {
-            return Err(PepperError::Malformed);
-        }
-        Self::from_hex(&text)
-    }
-
-    /// Write the pepper's hex form to a new file, readable by its owner only (mode 0600
-    /// on Unix). Refuses to overwrite an existing file: replacing a pepper silently
-    /// would make every stored credential unusable.
-    pub fn write_file(&self, path: &Path) -> Result<(), PepperError> {
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut file = options.open(path).map_err(|source| {
-            if source.kind() == std::io::ErrorKind::AlreadyExists {
-                PepperError::Exists {
-                    path: path.to_owned(),
-                }
-            } else {
-                PepperError::Write {
-                    path: path.to_owned(),
-                    source,
-                }
-            }
-        })?;
-        let text = self.to_hex();
-        file.write_all(text.as_bytes())
-            .and_then(|()| file.write_all(b"\n"))
-            .and_then(|()| file.sync_all())
-            .map_err(|source| PepperError::Write {
-                path: path.to_owned(),
-                source,
-            })
     }
 
     /// A 32-byte subkey for one purpose: HMAC-SHA256(pepper, label).
@@ -249,43 +187,6 @@ mod tests {
             pepper.subkey("masked-password").as_bytes(),
             pepper.subkey("token-seed").as_bytes()
         );
-    }
-
-    #[test]
-    fn file_roundtrip_with_private_mode_and_no_overwrite() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("pepper.key");
-        let pepper = Pepper::generate();
-        pepper.write_file(&path).unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o600);
-        }
-        let loaded = Pepper::load_file(&path).unwrap();
-        assert_eq!(loaded.to_hex().as_str(), pepper.to_hex().as_str());
-
-        let again = Pepper::generate().write_file(&path).unwrap_err();
-        assert!(matches!(again, PepperError::Exists { .. }), "{again}");
-        assert_eq!(
-            Pepper::load_file(&path).unwrap().to_hex().as_str(),
-            pepper.to_hex().as_str()
-        );
-    }
-
-    #[test]
-    fn load_refuses_missing_and_oversized_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let missing = Pepper::load_file(&dir.path().join("nope")).unwrap_err();
-        assert!(matches!(missing, PepperError::Read { .. }), "{missing}");
-
-        let big = dir.path().join("big");
-        std::fs::write(&big, "a".repeat(10_000)).unwrap();
-        assert!(matches!(
-            Pepper::load_file(&big),
-            Err(PepperError::Malformed)
-        ));
     }
 
     proptest! {

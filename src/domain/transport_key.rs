@@ -2,10 +2,9 @@
 //! and the bank share, under which a PSKC file's seeds arrive encrypted (RFC 6030
 //! §6.1). The server holds it in a file (`server --token-transport-key-file`, 32 hex
 //! characters, mode 0600), so back-office uploads inventories without ever seeing a
-//! seed, and nobody at HelpDesk can supply one.
-
-use std::io::Read;
-use std::path::Path;
+//! seed, and nobody at HelpDesk can supply one. Reading and writing that file is the
+//! server's (`server::secrets_file`, which adds `TransportKey::load_file` and
+//! `TransportKey::write_file`); this module stays pure.
 
 use rand::RngCore;
 use zeroize::Zeroizing;
@@ -32,32 +31,6 @@ impl TransportKey {
         hex::decode_to_slice(text.trim(), key.as_mut_slice())
             .map_err(|_| "a token transport key is 32 hex characters (AES-128)".to_owned())?;
         Ok(Self(key))
-    }
-
-    pub fn load_file(path: &Path) -> Result<Self, String> {
-        let mut text = Zeroizing::new(String::new());
-        std::fs::File::open(path)
-            .and_then(|file| file.take(256).read_to_string(&mut text))
-            .map_err(|e| {
-                format!(
-                    "cannot read the token transport key {}: {e}",
-                    path.display()
-                )
-            })?;
-        Self::from_hex(&text)
-    }
-
-    /// Write the key as hex to a new file, readable by its owner only.
-    pub fn write_file(&self, path: &Path) -> Result<(), String> {
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let text = Zeroizing::new(format!("{}\n", hex::encode(self.0.as_slice())));
-        options
-            .open(path)
-            .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()))
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))
     }
 
     pub fn as_bytes(&self) -> &[u8; 16] {

@@ -7,6 +7,9 @@
 //! three wrong answers for an operator's login): whoever runs the server can unblock an
 //! operator (three more attempts, R9) or reset one (a new temporary password and token
 //! seed, the old password gone). Operators also unblock each other over the API.
+//!
+//! The public functions are the entry points of `millectl server operator …`: each
+//! opens the database (and reads the pepper) itself, so the CLI never touches the store.
 
 use secrecy::{ExposeSecret, SecretString};
 
@@ -22,6 +25,7 @@ use crate::store::{
     now_millis, AuditEntry, NewUser, Store, StoreError, UserChange, UserKind, UserRecord,
 };
 
+use super::secrets_file::{load_pepper, SecretSource};
 use super::state::Keys;
 use super::token_binding::token_aad;
 
@@ -31,7 +35,46 @@ pub struct OperatorSecrets {
     pub totp_secret: TotpSecret,
 }
 
+/// `server operator add`: a new operator of `role`, pending its first login, with the
+/// default lockout limit.
 pub async fn add_operator(
+    database: &str,
+    pepper: &SecretSource,
+    login: &Login,
+    name: &str,
+    role: OperatorRole,
+) -> anyhow::Result<OperatorSecrets> {
+    let pepper = load_pepper(pepper)?;
+    let store = crate::store::open(database).await?;
+    create_operator(
+        store.as_ref(),
+        &pepper,
+        login,
+        name,
+        role,
+        LockoutLimit::default(),
+    )
+    .await
+}
+
+/// `server operator unblock`: three more attempts with the current password.
+pub async fn unblock_operator(database: &str, login: &Login) -> anyhow::Result<()> {
+    let store = crate::store::open(database).await?;
+    unblock_operator_in(store.as_ref(), login, LockoutLimit::default()).await
+}
+
+/// `server operator reset`: a new temporary password and token seed.
+pub async fn reset_operator(
+    database: &str,
+    pepper: &SecretSource,
+    login: &Login,
+) -> anyhow::Result<OperatorSecrets> {
+    let pepper = load_pepper(pepper)?;
+    let store = crate::store::open(database).await?;
+    reset_operator_in(store.as_ref(), &pepper, login, LockoutLimit::default()).await
+}
+
+async fn create_operator(
     store: &dyn Store,
     pepper: &Pepper,
     login: &Login,
@@ -106,7 +149,7 @@ async fn find_operator(store: &dyn Store, login: &Login) -> anyhow::Result<UserR
 }
 
 /// Three more attempts with the current password (R9) for a locked-out operator.
-pub async fn unblock_operator(
+async fn unblock_operator_in(
     store: &dyn Store,
     login: &Login,
     limit: LockoutLimit,
@@ -132,7 +175,7 @@ pub async fn unblock_operator(
 
 /// Start an operator over: a new temporary password and token seed (shown once by the
 /// caller), the old password and every session gone, then a first login as after `add`.
-pub async fn reset_operator(
+async fn reset_operator_in(
     store: &dyn Store,
     pepper: &Pepper,
     login: &Login,

@@ -338,3 +338,16 @@ impl SmsBreaker {
         }
     }
 }
+
+/// No gateway configured (no `--sms-webhook-url`): SMS users cannot log in, and say so.
+pub struct NoGateway;
+
+#[async_trait::async_trait]
+impl SmsSender for NoGateway {
+    async fn send(&self, sms: &Sms<'_>) -> Result<(), SmsError> {
+        Err(SmsError {
+            to: sms.to.masked(),
+            why: "no SMS gateway is configured on this server (--sms-webhook-url)".into(),
+        })
+    }
+}
