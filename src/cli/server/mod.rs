@@ -1,28 +1,23 @@
-//! `millectl server …`: run the auth API, or bootstrap its database.
+//! `millectl server …`: run the auth API (this file: its flags, whose doc comments are
+//! the help text, and the start), or bootstrap its database (`commands`). Flags become
+//! `server::ServerOptions` in `options`; everything past that is the server's
+//! (`server::start`, `server::dev::start`), so this module only prints.
+
+mod commands;
+mod options;
 
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
 
-use clap::{Args, Subcommand};
-use secrecy::ExposeSecret;
+use clap::Args;
 
-use super::errors::{self, CliError};
-
-use crate::domain::display_text::DisplayName;
-use crate::domain::ids::Login;
-use crate::domain::login_start::StartPolicy;
-use crate::domain::policy::OperatorRole;
-use crate::server::bootstrap::{self, OperatorSecrets};
 use crate::server::dev::{self, DevOptions, DevServer};
-use crate::server::mask_key::{self, Pkcs11Error};
-use crate::server::options::{
-    Argon2Options, ConnectionLimits, ForwardedHeader, MaskKeyOptions, OptionsError, SecretSource,
-    ServerOptions, SourceQuota, TlsFiles, TrustedNet, WebhookOptions,
-};
-use crate::server::secrets_file::init_pepper;
+use crate::server::options::{ForwardedHeader, ServerOptions, TrustedNet};
+
+use self::commands::ServerCommand;
+use self::options::{server_options, start_error};
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -267,287 +262,10 @@ pub struct ServerArgs {
     pub mask_key_pkcs11_pin_file: Option<PathBuf>,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum ServerCommand {
-    /// Manage HelpDesk operators directly in the database (bootstrap).
-    #[command(subcommand)]
-    Operator(OperatorCommand),
-    /// Write a new random pepper to a file (mode 0600).
-    InitPepper {
-        /// Where to write it; must not exist.
-        path: PathBuf,
-    },
-    /// Manage the masked-password key in a PKCS#11 token.
-    #[command(subcommand)]
-    MaskKey(MaskKeyCommand),
-}
-
-#[derive(Debug, Subcommand)]
-pub enum MaskKeyCommand {
-    /// Generate a new HMAC key inside the token (never extractable); prints its id.
-    ///
-    /// Start the server with `--mask-key-pkcs11-key LABEL` to make new records with
-    /// it; records made with the token's older keys still check.
-    Generate {
-        /// The PKCS#11 module (the HSM vendor's library).
-        #[arg(long, value_name = "PATH")]
-        pkcs11_module: PathBuf,
-        /// Label of the token.
-        #[arg(long, value_name = "LABEL")]
-        pkcs11_token: String,
-        /// Label of the new key; must not exist in the token.
-        #[arg(long, value_name = "LABEL")]
-        key: String,
-        /// File holding the token's user PIN; or set MILLECTL_PKCS11_PIN.
-        #[arg(long, value_name = "FILE")]
-        pkcs11_pin_file: Option<PathBuf>,
-    },
-}
-
-/// `--role` of `server operator add`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum RoleArg {
-    HelpDesk,
-    BackOffice,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum OperatorCommand {
-    /// Create an operator; prints the temporary password and token seed once.
-    Add {
-        /// The operator's login.
-        login: Login,
-        /// HelpDesk (unblocks, phones) or back-office (envelopes with one-time access
-        /// passwords, provisioning); nobody holds both.
-        #[arg(long, value_enum, default_value_t = RoleArg::HelpDesk)]
-        role: RoleArg,
-        /// Display name: one line of visible text (no control, bidi or zero-width
-        /// characters).
-        #[arg(long, default_value = "HelpDesk operator")]
-        name: DisplayName,
-        /// Database URL (sqlite://PATH or postgres://…).
-        #[arg(long, env = "MILLECTL_DATABASE")]
-        database: String,
-        /// File holding the server's pepper; or set MILLECTL_PEPPER.
-        #[arg(long)]
-        pepper_file: Option<PathBuf>,
-    },
-    /// Give a locked-out operator three more attempts with the current password.
-    ///
-    /// For when no other operator can do it over the API (`millectl operator unblock`).
-    Unblock {
-        /// The operator's login.
-        login: Login,
-        /// Database URL (sqlite://PATH or postgres://…).
-        #[arg(long, env = "MILLECTL_DATABASE")]
-        database: String,
-    },
-    /// Start an operator over: new temporary password and token seed, printed once.
-    ///
-    /// For an operator who forgot the password or lost the token. The old password
-    /// and every session of the operator end; the next login is a first login.
-    Reset {
-        /// The operator's login.
-        login: Login,
-        /// Database URL (sqlite://PATH or postgres://…).
-        #[arg(long, env = "MILLECTL_DATABASE")]
-        database: String,
-        /// File holding the server's pepper; or set MILLECTL_PEPPER.
-        #[arg(long)]
-        pepper_file: Option<PathBuf>,
-    },
-}
-
 pub async fn run(args: ServerArgs) -> anyhow::Result<ExitCode> {
     match args.command {
-        Some(ServerCommand::InitPepper { path }) => {
-            init_pepper(&path)?;
-            eprintln!(
-                "pepper written to {} (mode 0600); keep it out of the database's backups",
-                path.display()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(ServerCommand::Operator(OperatorCommand::Add {
-            login,
-            role,
-            name,
-            database,
-            pepper_file,
-        })) => {
-            let pepper = secret_source(pepper_file, "MILLECTL_PEPPER");
-            let role = match role {
-                RoleArg::HelpDesk => OperatorRole::HelpDesk,
-                RoleArg::BackOffice => OperatorRole::BackOffice,
-            };
-            let secrets = bootstrap::add_operator(&database, &pepper, &login, &name, role).await?;
-            print_operator_secrets(&login, &secrets);
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(ServerCommand::Operator(OperatorCommand::Unblock { login, database })) => {
-            bootstrap::unblock_operator(&database, &login).await?;
-            eprintln!(
-                "operator '{login}' unblocked: three more attempts with the current password"
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(ServerCommand::Operator(OperatorCommand::Reset {
-            login,
-            database,
-            pepper_file,
-        })) => {
-            let pepper = secret_source(pepper_file, "MILLECTL_PEPPER");
-            let secrets = bootstrap::reset_operator(&database, &pepper, &login).await?;
-            print_operator_secrets(&login, &secrets);
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(ServerCommand::MaskKey(MaskKeyCommand::Generate {
-            pkcs11_module,
-            pkcs11_token,
-            key,
-            pkcs11_pin_file,
-        })) => {
-            let token = MaskKeyOptions {
-                module: pkcs11_module,
-                token_label: pkcs11_token,
-                key_label: key,
-                pin: secret_source(pkcs11_pin_file, "MILLECTL_PKCS11_PIN"),
-            };
-            let id = mask_key::generate(&token).await.map_err(start_error)?;
-            println!("{id}");
-            eprintln!("key generated in the token; start the server with --mask-key-pkcs11-key to use it for new records");
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(command) => commands::run(command).await,
         None => serve(args).await,
-    }
-}
-
-/// A secret from its `--…-file` flag, else from its environment variable (taken out of
-/// the environment at start, `super::secret_env`).
-fn secret_source(file: Option<PathBuf>, variable: &'static str) -> SecretSource {
-    match file {
-        Some(path) => SecretSource::File(path),
-        None => match super::secret_env::take(variable) {
-            Some(value) => SecretSource::Env(value),
-            None => SecretSource::Unset,
-        },
-    }
-}
-
-/// Exit codes of what stops a start: a missing or empty secret is a usage error (2);
-/// a token's refusal has its own (`pkcs11_cli_error`); anything else is 1.
-fn start_error(err: anyhow::Error) -> anyhow::Error {
-    if let Some(token) = err.downcast_ref::<Pkcs11Error>() {
-        return pkcs11_cli_error(token).into();
-    }
-    if let Some(OptionsError(message)) = err.downcast_ref::<OptionsError>() {
-        return CliError::usage(message.clone()).into();
-    }
-    err
-}
-
-/// Exit codes of token errors (`cli::errors`): what is missing is 3, a refused PIN 4,
-/// a taken label 6, a bad argument 7, a failing token 8.
-fn pkcs11_cli_error(err: &Pkcs11Error) -> CliError {
-    let code = match err {
-        Pkcs11Error::NoToken(_) | Pkcs11Error::NoKey { .. } => errors::NOT_FOUND,
-        Pkcs11Error::Login { .. } => errors::NOT_AUTHENTICATED,
-        Pkcs11Error::KeyExists { .. } | Pkcs11Error::AmbiguousKey { .. } => errors::CONFLICT,
-        Pkcs11Error::Module { .. } | Pkcs11Error::BadLabel => errors::INVALID_INPUT,
-        Pkcs11Error::Token(_) => errors::UNAVAILABLE,
-    };
-    CliError::new(code, err.to_string())
-}
-
-/// Shown once, on stdout only, for the person setting up the operator.
-fn print_operator_secrets(login: &Login, secrets: &OperatorSecrets) {
-    println!("operator:            {login}");
-    println!(
-        "temporary password:  {}",
-        secrets.temporary_password.expose_secret()
-    );
-    println!(
-        "token seed (base32): {}",
-        secrets.totp_secret.to_base32().as_str()
-    );
-    eprintln!("Hand these over securely; they are not shown again. The operator logs in once with a token code and the temporary password, and sets a permanent password.");
-}
-
-/// The server's options from its flags.
-fn server_options(args: ServerArgs) -> ServerOptions {
-    let mask_key = match (
-        args.mask_key_pkcs11_module,
-        args.mask_key_pkcs11_token,
-        args.mask_key_pkcs11_key,
-    ) {
-        (Some(module), Some(token_label), Some(key_label)) => Some(MaskKeyOptions {
-            module,
-            token_label,
-            key_label,
-            pin: secret_source(args.mask_key_pkcs11_pin_file, "MILLECTL_PKCS11_PIN"),
-        }),
-        _ => None,
-    };
-    let pepper = if args.dev {
-        // A dev server makes its own.
-        SecretSource::Unset
-    } else {
-        secret_source(args.pepper_file, "MILLECTL_PEPPER")
-    };
-    ServerOptions {
-        listen: args.listen,
-        database: args.database,
-        pepper,
-        tls: match (args.tls_cert, args.tls_key) {
-            (Some(cert), Some(key)) => Some(TlsFiles { cert, key }),
-            _ => None,
-        },
-        insecure_http: args.insecure_http,
-        lockout_limit: args.lockout_limit,
-        require_reason: args.require_reason,
-        operator_idle_timeout: Duration::from_secs(args.operator_idle_minutes * 60),
-        operator_max_session: Duration::from_secs(args.operator_max_hours * 3600),
-        user_idle_timeout: Duration::from_secs(args.user_idle_seconds),
-        bulk_concurrency: usize::from(args.bulk_concurrency),
-        phone_change_hold: Duration::from_secs(u64::from(args.phone_change_hold_hours) * 3600),
-        token_transport_key_file: args.token_transport_key_file,
-        start_policy: StartPolicy {
-            min_interval: Duration::from_secs(u64::from(args.sms_min_interval_secs)),
-            per_hour: args.sms_per_hour,
-            budget_per_minute: args.sms_budget_per_minute,
-            open_challenges: args.open_challenges_per_login,
-            reuse_min_left: Duration::from_secs(args.sms_reuse_min_left_secs),
-        },
-        sweep_interval: Duration::from_secs(args.sweep_interval_secs),
-        sms_webhook: args.sms_webhook_url.map(|url| WebhookOptions {
-            url,
-            token_file: args.sms_webhook_token_file,
-        }),
-        connections: ConnectionLimits {
-            header_timeout: Duration::from_secs(args.header_timeout_secs),
-            body_timeout: Duration::from_secs(args.body_timeout_secs),
-            idle_timeout: Duration::from_secs(args.idle_timeout_secs),
-            max_connections: args.max_connections as usize,
-            max_connections_per_source: args.max_connections_per_source as usize,
-        },
-        management_listen: args.management_listen,
-        trusted_proxies: args.trusted_proxy,
-        forwarded_header: args.forwarded_header,
-        argon2: Argon2Options {
-            concurrency: args.argon2_concurrency.map(usize::from),
-            queue: args.argon2_queue.map(usize::from),
-            queue_timeout: Duration::from_millis(args.argon2_queue_timeout_ms),
-        },
-        login_starts_per_source: SourceQuota {
-            per_minute: args.login_starts_per_source_per_minute,
-            burst: args.login_starts_burst,
-        },
-        login_checks_per_source: SourceQuota {
-            per_minute: args.login_checks_per_source_per_minute,
-            burst: args.login_checks_burst,
-        },
-        masked_password_subsets: usize::from(args.masked_password_subsets),
-        mask_key,
     }
 }
 

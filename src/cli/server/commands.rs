@@ -1,0 +1,187 @@
+//! `millectl server operator|init-pepper|mask-key`: the bootstrap of a deployment,
+//! run on the database's host. Each calls its entry point in `server` (which opens the
+//! database, reads the pepper, talks to the token) and prints what it hands back once.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use secrecy::ExposeSecret;
+
+use crate::domain::display_text::DisplayName;
+use crate::domain::ids::Login;
+use crate::domain::policy::OperatorRole;
+use crate::server::bootstrap::{self, OperatorSecrets};
+use crate::server::mask_key;
+use crate::server::options::MaskKeyOptions;
+use crate::server::secrets_file::init_pepper;
+
+use super::options::{secret_source, start_error};
+
+#[derive(Debug, Subcommand)]
+pub enum ServerCommand {
+    /// Manage HelpDesk operators directly in the database (bootstrap).
+    #[command(subcommand)]
+    Operator(OperatorCommand),
+    /// Write a new random pepper to a file (mode 0600).
+    InitPepper {
+        /// Where to write it; must not exist.
+        path: PathBuf,
+    },
+    /// Manage the masked-password key in a PKCS#11 token.
+    #[command(subcommand)]
+    MaskKey(MaskKeyCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MaskKeyCommand {
+    /// Generate a new HMAC key inside the token (never extractable); prints its id.
+    ///
+    /// Start the server with `--mask-key-pkcs11-key LABEL` to make new records with
+    /// it; records made with the token's older keys still check.
+    Generate {
+        /// The PKCS#11 module (the HSM vendor's library).
+        #[arg(long, value_name = "PATH")]
+        pkcs11_module: PathBuf,
+        /// Label of the token.
+        #[arg(long, value_name = "LABEL")]
+        pkcs11_token: String,
+        /// Label of the new key; must not exist in the token.
+        #[arg(long, value_name = "LABEL")]
+        key: String,
+        /// File holding the token's user PIN; or set MILLECTL_PKCS11_PIN.
+        #[arg(long, value_name = "FILE")]
+        pkcs11_pin_file: Option<PathBuf>,
+    },
+}
+
+/// `--role` of `server operator add`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoleArg {
+    HelpDesk,
+    BackOffice,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OperatorCommand {
+    /// Create an operator; prints the temporary password and token seed once.
+    Add {
+        /// The operator's login.
+        login: Login,
+        /// HelpDesk (unblocks, phones) or back-office (envelopes with one-time access
+        /// passwords, provisioning); nobody holds both.
+        #[arg(long, value_enum, default_value_t = RoleArg::HelpDesk)]
+        role: RoleArg,
+        /// Display name: one line of visible text (no control, bidi or zero-width
+        /// characters).
+        #[arg(long, default_value = "HelpDesk operator")]
+        name: DisplayName,
+        /// Database URL (sqlite://PATH or postgres://…).
+        #[arg(long, env = "MILLECTL_DATABASE")]
+        database: String,
+        /// File holding the server's pepper; or set MILLECTL_PEPPER.
+        #[arg(long)]
+        pepper_file: Option<PathBuf>,
+    },
+    /// Give a locked-out operator three more attempts with the current password.
+    ///
+    /// For when no other operator can do it over the API (`millectl operator unblock`).
+    Unblock {
+        /// The operator's login.
+        login: Login,
+        /// Database URL (sqlite://PATH or postgres://…).
+        #[arg(long, env = "MILLECTL_DATABASE")]
+        database: String,
+    },
+    /// Start an operator over: new temporary password and token seed, printed once.
+    ///
+    /// For an operator who forgot the password or lost the token. The old password
+    /// and every session of the operator end; the next login is a first login.
+    Reset {
+        /// The operator's login.
+        login: Login,
+        /// Database URL (sqlite://PATH or postgres://…).
+        #[arg(long, env = "MILLECTL_DATABASE")]
+        database: String,
+        /// File holding the server's pepper; or set MILLECTL_PEPPER.
+        #[arg(long)]
+        pepper_file: Option<PathBuf>,
+    },
+}
+
+pub async fn run(command: ServerCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        ServerCommand::InitPepper { path } => {
+            init_pepper(&path)?;
+            eprintln!(
+                "pepper written to {} (mode 0600); keep it out of the database's backups",
+                path.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        ServerCommand::Operator(OperatorCommand::Add {
+            login,
+            role,
+            name,
+            database,
+            pepper_file,
+        }) => {
+            let pepper = secret_source(pepper_file, "MILLECTL_PEPPER");
+            let role = match role {
+                RoleArg::HelpDesk => OperatorRole::HelpDesk,
+                RoleArg::BackOffice => OperatorRole::BackOffice,
+            };
+            let secrets = bootstrap::add_operator(&database, &pepper, &login, &name, role).await?;
+            print_operator_secrets(&login, &secrets);
+            Ok(ExitCode::SUCCESS)
+        }
+        ServerCommand::Operator(OperatorCommand::Unblock { login, database }) => {
+            bootstrap::unblock_operator(&database, &login).await?;
+            eprintln!(
+                "operator '{login}' unblocked: three more attempts with the current password"
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        ServerCommand::Operator(OperatorCommand::Reset {
+            login,
+            database,
+            pepper_file,
+        }) => {
+            let pepper = secret_source(pepper_file, "MILLECTL_PEPPER");
+            let secrets = bootstrap::reset_operator(&database, &pepper, &login).await?;
+            print_operator_secrets(&login, &secrets);
+            Ok(ExitCode::SUCCESS)
+        }
+        ServerCommand::MaskKey(MaskKeyCommand::Generate {
+            pkcs11_module,
+            pkcs11_token,
+            key,
+            pkcs11_pin_file,
+        }) => {
+            let token = MaskKeyOptions {
+                module: pkcs11_module,
+                token_label: pkcs11_token,
+                key_label: key,
+                pin: secret_source(pkcs11_pin_file, "MILLECTL_PKCS11_PIN"),
+            };
+            let id = mask_key::generate(&token).await.map_err(start_error)?;
+            println!("{id}");
+            eprintln!("key generated in the token; start the server with --mask-key-pkcs11-key to use it for new records");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Shown once, on stdout only, for the person setting up the operator.
+fn print_operator_secrets(login: &Login, secrets: &OperatorSecrets) {
+    println!("operator:            {login}");
+    println!(
+        "temporary password:  {}",
+        secrets.temporary_password.expose_secret()
+    );
+    println!(
+        "token seed (base32): {}",
+        secrets.totp_secret.to_base32().as_str()
+    );
+    eprintln!("Hand these over securely; they are not shown again. The operator logs in once with a token code and the temporary password, and sets a permanent password.");
+}
