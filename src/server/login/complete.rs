@@ -1,0 +1,195 @@
+//! Step 2 of a login in the order the module's docs give: refuse what needs no
+//! credentials, take the challenge, reserve an attempt, check every credential, record
+//! the outcome — in a task of its own, so a dropped connection cannot cut it short.
+
+use crate::api::{CompleteLogin, ErrorCode, Flow, SessionCreated, UserStatus};
+use crate::domain::masked_password::{self, Password};
+use crate::store::{now_millis, LoginSuccess, Reservation};
+
+use super::check::{check_credentials, check_shape, parse_chars};
+use super::outcome::{
+    audit_login, blocked, busy, decoy_failure, expired, failed_login, key_failure,
+};
+use super::session::open_session;
+use super::{dummy, slow, Work};
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::hash_gate::{Caller, HashPermit};
+use crate::server::state::AppState;
+
+/// Step 2, run to its end whatever happens to the connection that asked for it: the
+/// request's future only waits for the task's answer (see the module's docs).
+pub async fn complete_detached(
+    state: AppState,
+    request_id: String,
+    challenge_id: String,
+    answer: CompleteLogin,
+) -> ApiResult<SessionCreated> {
+    use tracing::Instrument;
+    // Admitted while the request waits: a client that gives up in the queue leaves
+    // nothing behind. Once admitted, the permit goes with the check to its end.
+    let permit = state.hash_gate.admit(Caller::Anonymous).await?;
+    let task = async move { complete(&state, permit, &request_id, &challenge_id, &answer).await };
+    // Its log lines stay inside the request's span.
+    tokio::spawn(task.instrument(tracing::Span::current()))
+        .await
+        .map_err(ApiError::internal)?
+}
+
+/// Step 2: check the answer to a challenge and open a session.
+async fn complete(
+    state: &AppState,
+    permit: HashPermit,
+    request_id: &str,
+    challenge_id: &str,
+    answer: &CompleteLogin,
+) -> ApiResult<SessionCreated> {
+    let mut work = Work {
+        permit: Some(permit),
+        ..Work::default()
+    };
+    let outcome = complete_counted(state, request_id, challenge_id, answer, &mut work).await;
+    work.log(2);
+    outcome
+}
+
+async fn complete_counted(
+    state: &AppState,
+    request_id: &str,
+    challenge_id: &str,
+    answer: &CompleteLogin,
+    work: &mut Work,
+) -> ApiResult<SessionCreated> {
+    let now = now_millis();
+    // (1) Refuse what needs no credentials to refuse.
+    let chars = answer
+        .password_chars
+        .as_ref()
+        .map(parse_chars)
+        .transpose()?;
+    let new_password = answer
+        .new_password
+        .as_ref()
+        .map(|p| Password::parse(p.expose()))
+        .transpose()
+        .map_err(|e| ApiError::new(ErrorCode::PasswordPolicy, e.to_string()))?;
+    work.store += 1;
+    let peek = state
+        .store
+        .get_challenge(challenge_id, now)
+        .await?
+        .ok_or_else(expired)?;
+    check_shape(&peek, chars.as_ref(), answer, new_password.is_some())?;
+
+    // (2) Take the challenge for its single use.
+    work.store += 1;
+    let challenge = state
+        .store
+        .take_challenge(challenge_id, now)
+        .await?
+        .ok_or_else(expired)?;
+    let limit = i64::from(state.settings.lockout_limit.get());
+    let Some(user_id) = challenge.user_id else {
+        return Err(decoy_failure(state, request_id, &challenge, limit, now, work).await?);
+    };
+
+    // (3) Reserve an attempt, only while the user's state still calls for this flow.
+    // Every refusal costs one slow hash too, like a check: how fast the answer comes
+    // does not tell a blocked user from an unknown one.
+    work.store += 1;
+    let (reservation, user) = state.store.reserve_attempt(user_id, challenge.flow).await?;
+    let refusal = match reservation {
+        Reservation::Reserved => None,
+        Reservation::Blocked => Some(("blocked", None, blocked())),
+        Reservation::Busy => Some(("busy", None, busy())),
+        Reservation::Mismatch => Some((
+            "expired",
+            Some("the challenge's flow no longer fits the user's state"),
+            expired(),
+        )),
+    };
+    if let Some((outcome, detail, err)) = refusal {
+        slow(work, dummy(state)).await?;
+        work.store += 1;
+        audit_login(state, request_id, user.as_ref(), outcome, detail).await?;
+        return Err(err);
+    }
+    let user = user.ok_or_else(|| ApiError::internal("a reserved attempt without its user"))?;
+
+    // (4) Check every credential of the flow.
+    let checked = check_credentials(state, &user, &challenge, chars, answer, now, work).await?;
+    let ok = match checked {
+        Ok(ok) => ok,
+        Err(err) => return Err(key_failure(state, request_id, &user, limit, err, work).await?),
+    };
+
+    // (5) Record the outcome.
+    if !ok {
+        work.store += 1;
+        let outcome = state.store.record_failure(user.id, now).await?;
+        let left = outcome.attempts_left.max(0);
+        let now_blocked = outcome.status == UserStatus::Blocked;
+        work.store += 1;
+        audit_login(
+            state,
+            request_id,
+            Some(&user),
+            "failure",
+            Some(if now_blocked {
+                "wrong credentials; user blocked"
+            } else {
+                "wrong credentials"
+            }),
+        )
+        .await?;
+        return Err(failed_login(left, now_blocked));
+    }
+    let new_record = match new_password {
+        Some(password) if challenge.flow != Flow::Login => {
+            let key = state.clone();
+            let uid = user.uid;
+            // m + 1 Argon2id runs under this step's one permit: a password change
+            // holds one core for about a second, never more than one.
+            let record = slow(work, move |memory| {
+                let subsets = key.settings.masked_password_subsets;
+                masked_password::enroll(&key.keys.mask, &uid, &password, subsets, memory)
+            })
+            .await?;
+            match record {
+                Ok(record) => Some(record),
+                Err(err) => {
+                    return Err(key_failure(state, request_id, &user, limit, err, work).await?)
+                }
+            }
+        }
+        _ => None,
+    };
+    work.store += 1;
+    let recorded = state
+        .store
+        .record_success(
+            user.id,
+            limit,
+            now,
+            &LoginSuccess {
+                flow: challenge.flow,
+                new_password: new_record,
+            },
+        )
+        .await?;
+    if !recorded {
+        // The user's state changed while the answer was checked (e.g. they finished
+        // their own password reset): this challenge no longer applies.
+        let detail = "the user's state changed during the check";
+        work.store += 1;
+        audit_login(state, request_id, Some(&user), "expired", Some(detail)).await?;
+        return Err(expired());
+    }
+    let detail = match challenge.flow {
+        Flow::Login => None,
+        Flow::FirstLogin => Some("first login; permanent password set"),
+        Flow::NewPassword => Some("new password set"),
+    };
+    work.store += 2;
+    audit_login(state, request_id, Some(&user), "success", detail).await?;
+    open_session(state, &user, now).await
+}
