@@ -22,9 +22,8 @@ use tokio::sync::RwLock;
 use crate::api::{AuthTool, Flow, StartLogin};
 use crate::domain::lockout;
 use crate::domain::masked_password::{self, Positions};
-use crate::store::{ChallengeRecord, Millis, UserKind, UserShape};
+use crate::store::{ChallengeRecord, Millis, StoreResult, UserKind, UserShape};
 
-use super::error::ApiResult;
 use super::state::AppState;
 
 /// How long a reading of the population's shapes is used before it is read again.
@@ -43,7 +42,7 @@ struct Shapes {
 }
 
 impl ShapeCache {
-    async fn get(&self, state: &AppState) -> ApiResult<Arc<Shapes>> {
+    async fn get(&self, state: &AppState) -> StoreResult<Arc<Shapes>> {
         if let Some((at, shapes)) = self.read.read().await.as_ref() {
             if at.elapsed() < SHAPES_TTL {
                 return Ok(shapes.clone());
@@ -104,7 +103,7 @@ pub async fn challenge(
     id: String,
     now: Millis,
     expires_at: Millis,
-) -> ApiResult<ChallengeRecord> {
+) -> StoreResult<ChallengeRecord> {
     let seed = seed(state, request);
     let mut rng = rand::rngs::StdRng::from_seed(seed);
     let shapes = state.decoy_shapes.get(state).await?;

@@ -2,6 +2,7 @@
 //! real user or (through `server::decoy`) an unknown login alike, no sooner than a
 //! floor so that its time tells nothing.
 
+use anyhow::Context;
 use secrecy::ExposeSecret;
 
 use crate::api::{AuthTool, Challenge, Flow, StartLogin, UserStatus};
@@ -9,10 +10,9 @@ use crate::domain::otp;
 use crate::domain::{lockout, login_start};
 use crate::store::{now_millis, ChallengeRecord, Millis, Opened};
 
-use super::{millis_to_time, Work};
-use crate::api::ErrorCode;
+use super::error::{LoginError, LoginResult};
+use super::{time_of, Work};
 use crate::server::decoy;
-use crate::server::error::{ApiError, ApiResult};
 use crate::server::metrics::StartRefusal;
 use crate::server::sms::{Sms, SmsKind};
 use crate::server::state::AppState;
@@ -21,7 +21,7 @@ use crate::server::state::AppState;
 const CHALLENGE_TTL_MS: i64 = otp::SMS_CODE_TTL_S * 1000;
 
 /// Step 1: who wants to log in → what they must send.
-pub async fn start(state: &AppState, request: &StartLogin) -> ApiResult<Challenge> {
+pub async fn start(state: &AppState, request: &StartLogin) -> LoginResult<Challenge> {
     let started = tokio::time::Instant::now();
     let mut work = Work::default();
     let answer = start_counted(state, request, &mut work).await;
@@ -41,7 +41,7 @@ async fn start_counted(
     state: &AppState,
     request: &StartLogin,
     work: &mut Work,
-) -> ApiResult<Challenge> {
+) -> LoginResult<Challenge> {
     let now = now_millis();
     work.store += 1;
     let user = state
@@ -132,7 +132,7 @@ async fn open(
     challenge: &mut ChallengeRecord,
     pin: bool,
     now: Millis,
-) -> ApiResult<Started> {
+) -> LoginResult<Started> {
     let policy = &state.settings.start_policy;
     match state.store.open_challenge(challenge, pin, policy).await? {
         Opened::Wait { until, budget } => {
@@ -140,31 +140,26 @@ async fn open(
             if budget {
                 state.metrics.login_start_refused(StartRefusal::SmsBudget);
                 state.sms_breaker.tripped(now, policy.budget_per_minute);
-                return Err(ApiError::new(
-                    ErrorCode::TooManyRequests,
-                    "the bank's SMS budget is spent; no SMS codes are sent for now",
-                )
-                .with_retry_after(seconds));
+            } else {
+                state.metrics.login_start_refused(StartRefusal::SmsPerLogin);
             }
-            state.metrics.login_start_refused(StartRefusal::SmsPerLogin);
-            Err(ApiError::new(
-                ErrorCode::TooManyRequests,
-                "too many SMS codes for this login; no new one can be sent yet",
-            )
-            .with_retry_after(seconds))
+            Err(LoginError::TooManySms {
+                budget,
+                retry_after: seconds,
+            })
         }
         Opened::Existing(existing) => Ok(Started::Again(existing)),
         Opened::Stored { send_code } => Ok(Started::Stored { send_code }),
     }
 }
 
-fn view(challenge: &ChallengeRecord, sms_sent_to: Option<String>) -> ApiResult<Challenge> {
+fn view(challenge: &ChallengeRecord, sms_sent_to: Option<String>) -> LoginResult<Challenge> {
     let password_positions = match &challenge.positions {
         Some(list) => Some(
             list.split(',')
                 .map(|p| p.parse::<u8>())
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(ApiError::internal)?,
+                .context("a challenge's stored positions")?,
         ),
         None => None,
     };
@@ -182,7 +177,7 @@ fn view(challenge: &ChallengeRecord, sms_sent_to: Option<String>) -> ApiResult<C
         } else {
             None
         },
-        expires_at: millis_to_time(challenge.expires_at)?,
+        expires_at: time_of(challenge.expires_at)?,
     })
 }
 

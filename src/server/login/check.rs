@@ -10,8 +10,8 @@ use crate::domain::otp::{self, TotpSecret};
 use crate::domain::{secret_box, temporary_password};
 use crate::store::{ChallengeRecord, Millis, UserRecord};
 
+use super::error::{LoginError, LoginResult};
 use super::{slow, Work};
-use crate::server::error::{ApiError, ApiResult};
 use crate::server::state::AppState;
 use crate::server::token_binding;
 
@@ -19,11 +19,11 @@ use crate::server::token_binding;
 /// The typed characters by position. A character sent decomposed ("a" + U+0328 for
 /// "ą") is taken in its composed form; what does not compose to one character is
 /// refused, as no position of a password can hold it.
-pub(super) fn parse_chars(raw: &BTreeMap<String, crate::api::Secret>) -> ApiResult<TypedChars> {
+pub(super) fn parse_chars(raw: &BTreeMap<String, crate::api::Secret>) -> LoginResult<TypedChars> {
     let mut chars = BTreeMap::new();
     for (position, value) in raw {
         let position: u8 = position.parse().ok().filter(|p| *p >= 1).ok_or_else(|| {
-            ApiError::invalid_input("password_chars keys must be 1-based positions such as \"2\"")
+            LoginError::invalid_input("password_chars keys must be 1-based positions such as \"2\"")
         })?;
         let mut it = value.expose().chars();
         // One scalar is taken as typed: the old scheme's records compare exactly that.
@@ -32,7 +32,7 @@ pub(super) fn parse_chars(raw: &BTreeMap<String, crate::api::Secret>) -> ApiResu
             _ => masked_password::normalize_typed_char(value.expose()),
         };
         let Some(c) = c else {
-            return Err(ApiError::invalid_input(format!(
+            return Err(LoginError::invalid_input(format!(
                 "password_chars[\"{position}\"] must be exactly one character"
             )));
         };
@@ -47,42 +47,42 @@ pub(super) fn check_shape(
     chars: Option<&TypedChars>,
     answer: &CompleteLogin,
     has_new_password: bool,
-) -> ApiResult<()> {
+) -> LoginResult<()> {
     match challenge.flow {
         Flow::Login => match (&challenge.positions, chars, &answer.password) {
             (Some(asked), Some(chars), None) => {
                 let typed: Vec<String> = chars.positions().map(|p| p.to_string()).collect();
                 if typed.join(",") != *asked {
-                    return Err(ApiError::invalid_input(format!(
+                    return Err(LoginError::invalid_input(format!(
                         "send the characters at positions {asked} exactly"
                     )));
                 }
             }
             (Some(asked), _, _) => {
-                return Err(ApiError::invalid_input(format!(
+                return Err(LoginError::invalid_input(format!(
                     "this login asks for password_chars at positions {asked}"
                 )))
             }
             (None, None, Some(_)) => {}
             (None, _, _) => {
-                return Err(ApiError::invalid_input(
+                return Err(LoginError::invalid_input(
                     "this login asks for the whole password in `password`",
                 ))
             }
         },
         Flow::FirstLogin | Flow::NewPassword => {
             if chars.is_some() || answer.password.is_some() {
-                return Err(ApiError::invalid_input(
+                return Err(LoginError::invalid_input(
                     "this login sets a new password; send temporary_password and new_password",
                 ));
             }
             if !has_new_password {
-                return Err(ApiError::invalid_input(
+                return Err(LoginError::invalid_input(
                     "this login sets a new password; new_password is required",
                 ));
             }
             if answer.temporary_password.is_none() {
-                return Err(ApiError::invalid_input(
+                return Err(LoginError::invalid_input(
                     "this login needs the temporary_password: from the envelope, or the \
                      one-time access password sent after the unblock",
                 ));
@@ -100,7 +100,7 @@ pub(super) async fn check_credentials(
     answer: &CompleteLogin,
     now: Millis,
     work: &mut Work,
-) -> ApiResult<Result<bool, MaskKeyError>> {
+) -> LoginResult<Result<bool, MaskKeyError>> {
     // One-time code.
     let otp_ok = match challenge.otp_method {
         AuthTool::Sms => match &challenge.sms_code_digest {
@@ -122,7 +122,8 @@ pub(super) async fn check_credentials(
                 &token_binding::token_aad(user.uid),
             ) {
                 Ok(seed) => {
-                    let secret = TotpSecret::from_bytes(&seed).map_err(ApiError::internal)?;
+                    let secret = TotpSecret::from_bytes(&seed)
+                        .map_err(|e| anyhow::anyhow!("the user's token seed: {e}"))?;
                     let unix = u64::try_from(now / 1000).unwrap_or(0);
                     match otp::verify_totp(&secret, answer.otp.expose(), unix, user.token_last_step)
                     {

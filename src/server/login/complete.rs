@@ -2,17 +2,17 @@
 //! credentials, take the challenge, reserve an attempt, check every credential, record
 //! the outcome — in a task of its own, so a dropped connection cannot cut it short.
 
-use crate::api::{CompleteLogin, ErrorCode, Flow, SessionCreated, UserStatus};
+use crate::api::{CompleteLogin, Flow, SessionCreated, UserStatus};
 use crate::domain::masked_password::{self, Password};
 use crate::store::{now_millis, LoginSuccess, Reservation};
 
+use anyhow::Context;
+
 use super::check::{check_credentials, check_shape, parse_chars};
-use super::outcome::{
-    audit_login, blocked, busy, decoy_failure, expired, failed_login, key_failure,
-};
+use super::error::{LoginError, LoginResult};
+use super::outcome::{audit_login, decoy_failure, key_failure};
 use super::session::open_session;
 use super::{dummy, slow, Work};
-use crate::server::error::{ApiError, ApiResult};
 use crate::server::hash_gate::{Caller, HashPermit};
 use crate::server::state::AppState;
 
@@ -23,16 +23,20 @@ pub async fn complete_detached(
     request_id: String,
     challenge_id: String,
     answer: CompleteLogin,
-) -> ApiResult<SessionCreated> {
+) -> LoginResult<SessionCreated> {
     use tracing::Instrument;
     // Admitted while the request waits: a client that gives up in the queue leaves
     // nothing behind. Once admitted, the permit goes with the check to its end.
-    let permit = state.hash_gate.admit(Caller::Anonymous).await?;
+    let permit = state
+        .hash_gate
+        .admit(Caller::Anonymous)
+        .await
+        .map_err(LoginError::NotAdmitted)?;
     let task = async move { complete(&state, permit, &request_id, &challenge_id, &answer).await };
     // Its log lines stay inside the request's span.
     tokio::spawn(task.instrument(tracing::Span::current()))
         .await
-        .map_err(ApiError::internal)?
+        .context("the login check's task")?
 }
 
 /// Step 2: check the answer to a challenge and open a session.
@@ -42,7 +46,7 @@ async fn complete(
     request_id: &str,
     challenge_id: &str,
     answer: &CompleteLogin,
-) -> ApiResult<SessionCreated> {
+) -> LoginResult<SessionCreated> {
     let mut work = Work {
         permit: Some(permit),
         ..Work::default()
@@ -58,7 +62,7 @@ async fn complete_counted(
     challenge_id: &str,
     answer: &CompleteLogin,
     work: &mut Work,
-) -> ApiResult<SessionCreated> {
+) -> LoginResult<SessionCreated> {
     let now = now_millis();
     // (1) Refuse what needs no credentials to refuse.
     let chars = answer
@@ -71,13 +75,13 @@ async fn complete_counted(
         .as_ref()
         .map(|p| Password::parse(p.expose()))
         .transpose()
-        .map_err(|e| ApiError::new(ErrorCode::PasswordPolicy, e.to_string()))?;
+        .map_err(|e| LoginError::PasswordPolicy(e.to_string()))?;
     work.store += 1;
     let peek = state
         .store
         .get_challenge(challenge_id, now)
         .await?
-        .ok_or_else(expired)?;
+        .ok_or(LoginError::Expired)?;
     check_shape(&peek, chars.as_ref(), answer, new_password.is_some())?;
 
     // (2) Take the challenge for its single use.
@@ -86,10 +90,10 @@ async fn complete_counted(
         .store
         .take_challenge(challenge_id, now)
         .await?
-        .ok_or_else(expired)?;
+        .ok_or(LoginError::Expired)?;
     let limit = i64::from(state.settings.lockout_limit.get());
     let Some(user_id) = challenge.user_id else {
-        return Err(decoy_failure(state, request_id, &challenge, limit, now, work).await?);
+        match decoy_failure(state, request_id, &challenge, limit, now, work).await? {}
     };
 
     // (3) Reserve an attempt, only while the user's state still calls for this flow.
@@ -99,12 +103,12 @@ async fn complete_counted(
     let (reservation, user) = state.store.reserve_attempt(user_id, challenge.flow).await?;
     let refusal = match reservation {
         Reservation::Reserved => None,
-        Reservation::Blocked => Some(("blocked", None, blocked())),
-        Reservation::Busy => Some(("busy", None, busy())),
+        Reservation::Blocked => Some(("blocked", None, LoginError::Blocked)),
+        Reservation::Busy => Some(("busy", None, LoginError::AttemptInProgress)),
         Reservation::Mismatch => Some((
             "expired",
             Some("the challenge's flow no longer fits the user's state"),
-            expired(),
+            LoginError::Expired,
         )),
     };
     if let Some((outcome, detail, err)) = refusal {
@@ -113,20 +117,19 @@ async fn complete_counted(
         audit_login(state, request_id, user.as_ref(), outcome, detail).await?;
         return Err(err);
     }
-    let user = user.ok_or_else(|| ApiError::internal("a reserved attempt without its user"))?;
+    let user = user.context("a reserved attempt without its user")?;
 
     // (4) Check every credential of the flow.
     let checked = check_credentials(state, &user, &challenge, chars, answer, now, work).await?;
     let ok = match checked {
         Ok(ok) => ok,
-        Err(err) => return Err(key_failure(state, request_id, &user, limit, err, work).await?),
+        Err(err) => match key_failure(state, request_id, &user, limit, err, work).await? {},
     };
 
     // (5) Record the outcome.
     if !ok {
         work.store += 1;
         let outcome = state.store.record_failure(user.id, now).await?;
-        let left = outcome.attempts_left.max(0);
         let now_blocked = outcome.status == UserStatus::Blocked;
         work.store += 1;
         audit_login(
@@ -141,7 +144,10 @@ async fn complete_counted(
             }),
         )
         .await?;
-        return Err(failed_login(left, now_blocked));
+        return Err(LoginError::WrongCredentials {
+            attempts_left: outcome.attempts_left.max(0),
+            now_blocked,
+        });
     }
     let new_record = match new_password {
         Some(password) if challenge.flow != Flow::Login => {
@@ -156,9 +162,7 @@ async fn complete_counted(
             .await?;
             match record {
                 Ok(record) => Some(record),
-                Err(err) => {
-                    return Err(key_failure(state, request_id, &user, limit, err, work).await?)
-                }
+                Err(err) => match key_failure(state, request_id, &user, limit, err, work).await? {},
             }
         }
         _ => None,
@@ -182,7 +186,7 @@ async fn complete_counted(
         let detail = "the user's state changed during the check";
         work.store += 1;
         audit_login(state, request_id, Some(&user), "expired", Some(detail)).await?;
-        return Err(expired());
+        return Err(LoginError::Expired);
     }
     let detail = match challenge.flow {
         Flow::Login => None,

@@ -37,12 +37,13 @@
 //!
 //! The flow is split by idea: [`challenge`] (step 1 and its decoys), [`check`] (what an
 //! answer must hold, and the credentials it is checked against), [`complete`] (step 2
-//! in the order above), [`outcome`] (what a failure or a refusal records and answers)
+//! in the order above), [`error`] (what it answers instead, in one place), [`outcome`] (what a failure or a refusal records and answers)
 //! and [`session`] (what a success opens).
 
 mod challenge;
 mod check;
 mod complete;
+mod error;
 mod outcome;
 mod session;
 
@@ -52,16 +53,23 @@ use crate::domain::masked_password;
 use crate::domain::temporary_password::Argon2Memory;
 use crate::store::Millis;
 
-use super::error::{ApiError, ApiResult};
+use super::error::ApiResult;
 use super::hash_gate::HashPermit;
 use super::state::AppState;
+use error::LoginResult;
 
 pub use challenge::start;
 pub use complete::complete_detached;
+pub use error::LoginError;
 
+/// A stored time as the API shows it; out of range is a failure of ours.
 pub fn millis_to_time(millis: Millis) -> ApiResult<OffsetDateTime> {
+    Ok(time_of(millis)?)
+}
+
+fn time_of(millis: Millis) -> anyhow::Result<OffsetDateTime> {
     crate::store::time_of(millis)
-        .ok_or_else(|| ApiError::internal(format!("stored time {millis} is out of range")))
+        .ok_or_else(|| anyhow::anyhow!("stored time {millis} is out of range"))
 }
 
 /// Associated data binding a sealed seed of the token inventory to its serial, until
@@ -74,15 +82,15 @@ pub fn inventory_aad(serial: &str) -> Vec<u8> {
 /// debug level for the tests that show every kind of login — unknown, active, blocked,
 /// SMS, token — does the same work, so that its time tells nothing.
 #[derive(Debug, Default)]
-pub(super) struct Work {
-    pub(super) store: u32,
-    pub(super) argon2: u32,
+struct Work {
+    store: u32,
+    argon2: u32,
     /// Step 2's permit of the hash gate, which its slow hashes run under.
-    pub(super) permit: Option<HashPermit>,
+    permit: Option<HashPermit>,
 }
 
 impl Work {
-    pub(super) fn log(&self, step: u8) {
+    fn log(&self, step: u8) {
         tracing::debug!(
             step,
             store_calls = self.store,
@@ -93,20 +101,24 @@ impl Work {
 }
 
 /// The work of a check that cannot pass, as a slow hash for [`slow`].
-pub(super) fn dummy(state: &AppState) -> impl FnOnce(&mut Argon2Memory) + Send + 'static {
+fn dummy(state: &AppState) -> impl FnOnce(&mut Argon2Memory) + Send + 'static {
     let state = state.clone();
     move |memory| masked_password::dummy_verify(&state.keys.mask, memory)
 }
 
 /// Run a slow hash off the async threads, under the step's permit, and count it.
-pub(super) async fn slow<T: Send + 'static>(
+async fn slow<T: Send + 'static>(
     work: &mut Work,
     hash: impl FnOnce(&mut Argon2Memory) -> T + Send + 'static,
-) -> ApiResult<T> {
+) -> LoginResult<T> {
     work.argon2 += 1;
     let permit = work
         .permit
         .as_mut()
-        .ok_or_else(|| ApiError::internal("a slow hash without the hash gate's permit"))?;
-    permit.run(hash).await
+        .ok_or_else(|| anyhow::anyhow!("a slow hash without the hash gate's permit"))?;
+    // A run fails only inside the gate (a lost task), never as a refusal.
+    permit.run(hash).await.map_err(|err| {
+        let why = err.internal.unwrap_or(err.problem.detail);
+        LoginError::Internal(anyhow::anyhow!("hash gate: {why}"))
+    })
 }

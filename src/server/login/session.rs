@@ -7,16 +7,16 @@ use crate::api::{PrincipalView, SessionCreated};
 use crate::domain::policy::OperatorRole;
 use crate::store::{Millis, SessionRecord, UserKind, UserRecord};
 
-use super::millis_to_time;
+use super::error::LoginResult;
+use super::time_of;
 use crate::server::auth::{new_token, SESSION_PREFIX};
-use crate::server::error::ApiResult;
 use crate::server::state::AppState;
 
 pub(super) async fn open_session(
     state: &AppState,
     user: &UserRecord,
     now: Millis,
-) -> ApiResult<SessionCreated> {
+) -> LoginResult<SessionCreated> {
     let settings = &state.settings;
     let (idle, max) = match user.kind {
         UserKind::Operator => (
@@ -50,7 +50,7 @@ pub(super) async fn open_session(
     };
     Ok(SessionCreated {
         token: SecretString::from(token).into(),
-        expires_at: millis_to_time(now.saturating_add(idle_ms.min(max_ms)))?,
+        expires_at: time_of(now.saturating_add(idle_ms.min(max_ms)))?,
         principal,
     })
 }

@@ -9,13 +9,13 @@ use axum::http::StatusCode;
 
 use super::{Json, Path};
 use crate::api::{
-    Challenge, CompleteLogin, ErrorCode, Me, PrincipalView, Problem, SessionCreated, StartLogin,
+    Challenge, CompleteLogin, Me, PrincipalView, Problem, SessionCreated, StartLogin,
 };
 use crate::domain::policy::{Principal, Target};
 use crate::server::auth::{Auth, RequestId};
 use crate::server::client_ip::ClientIp;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::login;
+use crate::server::login::{self, LoginError};
 use crate::server::source_limits::Step;
 use crate::server::state::AppState;
 
@@ -30,8 +30,11 @@ pub async fn start(
     State(state): State<AppState>,
     source: ClientIp,
     Json(request): Json<StartLogin>,
-) -> ApiResult<axum::Json<Challenge>> {
-    state.source_limits.check(Step::Start, source)?;
+) -> Result<axum::Json<Challenge>, LoginError> {
+    state
+        .source_limits
+        .check(Step::Start, source)
+        .map_err(LoginError::NotAdmitted)?;
     Ok(axum::Json(login::start(&state, &request).await?))
 }
 
@@ -54,13 +57,13 @@ pub async fn complete(
     RequestId(request_id): RequestId,
     Path(challenge_id): Path<String>,
     Json(answer): Json<CompleteLogin>,
-) -> ApiResult<axum::Json<SessionCreated>> {
-    state.source_limits.check(Step::Check, source)?;
+) -> Result<axum::Json<SessionCreated>, LoginError> {
+    state
+        .source_limits
+        .check(Step::Check, source)
+        .map_err(LoginError::NotAdmitted)?;
     if challenge_id.len() > 64 {
-        return Err(ApiError::new(
-            ErrorCode::ChallengeExpired,
-            "the login challenge is unknown, used or expired; start the login again",
-        ));
+        return Err(LoginError::Expired);
     }
     Ok(axum::Json(
         login::complete_detached(state, request_id, challenge_id, answer).await?,
