@@ -5,6 +5,7 @@ mod error;
 mod secret;
 mod types;
 
+pub use crate::domain::audit::{AuditAction, AuditOutcome};
 pub use error::{ErrorCode, Problem};
 pub use secret::Secret;
 pub use types::*;

@@ -3,6 +3,7 @@
 //! is unit- and property-tested on its own.
 
 pub mod approval;
+pub mod audit;
 pub mod display_text;
 pub mod ids;
 pub mod lockout;

@@ -14,7 +14,7 @@ use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use crate::api::ErrorCode;
+use crate::api::{AuditAction, AuditOutcome, ErrorCode};
 use crate::domain::display_text::Reason;
 use crate::domain::policy::{self, Action, Denied, OperatorRole, Principal, Target};
 use crate::store::{now_millis, AuditEntry, UserKind};
@@ -172,9 +172,9 @@ impl AuditTarget {
 impl Auth {
     pub fn audit(
         &self,
-        action: &str,
+        action: AuditAction,
         target: Target<'_>,
-        outcome: &str,
+        outcome: AuditOutcome,
         reason: Option<&str>,
         detail: Option<String>,
     ) -> AuditEntry {
@@ -184,30 +184,37 @@ impl Auth {
             request_id: self.request_id.clone(),
             actor: self.principal.audit_name(),
             on_behalf_of: self.principal.on_behalf_of(),
-            action: action.to_owned(),
+            action: action.as_str().to_owned(),
             millekod: target.millekod,
             login: target.login,
-            outcome: outcome.to_owned(),
+            outcome: outcome.as_str().to_owned(),
             reason: reason.map(str::to_owned),
             detail,
         }
     }
 
-    /// Check the policy; a refusal is audited and becomes a 403.
+    /// Check the policy; a refusal is audited under `audit_action` and becomes a 403.
+    /// `action` is what `audit_action` is ruled by ([`AuditAction::ruled_by`]), or the
+    /// phone reveal checked beside `user.show`.
     pub async fn authorize(
         &self,
         state: &AppState,
         action: Action,
-        audit_action: &str,
+        audit_action: AuditAction,
         target: Target<'_>,
     ) -> ApiResult<()> {
+        debug_assert!(
+            audit_action.ruled_by() == Some(action)
+                || (action, audit_action) == (Action::RevealPhone, AuditAction::UserShow),
+            "{audit_action} is not ruled by {action:?}"
+        );
         match policy::authorize(&self.principal, action, target) {
             Ok(()) => Ok(()),
             Err(denied) => {
                 let entry = self.audit(
                     audit_action,
                     target,
-                    "denied",
+                    AuditOutcome::Denied,
                     None,
                     Some(denied.to_string()),
                 );
@@ -226,7 +233,7 @@ impl Auth {
     pub async fn audit_refusal<T>(
         &self,
         state: &AppState,
-        action: &str,
+        action: AuditAction,
         target: Target<'_>,
         reason: Option<&str>,
         result: ApiResult<T>,
@@ -236,8 +243,8 @@ impl Auth {
             Err(err) => err,
         };
         let outcome = match err.problem.status {
-            404 => "not_found",
-            409 => "refused",
+            404 => AuditOutcome::NotFound,
+            409 => AuditOutcome::Refused,
             _ => return Err(err),
         };
         let detail = Some(err.problem.detail.clone());

@@ -13,6 +13,7 @@
 
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::api::{AuditAction, AuditOutcome};
 use crate::api::{AuthTool, Login, UserStatus};
 use crate::domain::lockout::LockoutLimit;
 use crate::domain::lockout::{self, UnblockMode};
@@ -112,7 +113,7 @@ async fn create_operator(
         blocked_at: None,
         operator_role: Some(role),
     };
-    let audit = bootstrap_audit("operator.create", login, None);
+    let audit = bootstrap_audit(AuditAction::OperatorCreate, login, None);
     match store.create_user(&user, Some(&audit)).await {
         Ok(_) => Ok(OperatorSecrets {
             temporary_password: temporary,
@@ -126,16 +127,16 @@ async fn create_operator(
 }
 
 /// An audit record of an action taken on the database host, not over the API.
-fn bootstrap_audit(action: &str, login: &Login, detail: Option<&str>) -> AuditEntry {
+fn bootstrap_audit(action: AuditAction, login: &Login, detail: Option<&str>) -> AuditEntry {
     AuditEntry {
         at: now_millis(),
         request_id: "-".into(),
         actor: "bootstrap".into(),
         on_behalf_of: None,
-        action: action.to_owned(),
+        action: action.as_str().to_owned(),
         millekod: None,
         login: Some(login.to_string()),
-        outcome: "success".into(),
+        outcome: AuditOutcome::Success.as_str().into(),
         reason: None,
         detail: detail.map(str::to_owned),
     }
@@ -163,7 +164,11 @@ async fn unblock_operator_in(
         attempts_left: i64::from(outcome.attempts_left),
         temporary_password_hash: None,
     };
-    let audit = bootstrap_audit("operator.unblock", login, Some("current_password"));
+    let audit = bootstrap_audit(
+        AuditAction::OperatorUnblock,
+        login,
+        Some("current_password"),
+    );
     match store.change_user(user.id, &change, &audit).await {
         Ok(_) => Ok(()),
         Err(StoreError::Conflict) => {
@@ -197,7 +202,7 @@ async fn reset_operator_in(
         temporary_password_hash: hash,
         token_seed_sealed: sealed,
     };
-    let audit = bootstrap_audit("operator.reset", login, None);
+    let audit = bootstrap_audit(AuditAction::OperatorReset, login, None);
     store.change_user(user.id, &change, &audit).await?;
     Ok(OperatorSecrets {
         temporary_password: temporary,

@@ -5,6 +5,7 @@
 
 use anyhow::Context;
 
+use crate::api::{AuditAction, AuditOutcome};
 use crate::api::{AuthTool, Login, MilleKod, UserStatus};
 use crate::domain::ids::UserUid;
 use crate::domain::lockout::LockoutLimit;
@@ -186,15 +187,15 @@ pub async fn seed(
     let keys = std::sync::Arc::new(Keys::derive(&dir.pepper));
     let now = now_millis();
     let limit_left = i64::from(limit.get());
-    let audit = |action: &str, millekod: Option<&str>, login: Option<&str>| AuditEntry {
+    let audit = |action: AuditAction, millekod: Option<&str>, login: Option<&str>| AuditEntry {
         at: now,
         request_id: "-".into(),
         actor: "dev-seed".into(),
         on_behalf_of: None,
-        action: action.into(),
+        action: action.as_str().into(),
         millekod: millekod.map(str::to_owned),
         login: login.map(str::to_owned),
-        outcome: "success".into(),
+        outcome: AuditOutcome::Success.as_str().into(),
         reason: None,
         detail: None,
     };
@@ -206,7 +207,7 @@ pub async fn seed(
             .create_company(
                 &MilleKod::parse(kod)?,
                 name,
-                &audit("company.create", Some(kod), None),
+                &audit(AuditAction::CompanyCreate, Some(kod), None),
             )
             .await?;
     }
@@ -233,7 +234,7 @@ pub async fn seed(
         OperatorRole::HelpDesk,
         operator_record,
         limit_left,
-        audit("operator.create", None, Some("helpdesk")),
+        audit(AuditAction::OperatorCreate, None, Some("helpdesk")),
     )
     .await?;
     let back_office_login = Login::parse("backoffice")?;
@@ -244,7 +245,7 @@ pub async fn seed(
         OperatorRole::BackOffice,
         back_office_record,
         limit_left,
-        audit("operator.create", None, Some("backoffice")),
+        audit(AuditAction::OperatorCreate, None, Some("backoffice")),
     )
     .await?;
 
@@ -294,7 +295,11 @@ pub async fn seed(
                     blocked_at: blocked.then_some(now),
                     operator_role: None,
                 },
-                Some(&audit("user.create", Some(demo.millekod), Some(demo.login))),
+                Some(&audit(
+                    AuditAction::UserCreate,
+                    Some(demo.millekod),
+                    Some(demo.login),
+                )),
             )
             .await?;
         users.push(DevUser {
@@ -321,7 +326,11 @@ pub async fn seed(
         revoked_at: None,
     };
     store
-        .insert_api_token(&hash, &token, &audit("api_token.create", None, None))
+        .insert_api_token(
+            &hash,
+            &token,
+            &audit(AuditAction::ApiTokenCreate, None, None),
+        )
         .await?;
 
     let mut inventory = Vec::new();
@@ -344,7 +353,7 @@ pub async fn seed(
         });
     }
     store
-        .load_tokens(&sealed, &audit("tokens.load", None, None))
+        .load_tokens(&sealed, &audit(AuditAction::TokensLoad, None, None))
         .await?;
 
     Ok(DevCredentials {

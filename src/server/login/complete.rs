@@ -2,7 +2,7 @@
 //! credentials, take the challenge, reserve an attempt, check every credential, record
 //! the outcome — in a task of its own, so a dropped connection cannot cut it short.
 
-use crate::api::{CompleteLogin, Flow, SessionCreated, UserStatus};
+use crate::api::{AuditOutcome, CompleteLogin, Flow, SessionCreated, UserStatus};
 use crate::domain::masked_password::{self, Password};
 use crate::store::{now_millis, LoginSuccess, Reservation};
 
@@ -103,10 +103,10 @@ async fn complete_counted(
     let (reservation, user) = state.store.reserve_attempt(user_id, challenge.flow).await?;
     let refusal = match reservation {
         Reservation::Reserved => None,
-        Reservation::Blocked => Some(("blocked", None, LoginError::Blocked)),
-        Reservation::Busy => Some(("busy", None, LoginError::AttemptInProgress)),
+        Reservation::Blocked => Some((AuditOutcome::Blocked, None, LoginError::Blocked)),
+        Reservation::Busy => Some((AuditOutcome::Busy, None, LoginError::AttemptInProgress)),
         Reservation::Mismatch => Some((
-            "expired",
+            AuditOutcome::Expired,
             Some("the challenge's flow no longer fits the user's state"),
             LoginError::Expired,
         )),
@@ -136,7 +136,7 @@ async fn complete_counted(
             state,
             request_id,
             Some(&user),
-            "failure",
+            AuditOutcome::Failure,
             Some(if now_blocked {
                 "wrong credentials; user blocked"
             } else {
@@ -185,7 +185,14 @@ async fn complete_counted(
         // their own password reset): this challenge no longer applies.
         let detail = "the user's state changed during the check";
         work.store += 1;
-        audit_login(state, request_id, Some(&user), "expired", Some(detail)).await?;
+        audit_login(
+            state,
+            request_id,
+            Some(&user),
+            AuditOutcome::Expired,
+            Some(detail),
+        )
+        .await?;
         return Err(LoginError::Expired);
     }
     let detail = match challenge.flow {
@@ -194,6 +201,13 @@ async fn complete_counted(
         Flow::NewPassword => Some("new password set"),
     };
     work.store += 2;
-    audit_login(state, request_id, Some(&user), "success", detail).await?;
+    audit_login(
+        state,
+        request_id,
+        Some(&user),
+        AuditOutcome::Success,
+        detail,
+    )
+    .await?;
     open_session(state, &user, now).await
 }

@@ -5,6 +5,7 @@
 
 use std::convert::Infallible;
 
+use crate::api::{AuditAction, AuditOutcome};
 use crate::domain::masked_password::MaskKeyError;
 use crate::store::{now_millis, AuditEntry, ChallengeRecord, Millis, Reservation, UserRecord};
 
@@ -34,7 +35,7 @@ pub(super) async fn key_failure(
         state,
         request_id,
         Some(user),
-        "unavailable",
+        AuditOutcome::Unavailable,
         Some("the mask key could not compute; the attempt was given back"),
     )
     .await?;
@@ -59,8 +60,10 @@ pub(super) async fn decoy_failure(
     work.store += 1;
     let refusal = match state.store.reserve_decoy_attempt(key, limit, now).await? {
         Reservation::Reserved => None,
-        Reservation::Blocked => Some(("blocked", LoginError::Blocked)),
-        Reservation::Busy | Reservation::Mismatch => Some(("busy", LoginError::AttemptInProgress)),
+        Reservation::Blocked => Some((AuditOutcome::Blocked, LoginError::Blocked)),
+        Reservation::Busy | Reservation::Mismatch => {
+            Some((AuditOutcome::Busy, LoginError::AttemptInProgress))
+        }
     };
     slow(work, dummy(state)).await?;
     if let Some((outcome, err)) = refusal {
@@ -71,7 +74,14 @@ pub(super) async fn decoy_failure(
     work.store += 1;
     let failed = state.store.record_decoy_failure(key, limit, now).await?;
     work.store += 1;
-    audit_login(state, request_id, None, "failure", Some("unknown login")).await?;
+    audit_login(
+        state,
+        request_id,
+        None,
+        AuditOutcome::Failure,
+        Some("unknown login"),
+    )
+    .await?;
     Err(LoginError::WrongCredentials {
         attempts_left: (limit - failed).max(0),
         now_blocked: failed >= limit,
@@ -82,7 +92,7 @@ pub(super) async fn audit_login(
     state: &AppState,
     request_id: &str,
     user: Option<&UserRecord>,
-    outcome: &str,
+    outcome: AuditOutcome,
     detail: Option<&str>,
 ) -> LoginResult<()> {
     let actor = match user {
@@ -99,12 +109,12 @@ pub(super) async fn audit_login(
             request_id: request_id.to_owned(),
             actor,
             on_behalf_of: None,
-            action: "login".to_owned(),
+            action: AuditAction::Login.as_str().to_owned(),
             millekod: user
                 .and_then(|u| u.millekod.as_ref())
                 .map(|m| m.to_string()),
             login: user.map(|u| u.login.to_string()),
-            outcome: outcome.to_owned(),
+            outcome: outcome.as_str().to_owned(),
             reason: None,
             detail: detail.map(str::to_owned),
         })

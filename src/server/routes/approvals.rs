@@ -12,6 +12,7 @@ use super::{Json, Path};
 use crate::api::{
     ApprovalList, ApprovalView, ApproveRequest, ErrorCode, Problem, UnblockMode, UserView,
 };
+use crate::api::{AuditAction, AuditOutcome};
 use crate::domain::approval::{self, APPROVAL_TTL};
 use crate::domain::lockout;
 use crate::domain::policy::{Action, Target};
@@ -21,8 +22,8 @@ use crate::server::login::millis_to_time;
 use crate::server::state::AppState;
 use crate::store::{now_millis, ApprovalRecord, UserRecord};
 
-const REQUEST: &str = "approval.request";
-const APPROVE: &str = "approval.approve";
+const REQUEST: AuditAction = AuditAction::ApprovalRequest;
+const APPROVE: AuditAction = AuditAction::ApprovalApprove;
 
 /// Turn `action` on `user` into a request for a second operator; audited. A request
 /// already waiting for the same user and action is answered again, not repeated: asking
@@ -57,7 +58,7 @@ pub async fn request(
     let entry = auth.audit(
         REQUEST,
         Target::user(&target.0, &target.1),
-        "pending",
+        AuditOutcome::Pending,
         reason,
         Some(format!(
             "{action} {}: the phone changed within the hold",
@@ -117,8 +118,13 @@ pub async fn list(
     State(state): State<AppState>,
     auth: Auth,
 ) -> ApiResult<axum::Json<ApprovalList>> {
-    auth.authorize(&state, Action::Approve, "approval.list", Target::none())
-        .await?;
+    auth.authorize(
+        &state,
+        Action::Approve,
+        AuditAction::ApprovalList,
+        Target::none(),
+    )
+    .await?;
     let mut approvals = Vec::new();
     for record in state.store.pending_approvals(now_millis()).await? {
         if let Some(user) = state.store.user_by_id(record.user_id).await? {
@@ -167,7 +173,13 @@ pub async fn approve(
     let target = Target::user(&millekod, &login);
     if let Err(refused) = approval::may_approve(record.requester_operator.as_ref(), &auth.principal)
     {
-        let entry = auth.audit(APPROVE, target, "denied", reason, Some(refused.to_string()));
+        let entry = auth.audit(
+            APPROVE,
+            target,
+            AuditOutcome::Denied,
+            reason,
+            Some(refused.to_string()),
+        );
         state.store.append_audit(&entry).await?;
         return Err(ApiError::forbidden(refused.to_string()));
     }

@@ -3,6 +3,7 @@
 use axum::extract::State;
 
 use super::Query;
+use crate::api::AuditAction;
 use crate::api::{AuditList, AuditQuery, Problem};
 use crate::domain::policy::{Action, Target};
 use crate::server::auth::Auth;
@@ -28,7 +29,7 @@ pub async fn list(
         millekod: query.millekod.as_ref(),
         login: query.login.as_ref(),
     };
-    auth.authorize(&state, Action::ReadAudit, "audit.read", target)
+    auth.authorize(&state, Action::ReadAudit, AuditAction::AuditRead, target)
         .await?;
     let filter = AuditFilter {
         millekod: query.millekod.as_ref().map(|m| m.to_string()),

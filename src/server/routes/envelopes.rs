@@ -15,6 +15,7 @@ use axum::http::StatusCode;
 
 use super::users::{find_user, user_view};
 use super::{Json, Path};
+use crate::api::{AuditAction, AuditOutcome};
 use crate::api::{ErrorCode, IssueEnvelope, Login, MilleKod, Problem, UserCreated, UserStatus};
 use crate::domain::policy::{Action, Target};
 use crate::domain::temporary_password;
@@ -24,7 +25,7 @@ use crate::server::hash_gate::Caller;
 use crate::server::state::AppState;
 use crate::store::{StoreError, UserChange};
 
-const ACTION: &str = "envelope.issue";
+const ACTION: AuditAction = AuditAction::EnvelopeIssue;
 
 /// A new one-time access password for a user awaiting a new password or a first login;
 /// shown this once, to back-office only.
@@ -77,7 +78,7 @@ pub async fn issue(
             temporary_password::hash(secrecy::ExposeSecret::expose_secret(&typed), memory)
         })
         .await?;
-    let entry = auth.audit(ACTION, target, "success", reason, None);
+    let entry = auth.audit(ACTION, target, AuditOutcome::Success, reason, None);
     let change = UserChange::IssueEnvelope {
         temporary_password_hash: hash,
     };

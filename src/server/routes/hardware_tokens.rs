@@ -20,6 +20,7 @@ use crate::api::{
     AssignToken, ErrorCode, Login, MilleKod, Problem, TokenInventory, TokensLoaded, UserView,
     WithdrawToken,
 };
+use crate::api::{AuditAction, AuditOutcome};
 use crate::domain::policy::{Action, Target};
 use crate::domain::pskc;
 use crate::domain::secret_box;
@@ -67,8 +68,13 @@ pub async fn load(
             "send the PSKC file as application/pskc+xml",
         ));
     }
-    auth.authorize(&state, Action::LoadTokens, "tokens.load", Target::none())
-        .await?;
+    auth.authorize(
+        &state,
+        Action::LoadTokens,
+        AuditAction::TokensLoad,
+        Target::none(),
+    )
+    .await?;
     let Some(key) = state.settings.token_transport_key.clone() else {
         return Err(ApiError::new(
             ErrorCode::Conflict,
@@ -103,9 +109,9 @@ pub async fn load(
     .map_err(ApiError::internal)?
     .map_err(ApiError::invalid_input)?;
     let entry = auth.audit(
-        "tokens.load",
+        AuditAction::TokensLoad,
         Target::none(),
-        "success",
+        AuditOutcome::Success,
         None,
         Some("PSKC:".into()),
     );
@@ -128,8 +134,13 @@ pub async fn available(
     State(state): State<AppState>,
     auth: Auth,
 ) -> ApiResult<axum::Json<TokenInventory>> {
-    auth.authorize(&state, Action::Provision, "tokens.list", Target::none())
-        .await?;
+    auth.authorize(
+        &state,
+        Action::Provision,
+        AuditAction::TokensList,
+        Target::none(),
+    )
+    .await?;
     Ok(axum::Json(TokenInventory {
         available: state.store.available_tokens(1000).await?,
     }))
@@ -150,7 +161,7 @@ pub async fn assign(
     Path((millekod, login)): Path<(MilleKod, Login)>,
     Json(request): Json<AssignToken>,
 ) -> ApiResult<axum::Json<UserView>> {
-    const ACTION: &str = "token.assign";
+    const ACTION: AuditAction = AuditAction::TokenAssign;
     let target = Target::user(&millekod, &login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
     let reason = reason.as_deref();
@@ -188,7 +199,7 @@ pub async fn assign(
     let entry = auth.audit(
         ACTION,
         target,
-        "success",
+        AuditOutcome::Success,
         reason,
         Some(format!("serial {serial}")),
     );
@@ -221,7 +232,7 @@ pub async fn withdraw(
     Path((millekod, login)): Path<(MilleKod, Login)>,
     Json(request): Json<WithdrawToken>,
 ) -> ApiResult<axum::Json<UserView>> {
-    const ACTION: &str = "token.withdraw";
+    const ACTION: AuditAction = AuditAction::TokenWithdraw;
     let target = Target::user(&millekod, &login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
     let reason = reason.as_deref();
@@ -231,7 +242,7 @@ pub async fn withdraw(
         "{because}; serial {}",
         user.token_serial.as_deref().unwrap_or("-")
     );
-    let entry = auth.audit(ACTION, target, "success", reason, Some(detail));
+    let entry = auth.audit(ACTION, target, AuditOutcome::Success, reason, Some(detail));
     let change = TokenChange {
         action: ACTION,
         target,
@@ -249,7 +260,7 @@ pub async fn withdraw(
 async fn provisioned_user(
     state: &AppState,
     auth: &Auth,
-    action: &str,
+    action: AuditAction,
     target: Target<'_>,
     reason: Option<&str>,
 ) -> ApiResult<UserRecord> {
@@ -265,7 +276,7 @@ async fn provisioned_user(
 
 /// A change of a user's token, with what to say if the state changed under it.
 struct TokenChange<'a> {
-    action: &'a str,
+    action: AuditAction,
     target: Target<'a>,
     reason: Option<&'a str>,
     change: UserChange,

@@ -10,6 +10,7 @@
 use axum::extract::State;
 
 use super::{Json, Path};
+use crate::api::{AuditAction, AuditOutcome};
 use crate::api::{ErrorCode, Login, OperatorView, Problem, UnblockMode, UnblockRequest};
 use crate::domain::lockout;
 use crate::domain::policy::{Action, Target};
@@ -18,7 +19,7 @@ use crate::server::error::{ApiError, ApiResult};
 use crate::server::state::AppState;
 use crate::store::{StoreError, UserChange, UserKind};
 
-const ACTION: &str = "operator.unblock";
+const ACTION: AuditAction = AuditAction::OperatorUnblock;
 
 /// Give another operator three more attempts with the current password (R9).
 #[utoipa::path(post, path = "/v1/operators/{login}/unblock", tag = "operators",
@@ -39,7 +40,7 @@ pub async fn unblock(
     let reason = auth.reason(&state, request.reason.as_deref())?;
     auth.authorize(&state, Action::UnblockOperator, ACTION, target)
         .await?;
-    let refuse = |code: ErrorCode, outcome: &str, why: String| {
+    let refuse = |code: ErrorCode, outcome: AuditOutcome, why: String| {
         let entry = auth.audit(
             ACTION,
             target,
@@ -58,14 +59,18 @@ pub async fn unblock(
         .await?
         .filter(|user| user.kind == UserKind::Operator);
     let Some(operator) = operator else {
-        let (entry, err) = refuse(ErrorCode::NotFound, "not_found", "no such operator".into());
+        let (entry, err) = refuse(
+            ErrorCode::NotFound,
+            AuditOutcome::NotFound,
+            "no such operator".into(),
+        );
         state.store.append_audit(&entry).await?;
         return Err(err);
     };
     if request.mode == UnblockMode::NewPassword {
         let (entry, err) = refuse(
             ErrorCode::Conflict,
-            "refused",
+            AuditOutcome::Refused,
             "operators are unblocked with their current password only; one who forgot it \
              is reset on the database host (millectl server operator reset)"
                 .into(),
@@ -75,7 +80,11 @@ pub async fn unblock(
     }
     let facts = operator.unblock_facts();
     let not_blocked = |refused: lockout::UnblockRefused| {
-        refuse(ErrorCode::NotBlocked, "refused", refused.to_string())
+        refuse(
+            ErrorCode::NotBlocked,
+            AuditOutcome::Refused,
+            refused.to_string(),
+        )
     };
     let outcome = match lockout::unblock(facts, request.mode, state.settings.lockout_limit) {
         Ok(outcome) => outcome,
@@ -93,7 +102,7 @@ pub async fn unblock(
     let entry = auth.audit(
         ACTION,
         target,
-        "success",
+        AuditOutcome::Success,
         reason.as_deref(),
         Some(request.mode.as_str().to_owned()),
     );

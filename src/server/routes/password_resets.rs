@@ -21,6 +21,7 @@ use super::{Json, Path};
 use crate::api::{
     ApprovalView, ErrorCode, Login, MilleKod, PasswordResetRequest, Problem, UserView,
 };
+use crate::api::{AuditAction, AuditOutcome};
 use crate::domain::approval;
 use crate::domain::lockout::{self, PasswordResetRefused, UnblockOutcome};
 use crate::domain::policy::{Action, Target};
@@ -33,7 +34,7 @@ use crate::server::state::AppState;
 use crate::store::{now_millis, StoreError, UserChange, UserRecord};
 
 /// The audit's name of the action.
-pub const AUDIT_ACTION: &str = "user.password_reset";
+pub const AUDIT_ACTION: AuditAction = AuditAction::UserPasswordReset;
 /// The name of a request held for a second operator (`approvals`).
 pub const APPROVAL_ACTION: &str = "password_reset";
 
@@ -159,7 +160,13 @@ pub(super) async fn carry_out(
         attempts_left: i64::from(outcome.attempts_left),
         temporary_password_hash: access_hash,
     };
-    let entry = auth.audit(AUDIT_ACTION, target, "success", reason, Some(detail));
+    let entry = auth.audit(
+        AUDIT_ACTION,
+        target,
+        AuditOutcome::Success,
+        reason,
+        Some(detail),
+    );
     let updated = match state.store.change_user(user.id, &change, &entry).await {
         Ok(updated) => updated,
         // The user's state changed between our read and our write.
@@ -231,7 +238,7 @@ async fn undo(
             let entry = auth.audit(
                 AUDIT_ACTION,
                 target,
-                "failure",
+                AuditOutcome::Failure,
                 reason,
                 Some("the one-time access password was not delivered; change undone".into()),
             );

@@ -9,6 +9,7 @@ use axum::extract::{Request, State};
 use axum::http::header;
 use sha2::{Digest, Sha256};
 
+use crate::api::{AuditAction, AuditOutcome};
 use crate::api::{
     ErrorCode, Login, MilleKod, PhoneChangeBatch, PhoneChangeReport, PhoneChangeResult, Problem,
     RowOutcome, MAX_PHONE_CHANGES, MAX_PHONE_CHANGES_BODY_BYTES,
@@ -102,15 +103,20 @@ pub async fn apply(
             "notify_old: false (old numbers not told of the change) needs a reason",
         ));
     }
-    auth.authorize(&state, Action::SetPhone, "phone.batch", Target::none())
-        .await?;
+    auth.authorize(
+        &state,
+        Action::SetPhone,
+        AuditAction::PhoneBatch,
+        Target::none(),
+    )
+    .await?;
 
     let (rows, decided) = parse_rows(&batch);
     let request_hash = Sha256::digest(&body).to_vec();
     let template = auth.audit(
-        "phone.set",
+        AuditAction::PhoneSet,
         Target::none(),
-        "success",
+        AuditOutcome::Success,
         reason.as_deref(),
         None,
     );
@@ -142,7 +148,7 @@ pub async fn apply(
             return auth
                 .audit_refusal(
                     &state,
-                    "phone.batch",
+                    AuditAction::PhoneBatch,
                     Target::none(),
                     reason.as_deref(),
                     reused,
@@ -157,9 +163,9 @@ pub async fn apply(
             results.len()
         );
         let entry = auth.audit(
-            "phone.batch_dry_run",
+            AuditAction::PhoneBatchDryRun,
             Target::none(),
-            "success",
+            AuditOutcome::Success,
             reason.as_deref(),
             Some(detail),
         );

@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 
 use super::{Json, Path};
+use crate::api::{AuditAction, AuditOutcome};
 use crate::api::{
     CompanyView, CreateCompany, CreateUser, ErrorCode, MilleKod, Problem, UserCreated, UserStatus,
 };
@@ -32,9 +33,20 @@ pub async fn create_company(
     let target = Target::company(&request.millekod);
     let reason = auth.reason(&state, request.reason.as_deref())?;
     let name = DisplayName::parse(&request.name)?;
-    auth.authorize(&state, Action::Provision, "company.create", target)
-        .await?;
-    let entry = auth.audit("company.create", target, "success", reason.as_deref(), None);
+    auth.authorize(
+        &state,
+        Action::Provision,
+        AuditAction::CompanyCreate,
+        target,
+    )
+    .await?;
+    let entry = auth.audit(
+        AuditAction::CompanyCreate,
+        target,
+        AuditOutcome::Success,
+        reason.as_deref(),
+        None,
+    );
     let created = match state
         .store
         .create_company(&request.millekod, &name, &entry)
@@ -50,8 +62,14 @@ pub async fn create_company(
         )),
         Err(other) => Err(other.into()),
     };
-    auth.audit_refusal(&state, "company.create", target, reason.as_deref(), created)
-        .await?;
+    auth.audit_refusal(
+        &state,
+        AuditAction::CompanyCreate,
+        target,
+        reason.as_deref(),
+        created,
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(CompanyView {
@@ -84,11 +102,17 @@ pub async fn create_user(
         .map(PhoneNumber::parse)
         .transpose()
         .map_err(|e| ApiError::new(ErrorCode::InvalidPhone, e.to_string()))?;
-    auth.authorize(&state, Action::Provision, "user.create", target)
+    auth.authorize(&state, Action::Provision, AuditAction::UserCreate, target)
         .await?;
     let found = ensure_company(&state, &millekod).await;
-    auth.audit_refusal(&state, "user.create", target, reason.as_deref(), found)
-        .await?;
+    auth.audit_refusal(
+        &state,
+        AuditAction::UserCreate,
+        target,
+        reason.as_deref(),
+        found,
+    )
+    .await?;
     let temporary = temporary_password::generate();
     let typed = temporary.clone();
     let hash = state
@@ -117,9 +141,9 @@ pub async fn create_user(
         operator_role: None,
     };
     let entry = auth.audit(
-        "user.create",
+        AuditAction::UserCreate,
         target,
-        "success",
+        AuditOutcome::Success,
         reason.as_deref(),
         Some(format!("auth_tool {}", request.auth_tool.as_str())),
     );
@@ -135,7 +159,13 @@ pub async fn create_user(
         Err(other) => Err(other.into()),
     };
     let created = auth
-        .audit_refusal(&state, "user.create", target, reason.as_deref(), created)
+        .audit_refusal(
+            &state,
+            AuditAction::UserCreate,
+            target,
+            reason.as_deref(),
+            created,
+        )
         .await?;
     Ok((
         StatusCode::CREATED,

@@ -8,6 +8,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 
 use super::{Json, Path};
+use crate::api::{AuditAction, AuditOutcome};
 use crate::api::{
     Challenge, CompleteLogin, Me, PrincipalView, Problem, SessionCreated, StartLogin,
 };
@@ -97,7 +98,13 @@ pub async fn logout(State(state): State<AppState>, auth: Auth) -> ApiResult<Stat
     state.store.delete_session(hash).await?;
     state
         .store
-        .append_audit(&auth.audit("logout", target, "success", None, None))
+        .append_audit(&auth.audit(
+            AuditAction::Logout,
+            target,
+            AuditOutcome::Success,
+            None,
+            None,
+        ))
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -9,6 +9,7 @@ use super::{Json, Path};
 use crate::api::{
     ApiTokenCreated, ApiTokenList, ApiTokenView, CreateApiToken, ErrorCode, Problem, ReasonBody,
 };
+use crate::api::{AuditAction, AuditOutcome};
 use crate::domain::display_text::DisplayName;
 use crate::domain::policy::{Action, Principal, Target};
 use crate::server::auth::{new_token, Auth, API_TOKEN_PREFIX};
@@ -60,7 +61,7 @@ pub async fn create(
     auth.authorize(
         &state,
         Action::ManageApiTokens,
-        "api_token.create",
+        AuditAction::ApiTokenCreate,
         Target::none(),
     )
     .await?;
@@ -86,9 +87,9 @@ pub async fn create(
         .collect::<Vec<_>>()
         .join(" ");
     let entry = auth.audit(
-        "api_token.create",
+        AuditAction::ApiTokenCreate,
         Target::none(),
-        "success",
+        AuditOutcome::Success,
         reason.as_deref(),
         Some(format!("{} ({}) [{scopes_text}]", record.name, record.id)),
     );
@@ -106,7 +107,7 @@ pub async fn create(
     };
     auth.audit_refusal(
         &state,
-        "api_token.create",
+        AuditAction::ApiTokenCreate,
         Target::none(),
         reason.as_deref(),
         inserted,
@@ -131,7 +132,7 @@ pub async fn list(
     auth.authorize(
         &state,
         Action::ManageApiTokens,
-        "api_token.list",
+        AuditAction::ApiTokenList,
         Target::none(),
     )
     .await?;
@@ -178,15 +179,15 @@ pub async fn revoke(
     auth.authorize(
         &state,
         Action::ManageApiTokens,
-        "api_token.revoke",
+        AuditAction::ApiTokenRevoke,
         Target::none(),
     )
     .await?;
     let shown = shown_id(&id);
     let entry = auth.audit(
-        "api_token.revoke",
+        AuditAction::ApiTokenRevoke,
         Target::none(),
-        "success",
+        AuditOutcome::Success,
         reason.as_deref(),
         Some(shown.clone()),
     );
@@ -203,7 +204,7 @@ pub async fn revoke(
     };
     auth.audit_refusal(
         &state,
-        "api_token.revoke",
+        AuditAction::ApiTokenRevoke,
         Target::none(),
         reason.as_deref(),
         revoked,

@@ -10,6 +10,7 @@ use crate::api::{
     ApprovalView, ErrorCode, ListUsersQuery, Login, MilleKod, Problem, SetPasswordMaskingRequest,
     SetPhoneRequest, ShowUserQuery, UnblockMode, UnblockRequest, UserList, UserView,
 };
+use crate::api::{AuditAction, AuditOutcome};
 use crate::domain::approval;
 use crate::domain::lockout::{self, UnblockRefused};
 use crate::domain::phone::PhoneNumber;
@@ -86,10 +87,10 @@ pub async fn list(
     Query(query): Query<ListUsersQuery>,
 ) -> ApiResult<axum::Json<UserList>> {
     let target = Target::company(&millekod);
-    auth.authorize(&state, Action::ListUsers, "user.list", target)
+    auth.authorize(&state, Action::ListUsers, AuditAction::UserList, target)
         .await?;
     let found = ensure_company(&state, &millekod).await;
-    auth.audit_refusal(&state, "user.list", target, None, found)
+    auth.audit_refusal(&state, AuditAction::UserList, target, None, found)
         .await?;
     let users = state.store.list_users(&millekod, query.status).await?;
     let detail = match query.status {
@@ -98,7 +99,13 @@ pub async fn list(
     };
     state
         .store
-        .append_audit(&auth.audit("user.list", target, "success", None, Some(detail)))
+        .append_audit(&auth.audit(
+            AuditAction::UserList,
+            target,
+            AuditOutcome::Success,
+            None,
+            Some(detail),
+        ))
         .await?;
     let users = users
         .iter()
@@ -121,20 +128,26 @@ pub async fn show(
     Query(query): Query<ShowUserQuery>,
 ) -> ApiResult<axum::Json<UserView>> {
     let target = Target::user(&millekod, &login);
-    auth.authorize(&state, Action::ShowUser, "user.show", target)
+    auth.authorize(&state, Action::ShowUser, AuditAction::UserShow, target)
         .await?;
     if query.reveal_phone {
-        auth.authorize(&state, Action::RevealPhone, "user.show", target)
+        auth.authorize(&state, Action::RevealPhone, AuditAction::UserShow, target)
             .await?;
     }
     let found = find_user(&state, &millekod, &login).await;
     let user = auth
-        .audit_refusal(&state, "user.show", target, None, found)
+        .audit_refusal(&state, AuditAction::UserShow, target, None, found)
         .await?;
     let detail = query.reveal_phone.then(|| "phone revealed".to_owned());
     state
         .store
-        .append_audit(&auth.audit("user.show", target, "success", None, detail))
+        .append_audit(&auth.audit(
+            AuditAction::UserShow,
+            target,
+            AuditOutcome::Success,
+            None,
+            detail,
+        ))
         .await?;
     Ok(axum::Json(user_view(&user, query.reveal_phone)?))
 }
@@ -160,11 +173,17 @@ pub async fn unblock(
 ) -> ApiResult<Response> {
     let target = Target::user(&millekod, &login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
-    auth.authorize(&state, Action::Unblock, "user.unblock", target)
+    auth.authorize(&state, Action::Unblock, AuditAction::UserUnblock, target)
         .await?;
     let found = find_user(&state, &millekod, &login).await;
     let user = auth
-        .audit_refusal(&state, "user.unblock", target, reason.as_deref(), found)
+        .audit_refusal(
+            &state,
+            AuditAction::UserUnblock,
+            target,
+            reason.as_deref(),
+            found,
+        )
         .await?;
     let mode = request.mode;
     // (a refusal below is answered through `refused`, a 409)
@@ -172,7 +191,13 @@ pub async fn unblock(
     // A refusal is a conflict, audited with its reason.
     let refused = |refusal| {
         let err = unblock_refused(refusal, mode, &millekod, &login);
-        auth.audit_refusal::<UserView>(&state, "user.unblock", target, reason.as_deref(), Err(err))
+        auth.audit_refusal::<UserView>(
+            &state,
+            AuditAction::UserUnblock,
+            target,
+            reason.as_deref(),
+            Err(err),
+        )
     };
     let outcome = match lockout::unblock(facts, mode, state.settings.lockout_limit) {
         Ok(outcome) => outcome,
@@ -262,7 +287,13 @@ pub(super) async fn carry_out(
         attempts_left: i64::from(outcome.attempts_left),
         temporary_password_hash: access_hash,
     };
-    let entry = auth.audit("user.unblock", target, "success", reason, Some(detail));
+    let entry = auth.audit(
+        AuditAction::UserUnblock,
+        target,
+        AuditOutcome::Success,
+        reason,
+        Some(detail),
+    );
     let updated = match state.store.change_user(user.id, &change, &entry).await {
         Ok(updated) => updated,
         // Someone else unblocked the user between our read and our write.
@@ -271,7 +302,7 @@ pub(super) async fn carry_out(
             let millekod = millekod.ok_or_else(|| ApiError::internal("an operator"))?;
             let err = unblock_refused(UnblockRefused::NotBlocked, mode, &millekod, &login);
             return auth
-                .audit_refusal(state, "user.unblock", target, reason, Err(err))
+                .audit_refusal(state, AuditAction::UserUnblock, target, reason, Err(err))
                 .await;
         }
         Err(other) => return Err(other.into()),
@@ -349,9 +380,9 @@ async fn undo_unblock(
                 temporary_password_hash: failed.before.temporary_password_hash.clone(),
             };
             let entry = auth.audit(
-                "user.unblock",
+                AuditAction::UserUnblock,
                 failed.target,
-                "failure",
+                AuditOutcome::Failure,
                 failed.reason,
                 Some(format!(
                     "{}: the one-time access password was not delivered; unblock undone",
@@ -404,11 +435,17 @@ pub async fn set_phone(
     let reason = auth.reason(&state, request.reason.as_deref())?;
     let phone = PhoneNumber::parse(&request.phone)
         .map_err(|e| ApiError::new(ErrorCode::InvalidPhone, e.to_string()))?;
-    auth.authorize(&state, Action::SetPhone, "phone.set", target)
+    auth.authorize(&state, Action::SetPhone, AuditAction::PhoneSet, target)
         .await?;
     let found = find_user(&state, &millekod, &login).await;
     let user = auth
-        .audit_refusal(&state, "phone.set", target, reason.as_deref(), found)
+        .audit_refusal(
+            &state,
+            AuditAction::PhoneSet,
+            target,
+            reason.as_deref(),
+            found,
+        )
         .await?;
     let detail = format!(
         "{} -> {}",
@@ -419,9 +456,9 @@ pub async fn set_phone(
         phone.masked()
     );
     let entry = auth.audit(
-        "phone.set",
+        AuditAction::PhoneSet,
         target,
-        "success",
+        AuditOutcome::Success,
         reason.as_deref(),
         Some(detail),
     );
@@ -431,7 +468,13 @@ pub async fn set_phone(
         .await
         .map_err(ApiError::from);
     let updated = auth
-        .audit_refusal(&state, "phone.set", target, reason.as_deref(), changed)
+        .audit_refusal(
+            &state,
+            AuditAction::PhoneSet,
+            target,
+            reason.as_deref(),
+            changed,
+        )
         .await?;
     // The caller typed the number; showing it back normalized reveals nothing new.
     Ok(axum::Json(user_view(&updated, true)?))
@@ -455,7 +498,7 @@ pub async fn set_password_masking(
     auth.authorize(
         &state,
         Action::SetPasswordMasking,
-        "password_masking.set",
+        AuditAction::PasswordMaskingSet,
         target,
     )
     .await?;
@@ -463,7 +506,7 @@ pub async fn set_password_masking(
     let user = auth
         .audit_refusal(
             &state,
-            "password_masking.set",
+            AuditAction::PasswordMaskingSet,
             target,
             reason.as_deref(),
             found,
@@ -471,9 +514,9 @@ pub async fn set_password_masking(
         .await?;
     let detail = if request.enabled { "on" } else { "off" };
     let entry = auth.audit(
-        "password_masking.set",
+        AuditAction::PasswordMaskingSet,
         target,
-        "success",
+        AuditOutcome::Success,
         reason.as_deref(),
         Some(detail.to_owned()),
     );
@@ -489,7 +532,7 @@ pub async fn set_password_masking(
     let updated = auth
         .audit_refusal(
             &state,
-            "password_masking.set",
+            AuditAction::PasswordMaskingSet,
             target,
             reason.as_deref(),
             changed,
