@@ -6,13 +6,14 @@
 
 use axum::extract::State;
 
+use super::acting::Acting;
 use super::password_resets::{self, Reset};
 use super::users::{carry_out, user_view, Unblocking};
 use super::{Json, Path};
 use crate::api::{
-    ApprovalList, ApprovalView, ApproveRequest, ErrorCode, Problem, UnblockMode, UserView,
+    ApprovalList, ApprovalView, ApproveRequest, AuditAction, AuditOutcome, ErrorCode, Problem,
+    UnblockMode, UserView,
 };
-use crate::api::{AuditAction, AuditOutcome};
 use crate::domain::approval::{self, APPROVAL_TTL};
 use crate::domain::lockout;
 use crate::domain::policy::{Action, Target};
@@ -25,16 +26,16 @@ use crate::store::{now_millis, ApprovalRecord, UserRecord};
 const REQUEST: AuditAction = AuditAction::ApprovalRequest;
 const APPROVE: AuditAction = AuditAction::ApprovalApprove;
 
-/// Turn `action` on `user` into a request for a second operator; audited. A request
-/// already waiting for the same user and action is answered again, not repeated: asking
-/// over and over adds no rows and no work for the approvers.
+/// Turn `action` (what `acting` would do to `user`) into a request for a second
+/// operator; audited as `approval.request`. A request already waiting for the same user
+/// and action is answered again, not repeated: asking over and over adds no rows and no
+/// work for the approvers.
 pub async fn request(
-    state: &AppState,
-    auth: &Auth,
+    acting: &Acting<'_>,
     user: &UserRecord,
     action: &str,
-    reason: Option<&str>,
 ) -> ApiResult<ApprovalView> {
+    let (state, auth, reason) = (acting.state, acting.auth, acting.reason);
     let now = now_millis();
     if let Some(waiting) = state
         .store
@@ -54,17 +55,17 @@ pub async fn request(
         created_at: now,
         expires_at: now.saturating_add(ttl),
     };
-    let target = target_of(user)?;
-    let entry = auth.audit(
-        REQUEST,
-        Target::user(&target.0, &target.1),
-        AuditOutcome::Pending,
-        reason,
-        Some(format!(
-            "{action} {}: the phone changed within the hold",
-            record.id
-        )),
-    );
+    let (millekod, login) = target_of(user)?;
+    let entry = acting
+        .as_action(REQUEST)
+        .on(Target::user(&millekod, &login))
+        .record(
+            AuditOutcome::Pending,
+            Some(format!(
+                "{action} {}: the phone changed within the hold",
+                record.id
+            )),
+        );
     state.store.create_approval(&record, &entry).await?;
     view(state, &record, user)
 }
@@ -150,9 +151,8 @@ pub async fn approve(
     Json(request): Json<ApproveRequest>,
 ) -> ApiResult<axum::Json<UserView>> {
     let reason = auth.reason(&state, request.reason.as_deref())?;
-    let reason = reason.as_deref();
-    auth.authorize(&state, Action::Approve, APPROVE, Target::none())
-        .await?;
+    let acting = Acting::new(&state, &auth, APPROVE, Target::none(), reason.as_deref());
+    acting.authorize(Action::Approve).await?;
     let now = now_millis();
     let pending = match id.len() {
         1..=64 => state.store.pending_approval(&id, now).await?,
@@ -160,9 +160,7 @@ pub async fn approve(
     };
     let Some(record) = pending else {
         let err = ApiError::not_found("no such request waiting for approval (or it expired)");
-        return auth
-            .audit_refusal(&state, APPROVE, Target::none(), reason, Err(err))
-            .await;
+        return acting.refuse(err).await;
     };
     let user = state
         .store
@@ -170,16 +168,10 @@ pub async fn approve(
         .await?
         .ok_or_else(|| ApiError::not_found("the user of this request is gone"))?;
     let (millekod, login) = target_of(&user)?;
-    let target = Target::user(&millekod, &login);
+    let acting = acting.on(Target::user(&millekod, &login));
     if let Err(refused) = approval::may_approve(record.requester_operator.as_ref(), &auth.principal)
     {
-        let entry = auth.audit(
-            APPROVE,
-            target,
-            AuditOutcome::Denied,
-            reason,
-            Some(refused.to_string()),
-        );
+        let entry = acting.record(AuditOutcome::Denied, Some(refused.to_string()));
         state.store.append_audit(&entry).await?;
         return Err(ApiError::forbidden(refused.to_string()));
     }
@@ -204,9 +196,7 @@ pub async fn approve(
                 .store
                 .decide_approval(&record.id, &auth.principal.audit_name(), "refused", now)
                 .await?;
-            return auth
-                .audit_refusal(&state, APPROVE, target, reason, Err(err))
-                .await;
+            return acting.refuse(err).await;
         }
     };
     // Decided once, before anything is sent: two operators approving at once get one
@@ -221,9 +211,7 @@ pub async fn approve(
             ErrorCode::Conflict,
             "this request was decided or expired meanwhile",
         );
-        return auth
-            .audit_refusal(&state, APPROVE, target, reason, Err(err))
-            .await;
+        return acting.refuse(err).await;
     }
     let approved = format!(
         "requested by {} ({}), approved by {approver}",
@@ -233,22 +221,19 @@ pub async fn approve(
     let updated = match held {
         Held::Unblock(outcome) => {
             let done = Unblocking {
-                target,
-                reason,
                 mode,
                 outcome,
                 detail: format!("new_password; {approved}"),
             };
-            carry_out(&state, &auth, &user, done).await?
+            carry_out(&acting.as_action(AuditAction::UserUnblock), &user, done).await?
         }
         Held::PasswordReset(outcome) => {
             let reset = Reset {
-                target,
-                reason,
                 outcome,
                 approved: Some(approved),
             };
-            password_resets::carry_out(&state, &auth, &user, reset).await?
+            let acting = acting.as_action(password_resets::AUDIT_ACTION);
+            password_resets::carry_out(&acting, &user, reset).await?
         }
     };
     Ok(axum::Json(user_view(&updated, false)?))

@@ -13,19 +13,17 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 
-use super::users::{find_user, user_view};
+use super::acting::{new_temporary_password, Acting};
+use super::users::user_view;
 use super::{Json, Path};
-use crate::api::{AuditAction, AuditOutcome};
-use crate::api::{ErrorCode, IssueEnvelope, Login, MilleKod, Problem, UserCreated, UserStatus};
+use crate::api::{
+    AuditAction, ErrorCode, IssueEnvelope, Login, MilleKod, Problem, UserCreated, UserStatus,
+};
 use crate::domain::policy::{Action, Target};
-use crate::domain::temporary_password;
 use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::hash_gate::Caller;
 use crate::server::state::AppState;
 use crate::store::{StoreError, UserChange};
-
-const ACTION: AuditAction = AuditAction::EnvelopeIssue;
 
 /// A new one-time access password for a user awaiting a new password or a first login;
 /// shown this once, to back-office only.
@@ -43,15 +41,15 @@ pub async fn issue(
     Path((millekod, login)): Path<(MilleKod, Login)>,
     Json(request): Json<IssueEnvelope>,
 ) -> ApiResult<(StatusCode, axum::Json<UserCreated>)> {
-    let target = Target::user(&millekod, &login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
-    let reason = reason.as_deref();
-    auth.authorize(&state, Action::IssueEnvelope, ACTION, target)
-        .await?;
-    let found = find_user(&state, &millekod, &login).await;
-    let user = auth
-        .audit_refusal(&state, ACTION, target, reason, found)
-        .await?;
+    let acting = Acting::new(
+        &state,
+        &auth,
+        AuditAction::EnvelopeIssue,
+        Target::user(&millekod, &login),
+        reason.as_deref(),
+    );
+    let user = acting.target_user(Action::IssueEnvelope).await?;
     let not_waiting = || {
         ApiError::new(
             ErrorCode::Conflict,
@@ -66,29 +64,16 @@ pub async fn issue(
         user.status,
         UserStatus::AwaitingNewPassword | UserStatus::PendingActivation
     ) {
-        return auth
-            .audit_refusal(&state, ACTION, target, reason, Err(not_waiting()))
-            .await;
+        return acting.refuse(not_waiting()).await;
     }
-    let password = temporary_password::generate();
-    let typed = password.clone();
-    let hash = state
-        .hash_gate
-        .run(Caller::Authenticated, move |memory| {
-            temporary_password::hash(secrecy::ExposeSecret::expose_secret(&typed), memory)
-        })
-        .await?;
-    let entry = auth.audit(ACTION, target, AuditOutcome::Success, reason, None);
+    let (password, hash) = new_temporary_password(&state).await?;
+    let entry = acting.success(None);
     let change = UserChange::IssueEnvelope {
         temporary_password_hash: hash,
     };
     let updated = match state.store.change_user(user.id, &change, &entry).await {
         Ok(updated) => updated,
-        Err(StoreError::Conflict) => {
-            return auth
-                .audit_refusal(&state, ACTION, target, reason, Err(not_waiting()))
-                .await
-        }
+        Err(StoreError::Conflict) => return acting.refuse(not_waiting()).await,
         Err(other) => return Err(other.into()),
     };
     Ok((

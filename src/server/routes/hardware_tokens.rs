@@ -14,7 +14,8 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 
-use super::users::{find_user, user_view};
+use super::acting::Acting;
+use super::users::user_view;
 use super::{Json, Path};
 use crate::api::{
     AssignToken, ErrorCode, Login, MilleKod, Problem, TokenInventory, TokensLoaded, UserView,
@@ -29,7 +30,7 @@ use crate::server::error::{ApiError, ApiResult};
 use crate::server::login::inventory_aad;
 use crate::server::state::AppState;
 use crate::server::token_binding::token_aad;
-use crate::store::{InventoryToken, StoreError, UserChange, UserRecord};
+use crate::store::{AuditEntry, InventoryToken, StoreError, UserChange};
 
 /// Load a PSKC inventory file (back-office only); the answer counts, never seeds.
 #[utoipa::path(post, path = "/v1/token-inventory", tag = "provisioning",
@@ -161,10 +162,14 @@ pub async fn assign(
     Path((millekod, login)): Path<(MilleKod, Login)>,
     Json(request): Json<AssignToken>,
 ) -> ApiResult<axum::Json<UserView>> {
-    const ACTION: AuditAction = AuditAction::TokenAssign;
-    let target = Target::user(&millekod, &login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
-    let reason = reason.as_deref();
+    let acting = Acting::new(
+        &state,
+        &auth,
+        AuditAction::TokenAssign,
+        Target::user(&millekod, &login),
+        reason.as_deref(),
+    );
     let serial = request.serial.trim();
     if serial.is_empty()
         || serial.len() > 32
@@ -176,7 +181,7 @@ pub async fn assign(
             "serial must be 1-32 characters of A-Z, a-z, 0-9 and '-'",
         ));
     }
-    let user = provisioned_user(&state, &auth, ACTION, target, reason).await?;
+    let user = acting.target_user(Action::Provision).await?;
     let token = match state.store.inventory_token(serial).await? {
         Some(token) if token.state == "available" => Ok(token),
         Some(token) => Err(ApiError::new(
@@ -187,33 +192,22 @@ pub async fn assign(
             "no token {serial} in the inventory (back-office loads it from the vendor's PSKC file)"
         ))),
     };
-    let token = auth
-        .audit_refusal(&state, ACTION, target, reason, token)
-        .await?;
+    let token = acting.refusal(token).await?;
     let sealed = token
         .seed_sealed
         .ok_or_else(|| ApiError::internal("an available token without a seed"))?;
     let seed = secret_box::open(&state.keys.token_seed, &sealed, &inventory_aad(serial))
         .map_err(ApiError::internal)?;
     let resealed = secret_box::seal(&state.keys.token_seed, &seed, &token_aad(user.uid));
-    let entry = auth.audit(
-        ACTION,
-        target,
-        AuditOutcome::Success,
-        reason,
-        Some(format!("serial {serial}")),
-    );
+    let entry = acting.success(Some(format!("serial {serial}")));
     let change = TokenChange {
-        action: ACTION,
-        target,
-        reason,
         change: UserChange::AssignToken {
             serial: serial.to_owned(),
             seed_sealed: resealed,
         },
         conflict: format!("token {serial} was assigned meanwhile"),
     };
-    apply(&state, &auth, user.id, change, entry).await
+    apply(&acting, user.id, change, entry).await
 }
 
 /// Withdraw the user's token (lost, broken, returned): its serial is never assigned
@@ -232,66 +226,45 @@ pub async fn withdraw(
     Path((millekod, login)): Path<(MilleKod, Login)>,
     Json(request): Json<WithdrawToken>,
 ) -> ApiResult<axum::Json<UserView>> {
-    const ACTION: AuditAction = AuditAction::TokenWithdraw;
-    let target = Target::user(&millekod, &login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
-    let reason = reason.as_deref();
-    let user = provisioned_user(&state, &auth, ACTION, target, reason).await?;
+    let acting = Acting::new(
+        &state,
+        &auth,
+        AuditAction::TokenWithdraw,
+        Target::user(&millekod, &login),
+        reason.as_deref(),
+    );
+    let user = acting.target_user(Action::Provision).await?;
     let because = request.because.as_str();
     let detail = format!(
         "{because}; serial {}",
         user.token_serial.as_deref().unwrap_or("-")
     );
-    let entry = auth.audit(ACTION, target, AuditOutcome::Success, reason, Some(detail));
+    let entry = acting.success(Some(detail));
     let change = TokenChange {
-        action: ACTION,
-        target,
-        reason,
         change: UserChange::WithdrawToken {
             reason: because.to_owned(),
         },
         conflict: format!("user '{login}' in MilleKod {millekod} has no token to withdraw"),
     };
-    apply(&state, &auth, user.id, change, entry).await
-}
-
-/// The user a provisioning action is aimed at, once the caller may act on them; a
-/// refusal or an unknown user is audited.
-async fn provisioned_user(
-    state: &AppState,
-    auth: &Auth,
-    action: AuditAction,
-    target: Target<'_>,
-    reason: Option<&str>,
-) -> ApiResult<UserRecord> {
-    auth.authorize(state, Action::Provision, action, target)
-        .await?;
-    let (Some(millekod), Some(login)) = (target.millekod, target.login) else {
-        return Err(ApiError::internal("a token action without its user"));
-    };
-    let found = find_user(state, millekod, login).await;
-    auth.audit_refusal(state, action, target, reason, found)
-        .await
+    apply(&acting, user.id, change, entry).await
 }
 
 /// A change of a user's token, with what to say if the state changed under it.
-struct TokenChange<'a> {
-    action: AuditAction,
-    target: Target<'a>,
-    reason: Option<&'a str>,
+struct TokenChange {
     change: UserChange,
     conflict: String,
 }
 
 /// Write a token change with its audit record; a conflict is audited and answered 409.
 async fn apply(
-    state: &AppState,
-    auth: &Auth,
+    acting: &Acting<'_>,
     user_id: i64,
-    token: TokenChange<'_>,
-    entry: crate::store::AuditEntry,
+    token: TokenChange,
+    entry: AuditEntry,
 ) -> ApiResult<axum::Json<UserView>> {
-    let changed = match state
+    let changed = match acting
+        .state
         .store
         .change_user(user_id, &token.change, &entry)
         .await
@@ -299,8 +272,6 @@ async fn apply(
         Err(StoreError::Conflict) => Err(ApiError::new(ErrorCode::Conflict, token.conflict)),
         other => other.map_err(ApiError::from),
     };
-    let updated = auth
-        .audit_refusal(state, token.action, token.target, token.reason, changed)
-        .await?;
+    let updated = acting.refusal(changed).await?;
     Ok(axum::Json(user_view(&updated, false)?))
 }

@@ -3,6 +3,7 @@
 //! Every route is registered through `utoipa_axum::routes!`, so a route cannot exist
 //! without its OpenAPI description: the document at `/v1/openapi.json` covers them all.
 
+mod acting;
 mod approvals;
 mod audit;
 mod envelopes;

@@ -9,6 +9,7 @@
 
 use axum::extract::State;
 
+use super::acting::Acting;
 use super::{Json, Path};
 use crate::api::{AuditAction, AuditOutcome};
 use crate::api::{ErrorCode, Login, OperatorView, Problem, UnblockMode, UnblockRequest};
@@ -18,8 +19,6 @@ use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::state::AppState;
 use crate::store::{StoreError, UserChange, UserKind};
-
-const ACTION: AuditAction = AuditAction::OperatorUnblock;
 
 /// Give another operator three more attempts with the current password (R9).
 #[utoipa::path(post, path = "/v1/operators/{login}/unblock", tag = "operators",
@@ -36,18 +35,18 @@ pub async fn unblock(
     Path(login): Path<Login>,
     Json(request): Json<UnblockRequest>,
 ) -> ApiResult<axum::Json<OperatorView>> {
-    let target = Target::operator(&login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
-    auth.authorize(&state, Action::UnblockOperator, ACTION, target)
-        .await?;
+    let acting = Acting::new(
+        &state,
+        &auth,
+        AuditAction::OperatorUnblock,
+        Target::operator(&login),
+        reason.as_deref(),
+    );
+    acting.authorize(Action::UnblockOperator).await?;
+    // The record says why; the answer names the operator besides.
     let refuse = |code: ErrorCode, outcome: AuditOutcome, why: String| {
-        let entry = auth.audit(
-            ACTION,
-            target,
-            outcome,
-            reason.as_deref(),
-            Some(why.clone()),
-        );
+        let entry = acting.record(outcome, Some(why.clone()));
         (
             entry,
             ApiError::new(code, format!("operator '{login}': {why}")),
@@ -99,13 +98,7 @@ pub async fn unblock(
         attempts_left: i64::from(outcome.attempts_left),
         temporary_password_hash: None,
     };
-    let entry = auth.audit(
-        ACTION,
-        target,
-        AuditOutcome::Success,
-        reason.as_deref(),
-        Some(request.mode.as_str().to_owned()),
-    );
+    let entry = acting.success(Some(request.mode.as_str().to_owned()));
     let updated = match state.store.change_user(operator.id, &change, &entry).await {
         Ok(updated) => updated,
         Err(StoreError::Conflict) => {

@@ -16,20 +16,18 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::users::{find_user, user_view};
+use super::acting::{new_temporary_password, Acting};
+use super::users::{send_access_password, user_view};
 use super::{Json, Path};
 use crate::api::{
-    ApprovalView, ErrorCode, Login, MilleKod, PasswordResetRequest, Problem, UserView,
+    ApprovalView, AuditAction, AuditOutcome, ErrorCode, Login, MilleKod, PasswordResetRequest,
+    Problem, UserView,
 };
-use crate::api::{AuditAction, AuditOutcome};
 use crate::domain::approval;
 use crate::domain::lockout::{self, PasswordResetRefused, UnblockOutcome};
 use crate::domain::policy::{Action, Target};
-use crate::domain::temporary_password;
 use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::hash_gate::Caller;
-use crate::server::sms::{Sms, SmsKind};
 use crate::server::state::AppState;
 use crate::store::{now_millis, StoreError, UserChange, UserRecord};
 
@@ -58,32 +56,26 @@ pub async fn require(
     Path((millekod, login)): Path<(MilleKod, Login)>,
     Json(request): Json<PasswordResetRequest>,
 ) -> ApiResult<Response> {
-    let target = Target::user(&millekod, &login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
-    let reason = reason.as_deref();
-    auth.authorize(&state, Action::RequirePasswordChange, AUDIT_ACTION, target)
-        .await?;
-    let found = find_user(&state, &millekod, &login).await;
-    let user = auth
-        .audit_refusal(&state, AUDIT_ACTION, target, reason, found)
-        .await?;
-    let decided = decide(&state, &user);
-    let outcome = auth
-        .audit_refusal(&state, AUDIT_ACTION, target, reason, decided)
-        .await?;
+    let acting = Acting::new(
+        &state,
+        &auth,
+        AUDIT_ACTION,
+        Target::user(&millekod, &login),
+        reason.as_deref(),
+    );
+    let user = acting.target_user(Action::RequirePasswordChange).await?;
+    let outcome = acting.refusal(decide(&state, &user)).await?;
     let hold = state.settings.phone_change_hold;
     if user.phone.is_some() && approval::in_hold(user.phone_changed_at, now_millis(), hold) {
-        let pending =
-            super::approvals::request(&state, &auth, &user, APPROVAL_ACTION, reason).await?;
+        let pending = super::approvals::request(&acting, &user, APPROVAL_ACTION).await?;
         return Ok((StatusCode::ACCEPTED, axum::Json(pending)).into_response());
     }
     let reset = Reset {
-        target,
-        reason,
         outcome,
         approved: None,
     };
-    let updated = carry_out(&state, &auth, &user, reset).await?;
+    let updated = carry_out(&acting, &user, reset).await?;
     Ok(axum::Json(user_view(&updated, false)?).into_response())
 }
 
@@ -108,47 +100,26 @@ fn refused(refusal: PasswordResetRefused, user: &UserRecord) -> ApiError {
 }
 
 /// A required change decided and allowed, to write and send.
-pub(super) struct Reset<'a> {
-    pub target: Target<'a>,
-    pub reason: Option<&'a str>,
+pub(super) struct Reset {
     pub outcome: UnblockOutcome,
     /// Who asked and who approved, where a second operator did.
     pub approved: Option<String>,
 }
 
-/// Write the change and send the one-time access password by SMS; undone if it
-/// cannot be sent.
+/// Write the change (`acting` is the `user.password_reset` on the user) and send the
+/// one-time access password by SMS; undone if it cannot be sent.
 pub(super) async fn carry_out(
-    state: &AppState,
-    auth: &Auth,
+    acting: &Acting<'_>,
     user: &UserRecord,
-    reset: Reset<'_>,
+    reset: Reset,
 ) -> ApiResult<UserRecord> {
-    let Reset {
-        target,
-        reason,
-        outcome,
-        approved,
-    } = reset;
-    let access_password = user.phone.as_ref().map(|_| temporary_password::generate());
-    let access_hash = match &access_password {
-        Some(password) => {
-            let password = password.clone();
-            Some(
-                state
-                    .hash_gate
-                    .run(Caller::Authenticated, move |memory| {
-                        temporary_password::hash(
-                            secrecy::ExposeSecret::expose_secret(&password),
-                            memory,
-                        )
-                    })
-                    .await?,
-            )
-        }
+    let Reset { outcome, approved } = reset;
+    let state = acting.state;
+    let access = match &user.phone {
+        Some(_) => Some(new_temporary_password(state).await?),
         None => None,
     };
-    let delivery = match access_password {
+    let delivery = match access {
         Some(_) => "access password by SMS",
         None => "no phone: access password by back-office envelope",
     };
@@ -158,15 +129,9 @@ pub(super) async fn carry_out(
     };
     let change = UserChange::RequireNewPassword {
         attempts_left: i64::from(outcome.attempts_left),
-        temporary_password_hash: access_hash,
+        temporary_password_hash: access.as_ref().map(|(_, hash)| hash.clone()),
     };
-    let entry = auth.audit(
-        AUDIT_ACTION,
-        target,
-        AuditOutcome::Success,
-        reason,
-        Some(detail),
-    );
+    let entry = acting.success(Some(detail));
     let updated = match state.store.change_user(user.id, &change, &entry).await {
         Ok(updated) => updated,
         // The user's state changed between our read and our write.
@@ -178,34 +143,13 @@ pub(super) async fn carry_out(
                     user.login
                 ),
             );
-            return auth
-                .audit_refusal(state, AUDIT_ACTION, target, reason, Err(err))
-                .await;
+            return acting.refuse(err).await;
         }
         Err(other) => return Err(other.into()),
     };
-    if let (Some(password), Some(phone)) = (&access_password, &updated.phone) {
-        let sent = state
-            .sms
-            .send(&Sms {
-                to: phone,
-                kind: SmsKind::AccessPassword,
-                secret: Some(password),
-                challenge_id: None,
-                reference: None,
-            })
-            .await;
-        if let Err(err) = sent {
-            return Err(undo(
-                state,
-                auth,
-                target,
-                reason,
-                user,
-                &updated,
-                &err.to_string(),
-            )
-            .await);
+    if let (Some((password, _)), Some(phone)) = (&access, &updated.phone) {
+        if let Err(why) = send_access_password(state, phone, password).await {
+            return Err(undo(acting, user, &updated, &why).await);
         }
     }
     Ok(updated)
@@ -215,15 +159,7 @@ pub(super) async fn carry_out(
 /// use that password, and a user left awaiting it would be locked out until someone
 /// noticed. The user goes back to the state they were in (their open sessions stay
 /// ended), both steps are audited, and the caller can retry.
-async fn undo(
-    state: &AppState,
-    auth: &Auth,
-    target: Target<'_>,
-    reason: Option<&str>,
-    before: &UserRecord,
-    after: &UserRecord,
-    why: &str,
-) -> ApiError {
+async fn undo(acting: &Acting<'_>, before: &UserRecord, after: &UserRecord, why: &str) -> ApiError {
     let login = &before.login;
     let undone = match &after.temporary_password_hash {
         Some(reset_hash) => {
@@ -235,14 +171,15 @@ async fn undo(
                 blocked_at: before.blocked_at,
                 temporary_password_hash: before.temporary_password_hash.clone(),
             };
-            let entry = auth.audit(
-                AUDIT_ACTION,
-                target,
+            let entry = acting.record(
                 AuditOutcome::Failure,
-                reason,
                 Some("the one-time access password was not delivered; change undone".into()),
             );
-            state.store.change_user(before.id, &change, &entry).await
+            acting
+                .state
+                .store
+                .change_user(before.id, &change, &entry)
+                .await
         }
         None => Err(StoreError::Conflict),
     };

@@ -4,18 +4,17 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 
+use super::acting::{new_temporary_password, Acting};
 use super::{Json, Path};
-use crate::api::{AuditAction, AuditOutcome};
+use crate::api::AuditAction;
 use crate::api::{
     CompanyView, CreateCompany, CreateUser, ErrorCode, MilleKod, Problem, UserCreated, UserStatus,
 };
 use crate::domain::display_text::DisplayName;
 use crate::domain::phone::PhoneNumber;
 use crate::domain::policy::{Action, Target};
-use crate::domain::temporary_password;
 use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::hash_gate::Caller;
 use crate::server::routes::users::{ensure_company, user_view};
 use crate::server::state::AppState;
 use crate::store::{NewUser, StoreError, UserKind};
@@ -30,23 +29,17 @@ pub async fn create_company(
     auth: Auth,
     Json(request): Json<CreateCompany>,
 ) -> ApiResult<(StatusCode, axum::Json<CompanyView>)> {
-    let target = Target::company(&request.millekod);
     let reason = auth.reason(&state, request.reason.as_deref())?;
     let name = DisplayName::parse(&request.name)?;
-    auth.authorize(
+    let acting = Acting::new(
         &state,
-        Action::Provision,
+        &auth,
         AuditAction::CompanyCreate,
-        target,
-    )
-    .await?;
-    let entry = auth.audit(
-        AuditAction::CompanyCreate,
-        target,
-        AuditOutcome::Success,
+        Target::company(&request.millekod),
         reason.as_deref(),
-        None,
     );
+    acting.authorize(Action::Provision).await?;
+    let entry = acting.success(None);
     let created = match state
         .store
         .create_company(&request.millekod, &name, &entry)
@@ -62,14 +55,7 @@ pub async fn create_company(
         )),
         Err(other) => Err(other.into()),
     };
-    auth.audit_refusal(
-        &state,
-        AuditAction::CompanyCreate,
-        target,
-        reason.as_deref(),
-        created,
-    )
-    .await?;
+    acting.refusal(created).await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(CompanyView {
@@ -93,7 +79,6 @@ pub async fn create_user(
     Path(millekod): Path<MilleKod>,
     Json(request): Json<CreateUser>,
 ) -> ApiResult<(StatusCode, axum::Json<UserCreated>)> {
-    let target = Target::user(&millekod, &request.login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
     let name = DisplayName::parse(&request.name)?;
     let phone = request
@@ -102,25 +87,18 @@ pub async fn create_user(
         .map(PhoneNumber::parse)
         .transpose()
         .map_err(|e| ApiError::new(ErrorCode::InvalidPhone, e.to_string()))?;
-    auth.authorize(&state, Action::Provision, AuditAction::UserCreate, target)
-        .await?;
-    let found = ensure_company(&state, &millekod).await;
-    auth.audit_refusal(
+    let acting = Acting::new(
         &state,
+        &auth,
         AuditAction::UserCreate,
-        target,
+        Target::user(&millekod, &request.login),
         reason.as_deref(),
-        found,
-    )
-    .await?;
-    let temporary = temporary_password::generate();
-    let typed = temporary.clone();
-    let hash = state
-        .hash_gate
-        .run(Caller::Authenticated, move |memory| {
-            temporary_password::hash(secrecy::ExposeSecret::expose_secret(&typed), memory)
-        })
+    );
+    acting.authorize(Action::Provision).await?;
+    acting
+        .refusal(ensure_company(&state, &millekod).await)
         .await?;
+    let (temporary, hash) = new_temporary_password(&state).await?;
     let user = NewUser {
         uid: crate::domain::ids::UserUid::generate(),
         kind: UserKind::CompanyUser,
@@ -140,13 +118,7 @@ pub async fn create_user(
         blocked_at: None,
         operator_role: None,
     };
-    let entry = auth.audit(
-        AuditAction::UserCreate,
-        target,
-        AuditOutcome::Success,
-        reason.as_deref(),
-        Some(format!("auth_tool {}", request.auth_tool.as_str())),
-    );
+    let entry = acting.success(Some(format!("auth_tool {}", request.auth_tool.as_str())));
     let created = match state.store.create_user(&user, Some(&entry)).await {
         Ok(created) => Ok(created),
         Err(StoreError::AlreadyExists) => Err(ApiError::new(
@@ -158,15 +130,7 @@ pub async fn create_user(
         )),
         Err(other) => Err(other.into()),
     };
-    let created = auth
-        .audit_refusal(
-            &state,
-            AuditAction::UserCreate,
-            target,
-            reason.as_deref(),
-            created,
-        )
-        .await?;
+    let created = acting.refusal(created).await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(UserCreated {

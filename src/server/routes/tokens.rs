@@ -4,12 +4,13 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 
+use super::acting::Acting;
 use super::{Json, Path};
 
+use crate::api::AuditAction;
 use crate::api::{
     ApiTokenCreated, ApiTokenList, ApiTokenView, CreateApiToken, ErrorCode, Problem, ReasonBody,
 };
-use crate::api::{AuditAction, AuditOutcome};
 use crate::domain::display_text::DisplayName;
 use crate::domain::policy::{Action, Principal, Target};
 use crate::server::auth::{new_token, Auth, API_TOKEN_PREFIX};
@@ -58,13 +59,14 @@ pub async fn create(
             "expires_in_s must be between 60 and {MAX_LIFETIME_S}"
         )));
     }
-    auth.authorize(
+    let acting = Acting::new(
         &state,
-        Action::ManageApiTokens,
+        &auth,
         AuditAction::ApiTokenCreate,
         Target::none(),
-    )
-    .await?;
+        reason.as_deref(),
+    );
+    acting.authorize(Action::ManageApiTokens).await?;
     let Principal::Operator { user_id, login } = &auth.principal else {
         return Err(ApiError::forbidden("only HelpDesk operators can do this"));
     };
@@ -86,13 +88,10 @@ pub async fn create(
         .map(|s| s.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let entry = auth.audit(
-        AuditAction::ApiTokenCreate,
-        Target::none(),
-        AuditOutcome::Success,
-        reason.as_deref(),
-        Some(format!("{} ({}) [{scopes_text}]", record.name, record.id)),
-    );
+    let entry = acting.success(Some(format!(
+        "{} ({}) [{scopes_text}]",
+        record.name, record.id
+    )));
     let inserted = match state.store.insert_api_token(&hash, &record, &entry).await {
         Ok(()) => Ok(()),
         Err(StoreError::AlreadyExists) => Err(ApiError::new(
@@ -105,14 +104,7 @@ pub async fn create(
         )),
         Err(other) => Err(other.into()),
     };
-    auth.audit_refusal(
-        &state,
-        AuditAction::ApiTokenCreate,
-        Target::none(),
-        reason.as_deref(),
-        inserted,
-    )
-    .await?;
+    acting.refusal(inserted).await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(ApiTokenCreated {
@@ -176,21 +168,16 @@ pub async fn revoke(
             .reason
     };
     let reason = auth.reason(&state, raw_reason.as_deref())?;
-    auth.authorize(
+    let acting = Acting::new(
         &state,
-        Action::ManageApiTokens,
+        &auth,
         AuditAction::ApiTokenRevoke,
         Target::none(),
-    )
-    .await?;
-    let shown = shown_id(&id);
-    let entry = auth.audit(
-        AuditAction::ApiTokenRevoke,
-        Target::none(),
-        AuditOutcome::Success,
         reason.as_deref(),
-        Some(shown.clone()),
     );
+    acting.authorize(Action::ManageApiTokens).await?;
+    let shown = shown_id(&id);
+    let entry = acting.success(Some(shown.clone()));
     let revoked = match state
         .store
         .revoke_api_token(&id, now_millis(), &entry)
@@ -202,14 +189,7 @@ pub async fn revoke(
         ))),
         Err(other) => Err(other.into()),
     };
-    auth.audit_refusal(
-        &state,
-        AuditAction::ApiTokenRevoke,
-        Target::none(),
-        reason.as_deref(),
-        revoked,
-    )
-    .await
+    acting.refusal(revoked).await
 }
 
 /// A token id as asked, for the audit and the answer: our ids (UUIDs) as they are,

@@ -5,24 +5,23 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use super::acting::{new_temporary_password, Acting};
 use super::{Json, Path, Query};
 use crate::api::{
-    ApprovalView, ErrorCode, ListUsersQuery, Login, MilleKod, Problem, SetPasswordMaskingRequest,
-    SetPhoneRequest, ShowUserQuery, UnblockMode, UnblockRequest, UserList, UserView,
+    ApprovalView, AuditAction, AuditOutcome, ErrorCode, ListUsersQuery, Login, MilleKod, Problem,
+    SetPasswordMaskingRequest, SetPhoneRequest, ShowUserQuery, UnblockMode, UnblockRequest,
+    UserList, UserView,
 };
-use crate::api::{AuditAction, AuditOutcome};
 use crate::domain::approval;
 use crate::domain::lockout::{self, UnblockRefused};
 use crate::domain::phone::PhoneNumber;
 use crate::domain::policy::{Action, Target};
-use crate::domain::temporary_password;
 use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::hash_gate::Caller;
 use crate::server::login::millis_to_time;
 use crate::server::sms::{Sms, SmsKind};
 use crate::server::state::AppState;
-use crate::store::{now_millis, UserChange, UserRecord};
+use crate::store::{now_millis, StoreError, UserChange, UserRecord};
 
 /// The user as HelpDesk sees it; the phone masked unless `reveal_phone`.
 pub fn user_view(user: &UserRecord, reveal_phone: bool) -> ApiResult<UserView> {
@@ -51,19 +50,6 @@ pub fn user_view(user: &UserRecord, reveal_phone: bool) -> ApiResult<UserView> {
     })
 }
 
-/// The user, or a 404 naming who was looked for.
-pub async fn find_user(
-    state: &AppState,
-    millekod: &MilleKod,
-    login: &Login,
-) -> ApiResult<UserRecord> {
-    state
-        .store
-        .find_user(Some(millekod), login)
-        .await?
-        .ok_or_else(|| ApiError::not_found(format!("no user '{login}' in MilleKod {millekod}")))
-}
-
 pub async fn ensure_company(state: &AppState, millekod: &MilleKod) -> ApiResult<()> {
     match state.store.company_name(millekod).await? {
         Some(_) => Ok(()),
@@ -86,11 +72,16 @@ pub async fn list(
     Path(millekod): Path<MilleKod>,
     Query(query): Query<ListUsersQuery>,
 ) -> ApiResult<axum::Json<UserList>> {
-    let target = Target::company(&millekod);
-    auth.authorize(&state, Action::ListUsers, AuditAction::UserList, target)
-        .await?;
-    let found = ensure_company(&state, &millekod).await;
-    auth.audit_refusal(&state, AuditAction::UserList, target, None, found)
+    let acting = Acting::new(
+        &state,
+        &auth,
+        AuditAction::UserList,
+        Target::company(&millekod),
+        None,
+    );
+    acting.authorize(Action::ListUsers).await?;
+    acting
+        .refusal(ensure_company(&state, &millekod).await)
         .await?;
     let users = state.store.list_users(&millekod, query.status).await?;
     let detail = match query.status {
@@ -99,13 +90,7 @@ pub async fn list(
     };
     state
         .store
-        .append_audit(&auth.audit(
-            AuditAction::UserList,
-            target,
-            AuditOutcome::Success,
-            None,
-            Some(detail),
-        ))
+        .append_audit(&acting.success(Some(detail)))
         .await?;
     let users = users
         .iter()
@@ -128,27 +113,14 @@ pub async fn show(
     Query(query): Query<ShowUserQuery>,
 ) -> ApiResult<axum::Json<UserView>> {
     let target = Target::user(&millekod, &login);
-    auth.authorize(&state, Action::ShowUser, AuditAction::UserShow, target)
-        .await?;
+    let acting = Acting::new(&state, &auth, AuditAction::UserShow, target, None);
+    acting.authorize(Action::ShowUser).await?;
     if query.reveal_phone {
-        auth.authorize(&state, Action::RevealPhone, AuditAction::UserShow, target)
-            .await?;
+        acting.authorize(Action::RevealPhone).await?;
     }
-    let found = find_user(&state, &millekod, &login).await;
-    let user = auth
-        .audit_refusal(&state, AuditAction::UserShow, target, None, found)
-        .await?;
+    let user = acting.find_user().await?;
     let detail = query.reveal_phone.then(|| "phone revealed".to_owned());
-    state
-        .store
-        .append_audit(&auth.audit(
-            AuditAction::UserShow,
-            target,
-            AuditOutcome::Success,
-            None,
-            detail,
-        ))
-        .await?;
+    state.store.append_audit(&acting.success(detail)).await?;
     Ok(axum::Json(user_view(&user, query.reveal_phone)?))
 }
 
@@ -171,40 +143,23 @@ pub async fn unblock(
     Path((millekod, login)): Path<(MilleKod, Login)>,
     Json(request): Json<UnblockRequest>,
 ) -> ApiResult<Response> {
-    let target = Target::user(&millekod, &login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
-    auth.authorize(&state, Action::Unblock, AuditAction::UserUnblock, target)
-        .await?;
-    let found = find_user(&state, &millekod, &login).await;
-    let user = auth
-        .audit_refusal(
-            &state,
-            AuditAction::UserUnblock,
-            target,
-            reason.as_deref(),
-            found,
-        )
-        .await?;
+    let target = Target::user(&millekod, &login);
+    let acting = Acting::new(
+        &state,
+        &auth,
+        AuditAction::UserUnblock,
+        target,
+        reason.as_deref(),
+    );
+    let user = acting.target_user(Action::Unblock).await?;
     let mode = request.mode;
-    // (a refusal below is answered through `refused`, a 409)
-    let facts = user.unblock_facts();
-    // A refusal is a conflict, audited with its reason.
-    let refused = |refusal| {
-        let err = unblock_refused(refusal, mode, &millekod, &login);
-        auth.audit_refusal::<UserView>(
-            &state,
-            AuditAction::UserUnblock,
-            target,
-            reason.as_deref(),
-            Err(err),
-        )
-    };
-    let outcome = match lockout::unblock(facts, mode, state.settings.lockout_limit) {
+    let outcome = match lockout::unblock(user.unblock_facts(), mode, state.settings.lockout_limit) {
         Ok(outcome) => outcome,
+        // A refusal is a conflict, audited with its reason.
         Err(refusal) => {
-            return refused(refusal)
-                .await
-                .map(|view| axum::Json(view).into_response())
+            let err = unblock_refused(refusal, mode, &millekod, &login);
+            return acting.refuse(err).await;
         }
     };
     // Within the hold after a phone change, an access password goes to the new number
@@ -215,121 +170,91 @@ pub async fn unblock(
         && user.phone.is_some()
         && approval::in_hold(user.phone_changed_at, now, hold)
     {
-        let pending = super::approvals::request(
-            &state,
-            &auth,
-            &user,
-            "unblock_new_password",
-            reason.as_deref(),
-        )
-        .await?;
+        let pending = super::approvals::request(&acting, &user, "unblock_new_password").await?;
         return Ok((StatusCode::ACCEPTED, axum::Json(pending)).into_response());
     }
     let done = Unblocking {
-        target,
-        reason: reason.as_deref(),
         mode,
         outcome,
         detail: mode.as_str().to_owned(),
     };
-    let updated = carry_out(&state, &auth, &user, done).await?;
+    let updated = carry_out(&acting, &user, done).await?;
     Ok(axum::Json(user_view(&updated, false)?).into_response())
 }
 
 /// An unblock decided and allowed, to write and (for a new password) send.
-pub(super) struct Unblocking<'a> {
-    pub target: Target<'a>,
-    pub reason: Option<&'a str>,
+pub(super) struct Unblocking {
     pub mode: UnblockMode,
     pub outcome: lockout::UnblockOutcome,
     /// The audit record's detail (the mode, and who approved where someone did).
     pub detail: String,
 }
 
-/// Write an unblock and, for a new password, send the one-time access password by SMS
-/// (R10; HelpDesk never sees it, R11); undone if the SMS cannot be sent.
+/// Write an unblock (`acting` is the `user.unblock` on the user) and, for a new
+/// password, send the one-time access password by SMS (R10; HelpDesk never sees it,
+/// R11); undone if the SMS cannot be sent.
 pub(super) async fn carry_out(
-    state: &AppState,
-    auth: &Auth,
+    acting: &Acting<'_>,
     user: &UserRecord,
-    done: Unblocking<'_>,
+    done: Unblocking,
 ) -> ApiResult<UserRecord> {
     let Unblocking {
-        target,
-        reason,
         mode,
         outcome,
         detail,
     } = done;
-    let access_password = match (mode, &user.phone) {
-        (UnblockMode::NewPassword, Some(_)) => Some(temporary_password::generate()),
+    let state = acting.state;
+    let access = match (mode, &user.phone) {
+        (UnblockMode::NewPassword, Some(_)) => Some(new_temporary_password(state).await?),
         _ => None,
-    };
-    let access_hash = match &access_password {
-        Some(password) => {
-            let password = password.clone();
-            Some(
-                state
-                    .hash_gate
-                    .run(Caller::Authenticated, move |memory| {
-                        temporary_password::hash(
-                            secrecy::ExposeSecret::expose_secret(&password),
-                            memory,
-                        )
-                    })
-                    .await?,
-            )
-        }
-        None => None,
     };
     let change = UserChange::Unblock {
         status: outcome.status,
         attempts_left: i64::from(outcome.attempts_left),
-        temporary_password_hash: access_hash,
+        temporary_password_hash: access.as_ref().map(|(_, hash)| hash.clone()),
     };
-    let entry = auth.audit(
-        AuditAction::UserUnblock,
-        target,
-        AuditOutcome::Success,
-        reason,
-        Some(detail),
-    );
+    let entry = acting.success(Some(detail));
     let updated = match state.store.change_user(user.id, &change, &entry).await {
         Ok(updated) => updated,
         // Someone else unblocked the user between our read and our write.
-        Err(crate::store::StoreError::Conflict) => {
-            let (millekod, login) = (user.millekod.clone(), user.login.clone());
-            let millekod = millekod.ok_or_else(|| ApiError::internal("an operator"))?;
-            let err = unblock_refused(UnblockRefused::NotBlocked, mode, &millekod, &login);
-            return auth
-                .audit_refusal(state, AuditAction::UserUnblock, target, reason, Err(err))
-                .await;
+        Err(StoreError::Conflict) => {
+            let millekod = user
+                .millekod
+                .as_ref()
+                .ok_or_else(|| ApiError::internal("an operator"))?;
+            let err = unblock_refused(UnblockRefused::NotBlocked, mode, millekod, &user.login);
+            return acting.refuse(err).await;
         }
         Err(other) => return Err(other.into()),
     };
-    if let (Some(password), Some(phone)) = (&access_password, &updated.phone) {
-        let sent = state
-            .sms
-            .send(&Sms {
-                to: phone,
-                kind: SmsKind::AccessPassword,
-                secret: Some(password),
-                challenge_id: None,
-                reference: None,
-            })
-            .await;
-        if let Err(err) = sent {
+    if let (Some((password, _)), Some(phone)) = (&access, &updated.phone) {
+        if let Err(why) = send_access_password(state, phone, password).await {
             let failed = FailedUnblock {
-                target,
-                reason,
                 mode,
                 before: user,
                 after: &updated,
             };
-            return Err(undo_unblock(state, auth, failed, &err.to_string()).await);
+            return Err(undo_unblock(acting, failed, &why).await);
         }
     }
     Ok(updated)
+}
+
+/// Send a one-time access password by SMS (it never appears in an answer, R11); the
+/// error says why it did not go.
+pub(super) async fn send_access_password(
+    state: &AppState,
+    phone: &PhoneNumber,
+    password: &secrecy::SecretString,
+) -> Result<(), String> {
+    let sms = Sms {
+        to: phone,
+        kind: SmsKind::AccessPassword,
+        secret: Some(password),
+        challenge_id: None,
+        reference: None,
+    };
+    state.sms.send(&sms).await.map_err(|err| err.to_string())
 }
 
 /// The answer to an unblock the user's state does not allow.
@@ -352,8 +277,6 @@ fn unblock_refused(
 
 /// An unblock written, whose one-time access password could not be sent.
 struct FailedUnblock<'a> {
-    target: Target<'a>,
-    reason: Option<&'a str>,
     mode: UnblockMode,
     before: &'a UserRecord,
     after: &'a UserRecord,
@@ -363,12 +286,7 @@ struct FailedUnblock<'a> {
 /// password, and a user left awaiting it could not be unblocked again (only a blocked
 /// user can). So the user goes back to blocked, exactly as before, both steps are
 /// audited, and the caller can simply retry.
-async fn undo_unblock(
-    state: &AppState,
-    auth: &Auth,
-    failed: FailedUnblock<'_>,
-    why: &str,
-) -> ApiError {
+async fn undo_unblock(acting: &Acting<'_>, failed: FailedUnblock<'_>, why: &str) -> ApiError {
     let login = &failed.before.login;
     let undone = match &failed.after.temporary_password_hash {
         Some(unblocked_hash) => {
@@ -379,22 +297,20 @@ async fn undo_unblock(
                 blocked_at: failed.before.blocked_at,
                 temporary_password_hash: failed.before.temporary_password_hash.clone(),
             };
-            let entry = auth.audit(
-                AuditAction::UserUnblock,
-                failed.target,
+            let entry = acting.record(
                 AuditOutcome::Failure,
-                failed.reason,
                 Some(format!(
                     "{}: the one-time access password was not delivered; unblock undone",
                     failed.mode.as_str()
                 )),
             );
-            state
+            acting
+                .state
                 .store
                 .change_user(failed.before.id, &change, &entry)
                 .await
         }
-        None => Err(crate::store::StoreError::Conflict),
+        None => Err(StoreError::Conflict),
     };
     match undone {
         Ok(_) => ApiError::new(
@@ -431,22 +347,17 @@ pub async fn set_phone(
     Path((millekod, login)): Path<(MilleKod, Login)>,
     Json(request): Json<SetPhoneRequest>,
 ) -> ApiResult<axum::Json<UserView>> {
-    let target = Target::user(&millekod, &login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
     let phone = PhoneNumber::parse(&request.phone)
         .map_err(|e| ApiError::new(ErrorCode::InvalidPhone, e.to_string()))?;
-    auth.authorize(&state, Action::SetPhone, AuditAction::PhoneSet, target)
-        .await?;
-    let found = find_user(&state, &millekod, &login).await;
-    let user = auth
-        .audit_refusal(
-            &state,
-            AuditAction::PhoneSet,
-            target,
-            reason.as_deref(),
-            found,
-        )
-        .await?;
+    let acting = Acting::new(
+        &state,
+        &auth,
+        AuditAction::PhoneSet,
+        Target::user(&millekod, &login),
+        reason.as_deref(),
+    );
+    let user = acting.target_user(Action::SetPhone).await?;
     let detail = format!(
         "{} -> {}",
         user.phone
@@ -455,27 +366,13 @@ pub async fn set_phone(
             .unwrap_or_else(|| "none".into()),
         phone.masked()
     );
-    let entry = auth.audit(
-        AuditAction::PhoneSet,
-        target,
-        AuditOutcome::Success,
-        reason.as_deref(),
-        Some(detail),
-    );
+    let entry = acting.success(Some(detail));
     let changed = state
         .store
         .change_user(user.id, &UserChange::SetPhone(phone), &entry)
         .await
         .map_err(ApiError::from);
-    let updated = auth
-        .audit_refusal(
-            &state,
-            AuditAction::PhoneSet,
-            target,
-            reason.as_deref(),
-            changed,
-        )
-        .await?;
+    let updated = acting.refusal(changed).await?;
     // The caller typed the number; showing it back normalized reveals nothing new.
     Ok(axum::Json(user_view(&updated, true)?))
 }
@@ -493,33 +390,17 @@ pub async fn set_password_masking(
     Path((millekod, login)): Path<(MilleKod, Login)>,
     Json(request): Json<SetPasswordMaskingRequest>,
 ) -> ApiResult<axum::Json<UserView>> {
-    let target = Target::user(&millekod, &login);
     let reason = auth.reason(&state, request.reason.as_deref())?;
-    auth.authorize(
+    let acting = Acting::new(
         &state,
-        Action::SetPasswordMasking,
+        &auth,
         AuditAction::PasswordMaskingSet,
-        target,
-    )
-    .await?;
-    let found = find_user(&state, &millekod, &login).await;
-    let user = auth
-        .audit_refusal(
-            &state,
-            AuditAction::PasswordMaskingSet,
-            target,
-            reason.as_deref(),
-            found,
-        )
-        .await?;
-    let detail = if request.enabled { "on" } else { "off" };
-    let entry = auth.audit(
-        AuditAction::PasswordMaskingSet,
-        target,
-        AuditOutcome::Success,
+        Target::user(&millekod, &login),
         reason.as_deref(),
-        Some(detail.to_owned()),
     );
+    let user = acting.target_user(Action::SetPasswordMasking).await?;
+    let detail = if request.enabled { "on" } else { "off" };
+    let entry = acting.success(Some(detail.to_owned()));
     let changed = state
         .store
         .change_user(
@@ -529,14 +410,6 @@ pub async fn set_password_masking(
         )
         .await
         .map_err(ApiError::from);
-    let updated = auth
-        .audit_refusal(
-            &state,
-            AuditAction::PasswordMaskingSet,
-            target,
-            reason.as_deref(),
-            changed,
-        )
-        .await?;
+    let updated = acting.refusal(changed).await?;
     Ok(axum::Json(user_view(&updated, false)?))
 }
