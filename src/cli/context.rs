@@ -13,7 +13,7 @@ use super::errors::{CliError, NOT_AUTHENTICATED};
 use super::origin::ServerOrigin;
 use super::GlobalArgs;
 use crate::api::{MilleKod, PrincipalView};
-use crate::client::Client;
+use crate::client::{Client, ClientEvent, Observer};
 use crate::output::{Format, Output};
 
 pub const DEFAULT_SERVER: &str = "http://127.0.0.1:7070";
@@ -109,13 +109,23 @@ impl Context {
 
     /// A client without credentials (for logging in).
     pub fn anonymous(&self) -> anyhow::Result<Client> {
-        Client::new(self.server.clone(), None, self.verbose)
+        self.client_of(self.server.clone(), None)
     }
 
     /// A client with the session or token of this profile.
     pub fn client(&self) -> anyhow::Result<Client> {
         let (token, _) = self.token()?;
-        Client::new(self.server.clone(), Some(token), self.verbose)
+        self.client_of(self.server.clone(), Some(token))
+    }
+
+    /// A client of `server`, which shows its requests on stderr under `-v`.
+    pub fn client_of(&self, server: Url, token: Option<SecretString>) -> anyhow::Result<Client> {
+        let client = Client::new(server, token)?;
+        Ok(if self.verbose {
+            client.with_observer(verbose_observer())
+        } else {
+            client
+        })
     }
 
     pub fn token(&self) -> anyhow::Result<(SecretString, Source)> {
@@ -179,6 +189,18 @@ impl Context {
             _ => Err(CliError::usage("give --millekod (HelpDesk acts on any company)").into()),
         }
     }
+}
+
+/// `-v`: each request and its answer on stderr, one line each.
+fn verbose_observer() -> Observer {
+    std::sync::Arc::new(|event: &ClientEvent<'_>| match event {
+        ClientEvent::Sending { method, url } => eprintln!("> {method} {url}"),
+        ClientEvent::Answered { status, request_id } => {
+            eprintln!("< {status} (request id {})", request_id.unwrap_or("-"))
+        }
+        ClientEvent::SendingChunk { url, rows } => eprintln!("> POST {url} ({rows} rows)"),
+        ClientEvent::ChunkAnswered { status } => eprintln!("< {status}"),
+    })
 }
 
 #[cfg(test)]

@@ -26,7 +26,6 @@ use crate::api::{
     AuthTool, Challenge, CompleteLogin, Flow, Login, MilleKod, PrincipalView, Secret,
     SessionCreated, StartLogin,
 };
-use crate::client::Client;
 use crate::domain::masked_password::Password;
 use reqwest::Url;
 
@@ -377,7 +376,7 @@ pub async fn logout(ctx: &Context) -> anyhow::Result<()> {
             // other server (see `origin`). A session of unknown origin is only forgotten.
             match Url::parse(&session.server) {
                 Ok(issuer) if ServerOrigin::of(&issuer).is_some() => {
-                    let client = Client::new(issuer, Some(session.token), ctx.verbose)?;
+                    let client = ctx.client_of(issuer, Some(session.token))?;
                     // An API token is not a session; ending it is `api-token revoke`.
                     if let Err(err) = client.logout().await {
                         if ctx.verbose {

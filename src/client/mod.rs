@@ -4,7 +4,11 @@
 //! briefly failing; state-changing calls are sent once and never silently repeated.
 //! Errors keep the server's problem (`code`, `detail`, request id) so the CLI can say
 //! what went wrong and exit with the right code.
+//!
+//! It writes nothing to the terminal: what `-v` shows (each request and its answer) goes as a
+//! [`ClientEvent`] to an observer the CLI installs ([`Client::with_observer`]).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::{Method, StatusCode, Url};
@@ -107,16 +111,35 @@ fn attempts_left_text(attempts_left: Option<u8>) -> String {
 
 pub type ClientResult<T> = Result<T, ClientError>;
 
+/// What the client is doing, for whoever watches (`-v`): no secret, no body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClientEvent<'a> {
+    /// A request is going out (each attempt of a retried read is one).
+    Sending { method: &'a Method, url: &'a Url },
+    /// Its answer, with the server's request id when it sent one.
+    Answered {
+        status: u16,
+        request_id: Option<&'a str>,
+    },
+    /// A chunk of phone changes is going out.
+    SendingChunk { url: &'a Url, rows: usize },
+    /// The answer to a chunk.
+    ChunkAnswered { status: u16 },
+}
+
+/// Told of every [`ClientEvent`], on the task that sends the request.
+pub type Observer = Arc<dyn Fn(&ClientEvent<'_>) + Send + Sync>;
+
 #[derive(Clone)]
 pub struct Client {
     http: reqwest::Client,
     base: Url,
     token: Option<SecretString>,
-    verbose: bool,
+    observer: Option<Observer>,
 }
 
 impl Client {
-    pub fn new(base: Url, token: Option<SecretString>, verbose: bool) -> anyhow::Result<Self> {
+    pub fn new(base: Url, token: Option<SecretString>) -> anyhow::Result<Self> {
         let http = reqwest::Client::builder()
             .timeout(REQUEST_TIMEOUT)
             .connect_timeout(Duration::from_secs(5))
@@ -126,8 +149,22 @@ impl Client {
             http,
             base,
             token,
-            verbose,
+            observer: None,
         })
+    }
+
+    /// The same client, telling `observer` what it sends and what comes back.
+    pub fn with_observer(self, observer: Observer) -> Self {
+        Self {
+            observer: Some(observer),
+            ..self
+        }
+    }
+
+    fn tell(&self, event: ClientEvent<'_>) {
+        if let Some(observer) = &self.observer {
+            observer(&event);
+        }
     }
 
     pub fn base(&self) -> &Url {
@@ -171,20 +208,20 @@ impl Client {
             if let Some(body) = body {
                 request = request.json(body);
             }
-            if self.verbose {
-                eprintln!("> {method} {url}");
-            }
+            self.tell(ClientEvent::Sending {
+                method: &method,
+                url: &url,
+            });
             match request.send().await {
                 Ok(response) => {
                     let status = response.status();
-                    if self.verbose {
-                        let id = response
+                    self.tell(ClientEvent::Answered {
+                        status: status.as_u16(),
+                        request_id: response
                             .headers()
                             .get("x-request-id")
-                            .and_then(|v| v.to_str().ok())
-                            .unwrap_or("-");
-                        eprintln!("< {} (request id {id})", status.as_u16());
-                    }
+                            .and_then(|v| v.to_str().ok()),
+                    });
                     let retryable = matches!(
                         status,
                         StatusCode::TOO_MANY_REQUESTS
@@ -428,13 +465,14 @@ impl Client {
         if let Some(key) = idempotency_key {
             request = request.header("Idempotency-Key", key);
         }
-        if self.verbose {
-            eprintln!("> POST {url} ({} rows)", batch.changes.len());
-        }
+        self.tell(ClientEvent::SendingChunk {
+            url: &url,
+            rows: batch.changes.len(),
+        });
         let response = request.send().await.map_err(|e| self.unreachable(e))?;
-        if self.verbose {
-            eprintln!("< {}", response.status().as_u16());
-        }
+        self.tell(ClientEvent::ChunkAnswered {
+            status: response.status().as_u16(),
+        });
         read(response).await
     }
 
