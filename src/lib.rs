@@ -10,6 +10,7 @@ pub mod cli;
 pub mod client;
 pub mod domain;
 pub mod output;
+pub mod retry;
 pub mod secure_file;
 #[cfg(feature = "server")]
 pub mod server;

@@ -5,8 +5,9 @@
 //! Errors keep the server's problem (`code`, `detail`, request id) so the CLI can say
 //! what went wrong and exit with the right code.
 //!
-//! It writes nothing to the terminal: what `-v` shows (each request and its answer) goes as a
-//! [`ClientEvent`] to an observer the CLI installs ([`Client::with_observer`]).
+//! It writes nothing to the terminal: what `-v` shows (each request and its answer)
+//! goes as a [`ClientEvent`] to an observer the CLI installs ([`Client::with_observer`]).
+//! How long to wait between tries is [`crate::retry`]'s to say.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,14 +18,19 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::api::*;
+use crate::retry::{parse_retry_after, RetryAfterLimit, RetryPolicy, Verdict};
 
 /// How long one request may take before it counts as a timeout.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
-/// Attempts of an idempotent read before giving up.
-const READ_ATTEMPTS: u32 = 3;
-/// A `Retry-After` longer than this is read as this: a hostile or confused server
-/// cannot park a client for hours.
-const MAX_RETRY_AFTER_SECS: u64 = 60;
+/// Reads: three tries, half a second apart and then one; a server asking for a longer
+/// pause than a person should sit through gets its answer shown ("try again in …").
+const READ_RETRIES: RetryPolicy = RetryPolicy {
+    attempts: Some(3),
+    give_up_after: None,
+    first_delay: Duration::from_millis(500),
+    max_delay: Duration::from_secs(1),
+    retry_after: RetryAfterLimit::GiveUpBeyond(Duration::from_secs(5)),
+};
 /// A `Retry-After` beyond a day is shown as a day.
 const MAX_RETRY_AFTER_SHOWN_SECS: u64 = 24 * 3600;
 /// A chunk of phone changes may take the server a while (thousands of rows in one
@@ -42,7 +48,7 @@ pub enum ClientError {
         problem: Box<Problem>,
         request_id: Option<String>,
         /// `Retry-After` of a 429 or 503: how long the server asks us to wait (as
-        /// sent, up to a day; [`ClientError::retry_after`] caps what we wait by itself).
+        /// sent, up to a day; a caller's [`RetryPolicy`] caps what it waits by itself).
         retry_after: Option<Duration>,
     },
     /// No answer: refused, unreachable, timed out.
@@ -61,14 +67,11 @@ impl ClientError {
         }
     }
 
-    /// How long to wait before trying again by ourselves, if the server asked: at most
-    /// a minute (a hostile or confused server cannot park a client for hours; a longer
-    /// wait is for the person, who reads it in the message).
+    /// How long the server asked us to wait before trying again (up to a day: a
+    /// caller's [`RetryPolicy`] says how much of it to wait by itself).
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
-            Self::Api { retry_after, .. } => {
-                retry_after.map(|d| d.min(Duration::from_secs(MAX_RETRY_AFTER_SECS)))
-            }
+            Self::Api { retry_after, .. } => *retry_after,
             _ => None,
         }
     }
@@ -184,6 +187,9 @@ impl Client {
             .map_err(|e| ClientError::Protocol(format!("bad URL for {path}: {e}")))
     }
 
+    /// Send a request: a read (GET) is tried again by [`READ_RETRIES`] while the server
+    /// is unreachable, busy or briefly failing, and the last answer is handed back; any
+    /// other request is sent once (it may have reached the server).
     async fn send<B: Serialize>(
         &self,
         method: Method,
@@ -191,53 +197,48 @@ impl Client {
         body: Option<&B>,
     ) -> ClientResult<reqwest::Response> {
         let url = self.url(path)?;
-        let attempts = if method == Method::GET {
-            READ_ATTEMPTS
-        } else {
-            1
-        };
-        let mut last = None;
-        for attempt in 0..attempts {
-            if attempt > 0 {
-                tokio::time::sleep(Duration::from_millis(250 << attempt)).await;
-            }
-            let mut request = self.http.request(method.clone(), url.clone());
-            if let Some(token) = &self.token {
-                request = request.bearer_auth(token.expose_secret());
-            }
-            if let Some(body) = body {
-                request = request.json(body);
-            }
-            self.tell(ClientEvent::Sending {
-                method: &method,
-                url: &url,
-            });
-            match request.send().await {
-                Ok(response) => {
-                    let status = response.status();
-                    self.tell(ClientEvent::Answered {
-                        status: status.as_u16(),
-                        request_id: response
-                            .headers()
-                            .get("x-request-id")
-                            .and_then(|v| v.to_str().ok()),
-                    });
-                    let retryable = matches!(
-                        status,
-                        StatusCode::TOO_MANY_REQUESTS
-                            | StatusCode::BAD_GATEWAY
-                            | StatusCode::SERVICE_UNAVAILABLE
-                            | StatusCode::GATEWAY_TIMEOUT
-                    );
-                    if retryable && attempt + 1 < attempts {
-                        continue;
-                    }
-                    return Ok(response);
-                }
-                Err(err) => last = Some(self.unreachable(err)),
-            }
+        if method != Method::GET {
+            return self.send_once(&method, &url, body).await;
         }
-        Err(last.unwrap_or_else(|| ClientError::Protocol("no attempt made".into())))
+        READ_RETRIES
+            .run(
+                || self.send_once(&method, &url, body),
+                |result| match result {
+                    Ok(response) if worth_another_try(response.status()) => Verdict::Retry {
+                        retry_after: retry_after_of(response),
+                    },
+                    Ok(_) => Verdict::Done,
+                    Err(_) => Verdict::Retry { retry_after: None },
+                },
+                |_, _| {},
+            )
+            .await
+            .into_last()
+    }
+
+    async fn send_once<B: Serialize>(
+        &self,
+        method: &Method,
+        url: &Url,
+        body: Option<&B>,
+    ) -> ClientResult<reqwest::Response> {
+        let mut request = self.http.request(method.clone(), url.clone());
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token.expose_secret());
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        self.tell(ClientEvent::Sending { method, url });
+        let response = request.send().await.map_err(|e| self.unreachable(e))?;
+        self.tell(ClientEvent::Answered {
+            status: response.status().as_u16(),
+            request_id: response
+                .headers()
+                .get("x-request-id")
+                .and_then(|v| v.to_str().ok()),
+        });
+        Ok(response)
     }
 
     async fn call<B: Serialize, T: DeserializeOwned>(
@@ -539,6 +540,23 @@ pub enum Unblocked {
     AwaitingApproval(ApprovalView),
 }
 
+/// An answer another try may mend: busy, or a proxy without its server.
+fn worth_another_try(status: StatusCode) -> bool {
+    matches!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS
+            | StatusCode::BAD_GATEWAY
+            | StatusCode::SERVICE_UNAVAILABLE
+            | StatusCode::GATEWAY_TIMEOUT
+    )
+}
+
+/// The answer's `Retry-After` (seconds or an HTTP date), as a wait from now.
+fn retry_after_of(response: &reqwest::Response) -> Option<Duration> {
+    let value = response.headers().get(reqwest::header::RETRY_AFTER)?;
+    parse_retry_after(value.to_str().ok()?, std::time::SystemTime::now())
+}
+
 async fn read<T: DeserializeOwned>(response: reqwest::Response) -> ClientResult<T> {
     if !response.status().is_success() {
         return Err(problem_of(response).await);
@@ -557,12 +575,8 @@ async fn problem_of(response: reqwest::Response) -> ClientError {
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let retry_after = response
-        .headers()
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map(|seconds| Duration::from_secs(seconds.min(MAX_RETRY_AFTER_SHOWN_SECS)));
+    let retry_after = retry_after_of(&response)
+        .map(|wait| wait.min(Duration::from_secs(MAX_RETRY_AFTER_SHOWN_SECS)));
     let bytes = response.bytes().await.unwrap_or_default();
     let problem = serde_json::from_slice::<Problem>(&bytes).unwrap_or_else(|_| {
         let code = match status {

@@ -153,7 +153,30 @@ pub struct Webhook {
     client: reqwest::Client,
     url: reqwest::Url,
     bearer: SecretString,
-    attempts: u32,
+}
+
+use crate::retry::{parse_retry_after, RetryAfterLimit, RetryPolicy, Verdict};
+
+/// Three tries, 0.4 s and 0.8 s apart, or after the gateway's `Retry-After` if it
+/// sends one of at most 5 s: a login code is wanted now, and a queue slot (or an
+/// unblock's request) is held while we wait.
+const GATEWAY_RETRIES: RetryPolicy = RetryPolicy {
+    attempts: Some(3),
+    give_up_after: None,
+    first_delay: Duration::from_millis(400),
+    max_delay: Duration::from_millis(800),
+    retry_after: RetryAfterLimit::GiveUpBeyond(Duration::from_secs(5)),
+};
+
+/// One try at the gateway.
+enum Delivery {
+    Sent,
+    /// A 4xx will not get better by repeating it.
+    Refused(String),
+    Failed {
+        why: String,
+        retry_after: Option<Duration>,
+    },
 }
 
 impl Webhook {
@@ -166,8 +189,37 @@ impl Webhook {
             client,
             url,
             bearer,
-            attempts: 3,
         })
+    }
+
+    async fn try_once(&self, body: &serde_json::Value) -> Delivery {
+        let result = self
+            .client
+            .post(self.url.clone())
+            .bearer_auth(self.bearer.expose_secret())
+            .json(body)
+            .send()
+            .await;
+        match result {
+            Ok(response) if response.status().is_success() => Delivery::Sent,
+            Ok(response) if response.status().is_client_error() => Delivery::Refused(format!(
+                "gateway refused it with HTTP {}",
+                response.status()
+            )),
+            Ok(response) => Delivery::Failed {
+                why: format!("gateway answered HTTP {}", response.status()),
+                retry_after: response
+                    .headers()
+                    .get(reqwest::header::RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| parse_retry_after(v, std::time::SystemTime::now())),
+            },
+            // reqwest errors carry the URL, never the body or the bearer.
+            Err(err) => Delivery::Failed {
+                why: format!("gateway unreachable: {}", err.without_url()),
+                retry_after: None,
+            },
+        }
     }
 }
 
@@ -175,38 +227,40 @@ impl Webhook {
 impl SmsSender for Webhook {
     async fn send(&self, sms: &Sms<'_>) -> Result<(), SmsError> {
         let body = serde_json::json!({ "to": sms.to.as_e164(), "text": sms.text() });
-        let mut why = String::new();
-        for attempt in 0..self.attempts {
-            if attempt > 0 {
-                tokio::time::sleep(Duration::from_millis(200 << attempt)).await;
+        let mut attempt = 0u32;
+        let outcome = GATEWAY_RETRIES
+            .run(
+                || {
+                    let this_try = attempt;
+                    attempt += 1;
+                    let body = &body;
+                    async move {
+                        let delivery = self.try_once(body).await;
+                        if let Delivery::Failed { why, .. } = &delivery {
+                            tracing::warn!(to = %sms.to.masked(), attempt = this_try, %why, "SMS delivery failed");
+                        }
+                        delivery
+                    }
+                },
+                |delivery| match delivery {
+                    Delivery::Failed { retry_after, .. } => Verdict::Retry {
+                        retry_after: *retry_after,
+                    },
+                    Delivery::Sent | Delivery::Refused(_) => Verdict::Done,
+                },
+                |_, _| {},
+            )
+            .await;
+        match outcome.into_last() {
+            Delivery::Sent => {
+                tracing::info!(to = %sms.to.masked(), kind = sms.kind.as_str(), "SMS sent");
+                Ok(())
             }
-            let result = self
-                .client
-                .post(self.url.clone())
-                .bearer_auth(self.bearer.expose_secret())
-                .json(&body)
-                .send()
-                .await;
-            match result {
-                Ok(response) if response.status().is_success() => {
-                    tracing::info!(to = %sms.to.masked(), kind = sms.kind.as_str(), "SMS sent");
-                    return Ok(());
-                }
-                // A 4xx will not get better by repeating it.
-                Ok(response) if response.status().is_client_error() => {
-                    why = format!("gateway refused it with HTTP {}", response.status());
-                    break;
-                }
-                Ok(response) => why = format!("gateway answered HTTP {}", response.status()),
-                // reqwest errors carry the URL, never the body or the bearer.
-                Err(err) => why = format!("gateway unreachable: {}", err.without_url()),
-            }
-            tracing::warn!(to = %sms.to.masked(), attempt, %why, "SMS delivery failed");
+            Delivery::Refused(why) | Delivery::Failed { why, .. } => Err(SmsError {
+                to: sms.to.masked(),
+                why,
+            }),
         }
-        Err(SmsError {
-            to: sms.to.masked(),
-            why,
-        })
     }
 }
 

@@ -34,11 +34,22 @@ use crate::api::{
 use crate::client::{Client, ClientError};
 use crate::domain::phone::PhoneNumber;
 use crate::output::Tabular;
+use crate::retry::{Outcome, RetryAfterLimit, RetryPolicy, Verdict};
 use input::{Checked, Row, Source};
 use journal::{ChunkDone, Journal, JournalError, Opened, Start};
 
-/// The longest pause between retries of a chunk (without a `Retry-After`).
-const MAX_BACKOFF: Duration = Duration::from_secs(5);
+/// How a chunk is retried: for `--retry-for` from its first failure, pausing 0.2 s
+/// doubling up to 5 s, or what the server's `Retry-After` asks, up to a minute (an
+/// unattended import waits its turn; a hostile server cannot park it for hours).
+fn chunk_retries(retry_for: Duration) -> RetryPolicy {
+    RetryPolicy {
+        attempts: None,
+        give_up_after: Some(retry_for),
+        first_delay: Duration::from_millis(200),
+        max_delay: Duration::from_secs(5),
+        retry_after: RetryAfterLimit::CappedAt(Duration::from_secs(60)),
+    }
+}
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -253,7 +264,7 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         reason: args.change.reason.clone(),
         dry_run: args.dry_run,
         notify_old: !args.no_notify_old,
-        retry_for: Duration::from_secs(args.retry_for),
+        retries: chunk_retries(Duration::from_secs(args.retry_for)),
         verbose: ctx.verbose,
     };
     let report = match &args.report {
@@ -558,7 +569,7 @@ struct Sender {
     reason: Option<String>,
     dry_run: bool,
     notify_old: bool,
-    retry_for: Duration,
+    retries: RetryPolicy,
     verbose: bool,
 }
 
@@ -581,34 +592,41 @@ impl Sender {
                 .collect(),
         };
         let key = (!self.dry_run).then_some(key.as_str());
-        let mut failing_since: Option<Instant> = None;
-        let mut backoff = Duration::from_millis(200);
-        loop {
-            let err = match self.client.apply_phone_changes(key, &batch).await {
-                Ok(answer) => return finished(number, rows, answer),
-                Err(err) => err,
-            };
-            if !transient(&err) {
-                return Err(err.into());
-            }
-            let since = *failing_since.get_or_insert_with(Instant::now);
-            if since.elapsed() >= self.retry_for {
-                return Err(CliError::new(
-                    errors::UNAVAILABLE,
-                    format!(
-                        "chunk {number} failed for {} s, giving up: {err}",
-                        since.elapsed().as_secs()
-                    ),
-                )
-                .hint("run the same command again to resume where it stopped")
-                .into());
-            }
-            let wait = err.retry_after().unwrap_or(backoff);
-            backoff = (backoff * 2).min(MAX_BACKOFF);
-            if self.verbose {
-                eprintln!("chunk {number}: {err}; again in {} ms", wait.as_millis());
-            }
-            tokio::time::sleep(wait).await;
+        let outcome = self
+            .retries
+            .run(
+                || self.client.apply_phone_changes(key, &batch),
+                |result| match result {
+                    Err(err) if transient(err) => Verdict::Retry {
+                        retry_after: err.retry_after(),
+                    },
+                    _ => Verdict::Done,
+                },
+                |result, wait| {
+                    if let (true, Err(err)) = (self.verbose, result) {
+                        eprintln!("chunk {number}: {err}; again in {} ms", wait.as_millis());
+                    }
+                },
+            )
+            .await;
+        match outcome {
+            Outcome::Done(Ok(answer))
+            | Outcome::GaveUp {
+                last: Ok(answer), ..
+            } => finished(number, rows, answer),
+            Outcome::Done(Err(err)) => Err(err.into()),
+            Outcome::GaveUp {
+                last: Err(err),
+                failing_for,
+            } => Err(CliError::new(
+                errors::UNAVAILABLE,
+                format!(
+                    "chunk {number} failed for {} s, giving up: {err}",
+                    failing_for.as_secs()
+                ),
+            )
+            .hint("run the same command again to resume where it stopped")
+            .into()),
         }
     }
 }
