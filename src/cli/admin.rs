@@ -19,12 +19,12 @@ use clap::{Args, Subcommand};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+use super::change::{confirm, with_reason, ChangeArgs};
 use super::errors::{CliError, CONFLICT, NOT_FOUND};
-use super::users::{confirm, parse_reason, with_reason, ChangeArgs};
 use super::Context;
 use crate::api::{ApiTokenView, AuditQuery, CreateApiToken, ErrorCode, Login, MilleKod, Scope};
 use crate::client::Client;
-use crate::domain::display_text::DisplayName;
+use crate::domain::display_text::{DisplayName, Reason};
 use crate::output::{Format, Tabular};
 
 #[derive(Debug, Subcommand)]
@@ -42,8 +42,8 @@ pub enum ApiTokenCommand {
         #[arg(long)]
         expires_in: Option<Span>,
         /// Why: a ticket number or a few words, kept in the audit.
-        #[arg(long, value_parser = parse_reason)]
-        reason: Option<String>,
+        #[arg(long)]
+        reason: Option<Reason>,
     },
     /// List the API tokens, revoked ones included.
     List,

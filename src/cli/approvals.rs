@@ -6,7 +6,7 @@
 
 use clap::Args;
 
-use super::users::{confirm, with_reason, ChangeArgs};
+use super::change::{confirm, with_reason, ChangeArgs};
 use super::Context;
 use crate::api::ApproveRequest;
 use crate::client::Client;

@@ -16,7 +16,8 @@ use anyhow::Context as _;
 use secrecy::SecretString;
 
 use super::admin::{self, AuditArgs};
-use super::users::{self, ChangeArgs, PhoneCommand, UnblockCommand, UserCommand};
+use super::change::ChangeArgs;
+use super::users::{self, PhoneCommand, UnblockCommand, UserCommand};
 use super::{Context, GlobalArgs};
 use crate::api::{CompleteLogin, Login, MilleKod, Secret, StartLogin};
 use crate::domain::otp::TotpSecret;
@@ -71,7 +72,7 @@ async fn walk(global: &GlobalArgs, credentials: &DevCredentials) -> anyhow::Resu
     let jan = Login::parse("jan")?;
     let marek = Login::parse("marek")?;
     let change = |reason: &str| ChangeArgs {
-        reason: Some(reason.to_owned()),
+        reason: reason.parse().ok(),
         yes: true,
     };
 

@@ -8,7 +8,7 @@
 
 use clap::Args;
 
-use super::users::{confirm, with_reason, ChangeArgs};
+use super::change::{confirm, with_reason, ChangeArgs};
 use super::Context;
 use crate::api::{IssueEnvelope, Login, MilleKod};
 use crate::client::Client;

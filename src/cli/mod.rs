@@ -4,6 +4,7 @@
 
 mod admin;
 mod approvals;
+mod change;
 mod config;
 mod context;
 mod credentials;

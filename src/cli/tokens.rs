@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
-use super::users::{confirm, with_reason, ChangeArgs};
+use super::change::{confirm, with_reason, ChangeArgs};
 use super::Context;
 use crate::api::{AssignToken, Login, MilleKod, WithdrawToken, WithdrawnBecause};
 use crate::client::Client;

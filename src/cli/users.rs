@@ -1,8 +1,9 @@
 //! `user show|list|require-password-change`, `unblock current-password|new-password`,
 //! `phone set`.
 
-use clap::{Args, Subcommand};
+use clap::Subcommand;
 
+use super::change::{confirm, with_reason, ChangeArgs};
 use super::errors::CliError;
 use super::Context;
 use crate::api::{
@@ -10,7 +11,6 @@ use crate::api::{
     UserStatus, UserView,
 };
 use crate::client::{Client, ClientError, Unblocked};
-use crate::domain::display_text::Reason;
 use crate::domain::phone::PhoneNumber;
 
 #[derive(Debug, Subcommand)]
@@ -48,25 +48,6 @@ pub enum UserCommand {
         #[command(flatten)]
         change: ChangeArgs,
     },
-}
-
-/// What every state-changing command takes.
-#[derive(Debug, Clone, Args)]
-pub struct ChangeArgs {
-    /// Why: a ticket number or a few words, kept in the audit.
-    #[arg(long, value_parser = parse_reason)]
-    pub reason: Option<String>,
-    /// Do not ask for confirmation.
-    #[arg(long, short = 'y')]
-    pub yes: bool,
-}
-
-/// `--reason` and the reason prompt: the server's rule ([`Reason`]), checked before
-/// anything is sent.
-pub(super) fn parse_reason(text: &str) -> Result<String, String> {
-    Reason::parse(text)
-        .map(|reason| reason.to_string())
-        .map_err(|err| err.to_string())
 }
 
 #[derive(Debug, Subcommand)]
@@ -225,56 +206,6 @@ fn not_found_names(err: ClientError, millekod: &MilleKod, login: &Login) -> anyh
         .into();
     }
     err.into()
-}
-
-/// Ask before changing state: on a terminal a y/N prompt; without one, `--yes` or refuse.
-pub(super) fn confirm(ctx: &Context, change: &ChangeArgs, question: &str) -> anyhow::Result<()> {
-    if change.yes {
-        return Ok(());
-    }
-    if !ctx.interactive() {
-        return Err(CliError::usage(
-            "refusing to change anything without confirmation: no terminal to ask on",
-        )
-        .hint("pass --yes to confirm in scripts")
-        .into());
-    }
-    let yes = dialoguer::Confirm::new()
-        .with_prompt(question)
-        .default(false)
-        .interact()?;
-    if yes {
-        Ok(())
-    } else {
-        Err(CliError::new(super::errors::OTHER, "cancelled; nothing changed").into())
-    }
-}
-
-/// Send a change; where the server demands a reason and a person is at the terminal,
-/// ask for one and send again (a refused request changed nothing, so this is safe).
-pub(super) async fn with_reason<T, F, Fut>(
-    ctx: &Context,
-    reason: Option<String>,
-    send: F,
-) -> anyhow::Result<T>
-where
-    F: Fn(Option<String>) -> Fut,
-    Fut: std::future::Future<Output = Result<T, ClientError>>,
-{
-    match send(reason.clone()).await {
-        Err(err)
-            if err.code() == Some(ErrorCode::ReasonRequired)
-                && reason.is_none()
-                && ctx.interactive() =>
-        {
-            let text: String = dialoguer::Input::new()
-                .with_prompt("Reason (ticket number or a few words)")
-                .validate_with(|t: &String| parse_reason(t).map(|_| ()))
-                .interact_text()?;
-            Ok(send(Some(text)).await?)
-        }
-        other => Ok(other?),
-    }
 }
 
 pub async fn unblock(ctx: &Context, command: UnblockCommand) -> anyhow::Result<()> {

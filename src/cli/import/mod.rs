@@ -25,13 +25,14 @@ use futures_util::StreamExt;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::change::{confirm, ChangeArgs};
 use super::errors::{self, CliError};
-use super::users::{confirm, ChangeArgs};
 use super::Context;
 use crate::api::{
     PhoneChangeBatch, PhoneChangeReport, PhoneChangeRow, RowOutcome, MAX_PHONE_CHANGES,
 };
 use crate::client::{Client, ClientError};
+use crate::domain::display_text::Reason;
 use crate::domain::phone::PhoneNumber;
 use crate::output::Tabular;
 use crate::retry::{Outcome, RetryAfterLimit, RetryPolicy, Verdict};
@@ -224,7 +225,7 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
             server: ctx.server.to_string(),
             chunk_size: usize::from(args.chunk_size),
             rows: checked.rows,
-            reason: args.change.reason.clone(),
+            reason: args.change.reason.as_ref().map(Reason::to_string),
         };
         let (journal, resumed) = match Journal::open(&path, start).map_err(journal_error)? {
             Opened::Fresh(journal) => (journal, false),
@@ -261,7 +262,7 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
     let sender = Sender {
         client,
         batch_id: batch_id.clone(),
-        reason: args.change.reason.clone(),
+        reason: args.change.reason.as_ref().map(Reason::to_string),
         dry_run: args.dry_run,
         notify_old: !args.no_notify_old,
         retries: chunk_retries(Duration::from_secs(args.retry_for)),
