@@ -21,10 +21,10 @@ use std::collections::HashMap;
 
 use sqlx::Row;
 
-use super::sql::SqlStore;
-use super::*;
+use super::SqlStore;
 use crate::api::PhoneChangeResult;
 use crate::domain::phone_change::{self, RowOutcome};
+use crate::store::*;
 
 /// How long an idempotency key is remembered.
 const KEY_TTL_MS: i64 = 7 * 24 * 3600 * 1000;
@@ -554,16 +554,16 @@ impl SqlStore {
             query.execute(&mut *tx).await?;
         }
         // The shared new-user columns, then created_at and updated_at.
-        const COLUMNS: usize = super::sql::NEW_USER_COLUMN_COUNT + 2;
+        const COLUMNS: usize = super::rows::NEW_USER_COLUMN_COUNT + 2;
         for chunk in users.chunks(BULK_ROWS) {
             let sql = format!(
                 "INSERT INTO users ({}, created_at, updated_at) VALUES {}",
-                super::sql::NEW_USER_COLUMNS,
+                super::rows::NEW_USER_COLUMNS,
                 placeholders(chunk.len(), COLUMNS, 1)
             );
             let mut query = sqlx::query(&sql);
             for user in chunk {
-                query = super::sql::bind_new_user(query, user).bind(now).bind(now);
+                query = super::rows::bind_new_user(query, user).bind(now).bind(now);
             }
             query.execute(&mut *tx).await?;
         }

@@ -5,9 +5,9 @@
 
 use sqlx::Row;
 
-use super::sql::SqlStore;
-use super::{LoginBoundSeed, StoreError, StoreResult};
+use super::SqlStore;
 use crate::domain::ids::{Login, MilleKod, UserUid};
+use crate::store::{LoginBoundSeed, StoreError, StoreResult};
 
 /// A seed is login-bound unless its row says `uid` (NULL: written by a server older
 /// than migration 10).
