@@ -12,45 +12,7 @@ pub use crate::domain::policy::Scope;
 
 use super::Secret;
 
-/// How a user confirms a login (R2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum AuthTool {
-    /// A one-time "H@sło SMS" to the registered mobile number.
-    Sms,
-    /// A hardware token's 6-digit code.
-    Token,
-}
-
-impl AuthTool {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Sms => "sms",
-            Self::Token => "token",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "sms" => Some(Self::Sms),
-            "token" => Some(Self::Token),
-            _ => None,
-        }
-    }
-}
-
-/// Which login process a challenge belongs to (R5, R6, R10).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Flow {
-    /// Masked password characters (or the whole password) and a one-time code.
-    Login,
-    /// One-time code, the envelope's temporary password, then a new password.
-    FirstLogin,
-    /// After "unblock new password": one-time code, the one-time access password sent
-    /// by SMS at unblock time (when the user has a phone), then a new password.
-    NewPassword,
-}
+pub use crate::domain::user::{AuthTool, Flow};
 
 /// `POST /v1/sessions`: step 1 of a login. Operators send no `millekod`.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

@@ -36,7 +36,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::Flow;
+use crate::domain::user::Flow;
 
 /// Attempts granted by "unblock current password" (R9): exactly three.
 pub const UNBLOCK_CURRENT_PASSWORD_ATTEMPTS: u8 = 3;

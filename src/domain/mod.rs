@@ -18,6 +18,7 @@ pub mod pskc;
 pub mod secret_box;
 pub mod temporary_password;
 pub mod transport_key;
+pub mod user;
 
 /// Echo at most the first `max` characters of hostile input back in a message.
 pub(crate) fn shorten(input: &str, max: usize) -> String {

@@ -125,21 +125,21 @@ impl FromRequestParts<AppState> for Auth {
             .await?
             .filter(|user| user.status == crate::api::UserStatus::Active)
             .ok_or_else(unauthenticated)?;
-        let principal = match (user.kind, user.millekod) {
+        let principal = match (user.kind, user.millekod.clone()) {
             (UserKind::Operator, _) if user.operator_role == Some(OperatorRole::BackOffice) => {
                 Principal::BackOffice {
                     user_id: user.id,
-                    login: user.login,
+                    login: user.login.clone(),
                 }
             }
             (UserKind::Operator, _) => Principal::Operator {
                 user_id: user.id,
-                login: user.login,
+                login: user.login.clone(),
             },
             (UserKind::CompanyUser, Some(millekod)) => Principal::CoUser {
                 user_id: user.id,
                 millekod,
-                login: user.login,
+                login: user.login.clone(),
             },
             (UserKind::CompanyUser, None) => return Err(unauthenticated()),
         };

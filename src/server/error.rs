@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::api::{ErrorCode, Problem};
 use crate::domain::display_text::TextError;
-use crate::store::StoreError;
+use crate::store::{BusyBecause, StoreError};
 
 #[derive(Debug)]
 pub struct ApiError {
@@ -76,26 +76,22 @@ impl From<StoreError> for ApiError {
                 ErrorCode::Conflict,
                 "the state changed meanwhile; look again and retry",
             ),
-            StoreError::Database(sqlx::Error::PoolTimedOut) => Self {
+            StoreError::Busy {
+                because,
+                retry_after,
+            } => Self {
                 problem: Box::new(Problem::new(
                     ErrorCode::ServiceUnavailable,
-                    "the database is overloaded; retry shortly",
+                    match because {
+                        BusyBecause::PoolOverloaded => "the database is overloaded; retry shortly",
+                        BusyBecause::LockedByAnotherProgram => {
+                            "the database is locked by another program; retry shortly"
+                        }
+                    },
                 )),
-                internal: Some("database pool timed out".into()),
-                retry_after: Some(1),
+                internal: Some(because.to_string()),
+                retry_after: Some(u32::try_from(retry_after.as_secs().max(1)).unwrap_or(u32::MAX)),
             },
-            StoreError::Sqlite(rusqlite::Error::SqliteFailure(failure, _))
-                if failure.code == rusqlite::ErrorCode::DatabaseBusy =>
-            {
-                Self {
-                    problem: Box::new(Problem::new(
-                        ErrorCode::ServiceUnavailable,
-                        "the database is locked by another program; retry shortly",
-                    )),
-                    internal: Some("SQLite busy beyond busy_timeout".into()),
-                    retry_after: Some(1),
-                }
-            }
             other => Self::internal(other),
         }
     }

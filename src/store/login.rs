@@ -1,8 +1,9 @@
 //! The login's records: attempts reserved and counted, challenges, sessions.
 
 use super::Millis;
-use crate::api::{AuthTool, UserStatus};
+use crate::domain::lockout::UserStatus;
 use crate::domain::masked_password::PasswordRecord;
+use crate::domain::user::{AuthTool, Flow};
 
 /// What reserving an attempt (R7) came to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +30,7 @@ pub struct FailureOutcome {
 pub struct LoginSuccess {
     /// The flow of the challenge: the success holds only while the user's status still
     /// calls for it (`domain::lockout::statuses_for`).
-    pub flow: crate::api::Flow,
+    pub flow: Flow,
     /// A new permanent password (first login, new-password flow).
     pub new_password: Option<PasswordRecord>,
 }
@@ -40,7 +41,7 @@ pub struct ChallengeRecord {
     pub id: String,
     /// `None` for a challenge handed to an unknown login (no enumeration).
     pub user_id: Option<i64>,
-    pub flow: crate::api::Flow,
+    pub flow: Flow,
     pub otp_method: AuthTool,
     pub positions: Option<String>,
     pub sms_code_digest: Option<Vec<u8>>,

@@ -6,6 +6,22 @@
 //! replicas — never see or make a half-done change. Administrative changes write their
 //! audit record in the same transaction as the change itself: no change without its
 //! record, no record of a change that did not happen.
+//!
+//! **Which types cross the store's edge** (decided once, issue 14): the store speaks
+//! in domain types and its own records, never in wire types, and never imports `api`.
+//! - Concepts that are the same on the wire and in the rules live in `domain` and both
+//!   sides use them: `AuthTool`, `Flow` (`domain::user`), `UserStatus`
+//!   (`domain::lockout`), `Scope` (`domain::policy`), `MilleKod`, `Login`. `api`
+//!   re-exports them, so their serde form is the wire format and the stored words are
+//!   their `as_str`.
+//! - Records that are wire shapes get a store type of their own, converted at the
+//!   route: an audit entry is listed as the [`AuditEntry`] that was appended plus its
+//!   id ([`StoredAuditEntry`], made `api::AuditRecord` in `server/routes/audit.rs`), a
+//!   row of a phone chunk is a [`PhoneRowResult`] (made `api::PhoneChangeResult` in
+//!   `server/routes/phone_changes.rs`).
+//! - A stored user is the user it was created as plus what only a row has
+//!   ([`UserRecord`] = id + [`NewUser`] + bookkeeping), not a second list of fields.
+//! - Errors are the store's own ([`StoreError`]); driver errors stop in `sql/`.
 
 mod error;
 mod login;
@@ -16,10 +32,12 @@ mod user;
 
 use async_trait::async_trait;
 
-use crate::api::{AuthTool, Scope, UserStatus};
 use crate::domain::ids::{Login, MilleKod, UserUid};
+use crate::domain::lockout::UserStatus;
 use crate::domain::masked_password::PasswordRecord;
 use crate::domain::phone::PhoneNumber;
+use crate::domain::policy::Scope;
+use crate::domain::user::{AuthTool, Flow};
 
 pub use sql::SqlStore;
 
@@ -41,7 +59,7 @@ pub fn time_of(millis: Millis) -> Option<time::OffsetDateTime> {
     time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000).ok()
 }
 
-pub use error::{StoreError, StoreResult};
+pub use error::{BusyBecause, StoreError, StoreResult};
 pub use login::*;
 pub use records::*;
 pub use user::*;
@@ -100,7 +118,7 @@ pub trait Store: Send + Sync + 'static {
     async fn reserve_attempt(
         &self,
         user_id: i64,
-        flow: crate::api::Flow,
+        flow: Flow,
     ) -> StoreResult<(Reservation, Option<UserRecord>)>;
     /// Count a failure; blocks the user when no attempt is left, and a block ends the
     /// user's open challenges and sessions in the same transaction.
@@ -253,7 +271,7 @@ pub trait Store: Send + Sync + 'static {
 
     // Audit
     async fn append_audit(&self, entry: &AuditEntry) -> StoreResult<()>;
-    async fn list_audit(&self, filter: &AuditFilter) -> StoreResult<Vec<crate::api::AuditRecord>>;
+    async fn list_audit(&self, filter: &AuditFilter) -> StoreResult<Vec<StoredAuditEntry>>;
 }
 
 /// The `sqlite://` URL of a database file. sqlx percent-decodes a URL's path and ends

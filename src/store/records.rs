@@ -2,9 +2,10 @@
 //! of phone changes and what the sweep deleted.
 
 use super::Millis;
-use crate::api::Scope;
 use crate::domain::ids::{Login, MilleKod};
 use crate::domain::phone::PhoneNumber;
+use crate::domain::phone_change::RowOutcome;
+use crate::domain::policy::Scope;
 
 /// A token of the inventory, by serial.
 #[derive(Clone)]
@@ -91,6 +92,14 @@ pub struct AuditEntry {
     pub detail: Option<String>,
 }
 
+/// An audit entry as listed: what was appended, with the number the log gave it
+/// (increasing, so the newest has the largest).
+#[derive(Debug, Clone)]
+pub struct StoredAuditEntry {
+    pub id: i64,
+    pub entry: AuditEntry,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
     pub millekod: Option<String>,
@@ -116,7 +125,7 @@ pub struct PhoneBatch<'a> {
     pub request_hash: &'a [u8],
     pub rows: &'a [PhoneBatchRow],
     /// Results decided before the store (malformed rows), merged into the answer.
-    pub decided: Vec<crate::api::PhoneChangeResult>,
+    pub decided: Vec<PhoneRowResult>,
     pub dry_run: bool,
     pub batch_id: &'a str,
     /// Queue a notice to each changed row's old number (`false` only with a reason).
@@ -125,11 +134,24 @@ pub struct PhoneBatch<'a> {
     pub audit: AuditEntry,
 }
 
+/// What happened to one row of a chunk of phone changes. Stored (as JSON) with the
+/// idempotency key, so a retry gets the very same answer: the field names are the
+/// stored format, and the same as the wire's `PhoneChangeResult`, which the route
+/// converts to.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PhoneRowResult {
+    /// 0-based index of the row in the request.
+    pub index: u32,
+    pub outcome: RowOutcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
 /// What applying a chunk came to.
 pub enum BatchApplied {
-    Done(Vec<crate::api::PhoneChangeResult>),
+    Done(Vec<PhoneRowResult>),
     /// The key was used before for the same request: its stored answer.
-    Replayed(Vec<crate::api::PhoneChangeResult>),
+    Replayed(Vec<PhoneRowResult>),
     /// The key was used before for a different request.
     KeyReused,
 }

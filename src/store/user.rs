@@ -2,10 +2,11 @@
 //! drawn from, and the administrative changes applied to a row.
 
 use super::Millis;
-use crate::api::{AuthTool, UserStatus};
 use crate::domain::ids::{Login, MilleKod, UserUid};
+use crate::domain::lockout::UserStatus;
 use crate::domain::masked_password::PasswordRecord;
 use crate::domain::phone::PhoneNumber;
+use crate::domain::user::AuthTool;
 
 /// Operators are bank staff outside any MilleKod (R1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,35 +15,31 @@ pub enum UserKind {
     CompanyUser,
 }
 
-/// A user row as the server needs it. Holds secrets in protected form only.
+/// A user row as the server needs it: the user (the same facts a [`NewUser`] is
+/// created with, as they are now) and what only a stored row has. Holds secrets in
+/// protected form only.
+///
+/// Why one core and not two near-twins: a field added to users is added once, and a
+/// row can never hold a fact a new user cannot be created with. The row reads through
+/// to its user (`record.status`, via `Deref`), since nearly every use reads the user's
+/// facts; the stored-only fields are named on the row itself.
 #[derive(Clone)]
 pub struct UserRecord {
     pub id: i64,
-    /// Immutable; what credentials are bound to.
-    pub uid: UserUid,
-    pub kind: UserKind,
-    /// `None` for operators.
-    pub millekod: Option<MilleKod>,
-    pub login: Login,
-    pub name: String,
-    pub status: UserStatus,
-    pub failed_attempts: i64,
-    pub attempts_left: i64,
-    pub auth_tool: AuthTool,
-    pub phone: Option<PhoneNumber>,
-    pub password_masking: bool,
-    pub password: Option<PasswordRecord>,
-    pub temporary_password_hash: Option<String>,
-    pub token_serial: Option<String>,
-    pub token_seed_sealed: Option<Vec<u8>>,
+    pub user: NewUser,
     pub token_last_step: Option<i64>,
     pub pending_positions: Option<String>,
     pub last_login_at: Option<Millis>,
-    pub blocked_at: Option<Millis>,
     /// When the phone number last changed (`None`: not since it was provisioned).
     pub phone_changed_at: Option<Millis>,
-    /// Operators only: HelpDesk or back-office.
-    pub operator_role: Option<crate::domain::policy::OperatorRole>,
+}
+
+impl std::ops::Deref for UserRecord {
+    type Target = NewUser;
+
+    fn deref(&self) -> &NewUser {
+        &self.user
+    }
 }
 
 impl UserRecord {
@@ -69,13 +66,15 @@ impl std::fmt::Debug for UserRecord {
     }
 }
 
-/// A user to create.
+/// A user: what creating one takes, and what a stored row ([`UserRecord`]) holds of
+/// them besides the row's own bookkeeping.
 #[derive(Clone)]
 pub struct NewUser {
     /// Drawn by the caller ([`UserUid::generate`]): credentials made before the insert
     /// (a sealed token seed, a masked password) are bound to it.
     pub uid: UserUid,
     pub kind: UserKind,
+    /// `None` for operators.
     pub millekod: Option<MilleKod>,
     pub login: Login,
     pub name: String,

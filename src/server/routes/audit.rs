@@ -3,13 +3,12 @@
 use axum::extract::State;
 
 use super::Query;
-use crate::api::AuditAction;
-use crate::api::{AuditList, AuditQuery, Problem};
+use crate::api::{AuditAction, AuditList, AuditQuery, AuditRecord, Problem};
 use crate::domain::policy::{Action, Target};
 use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::state::AppState;
-use crate::store::AuditFilter;
+use crate::store::{AuditFilter, StoredAuditEntry};
 
 /// Audit records, newest first, filtered by company, login and time.
 #[utoipa::path(get, path = "/v1/audit", tag = "audit", security(("bearer" = [])),
@@ -37,6 +36,31 @@ pub async fn list(
         since: query.since.map(crate::store::millis_of),
         limit: i64::from(limit),
     };
-    let records = state.store.list_audit(&filter).await?;
+    let records = state
+        .store
+        .list_audit(&filter)
+        .await?
+        .into_iter()
+        .map(record_of)
+        .collect::<ApiResult<_>>()?;
     Ok(axum::Json(AuditList { records }))
+}
+
+/// A listed entry on the wire (the store checked its time when reading it).
+fn record_of(stored: StoredAuditEntry) -> ApiResult<AuditRecord> {
+    let StoredAuditEntry { id, entry } = stored;
+    Ok(AuditRecord {
+        id,
+        at: crate::store::time_of(entry.at)
+            .ok_or_else(|| ApiError::internal("corrupt row: audit.at"))?,
+        request_id: entry.request_id,
+        actor: entry.actor,
+        on_behalf_of: entry.on_behalf_of,
+        action: entry.action,
+        millekod: entry.millekod,
+        login: entry.login,
+        outcome: entry.outcome,
+        reason: entry.reason,
+        detail: entry.detail,
+    })
 }

@@ -109,9 +109,9 @@ pub async fn unblock(
         Err(other) => return Err(other.into()),
     };
     Ok(axum::Json(OperatorView {
-        login: updated.login,
-        name: updated.name,
-        status: updated.status,
-        attempts_left: u32::try_from(updated.attempts_left.max(0)).unwrap_or(0),
+        login: updated.user.login,
+        name: updated.user.name,
+        status: updated.user.status,
+        attempts_left: u32::try_from(updated.user.attempts_left.max(0)).unwrap_or(0),
     }))
 }

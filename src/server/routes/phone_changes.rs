@@ -19,7 +19,7 @@ use crate::domain::policy::{Action, Target};
 use crate::server::auth::Auth;
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::state::AppState;
-use crate::store::{BatchApplied, PhoneBatch, PhoneBatchRow};
+use crate::store::{BatchApplied, PhoneBatch, PhoneBatchRow, PhoneRowResult};
 
 /// 1-128 characters of `[A-Za-z0-9._:-]`: ids and keys end up in the audit.
 fn tame(text: &str, max: usize) -> bool {
@@ -175,12 +175,22 @@ pub async fn apply(
         batch_id: batch.batch_id,
         dry_run: batch.dry_run,
         replayed,
-        results,
+        results: results.into_iter().map(PhoneChangeResult::from).collect(),
     }))
 }
 
+impl From<PhoneRowResult> for PhoneChangeResult {
+    fn from(row: PhoneRowResult) -> Self {
+        Self {
+            index: row.index,
+            outcome: row.outcome,
+            message: row.message,
+        }
+    }
+}
+
 /// Well-formed rows for the store; malformed ones answered here.
-fn parse_rows(batch: &PhoneChangeBatch) -> (Vec<PhoneBatchRow>, Vec<PhoneChangeResult>) {
+fn parse_rows(batch: &PhoneChangeBatch) -> (Vec<PhoneBatchRow>, Vec<PhoneRowResult>) {
     let mut rows = Vec::with_capacity(batch.changes.len());
     let mut decided = Vec::new();
     for (index, change) in batch.changes.iter().enumerate() {
@@ -201,7 +211,7 @@ fn parse_rows(batch: &PhoneChangeBatch) -> (Vec<PhoneBatchRow>, Vec<PhoneChangeR
         })();
         match parsed {
             Ok(row) => rows.push(row),
-            Err(message) => decided.push(PhoneChangeResult {
+            Err(message) => decided.push(PhoneRowResult {
                 index,
                 outcome: RowOutcome::Invalid,
                 message: Some(message),

@@ -6,7 +6,6 @@ use sqlx::Row;
 use super::rows::*;
 use super::sessions::end_challenges_and_sessions;
 use super::SqlStore;
-use crate::api::Flow;
 use crate::domain::lockout;
 use crate::store::*;
 

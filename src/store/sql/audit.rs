@@ -5,7 +5,6 @@ use sqlx::Row;
 
 use super::rows::*;
 use super::SqlStore;
-use crate::api::AuditRecord;
 use crate::store::*;
 
 pub(super) async fn insert_audit<'e, E>(executor: E, entry: &AuditEntry) -> StoreResult<()>
@@ -31,21 +30,24 @@ where
     Ok(())
 }
 
-fn audit_from_row(row: &AnyRow) -> StoreResult<AuditRecord> {
+fn audit_from_row(row: &AnyRow) -> StoreResult<StoredAuditEntry> {
     let at: i64 = row.try_get("at")?;
-    let at = time_of(at).ok_or_else(|| corrupt("audit.at"))?;
-    Ok(AuditRecord {
+    // A time no caller could show is a corrupt row, found here rather than above.
+    time_of(at).ok_or_else(|| corrupt("audit.at"))?;
+    Ok(StoredAuditEntry {
         id: row.try_get("id")?,
-        at,
-        request_id: row.try_get("request_id")?,
-        actor: row.try_get("actor")?,
-        on_behalf_of: row.try_get("on_behalf_of")?,
-        action: row.try_get("action")?,
-        millekod: row.try_get("millekod")?,
-        login: row.try_get("login")?,
-        outcome: row.try_get("outcome")?,
-        reason: row.try_get("reason")?,
-        detail: row.try_get("detail")?,
+        entry: AuditEntry {
+            at,
+            request_id: row.try_get("request_id")?,
+            actor: row.try_get("actor")?,
+            on_behalf_of: row.try_get("on_behalf_of")?,
+            action: row.try_get("action")?,
+            millekod: row.try_get("millekod")?,
+            login: row.try_get("login")?,
+            outcome: row.try_get("outcome")?,
+            reason: row.try_get("reason")?,
+            detail: row.try_get("detail")?,
+        },
     })
 }
 
@@ -56,7 +58,7 @@ pub(super) async fn append_audit(db: &SqlStore, entry: &AuditEntry) -> StoreResu
 pub(super) async fn list_audit(
     db: &SqlStore,
     filter: &AuditFilter,
-) -> StoreResult<Vec<AuditRecord>> {
+) -> StoreResult<Vec<StoredAuditEntry>> {
     // Optional filters as `($n IS NULL OR col = $n)` keep one prepared statement.
     let rows = sqlx::query(
         "SELECT id, at, request_id, actor, on_behalf_of, action, millekod, login, \

@@ -6,7 +6,6 @@ use sqlx::Row;
 
 use super::rows::*;
 use super::SqlStore;
-use crate::api::Flow;
 use crate::domain::login_start::{minute_of, LiveCode, StartDecision, StartFacts, StartPolicy};
 use crate::store::*;
 
@@ -49,12 +48,8 @@ fn format_sends(sent: &[Millis]) -> String {
 }
 
 fn challenge_from_row(row: &AnyRow) -> StoreResult<ChallengeRecord> {
-    let flow = match row.try_get::<String, _>("flow")?.as_str() {
-        "login" => Flow::Login,
-        "first_login" => Flow::FirstLogin,
-        "new_password" => Flow::NewPassword,
-        _ => return Err(corrupt("challenges.flow")),
-    };
+    let flow = Flow::parse(&row.try_get::<String, _>("flow")?)
+        .ok_or_else(|| corrupt("challenges.flow"))?;
     Ok(ChallengeRecord {
         id: row.try_get("id")?,
         user_id: row.try_get("user_id")?,
@@ -68,14 +63,6 @@ fn challenge_from_row(row: &AnyRow) -> StoreResult<ChallengeRecord> {
         created_at: row.try_get("created_at")?,
         expires_at: row.try_get("expires_at")?,
     })
-}
-
-pub(crate) fn flow_str(flow: Flow) -> &'static str {
-    match flow {
-        Flow::Login => "login",
-        Flow::FirstLogin => "first_login",
-        Flow::NewPassword => "new_password",
-    }
 }
 
 pub(super) async fn open_challenge(
@@ -231,7 +218,7 @@ pub(super) async fn open_challenge(
     )
     .bind(&challenge.id)
     .bind(challenge.user_id)
-    .bind(flow_str(challenge.flow))
+    .bind(challenge.flow.as_str())
     .bind(challenge.otp_method.as_str())
     .bind(&challenge.positions)
     .bind(&challenge.sms_code_digest)

@@ -37,8 +37,10 @@ impl Checkpointer {
 
 #[cfg(test)]
 mod tests {
-    use crate::api::{AuthTool, Login, MilleKod, UserStatus};
+    use crate::domain::ids::{Login, MilleKod};
+    use crate::domain::lockout::UserStatus;
     use crate::domain::phone::PhoneNumber;
+    use crate::domain::user::AuthTool;
     use crate::store::*;
 
     fn user(millekod: &MilleKod, phone: &str) -> NewUser {

@@ -29,6 +29,7 @@ mod audit;
 mod challenges;
 mod checkpoint;
 mod connect;
+mod driver_errors;
 mod inventory;
 mod notices;
 mod phone_batch;
@@ -43,7 +44,6 @@ use async_trait::async_trait;
 use sqlx::AnyPool;
 
 use super::*;
-use crate::api::{AuditRecord, Flow};
 use crate::domain::login_start::StartPolicy;
 use checkpoint::Checkpointer;
 
@@ -354,7 +354,7 @@ impl Store for SqlStore {
         audit::append_audit(self, entry).await
     }
 
-    async fn list_audit(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditRecord>> {
+    async fn list_audit(&self, filter: &AuditFilter) -> StoreResult<Vec<StoredAuditEntry>> {
         audit::list_audit(self, filter).await
     }
 }

@@ -22,7 +22,6 @@ use std::collections::HashMap;
 use sqlx::Row;
 
 use super::SqlStore;
-use crate::api::PhoneChangeResult;
 use crate::domain::phone_change::{self, RowOutcome};
 use crate::store::*;
 
@@ -146,7 +145,7 @@ struct OwnedBatch {
     key: Option<String>,
     request_hash: Vec<u8>,
     rows: Vec<PhoneBatchRow>,
-    decided: Vec<PhoneChangeResult>,
+    decided: Vec<PhoneRowResult>,
     dry_run: bool,
     batch_id: String,
     notify_old: bool,
@@ -286,7 +285,7 @@ fn replay(
 
 /// The rows decided so far (`batch.decided`), plus a conflict for each repeat of a user
 /// within the chunk; and the rows left to look up.
-fn dedupe<'r>(batch: &PhoneBatch<'r>) -> (Vec<PhoneChangeResult>, Vec<&'r PhoneBatchRow>) {
+fn dedupe<'r>(batch: &PhoneBatch<'r>) -> (Vec<PhoneRowResult>, Vec<&'r PhoneBatchRow>) {
     let mut results = batch.decided.clone();
     let mut seen: HashMap<(&str, &str), u32> = HashMap::new();
     let mut unique = Vec::with_capacity(batch.rows.len());
@@ -316,7 +315,7 @@ fn plan<'r>(
     batch: &PhoneBatch<'r>,
     unique: Vec<&'r PhoneBatchRow>,
     found: &Found<'_>,
-    results: &mut Vec<PhoneChangeResult>,
+    results: &mut Vec<PhoneRowResult>,
 ) -> StoreResult<Vec<Change<'r>>> {
     let mut changes = Vec::new();
     for row in unique {
@@ -572,8 +571,8 @@ impl SqlStore {
     }
 }
 
-fn result(index: u32, outcome: RowOutcome, message: Option<String>) -> PhoneChangeResult {
-    PhoneChangeResult {
+fn result(index: u32, outcome: RowOutcome, message: Option<String>) -> PhoneRowResult {
+    PhoneRowResult {
         index,
         outcome,
         message,

@@ -137,36 +137,38 @@ pub(super) fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
     let uid = row.try_get::<Option<String>, _>("uid")?;
     Ok(UserRecord {
         id: row.try_get("id")?,
-        uid: uid
-            .as_deref()
-            .and_then(UserUid::parse)
-            .ok_or_else(|| corrupt("users.uid"))?,
-        kind,
-        millekod,
-        login,
-        name: row.try_get("name")?,
-        status,
-        failed_attempts: row.try_get("failed_attempts")?,
-        attempts_left: row.try_get("attempts_left")?,
-        auth_tool,
-        phone,
-        password_masking: row.try_get::<i64, _>("password_masking")? != 0,
-        password,
-        temporary_password_hash: row.try_get("temp_password_hash")?,
-        token_serial: row.try_get("token_serial")?,
-        token_seed_sealed: row.try_get("token_seed_sealed")?,
+        user: NewUser {
+            uid: uid
+                .as_deref()
+                .and_then(UserUid::parse)
+                .ok_or_else(|| corrupt("users.uid"))?,
+            kind,
+            millekod,
+            login,
+            name: row.try_get("name")?,
+            status,
+            failed_attempts: row.try_get("failed_attempts")?,
+            attempts_left: row.try_get("attempts_left")?,
+            auth_tool,
+            phone,
+            password_masking: row.try_get::<i64, _>("password_masking")? != 0,
+            password,
+            temporary_password_hash: row.try_get("temp_password_hash")?,
+            token_serial: row.try_get("token_serial")?,
+            token_seed_sealed: row.try_get("token_seed_sealed")?,
+            blocked_at: row.try_get("blocked_at")?,
+            operator_role: row
+                .try_get::<Option<String>, _>("operator_role")?
+                .map(|role| {
+                    crate::domain::policy::OperatorRole::parse(&role)
+                        .ok_or_else(|| corrupt("users.operator_role"))
+                })
+                .transpose()?,
+        },
         token_last_step: row.try_get("token_last_step")?,
         pending_positions: row.try_get("pending_positions")?,
         last_login_at: row.try_get("last_login_at")?,
-        blocked_at: row.try_get("blocked_at")?,
         phone_changed_at: row.try_get("phone_changed_at")?,
-        operator_role: row
-            .try_get::<Option<String>, _>("operator_role")?
-            .map(|role| {
-                crate::domain::policy::OperatorRole::parse(&role)
-                    .ok_or_else(|| corrupt("users.operator_role"))
-            })
-            .transpose()?,
     })
 }
 
@@ -177,28 +179,6 @@ pub(super) fn status_list(statuses: &[UserStatus]) -> String {
         .map(|s| format!("'{}'", s.as_str()))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// A unique violation is `AlreadyExists`; anything else, the database's error.
-pub(super) fn exists_or_database(err: sqlx::Error) -> StoreError {
-    if is_unique_violation(&err) {
-        StoreError::AlreadyExists
-    } else {
-        StoreError::Database(err)
-    }
-}
-
-fn is_unique_violation(err: &sqlx::Error) -> bool {
-    match err {
-        sqlx::Error::Database(db) => {
-            db.is_unique_violation()
-                || db
-                    .code()
-                    .is_some_and(|c| c == "2067" || c == "1555" || c == "23505")
-                || db.message().contains("UNIQUE constraint failed")
-        }
-        _ => false,
-    }
 }
 
 /// The columns of a new user that every insert sets, in the order [`bind_new_user`]

@@ -3,6 +3,7 @@
 use sqlx::Row;
 
 use super::audit::insert_audit;
+use super::driver_errors::exists_or_database;
 use super::rows::*;
 use super::SqlStore;
 use crate::store::*;
