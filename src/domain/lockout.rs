@@ -1,4 +1,5 @@
-//! The lockout state machine (R7–R10).
+//! The lockout state machine (R7–R10): one idea, its states, its events and their
+//! preconditions, which reads best whole (tests in `lockout/tests.rs`).
 //!
 //! ```text
 //!                     wrong data, attempts left          right data
@@ -30,6 +31,17 @@
 //! between, the user is left with no attempts and no block; [`is_locked_out`] counts
 //! that as locked out, so an unblock lifts it like any block.
 //!
+//! **Each transition is stated once, here**, as a pure function of a [`LockoutState`]:
+//! [`reserve`], [`failure`], [`release`], [`success`], [`unblocked`],
+//! [`password_reset`], [`unblock_undone`] and [`password_reset_undone`]. The store
+//! applies them atomically in SQL (that is why replicas agree): where the outcome does
+//! not depend on a count others may be changing, the SQL binds the state these
+//! functions compute (`*_target`) and keeps only the precondition in its `WHERE`; where
+//! it must count under races (reserve, failure, release, success), the SQL says the
+//! same thing in a `CASE` and names the function it implements. A store test drives
+//! every transition through the real SQL from every state and compares the row with
+//! these functions (`store::sql::lockout_tests`), so the two cannot drift.
+//!
 //! Every change of a user's state ends their open challenges, and a challenge is only
 //! good for the flow the user's *current* state calls for ([`flow_for`]): a challenge
 //! started while awaiting a new password cannot set one after the user already did.
@@ -37,6 +49,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::user::Flow;
+
+/// Unix milliseconds (as the store keeps times).
+type Millis = i64;
 
 /// Attempts granted by "unblock current password" (R9): exactly three.
 pub const UNBLOCK_CURRENT_PASSWORD_ATTEMPTS: u8 = 3;
@@ -241,223 +256,158 @@ pub fn require_new_password(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
+/// What the lockout rule reads and writes of a user (R7–R10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LockoutState {
+    pub status: UserStatus,
+    /// Consecutive failures since the last success or unblock.
+    pub failed_attempts: i64,
+    /// Attempts that may still be reserved (a reserved one is taken off at once).
+    pub attempts_left: i64,
+    /// Since when the user is blocked (`None`: not blocked by failures).
+    pub blocked_at: Option<Millis>,
+}
 
-    fn blocked() -> UnblockFacts {
-        UnblockFacts {
-            status: UserStatus::Blocked,
-            attempts_left: 0,
-            has_permanent_password: true,
-            has_phone: true,
-            has_token: false,
-        }
-    }
+/// Why no attempt could be reserved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotReserved {
+    /// The user is blocked.
+    Blocked,
+    /// Not blocked, but every attempt left is held by a check still running.
+    Busy,
+    /// The user's status no longer calls for the challenge's flow.
+    Mismatch,
+}
 
-    #[test]
-    fn limit_is_one_to_five() {
-        assert!(LockoutLimit::new(0).is_err());
-        assert!(LockoutLimit::new(6).is_err());
-        for n in 1..=5 {
-            assert_eq!(LockoutLimit::new(n).unwrap().get(), n);
-        }
-        assert_eq!(LockoutLimit::default().get(), 3);
-    }
-
-    #[test]
-    fn current_password_grants_exactly_three_whatever_the_limit() {
-        for n in 1..=5 {
-            let limit = LockoutLimit::new(n).unwrap();
-            let out = unblock(blocked(), UnblockMode::CurrentPassword, limit).unwrap();
-            assert_eq!(out.attempts_left, 3);
-            assert_eq!(out.status, UserStatus::Active);
-        }
-    }
-
-    #[test]
-    fn new_password_needs_phone_or_token() {
-        let limit = LockoutLimit::default();
-        let mut facts = blocked();
-        facts.has_phone = false;
-        assert_eq!(
-            unblock(facts, UnblockMode::NewPassword, limit),
-            Err(UnblockRefused::NoAuthorizationTool)
-        );
-        facts.has_token = true;
-        let out = unblock(facts, UnblockMode::NewPassword, limit).unwrap();
-        assert_eq!(out.status, UserStatus::AwaitingNewPassword);
-    }
-
-    #[test]
-    fn only_blocked_users_are_unblocked() {
-        for status in [
-            UserStatus::Active,
-            UserStatus::PendingActivation,
-            UserStatus::AwaitingNewPassword,
-        ] {
-            let facts = UnblockFacts {
-                status,
-                attempts_left: 1,
-                ..blocked()
-            };
-            for mode in [UnblockMode::CurrentPassword, UnblockMode::NewPassword] {
-                assert_eq!(
-                    unblock(facts, mode, LockoutLimit::default()),
-                    Err(UnblockRefused::NotBlocked)
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn no_attempt_left_is_locked_out_whatever_the_status() {
-        // What a process that died between a reservation and its outcome leaves.
-        let stuck = UnblockFacts {
-            status: UserStatus::Active,
-            attempts_left: 0,
-            ..blocked()
-        };
-        let out = unblock(stuck, UnblockMode::CurrentPassword, LockoutLimit::default()).unwrap();
-        assert_eq!((out.status, out.attempts_left), (UserStatus::Active, 3));
-        assert!(is_locked_out(UserStatus::Blocked, 3));
-        assert!(!is_locked_out(UserStatus::Active, 1));
-    }
-
-    #[test]
-    fn a_challenge_is_good_only_for_the_flow_of_the_current_status() {
-        for status in [
-            UserStatus::PendingActivation,
-            UserStatus::Active,
-            UserStatus::Blocked,
-            UserStatus::AwaitingNewPassword,
-        ] {
-            for flow in [Flow::Login, Flow::FirstLogin, Flow::NewPassword] {
-                assert_eq!(
-                    statuses_for(flow).contains(&status),
-                    flow_for(status) == flow,
-                    "{status:?} {flow:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn a_user_never_activated_keeps_the_temporary_password() {
-        let facts = UnblockFacts {
-            has_permanent_password: false,
-            ..blocked()
-        };
-        let out = unblock(facts, UnblockMode::CurrentPassword, LockoutLimit::default()).unwrap();
-        assert_eq!(out.status, UserStatus::PendingActivation);
-        assert_eq!(out.attempts_left, 3);
-    }
-
-    #[test]
-    fn a_password_change_is_required_of_active_and_blocked_users_with_a_tool() {
-        let limit = LockoutLimit::new(5).unwrap();
-        for status in [UserStatus::Active, UserStatus::Blocked] {
-            let facts = UnblockFacts {
-                status,
-                attempts_left: if status == UserStatus::Blocked { 0 } else { 2 },
-                ..blocked()
-            };
-            let out = require_new_password(facts, limit).unwrap();
-            assert_eq!(
-                (out.status, out.attempts_left),
-                (UserStatus::AwaitingNewPassword, 5)
-            );
-            let token_only = UnblockFacts {
-                has_phone: false,
-                has_token: true,
-                ..facts
-            };
-            assert!(require_new_password(token_only, limit).is_ok());
-            let neither = UnblockFacts {
-                has_phone: false,
-                ..facts
-            };
-            assert_eq!(
-                require_new_password(neither, limit),
-                Err(PasswordResetRefused::NoAuthorizationTool)
-            );
-        }
-    }
-
-    #[test]
-    fn a_password_change_is_refused_before_activation_and_while_awaiting_one() {
-        let limit = LockoutLimit::default();
-        for (status, refusal) in [
-            (
-                UserStatus::PendingActivation,
-                PasswordResetRefused::PendingActivation,
-            ),
-            (
-                UserStatus::AwaitingNewPassword,
-                PasswordResetRefused::AwaitingNewPassword,
-            ),
-        ] {
-            let facts = UnblockFacts {
-                status,
-                attempts_left: 3,
-                ..blocked()
-            };
-            assert_eq!(require_new_password(facts, limit), Err(refusal));
-        }
-    }
-
-    fn any_status() -> impl Strategy<Value = UserStatus> {
-        prop_oneof![
-            Just(UserStatus::PendingActivation),
-            Just(UserStatus::Active),
-            Just(UserStatus::Blocked),
-            Just(UserStatus::AwaitingNewPassword),
-        ]
-    }
-
-    proptest! {
-        /// Whatever the facts, a required change leads only to awaiting a new password
-        /// with the full limit, from active or blocked, and never without a tool.
-        #[test]
-        fn a_required_change_ends_awaiting_a_new_password_with_the_full_limit(
-            status in any_status(),
-            attempts_left in -2i64..6,
-            has_permanent_password: bool,
-            has_phone: bool,
-            has_token: bool,
-            limit in 1u8..=5,
-        ) {
-            let facts = UnblockFacts {
-                status, attempts_left, has_permanent_password, has_phone, has_token,
-            };
-            let limit = LockoutLimit::new(limit).unwrap();
-            match require_new_password(facts, limit) {
-                Ok(out) => {
-                    prop_assert!(matches!(status, UserStatus::Active | UserStatus::Blocked));
-                    prop_assert!(has_phone || has_token);
-                    prop_assert_eq!(out.status, UserStatus::AwaitingNewPassword);
-                    prop_assert_eq!(out.attempts_left, limit.get());
-                    prop_assert_eq!(flow_for(out.status), Flow::NewPassword);
-                }
-                Err(refusal) => prop_assert!(
-                    !matches!(status, UserStatus::Active | UserStatus::Blocked)
-                        || refusal == PasswordResetRefused::NoAuthorizationTool
-                ),
-            }
-        }
-    }
-
-    #[test]
-    fn status_text_roundtrips() {
-        for s in [
-            UserStatus::PendingActivation,
-            UserStatus::Active,
-            UserStatus::Blocked,
-            UserStatus::AwaitingNewPassword,
-        ] {
-            assert_eq!(UserStatus::parse(s.as_str()), Some(s));
-        }
-        assert_eq!(UserStatus::parse("x"), None);
+/// Reserve one attempt for a check of a challenge of `flow`, before the check runs.
+pub fn reserve(s: LockoutState, flow: Flow) -> Result<LockoutState, NotReserved> {
+    let allowed = statuses_for(flow);
+    if s.attempts_left > 0 && s.status != UserStatus::Blocked && allowed.contains(&s.status) {
+        Ok(LockoutState {
+            attempts_left: s.attempts_left - 1,
+            ..s
+        })
+    } else if s.status == UserStatus::Blocked {
+        Err(NotReserved::Blocked)
+    } else if allowed.contains(&s.status) {
+        Err(NotReserved::Busy)
+    } else {
+        Err(NotReserved::Mismatch)
     }
 }
+
+/// A failed check (its attempt already reserved): one more failure, and a block when
+/// no attempt is left, dated the first time only.
+pub fn failure(s: LockoutState, now: Millis) -> LockoutState {
+    let block = s.attempts_left <= 0;
+    LockoutState {
+        status: if block { UserStatus::Blocked } else { s.status },
+        failed_attempts: s.failed_attempts + 1,
+        attempts_left: s.attempts_left,
+        blocked_at: if block && s.status != UserStatus::Blocked {
+            Some(now)
+        } else {
+            s.blocked_at
+        },
+    }
+}
+
+/// Give back an attempt reserved for a check that could not be made: never above
+/// `limit`, never to a blocked user.
+pub fn release(s: LockoutState, limit: i64) -> LockoutState {
+    if s.status == UserStatus::Blocked || s.attempts_left >= limit {
+        s
+    } else {
+        LockoutState {
+            attempts_left: s.attempts_left + 1,
+            ..s
+        }
+    }
+}
+
+/// A successful login of `flow`, only while the user's status still calls for it
+/// (`None`: it does not). The count is reset to `limit`; a block that failures racing
+/// the success just set is lifted; setting a new password makes the user active.
+pub fn success(
+    s: LockoutState,
+    flow: Flow,
+    limit: i64,
+    new_password: bool,
+) -> Option<LockoutState> {
+    if !statuses_for(flow).contains(&s.status) {
+        return None;
+    }
+    Some(LockoutState {
+        status: if new_password || s.status == UserStatus::Blocked {
+            UserStatus::Active
+        } else {
+            s.status
+        },
+        failed_attempts: 0,
+        attempts_left: limit,
+        blocked_at: None,
+    })
+}
+
+/// The state an unblock decided by [`unblock`] leads to, whatever the state before.
+pub fn unblock_target(status: UserStatus, attempts_left: i64) -> LockoutState {
+    LockoutState {
+        status,
+        failed_attempts: 0,
+        attempts_left,
+        blocked_at: None,
+    }
+}
+
+/// Apply an unblock to `s`: only a locked-out user is unblocked (`None`: conflict).
+pub fn unblocked(s: LockoutState, status: UserStatus, attempts_left: i64) -> Option<LockoutState> {
+    is_locked_out(s.status, s.attempts_left).then(|| unblock_target(status, attempts_left))
+}
+
+/// The statuses a new password can be required of ([`require_new_password`]).
+pub const PASSWORD_RESETTABLE: &[UserStatus] = &[UserStatus::Active, UserStatus::Blocked];
+
+/// The state a required password change leads to, whatever the state before.
+pub fn password_reset_target(attempts_left: i64) -> LockoutState {
+    LockoutState {
+        status: UserStatus::AwaitingNewPassword,
+        failed_attempts: 0,
+        attempts_left,
+        blocked_at: None,
+    }
+}
+
+/// Apply a required password change to `s` (`None`: the status no longer allows it).
+pub fn password_reset(s: LockoutState, attempts_left: i64) -> Option<LockoutState> {
+    PASSWORD_RESETTABLE
+        .contains(&s.status)
+        .then(|| password_reset_target(attempts_left))
+}
+
+/// Undoing a "new password" unblock or a required password change: only while the
+/// user still awaits the new password it set (the store also checks it is still the
+/// same access password, which nobody has seen).
+pub const UNDOABLE: UserStatus = UserStatus::AwaitingNewPassword;
+
+/// The state undoing a "new password" unblock leads to: blocked again, with the
+/// counts it had.
+pub fn unblock_undone_target(before: LockoutState) -> LockoutState {
+    LockoutState {
+        status: UserStatus::Blocked,
+        ..before
+    }
+}
+
+/// Undo a "new password" unblock whose access password could not be sent.
+pub fn unblock_undone(s: LockoutState, before: LockoutState) -> Option<LockoutState> {
+    (s.status == UNDOABLE).then(|| unblock_undone_target(before))
+}
+
+/// Undo a required password change whose access password could not be sent: back to
+/// the state it left.
+pub fn password_reset_undone(s: LockoutState, before: LockoutState) -> Option<LockoutState> {
+    (s.status == UNDOABLE).then_some(before)
+}
+
+#[cfg(test)]
+mod tests;

@@ -9,6 +9,18 @@ use super::SqlStore;
 use crate::domain::lockout;
 use crate::store::*;
 
+/// The lockout state of a row.
+pub(super) fn lockout_state(user: &UserRecord) -> lockout::LockoutState {
+    lockout::LockoutState {
+        status: user.status,
+        failed_attempts: user.failed_attempts,
+        attempts_left: user.attempts_left,
+        blocked_at: user.blocked_at,
+    }
+}
+
+/// `lockout::reserve`, counted atomically in SQL (parallel guesses race for the last
+/// attempts); when nothing was reserved, the domain says why from the row as it is.
 pub(super) async fn reserve_attempt(
     db: &SqlStore,
     user_id: i64,
@@ -32,14 +44,20 @@ pub(super) async fn reserve_attempt(
         .fetch_optional(&db.pool)
         .await?;
     let user = row.as_ref().map(user_from_row).transpose()?;
-    let outcome = match user.as_ref().map(|u| u.status) {
-        Some(UserStatus::Blocked) => Reservation::Blocked,
-        Some(status) if allowed.contains(&status) => Reservation::Busy,
-        _ => Reservation::Mismatch,
+    let outcome = match user
+        .as_ref()
+        .map(|u| lockout::reserve(lockout_state(u), flow))
+    {
+        Some(Err(lockout::NotReserved::Blocked)) => Reservation::Blocked,
+        // An attempt given back since our UPDATE looked is still one others hold.
+        Some(Err(lockout::NotReserved::Busy) | Ok(_)) => Reservation::Busy,
+        Some(Err(lockout::NotReserved::Mismatch)) | None => Reservation::Mismatch,
     };
     Ok((outcome, user))
 }
 
+/// `lockout::failure`, in SQL: the count must be taken atomically under races, and a
+/// block ends the user's open challenges and sessions in the same transaction.
 pub(super) async fn record_failure(
     db: &SqlStore,
     user_id: i64,
@@ -71,6 +89,7 @@ pub(super) async fn record_failure(
     Ok(outcome)
 }
 
+/// `lockout::release`, in SQL (other checks may be reserving meanwhile).
 pub(super) async fn release_attempt(db: &SqlStore, user_id: i64, limit: i64) -> StoreResult<()> {
     sqlx::query(
         "UPDATE users SET attempts_left = CASE WHEN attempts_left < $2 \
@@ -145,6 +164,8 @@ pub(super) async fn record_decoy_failure(
     Ok(failed)
 }
 
+/// `lockout::success`, in SQL: the status it keeps or lifts depends on the row as it
+/// is when the success lands (failures racing it may just have blocked the user).
 pub(super) async fn record_success(
     db: &SqlStore,
     user_id: i64,

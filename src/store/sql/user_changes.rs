@@ -6,6 +6,7 @@ use super::audit::insert_audit;
 use super::rows::*;
 use super::sessions::end_challenges_and_sessions;
 use super::SqlStore;
+use crate::domain::lockout;
 use crate::store::*;
 
 /// Mark the serial the user holds (if any) withdrawn for good, known to the inventory
@@ -52,52 +53,77 @@ pub(super) async fn change_user(
             status,
             attempts_left,
             temporary_password_hash,
-        } => sqlx::query(concat!(
-            "UPDATE users SET status = $2, attempts_left = $3, failed_attempts = 0, \
-             blocked_at = NULL, temp_password_hash = COALESCE($4, temp_password_hash), \
-             updated_at = $5 WHERE id = $1 AND (status = 'blocked' OR attempts_left <= 0) \
-             RETURNING ",
-            user_columns!()
-        ))
-        .bind(user_id)
-        .bind(status.as_str())
-        .bind(*attempts_left)
-        .bind(temporary_password_hash.clone())
-        .bind(now),
+        } => {
+            // `lockout::unblocked`: the state is the domain's, the `WHERE` its
+            // precondition (`is_locked_out`).
+            let target = lockout::unblock_target(*status, *attempts_left);
+            sqlx::query(concat!(
+                "UPDATE users SET status = $2, attempts_left = $3, failed_attempts = $6, \
+                 blocked_at = $7, temp_password_hash = COALESCE($4, temp_password_hash), \
+                 updated_at = $5 WHERE id = $1 AND (status = 'blocked' OR attempts_left <= 0) \
+                 RETURNING ",
+                user_columns!()
+            ))
+            .bind(user_id)
+            .bind(target.status.as_str())
+            .bind(target.attempts_left)
+            .bind(temporary_password_hash.clone())
+            .bind(now)
+            .bind(target.failed_attempts)
+            .bind(target.blocked_at)
+        }
         UserChange::UndoUnblock {
             unblocked_hash,
             failed_attempts,
             attempts_left,
             blocked_at,
             temporary_password_hash,
-        } => sqlx::query(concat!(
-            "UPDATE users SET status = 'blocked', failed_attempts = $2, attempts_left = $3, \
-             blocked_at = $4, temp_password_hash = $5, updated_at = $6 \
-             WHERE id = $1 AND status = 'awaiting_new_password' \
-             AND temp_password_hash = $7 RETURNING ",
-            user_columns!()
-        ))
-        .bind(user_id)
-        .bind(*failed_attempts)
-        .bind(*attempts_left)
-        .bind(*blocked_at)
-        .bind(temporary_password_hash.clone())
-        .bind(now)
-        .bind(unblocked_hash.clone()),
+        } => {
+            // `lockout::unblock_undone`; the `WHERE` is its precondition (`UNDOABLE`).
+            let target = lockout::unblock_undone_target(lockout::LockoutState {
+                status: UserStatus::Blocked,
+                failed_attempts: *failed_attempts,
+                attempts_left: *attempts_left,
+                blocked_at: *blocked_at,
+            });
+            sqlx::query(concat!(
+                "UPDATE users SET status = $8, failed_attempts = $2, attempts_left = $3, \
+                 blocked_at = $4, temp_password_hash = $5, updated_at = $6 \
+                 WHERE id = $1 AND status = 'awaiting_new_password' \
+                 AND temp_password_hash = $7 RETURNING ",
+                user_columns!()
+            ))
+            .bind(user_id)
+            .bind(target.failed_attempts)
+            .bind(target.attempts_left)
+            .bind(target.blocked_at)
+            .bind(temporary_password_hash.clone())
+            .bind(now)
+            .bind(unblocked_hash.clone())
+            .bind(target.status.as_str())
+        }
         UserChange::RequireNewPassword {
             attempts_left,
             temporary_password_hash,
-        } => sqlx::query(concat!(
-            "UPDATE users SET status = 'awaiting_new_password', attempts_left = $2, \
-             failed_attempts = 0, blocked_at = NULL, temp_password_hash = $3, \
-             updated_at = $4 WHERE id = $1 AND status IN ('active', 'blocked') \
-             RETURNING ",
-            user_columns!()
-        ))
-        .bind(user_id)
-        .bind(*attempts_left)
-        .bind(temporary_password_hash.clone())
-        .bind(now),
+        } => {
+            // `lockout::password_reset`; the `WHERE` is its precondition
+            // (`PASSWORD_RESETTABLE`).
+            let target = lockout::password_reset_target(*attempts_left);
+            sqlx::query(concat!(
+                "UPDATE users SET status = $5, attempts_left = $2, \
+                 failed_attempts = $6, blocked_at = $7, temp_password_hash = $3, \
+                 updated_at = $4 WHERE id = $1 AND status IN ('active', 'blocked') \
+                 RETURNING ",
+                user_columns!()
+            ))
+            .bind(user_id)
+            .bind(target.attempts_left)
+            .bind(temporary_password_hash.clone())
+            .bind(now)
+            .bind(target.status.as_str())
+            .bind(target.failed_attempts)
+            .bind(target.blocked_at)
+        }
         UserChange::UndoPasswordReset {
             reset_hash,
             status,
@@ -105,6 +131,8 @@ pub(super) async fn change_user(
             attempts_left,
             blocked_at,
             temporary_password_hash,
+            // `lockout::password_reset_undone`: back to the state before, as given; the
+            // `WHERE` is its precondition (`UNDOABLE`).
         } => sqlx::query(concat!(
             "UPDATE users SET status = $2, failed_attempts = $3, attempts_left = $4, \
              blocked_at = $5, temp_password_hash = $6, updated_at = $7 \
