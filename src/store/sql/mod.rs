@@ -31,6 +31,8 @@ mod checkpoint;
 mod connect;
 mod driver_errors;
 mod inventory;
+#[cfg(test)]
+mod lockout_tests;
 mod notices;
 mod phone_batch;
 mod rows;
