@@ -1,8 +1,10 @@
 //! `millectl demo` walks through the whole job against its own in-process server and
-//! leaves the user's config, keyring and credentials alone.
+//! leaves the user's config, keyring and credentials alone. How long it takes is
+//! measured by `cargo bench --bench demo`, not asserted here (no timed assertion in a
+//! test: a loaded CI machine would fail it for nothing).
 #![cfg(feature = "server")]
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use assert_cmd::Command;
 
@@ -20,7 +22,6 @@ fn demo_unblocks_jan_fixes_a_phone_and_shows_the_audit() {
     // environment that the demo must ignore.
     let home = tempfile::tempdir().expect("temp dir");
     let config = home.path().join("config");
-    let started = Instant::now();
 
     // Act
     let output = Command::cargo_bin("millectl")
@@ -36,14 +37,11 @@ fn demo_unblocks_jan_fixes_a_phone_and_shows_the_audit() {
         .timeout(Duration::from_secs(60))
         .output()
         .expect("run millectl demo");
-    let took = started.elapsed();
 
     // Assert
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "demo failed: {stderr}\n{stdout}");
-    eprintln!("millectl demo took {took:?}");
-    assert!(took < Duration::from_secs(30), "the demo took {took:?}");
 
     let at = find_after(&stdout, 0, "$ millectl login");
     let at = find_after(&stdout, at, "as HelpDesk operator helpdesk");
