@@ -216,3 +216,7 @@ pub fn clear(profile: &str) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+// The keyring path with the keyring crate's mock store (never the real keyring).
+#[cfg(test)]
+mod tests;
