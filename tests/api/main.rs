@@ -4,6 +4,7 @@
 mod aborts;
 mod admin;
 mod audit_gaps;
+mod audit_records;
 mod bad_input;
 mod concurrency;
 mod delivery;
@@ -26,7 +27,9 @@ mod phone_holds;
 mod phones;
 mod pkcs11;
 mod proxy;
+mod rules;
 mod secrets;
+mod sessions;
 mod slow_clients;
 mod smoke;
 mod sms_limits;
