@@ -9,12 +9,17 @@
 //! 2. **single requests**: the same N users moved again through
 //!    `PUT /v1/companies/{m}/users/{l}/phone`, one request a row (what `phone set` sends)
 //!    with as many in flight as the import has chunks in flight.
-//! 3. **raw database**: the server stopped, the same N UPDATEs plus N audit INSERTs sent
-//!    straight to the database, one prepared statement each, in transactions of one
-//!    chunk — SQLite through its C library (rusqlite), with the server's pragmas and
-//!    background WAL checkpoints, PostgreSQL through sqlx's own driver: the database's
-//!    limit, without our server. Also run several times, each run to numbers the users
-//!    do not have yet; median reported.
+//! 3. **raw database**: the server stopped, the same N users moved again straight in the
+//!    database, doing per chunk the work the server does per chunk
+//!    (`src/store/phone_batch.rs`): the idempotency key's row, each user's old number
+//!    read and the new one written, the old number told (`sms_notices`), the user's
+//!    challenges and sessions ended, an audit record naming old and new number, the
+//!    key's answer stored and expired keys swept, in one transaction a chunk. Each by the
+//!    database's fastest means: SQLite through its C library (rusqlite), prepared
+//!    statements row by row, with the server's pragmas and background WAL checkpoints;
+//!    PostgreSQL through sqlx's own driver, one set-wise statement a chunk (the rows as
+//!    `unnest` arrays). The database's limit, without our server. Also run several
+//!    times, each run to numbers the users do not have yet; median reported.
 //!
 //! Also the memory of `phone import --check` on a much longer file (1,000,000 rows by
 //! default): the file is streamed, so it should stay small whatever the length.
@@ -36,6 +41,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+
+// The raw database references (3. above), one per database.
+#[path = "phone_import/raw.rs"]
+mod raw;
 
 struct Settings {
     rows: u64,
@@ -350,8 +359,8 @@ async fn run_backend(settings: &Settings, database: Option<&str>) -> Measured {
     for run in 0..settings.runs {
         let prefix = RAW_PREFIXES[run % RAW_PREFIXES.len()];
         raw_runs.push(match database {
-            Some(url) => raw_postgres(url, settings, prefix).await,
-            None => raw_sqlite(&server.dir.path().join("millectl.db"), settings, prefix).await,
+            Some(url) => raw::postgres(url, settings, prefix).await,
+            None => raw::sqlite(&server.dir.path().join("millectl.db"), settings, prefix).await,
         });
     }
     Measured {
@@ -398,108 +407,6 @@ async fn single_requests(server: &Server, settings: &Settings) -> f64 {
     }
     for worker in workers {
         worker.await.expect("worker");
-    }
-    settings.rows as f64 / started.elapsed().as_secs_f64()
-}
-
-/// SQLite through its C library (rusqlite), with the server's pragmas and WAL
-/// checkpoints (a thread of its own checkpoints after every chunk, the writer only
-/// past 10,000 pages), prepared statements and one transaction per chunk: what the
-/// database itself can do, set up as the server sets it up.
-async fn raw_sqlite(path: &Path, settings: &Settings, prefix: u64) -> f64 {
-    let mut conn = rusqlite::Connection::open(path).expect("sqlite");
-    conn.execute_batch(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-         PRAGMA wal_autocheckpoint = 10000;",
-    )
-    .expect("pragmas");
-    let (wake, woken) = std::sync::mpsc::sync_channel::<()>(1);
-    let checkpointer = {
-        let path = path.to_owned();
-        std::thread::spawn(move || {
-            let conn = rusqlite::Connection::open(path).expect("sqlite");
-            while woken.recv().is_ok() {
-                conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
-                    .expect("checkpoint");
-            }
-        })
-    };
-    let started = Instant::now();
-    let now = now_millis();
-    let rows: Vec<u64> = (1..=settings.rows).collect();
-    for chunk in rows.chunks(settings.chunk) {
-        let tx = conn.transaction().expect("begin");
-        {
-            let mut update = tx
-                .prepare_cached(
-                    "UPDATE users SET phone = ?1, updated_at = ?2 \
-                     WHERE kind = 'company_user' AND millekod = ?3 AND login = ?4",
-                )
-                .expect("prepare update");
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO audit (at, request_id, actor, action, millekod, login, \
-                     outcome, reason, detail) VALUES (?1, 'bench', 'token:bench', 'phone.set', \
-                     ?2, ?3, 'success', NULL, 'batch raw: +48******001 -> +48******002')",
-                )
-                .expect("prepare insert");
-            for &n in chunk {
-                let (kod, login) = (millekod(n).to_string(), format!("u{n:06}"));
-                let phone = format!("+48{}", prefix * 10_000_000 + n);
-                let changed = update
-                    .execute(rusqlite::params![phone, now, kod, login])
-                    .expect("update");
-                assert_eq!(changed, 1);
-                insert
-                    .execute(rusqlite::params![now, kod, login])
-                    .expect("insert audit");
-            }
-        }
-        tx.commit().expect("commit");
-        let _ = wake.try_send(());
-    }
-    let rate = settings.rows as f64 / started.elapsed().as_secs_f64();
-    drop(wake);
-    checkpointer.join().expect("checkpointer");
-    rate
-}
-
-/// PostgreSQL through sqlx's own driver (no `Any` layer), one transaction per chunk.
-async fn raw_postgres(url: &str, settings: &Settings, prefix: u64) -> f64 {
-    use sqlx::Connection;
-    let mut conn = sqlx::PgConnection::connect(url).await.expect("postgres");
-    let started = Instant::now();
-    let now = now_millis();
-    let rows: Vec<u64> = (1..=settings.rows).collect();
-    for chunk in rows.chunks(settings.chunk) {
-        let mut tx = conn.begin().await.expect("begin");
-        for &n in chunk {
-            let (kod, login) = (millekod(n).to_string(), format!("u{n:06}"));
-            let done = sqlx::query(
-                "UPDATE users SET phone = $1, updated_at = $2 \
-                 WHERE kind = 'company_user' AND millekod = $3 AND login = $4",
-            )
-            .bind(format!("+48{}", prefix * 10_000_000 + n))
-            .bind(now)
-            .bind(&kod)
-            .bind(&login)
-            .execute(&mut *tx)
-            .await
-            .expect("update");
-            assert_eq!(done.rows_affected(), 1);
-            sqlx::query(
-                "INSERT INTO audit (at, request_id, actor, action, millekod, login, outcome, \
-                 reason, detail) VALUES ($1, 'bench', 'token:bench', 'phone.set', $2, $3, \
-                 'success', NULL, 'batch raw: +48******001 -> +48******002')",
-            )
-            .bind(now)
-            .bind(&kod)
-            .bind(&login)
-            .execute(&mut *tx)
-            .await
-            .expect("insert audit");
-        }
-        tx.commit().await.expect("commit");
     }
     settings.rows as f64 / started.elapsed().as_secs_f64()
 }
