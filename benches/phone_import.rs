@@ -18,8 +18,9 @@
 //!    database's fastest means: SQLite through its C library (rusqlite), prepared
 //!    statements row by row, with the server's pragmas and background WAL checkpoints;
 //!    PostgreSQL through sqlx's own driver, one set-wise statement a chunk (the rows as
-//!    `unnest` arrays). The database's limit, without our server. Also run several
-//!    times, each run to numbers the users do not have yet; median reported.
+//!    `unnest` arrays), as many chunks in flight as the import has. The database's
+//!    limit, without our server. Also run several times, each run to numbers the users
+//!    do not have yet; median reported.
 //!
 //! Also the memory of `phone import --check` on a much longer file (1,000,000 rows by
 //! default): the file is streamed, so it should stay small whatever the length.

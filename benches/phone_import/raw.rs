@@ -203,40 +203,64 @@ const RAW_POSTGRES_CHUNK: &str = "\
     SELECT (SELECT COUNT(*) FROM changed), (SELECT COUNT(*) FROM keyed)";
 
 /// PostgreSQL through sqlx's own driver (no `Any` layer): [`RAW_POSTGRES_CHUNK`], one
-/// statement and one transaction per chunk.
+/// statement and one transaction per chunk, with as many chunks in flight (each on a
+/// connection of its own) as the import has: PostgreSQL, unlike SQLite, writes several
+/// transactions at once.
 pub async fn postgres(url: &str, settings: &Settings, prefix: u64) -> f64 {
     use sqlx::Connection;
-    let mut conn = sqlx::PgConnection::connect(url).await.expect("postgres");
+    let chunks: Vec<Vec<u64>> = (1..=settings.rows)
+        .collect::<Vec<u64>>()
+        .chunks(settings.chunk)
+        .map(<[u64]>::to_vec)
+        .collect();
+    let chunks = std::sync::Arc::new(chunks);
+    let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let mut connections = Vec::new();
+    for _ in 0..settings.concurrency.max(1) {
+        connections.push(sqlx::PgConnection::connect(url).await.expect("postgres"));
+    }
     let started = Instant::now();
     let now = now_millis();
-    let rows: Vec<u64> = (1..=settings.rows).collect();
-    for (chunk_no, chunk) in rows.chunks(settings.chunk).enumerate() {
-        let key = chunk_key(prefix, chunk_no, chunk.len());
-        let kods: Vec<String> = chunk.iter().map(|&n| millekod(n).to_string()).collect();
-        let logins: Vec<String> = chunk.iter().map(|&n| format!("u{n:06}")).collect();
-        let phones: Vec<String> = chunk
-            .iter()
-            .map(|&n| format!("+48{}", prefix * 10_000_000 + n))
-            .collect();
-        // Autocommit: one statement is one transaction.
-        let (changed, keyed): (i64, i64) = sqlx::query_as(RAW_POSTGRES_CHUNK)
-            .bind(kods)
-            .bind(logins)
-            .bind(phones)
-            .bind(now)
-            .bind(&key.key)
-            .bind(RAW_ACTOR)
-            .bind(&key.request_hash)
-            .bind(&key.response)
-            .bind(KEY_TTL_MS)
-            .fetch_one(&mut conn)
-            .await
-            .expect("chunk");
-        assert_eq!(
-            (changed, keyed),
-            (chunk.len() as i64, 1),
-            "chunk {chunk_no}: rows changed, key stored"
-        );
+    let mut workers = Vec::new();
+    for mut conn in connections {
+        let (chunks, next) = (chunks.clone(), next.clone());
+        workers.push(tokio::spawn(async move {
+            loop {
+                let chunk_no = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(chunk) = chunks.get(chunk_no) else {
+                    break;
+                };
+                let key = chunk_key(prefix, chunk_no, chunk.len());
+                let kods: Vec<String> = chunk.iter().map(|&n| millekod(n).to_string()).collect();
+                let logins: Vec<String> = chunk.iter().map(|&n| format!("u{n:06}")).collect();
+                let phones: Vec<String> = chunk
+                    .iter()
+                    .map(|&n| format!("+48{}", prefix * 10_000_000 + n))
+                    .collect();
+                // Autocommit: one statement is one transaction.
+                let (changed, keyed): (i64, i64) = sqlx::query_as(RAW_POSTGRES_CHUNK)
+                    .bind(kods)
+                    .bind(logins)
+                    .bind(phones)
+                    .bind(now)
+                    .bind(&key.key)
+                    .bind(RAW_ACTOR)
+                    .bind(&key.request_hash)
+                    .bind(&key.response)
+                    .bind(KEY_TTL_MS)
+                    .fetch_one(&mut conn)
+                    .await
+                    .expect("chunk");
+                assert_eq!(
+                    (changed, keyed),
+                    (chunk.len() as i64, 1),
+                    "chunk {chunk_no}: rows changed, key stored"
+                );
+            }
+        }));
+    }
+    for worker in workers {
+        worker.await.expect("worker");
     }
     settings.rows as f64 / started.elapsed().as_secs_f64()
 }
