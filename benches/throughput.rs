@@ -20,7 +20,8 @@
 //! - login, step 2 one at a time: `BENCH_SEQUENTIAL_LOGINS` (default 50) logins of ewa,
 //!   each started untimed and its check timed alone — the cost of one login;
 //! - unblock: `POST …/unblock {"mode":"current_password"}` with an API token, each on a
-//!   different blocked user (users are provisioned and blocked first, not timed).
+//!   different blocked user (users are provisioned and blocked first, not timed); a
+//!   503 or 429 is retried after its Retry-After, as the CLI does, and counted.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -339,21 +340,39 @@ async fn bench() {
     };
     assert_eq!(listed("blocked").await.len(), unblocks, "users blocked");
     let since = audit_now();
+    // An overloaded server answers 503 (or 429) with Retry-After, as it should: each
+    // unblock is retried after it, as the CLI's client does, and the retries counted.
+    let retried = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let (ok, elapsed) = run_parallel(unblocks, concurrency, |i| {
         let (client, base, token) = (client.clone(), base.clone(), api_token.clone());
+        let retried = retried.clone();
         async move {
-            client
-                .post(format!(
-                    "{base}/v1/companies/12345678/users/bench{i:05}/unblock"
-                ))
-                .bearer_auth(token)
-                .json(&json!({"mode": "current_password", "reason": "benchmark"}))
-                .send()
-                .await
-                .is_ok_and(|r| r.status().is_success())
+            for _ in 0..30 {
+                let Ok(response) = client
+                    .post(format!(
+                        "{base}/v1/companies/12345678/users/bench{i:05}/unblock"
+                    ))
+                    .bearer_auth(&token)
+                    .json(&json!({"mode": "current_password", "reason": "benchmark"}))
+                    .send()
+                    .await
+                else {
+                    return false;
+                };
+                let Some(wait) = busy(&response) else {
+                    return response.status().is_success();
+                };
+                retried.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                tokio::time::sleep(wait).await;
+            }
+            false
         }
     })
     .await;
+    println!(
+        "unblocks retried after 503/429: {}",
+        retried.load(std::sync::atomic::Ordering::Relaxed)
+    );
     report("unblock current_password", ok, unblocks, elapsed);
     assert_eq!(ok, unblocks, "unblocks answered 200");
     assert_eq!(listed("blocked").await.len(), 0, "users still blocked");
@@ -441,7 +460,8 @@ async fn operator_session(client: &reqwest::Client, server: &Server) -> String {
 /// The bench server's lockout limit (`--lockout-limit`).
 const LOCKOUT_LIMIT: usize = 5;
 
-/// Create `bench{i}` in 12345678 and block it with `LOCKOUT_LIMIT` wrong first-login attempts.
+/// Create `bench{i}` in 12345678 and block it with `LOCKOUT_LIMIT` wrong first-login
+/// attempts; whether it got there.
 async fn provision_blocked_user(
     client: &reqwest::Client,
     base: &str,
@@ -458,7 +478,13 @@ async fn provision_blocked_user(
     if !created {
         return false;
     }
-    for _ in 0..LOCKOUT_LIMIT {
+    // Wrong first logins until the user is blocked: a 503 or 429 (the server busy
+    // checking passwords) counts no attempt and is retried after its Retry-After.
+    let mut failures = 0;
+    for _ in 0..LOCKOUT_LIMIT * 20 {
+        if failures == LOCKOUT_LIMIT {
+            return true;
+        }
         let Ok(response) = client
             .post(format!("{base}/v1/sessions"))
             .json(&json!({"millekod": "12345678", "login": format!("bench{i:05}")}))
@@ -467,15 +493,42 @@ async fn provision_blocked_user(
         else {
             return false;
         };
+        if let Some(wait) = busy(&response) {
+            tokio::time::sleep(wait).await;
+            continue;
+        }
         let Ok(challenge) = response.json::<Value>().await else {
             return false;
         };
         let id = challenge["challenge_id"].as_str().unwrap_or_default();
-        let _ = client
+        let Ok(response) = client
             .post(format!("{base}/v1/sessions/{id}"))
             .json(&json!({"otp": "000000", "temporary_password": "wrong-one-1", "new_password": "Abcdefgh12"}))
             .send()
-            .await;
+            .await
+        else {
+            return false;
+        };
+        match busy(&response) {
+            Some(wait) => tokio::time::sleep(wait).await,
+            None if response.status() == 401 => failures += 1,
+            None => return false,
+        }
     }
-    true
+    false
+}
+
+/// How long to wait before retrying an answer that says the server is busy (503 or
+/// 429 with Retry-After); `None` for any other answer.
+fn busy(response: &reqwest::Response) -> Option<Duration> {
+    if !matches!(response.status().as_u16(), 429 | 503) {
+        return None;
+    }
+    let seconds = response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1u64);
+    Some(Duration::from_secs(seconds))
 }
