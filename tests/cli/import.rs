@@ -76,6 +76,41 @@ fn spawn_until(mut cmd: std::process::Command, journal: &Path, chunks: usize) ->
     child
 }
 
+/// Whether process `pid` has `path` open (Linux: a link in `/proc/PID/fd`).
+fn has_open(pid: u32, path: &Path) -> bool {
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|fd| std::fs::read_link(fd.path()).is_ok_and(|target| target == path))
+}
+
+/// Run `cmd` in the background until it has opened `journal` (and so holds its lock,
+/// taken as it opens it, before any chunk is sent). The journal of an earlier run
+/// exists already, so its existence or its header says nothing about this one: the
+/// process's own open files do.
+fn spawn_until_opened(mut cmd: std::process::Command, journal: &Path) -> Child {
+    let journal = journal
+        .canonicalize()
+        .expect("the journal of the earlier runs");
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn millectl phone import");
+    let pid = child.id();
+    wait_for(
+        "the import to open its journal",
+        Duration::from_secs(120),
+        || {
+            let exited = matches!(child.try_wait(), Ok(Some(_)));
+            assert!(!exited, "the import ended before it opened its journal");
+            has_open(pid, &journal)
+        },
+    );
+    child
+}
+
 #[test]
 fn ten_thousand_rows_change_every_phone_once_and_a_rerun_changes_nothing() {
     let env = TestEnv::start_with(&["--seed-users", "10000"]);
@@ -163,9 +198,12 @@ fn an_import_killed_at_several_points_resumes_to_exactly_one_change_per_row() {
     assert_eq!(output.status.code(), Some(130), "{output:?}");
 
     // Then kill -9 at several points: right after the journal was opened (chunks in
-    // flight, none recorded), and after some chunks.
-    for chunks in [3, 20, 47, 81] {
-        let mut child = spawn_until(command(), &journal, chunks);
+    // flight, none recorded by this run), and after some chunks.
+    for chunks in [None, Some(20), Some(47), Some(81)] {
+        let mut child = match chunks {
+            None => spawn_until_opened(command(), &journal),
+            Some(chunks) => spawn_until(command(), &journal, chunks),
+        };
         child.kill().expect("kill -9");
         child.wait().expect("wait");
         assert_eq!(
