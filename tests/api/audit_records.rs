@@ -66,8 +66,7 @@ fn expected(
 
 #[tokio::test]
 async fn the_masking_switch_is_audited_for_the_user_and_refused_for_others() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let path = format!("/v1/companies/{KOD}/users/ewa/password-masking");
         let ewa = server.login_user(KOD, "ewa").await;
         let id = traced_id(
@@ -120,13 +119,13 @@ async fn the_masking_switch_is_audited_for_the_user_and_refused_for_others() {
                 "denied"
             )
         );
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_token_assignment_is_audited_with_its_serial_and_a_second_one_as_refused() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let operator = server.login_operator().await;
         let serial = server.creds.inventory[0].serial.clone();
         let body = json!({"serial": serial, "reason": "TICKET-1"});
@@ -170,13 +169,13 @@ async fn a_token_assignment_is_audited_with_its_serial_and_a_second_one_as_refus
                 "refused"
             )
         );
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn api_token_create_and_revoke_are_audited_by_name_and_id() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let operator = server.login_operator().await;
         let traced = operator
             .traced(
@@ -260,13 +259,13 @@ async fn api_token_create_and_revoke_are_audited_by_name_and_id() {
             )
         );
         assert_eq!(record["on_behalf_of"], "operator:helpdesk");
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn provisioning_a_company_and_a_user_is_audited() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let back_office = server.login_back_office().await;
         let id = traced_id(
             &back_office,
@@ -339,7 +338,8 @@ async fn provisioning_a_company_and_a_user_is_audited() {
                 "denied"
             )
         );
-    }
+    })
+    .await;
 }
 
 /// Every record a request leaves carries the `x-request-id` its answer carried: a
@@ -347,8 +347,7 @@ async fn provisioning_a_company_and_a_user_is_audited() {
 /// server replaced. No record holds an id that no answer carried.
 #[tokio::test]
 async fn the_audits_request_id_is_the_answers_x_request_id() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let before: BTreeSet<String> = ids_in_audit(&server).await;
         let desk = server.helpdesk_token();
         // Ids that must each have made a record, and every id an answer carried.
@@ -440,7 +439,8 @@ async fn the_audits_request_id_is_the_answers_x_request_id() {
             );
         }
         assert!(answered.is_subset(&new), "{answered:?} not all in {new:?}");
-    }
+    })
+    .await;
 }
 
 async fn ids_in_audit(server: &TestServer) -> BTreeSet<String> {

@@ -2,7 +2,7 @@
 //! "three more attempts" (R9) means under them, a co-user's new-password unblock (R10),
 //! and a user blocked during the first login (R6, R7) and unblocked.
 
-use millectl::api::{Flow, SessionCreated, UserStatus, UserView};
+use millectl::api::{Flow, SessionCreated, UnblockMode, UserStatus, UserView};
 
 use crate::helpers::*;
 
@@ -21,7 +21,7 @@ async fn counts(desk: &Api, login: &str) -> (UserStatus, u32, u32) {
 /// count back to the limit.
 #[tokio::test]
 async fn r7_limits_one_and_two_block_after_that_many_failures_and_r9_still_grants_three() {
-    for db in Db::all() {
+    for_every_db(async |db| {
         for limit in [1u8, 2] {
             let server =
                 TestServer::start_with_args(&db, &["--lockout-limit", &limit.to_string()]).await;
@@ -58,7 +58,10 @@ async fn r7_limits_one_and_two_block_after_that_many_failures_and_r9_still_grant
             .expect_problem(423, "user_blocked");
 
             // R9: three attempts, though the limit is below three.
-            let view: UserView = desk.unblock(KOD, "ewa", "current_password").await.json();
+            let view: UserView = desk
+                .unblock(KOD, "ewa", UnblockMode::CurrentPassword, None)
+                .await
+                .json();
             assert_eq!(
                 (view.status, view.failed_attempts, view.attempts_left),
                 (UserStatus::Active, 0, 3),
@@ -78,7 +81,7 @@ async fn r7_limits_one_and_two_block_after_that_many_failures_and_r9_still_grant
             );
 
             // Unblocked again, a success: the count is the limit again, not three.
-            desk.unblock(KOD, "ewa", "current_password")
+            desk.unblock(KOD, "ewa", UnblockMode::CurrentPassword, None)
                 .await
                 .expect_ok();
             server.login_user(KOD, "ewa").await;
@@ -88,15 +91,15 @@ async fn r7_limits_one_and_two_block_after_that_many_failures_and_r9_still_grant
                 "limit {limit}"
             );
         }
-    }
+    })
+    .await;
 }
 
 /// R10 by a co-user (not HelpDesk): anna unblocks jan with a new password; the access
 /// password goes to jan's phone, never to anna; jan sets a new password and logs in.
 #[tokio::test]
 async fn r10_a_co_user_unblocks_a_colleague_with_a_new_password_end_to_end() {
-    for db in Db::all() {
-        let server = TestServer::start_on(&db).await;
+    on_every_db(async |server| {
         let api = server.api();
         let desk = server.helpdesk_token();
         let jan = server.user(KOD, "jan");
@@ -104,7 +107,9 @@ async fn r10_a_co_user_unblocks_a_colleague_with_a_new_password_end_to_end() {
         assert_eq!(counts(&desk, "jan").await.0, UserStatus::Blocked);
 
         let anna = server.login_user_at(KOD, "anna", 0).await;
-        let answer = anna.unblock(KOD, "jan", "new_password").await;
+        let answer = anna
+            .unblock(KOD, "jan", UnblockMode::NewPassword, None)
+            .await;
         answer.expect_ok();
         let view: UserView = answer.json();
         assert_eq!(
@@ -155,7 +160,8 @@ async fn r10_a_co_user_unblocks_a_colleague_with_a_new_password_end_to_end() {
         )
         .await
         .expect_ok();
-    }
+    })
+    .await;
 }
 
 /// A first-login failure: the envelope's password wrong (or the one-time code).
@@ -183,7 +189,7 @@ async fn fail_first_login(server: &TestServer, wrong_code: bool) -> u8 {
 /// login back with the envelope's password, "new password" an access password by SMS.
 #[tokio::test]
 async fn r6_a_user_blocked_at_the_first_login_is_unblocked_either_way() {
-    for db in Db::all() {
+    for_every_db(async |db| {
         for mode in ["current_password", "new_password"] {
             let server = TestServer::start_on(&db).await;
             let api = server.api();
@@ -215,7 +221,10 @@ async fn r6_a_user_blocked_at_the_first_login_is_unblocked_either_way() {
                 .await
                 .expect_problem(423, "user_blocked");
 
-            let view: UserView = desk.unblock(KOD, "piotr", mode).await.json();
+            let view: UserView = desk
+                .unblock(KOD, "piotr", unblock_mode(mode), None)
+                .await
+                .json();
             let new_password = "Piotr1nowe23";
             let temporary = if mode == "current_password" {
                 // Never had a permanent password: back to the first login (R6).
@@ -261,5 +270,15 @@ async fn r6_a_user_blocked_at_the_first_login_is_unblocked_either_way() {
             .await
             .expect_ok();
         }
+    })
+    .await;
+}
+
+/// The mode a loop names as on the wire.
+fn unblock_mode(mode: &str) -> UnblockMode {
+    match mode {
+        "current_password" => UnblockMode::CurrentPassword,
+        "new_password" => UnblockMode::NewPassword,
+        other => panic!("no unblock mode {other}"),
     }
 }

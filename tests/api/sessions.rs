@@ -63,8 +63,7 @@ async fn operator_idle(db: Db) {
 /// session, used all the while, ends there.
 #[tokio::test]
 async fn an_operator_session_ends_at_its_absolute_limit_however_busy() {
-    for db in Db::all() {
-        let server = TestServer::start_with_args(&db, &["--operator-max-hours", "1"]).await;
+    on_every_db_with(&["--operator-max-hours", "1"], async |server| {
         let session = server.login_operator().await;
         let of_helpdesk = "FROM sessions WHERE user_id = \
                            (SELECT id FROM users WHERE login = 'helpdesk' AND kind = 'operator')";
@@ -113,7 +112,8 @@ async fn an_operator_session_ends_at_its_absolute_limit_however_busy() {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         assert!(answered > 0, "the session ended before the moved end");
-    }
+    })
+    .await;
 }
 
 /// Company users' sessions: the hidden `--user-idle-seconds` (the EU RTS caps it at 300)
@@ -121,8 +121,7 @@ async fn an_operator_session_ends_at_its_absolute_limit_however_busy() {
 /// session ends.
 #[tokio::test]
 async fn a_user_session_ends_after_its_idle_seconds() {
-    for db in Db::all() {
-        let server = TestServer::start_with_args(&db, &["--user-idle-seconds", "5"]).await;
+    on_every_db_with(&["--user-idle-seconds", "5"], async |server| {
         let ewa = server.login_user("12345678", "ewa").await;
         let first = deadline_of(&ewa).await;
         sleep_past(first - time::Duration::seconds(3)).await;
@@ -132,5 +131,6 @@ async fn a_user_session_ends_after_its_idle_seconds() {
         ewa.get("/v1/me")
             .await
             .expect_problem(401, "unauthenticated");
-    }
+    })
+    .await;
 }
