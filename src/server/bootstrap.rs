@@ -83,17 +83,8 @@ async fn create_operator(
     role: OperatorRole,
     limit: LockoutLimit,
 ) -> anyhow::Result<OperatorSecrets> {
-    let keys = Keys::derive(pepper);
-    let temporary = temporary_password::generate();
-    let typed = temporary.clone();
-    // A command of its own, not the server: no hash gate, one run in its own memory.
-    let hash = tokio::task::spawn_blocking(move || {
-        temporary_password::hash(typed.expose_secret(), &mut Argon2Memory::new())
-    })
-    .await?;
-    let totp = TotpSecret::generate();
     let uid = crate::domain::ids::UserUid::generate();
-    let sealed = secret_box::seal(&keys.token_seed, totp.as_bytes(), &token_aad(uid));
+    let (secrets, hash, sealed) = first_login_secrets(pepper, uid).await?;
     let user = NewUser {
         uid,
         kind: UserKind::Operator,
@@ -115,10 +106,7 @@ async fn create_operator(
     };
     let audit = bootstrap_audit(AuditAction::OperatorCreate, login, None);
     match store.create_user(&user, Some(&audit)).await {
-        Ok(_) => Ok(OperatorSecrets {
-            temporary_password: temporary,
-            totp_secret: totp,
-        }),
+        Ok(_) => Ok(secrets),
         Err(StoreError::AlreadyExists) => {
             anyhow::bail!("an operator with login '{login}' exists already")
         }
@@ -187,6 +175,24 @@ async fn reset_operator_in(
     limit: LockoutLimit,
 ) -> anyhow::Result<OperatorSecrets> {
     let user = find_operator(store, login).await?;
+    let (secrets, hash, sealed) = first_login_secrets(pepper, user.uid).await?;
+    let change = UserChange::Reprovision {
+        attempts_left: i64::from(limit.get()),
+        temporary_password_hash: hash,
+        token_seed_sealed: sealed,
+    };
+    let audit = bootstrap_audit(AuditAction::OperatorReset, login, None);
+    store.change_user(user.id, &change, &audit).await?;
+    Ok(secrets)
+}
+
+/// What an operator's first login needs, made on the database host: a temporary
+/// password and a token seed (shown once by the caller), the password's hash and the
+/// seed sealed to the operator's uid (what the store keeps).
+async fn first_login_secrets(
+    pepper: &Pepper,
+    uid: crate::domain::ids::UserUid,
+) -> anyhow::Result<(OperatorSecrets, String, Vec<u8>)> {
     let keys = Keys::derive(pepper);
     let temporary = temporary_password::generate();
     let typed = temporary.clone();
@@ -196,16 +202,10 @@ async fn reset_operator_in(
     })
     .await?;
     let totp = TotpSecret::generate();
-    let sealed = secret_box::seal(&keys.token_seed, totp.as_bytes(), &token_aad(user.uid));
-    let change = UserChange::Reprovision {
-        attempts_left: i64::from(limit.get()),
-        temporary_password_hash: hash,
-        token_seed_sealed: sealed,
-    };
-    let audit = bootstrap_audit(AuditAction::OperatorReset, login, None);
-    store.change_user(user.id, &change, &audit).await?;
-    Ok(OperatorSecrets {
+    let sealed = secret_box::seal(&keys.token_seed, totp.as_bytes(), &token_aad(uid));
+    let secrets = OperatorSecrets {
         temporary_password: temporary,
         totp_secret: totp,
-    })
+    };
+    Ok((secrets, hash, sealed))
 }
