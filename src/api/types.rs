@@ -1,4 +1,7 @@
 //! Request and response bodies of `/v1`.
+//!
+//! One file for the whole contract (longer than most, one idea): README's JSON section
+//! and the OpenAPI document are read against it, and a change to the wire shows here.
 
 use std::collections::BTreeMap;
 

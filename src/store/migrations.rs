@@ -4,6 +4,9 @@
 //! `BIGINT`/`BYTEA`) and in how the audit table refuses UPDATE and DELETE. Every integer
 //! is 64-bit in both, so one set of queries reads both through sqlx's `Any` driver.
 //! Several PostgreSQL replicas may start at once: the runner takes an advisory lock.
+//!
+//! One file, longer than most: it is the schema's history, read top to bottom, and the
+//! two lists sit side by side so a migration added to one is seen missing in the other.
 
 /// (version, statements) — append only; never edit a released migration.
 pub type Migration = (i64, &'static [&'static str]);
