@@ -6,6 +6,7 @@ mod admin;
 mod approvals;
 mod change;
 mod config;
+mod config_command;
 mod context;
 mod credentials;
 mod envelope;
@@ -115,7 +116,7 @@ pub enum Command {
     Token(tokens::TokenCommand),
     /// Read and change the config file (server per profile).
     #[command(subcommand)]
-    Config(session::ConfigCommand),
+    Config(config_command::ConfigCommand),
     /// API tokens for batch scripts (operators).
     #[command(subcommand)]
     ApiToken(admin::ApiTokenCommand),
@@ -224,7 +225,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Envelope(args) => envelope::issue(&ctx, args).await,
             Command::Token(command) => tokens::run(&ctx, command).await,
             Command::Phone(command) => users::phone(&ctx, command).await,
-            Command::Config(command) => session::config(&ctx, command),
+            Command::Config(command) => config_command::config(&ctx, command),
             Command::ApiToken(command) => admin::api_token(&ctx, command).await,
             Command::Audit(args) => admin::audit(&ctx, args).await,
             Command::Completions(_) | Command::Man(_) | Command::GenerateAssets(_) => {
