@@ -20,16 +20,6 @@ macro_rules! user_columns {
 }
 pub(super) use user_columns;
 
-/// The columns of a [`UserRecord`], as a literal so `concat!` can build static SQL.
-macro_rules! user_columns {
-    () => {
-        "id, uid, kind, millekod, login, name, status, failed_attempts, attempts_left, auth_tool, \
-         phone, password_masking, pw_scheme, pw_key_id, pw_length, pw_threshold, pw_salt, \
-         pw_shares, pw_secret_hash, temp_password_hash, token_serial, token_seed_sealed, \
-         token_last_step, pending_positions, last_login_at, blocked_at, phone_changed_at, \
-         operator_role"
-    };
-}
 pub(super) const USER_COLUMNS: &str = user_columns!();
 
 pub(super) fn corrupt(what: &str) -> StoreError {
