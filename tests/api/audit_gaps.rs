@@ -8,36 +8,6 @@ use serde_json::{json, Value};
 
 use crate::helpers::*;
 
-/// The one audit record a request left, found by its request id.
-async fn record_of(server: &TestServer, request_id: &str) -> Value {
-    let records: Vec<Value> = server
-        .audit_records("")
-        .await
-        .into_iter()
-        .filter(|r| r["request_id"] == request_id)
-        .collect();
-    assert_eq!(records.len(), 1, "records of {request_id}: {records:?}");
-    records[0].clone()
-}
-
-/// Send a request and return the request id of its answer, asserting its status.
-async fn request_id_of(
-    api: &Api,
-    method: Method,
-    path: &str,
-    body: RawBody,
-    status: u16,
-) -> String {
-    let traced = api.traced(method, path, body).await;
-    assert_eq!(
-        traced.answer.status.as_u16(),
-        status,
-        "{path}: {}",
-        traced.answer.body
-    );
-    traced.request_id.expect("x-request-id")
-}
-
 #[tokio::test]
 async fn a_logout_is_audited_with_the_sessions_principal() {
     on_every_db(async |server| {

@@ -12,7 +12,8 @@ use crate::helpers::*;
 
 const KOD: &str = "12345678";
 
-/// Send a request; its answer's status must be `status`. The `x-request-id` header.
+/// Send a request (a JSON body or none); its answer's status must be `status`. The
+/// `x-request-id` header.
 async fn traced_id(
     api: &Api,
     method: Method,
@@ -21,26 +22,7 @@ async fn traced_id(
     status: u16,
 ) -> String {
     let body = body.map_or(RawBody::None, RawBody::Json);
-    let traced = api.traced(method, path, body).await;
-    assert_eq!(
-        traced.answer.status.as_u16(),
-        status,
-        "{path}: {}",
-        traced.answer.body
-    );
-    traced.request_id.expect("an x-request-id header")
-}
-
-/// The one audit record whose `request_id` is `id`.
-async fn record_of(server: &TestServer, id: &str) -> Value {
-    let records: Vec<Value> = server
-        .audit_records("")
-        .await
-        .into_iter()
-        .filter(|r| r["request_id"] == id)
-        .collect();
-    assert_eq!(records.len(), 1, "records of request {id}: {records:?}");
-    records[0].clone()
+    request_id_of(api, method, path, body, status).await
 }
 
 /// (actor, action, millekod, login, outcome) of a record.

@@ -6,9 +6,10 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use reqwest::Method;
 use serde_json::Value;
 
-use super::{Api, TestServer};
+use super::{Api, RawBody, TestServer};
 
 /// Which database a test server uses.
 #[derive(Debug, Clone)]
@@ -271,4 +272,34 @@ impl TestServer {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
     }
+}
+
+/// The one audit record a request left, found by its request id.
+pub async fn record_of(server: &TestServer, request_id: &str) -> Value {
+    let records: Vec<Value> = server
+        .audit_records("")
+        .await
+        .into_iter()
+        .filter(|r| r["request_id"] == request_id)
+        .collect();
+    assert_eq!(records.len(), 1, "records of {request_id}: {records:?}");
+    records[0].clone()
+}
+
+/// Send a request and return the request id of its answer, asserting its status.
+pub async fn request_id_of(
+    api: &Api,
+    method: Method,
+    path: &str,
+    body: RawBody,
+    status: u16,
+) -> String {
+    let traced = api.traced(method, path, body).await;
+    assert_eq!(
+        traced.answer.status.as_u16(),
+        status,
+        "{path}: {}",
+        traced.answer.body
+    );
+    traced.request_id.expect("x-request-id")
 }
