@@ -46,6 +46,14 @@ pub enum ErrorCode {
     UserBlocked,
     /// Not blocked, but every attempt left is being checked right now; retry shortly.
     AttemptInProgress,
+    /// A login refused: the bank suspended the user (issue 15); only HelpDesk can
+    /// release it, no unblock does.
+    UserSuspended,
+    /// The user is suspended, so the action (an unblock, a required password change,
+    /// a second suspension) cannot be done; HelpDesk releases the suspension first.
+    Suspended,
+    /// The user is not suspended, so there is nothing to release.
+    NotSuspended,
     TooManyRequests,
     /// The SMS gateway did not accept the message.
     SmsDeliveryFailed,
@@ -61,14 +69,17 @@ impl ErrorCode {
             Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
-            Self::NotBlocked | Self::NoAuthorizationTool | Self::AlreadyExists | Self::Conflict => {
-                409
-            }
+            Self::NotBlocked
+            | Self::NoAuthorizationTool
+            | Self::AlreadyExists
+            | Self::Conflict
+            | Self::Suspended
+            | Self::NotSuspended => 409,
             Self::RequestTimeout => 408,
             Self::PayloadTooLarge => 413,
             Self::UnsupportedMediaType => 415,
             Self::InvalidPhone | Self::PasswordPolicy | Self::ReasonRequired => 422,
-            Self::UserBlocked => 423,
+            Self::UserBlocked | Self::UserSuspended => 423,
             Self::TooManyRequests | Self::AttemptInProgress => 429,
             Self::Internal => 500,
             Self::SmsDeliveryFailed => 502,
@@ -98,6 +109,9 @@ impl ErrorCode {
             Self::UnsupportedMediaType => "Unsupported media type",
             Self::UserBlocked => "User blocked",
             Self::AttemptInProgress => "Login attempt in progress",
+            Self::UserSuspended => "User suspended",
+            Self::Suspended => "User is suspended",
+            Self::NotSuspended => "User is not suspended",
             Self::TooManyRequests => "Too many requests",
             Self::SmsDeliveryFailed => "SMS delivery failed",
             Self::Internal => "Internal server error",
@@ -156,5 +170,18 @@ mod tests {
         assert_eq!(json["status"], 423);
         assert_eq!(json["code"], "user_blocked");
         assert!(json.get("attempts_left").is_none());
+    }
+
+    #[test]
+    fn a_suspension_has_its_own_codes() {
+        let p = Problem::new(ErrorCode::UserSuspended, "suspended");
+        let json = serde_json::to_value(&p).unwrap();
+        assert_eq!(json["type"], "https://millectl.dev/problems/user-suspended");
+        assert_eq!(
+            (json["status"].as_u64(), json["code"].as_str()),
+            (Some(423), Some("user_suspended"))
+        );
+        assert_eq!(ErrorCode::Suspended.status(), 409);
+        assert_eq!(ErrorCode::NotSuspended.status(), 409);
     }
 }

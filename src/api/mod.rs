@@ -3,11 +3,13 @@
 
 mod error;
 mod secret;
+mod suspension;
 mod types;
 
 pub use crate::domain::audit::{AuditAction, AuditOutcome};
 pub use error::{ErrorCode, Problem};
 pub use secret::Secret;
+pub use suspension::{ReleaseRequest, SuspendRequest, SuspensionView};
 pub use types::*;
 
 /// Largest request body the server reads; anything bigger is a 413.

@@ -124,6 +124,9 @@ pub struct UserView {
     pub last_login_at: Option<OffsetDateTime>,
     #[serde(with = "time::serde::rfc3339::option")]
     pub blocked_at: Option<OffsetDateTime>,
+    /// Present while the user is suspended (issue 15): who, when, why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suspension: Option<super::SuspensionView>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

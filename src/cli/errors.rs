@@ -64,7 +64,7 @@ pub fn exit_code_of_api(code: ErrorCode) -> u8 {
         Unauthenticated | InvalidCredentials | ChallengeExpired => NOT_AUTHENTICATED,
         Forbidden => FORBIDDEN,
         NotBlocked | NoAuthorizationTool | AlreadyExists | Conflict | UserBlocked
-        | AttemptInProgress => CONFLICT,
+        | AttemptInProgress | UserSuspended | Suspended | NotSuspended => CONFLICT,
         MalformedRequest | InvalidInput | InvalidPhone | PasswordPolicy | ReasonRequired
         | PayloadTooLarge | UnsupportedMediaType | MethodNotAllowed => INVALID_INPUT,
         TooManyRequests | SmsDeliveryFailed | Internal | ServiceUnavailable | RequestTimeout => {
@@ -87,6 +87,14 @@ pub fn classify(err: &anyhow::Error) -> (u8, Option<String>) {
                     }
                     ErrorCode::UserBlocked => Some(
                         "ask a co-user of the same MilleKod or HelpDesk to unblock the user"
+                            .to_owned(),
+                    ),
+                    ErrorCode::UserSuspended => Some(
+                        "the bank suspended this user; only HelpDesk can release it".to_owned(),
+                    ),
+                    ErrorCode::Suspended => Some(
+                        "no unblock lifts a suspension; HelpDesk releases it: \
+                         `millectl user release LOGIN --millekod M`"
                             .to_owned(),
                     ),
                     ErrorCode::ReasonRequired => {
@@ -118,6 +126,8 @@ mod tests {
         assert_eq!(exit_code_of_api(ErrorCode::NotBlocked), 6);
         assert_eq!(exit_code_of_api(ErrorCode::InvalidPhone), 7);
         assert_eq!(exit_code_of_api(ErrorCode::ServiceUnavailable), 8);
+        assert_eq!(exit_code_of_api(ErrorCode::UserSuspended), 6);
+        assert_eq!(exit_code_of_api(ErrorCode::NotSuspended), 6);
     }
 
     #[test]

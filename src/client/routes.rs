@@ -251,6 +251,28 @@ impl Client {
         };
         self.call::<(), _>(Method::GET, &path, None).await
     }
+
+    /// Suspend a user (issue 15; HelpDesk only), with a reason.
+    pub async fn suspend_user(
+        &self,
+        millekod: &MilleKod,
+        login: &Login,
+        request: &SuspendRequest,
+    ) -> ClientResult<UserView> {
+        let path = format!("v1/companies/{millekod}/users/{login}/suspension");
+        self.call(Method::PUT, &path, Some(request)).await
+    }
+
+    /// Release a user's suspension (HelpDesk only).
+    pub async fn release_user(
+        &self,
+        millekod: &MilleKod,
+        login: &Login,
+        request: &ReleaseRequest,
+    ) -> ClientResult<UserView> {
+        let path = format!("v1/companies/{millekod}/users/{login}/suspension");
+        self.call(Method::DELETE, &path, Some(request)).await
+    }
 }
 
 /// A path segment from free text, percent-encoded.

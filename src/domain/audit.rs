@@ -104,6 +104,10 @@ vocabulary! {
         TokensLoad = "tokens.load",
         TokensList = "tokens.list",
         AuditRead = "audit.read",
+        /// A user blocked on purpose by HelpDesk (issue 15); the reason is the record's.
+        UserSuspend = "user.suspend",
+        /// A suspension lifted.
+        UserRelease = "user.release",
     }
 }
 
@@ -129,6 +133,8 @@ vocabulary! {
         Expired = "expired",
         /// A login the server could not check (the mask key could not compute).
         Unavailable = "unavailable",
+        /// A login refused because the user is suspended (issue 15).
+        Suspended = "suspended",
     }
 }
 
@@ -164,6 +170,8 @@ impl AuditAction {
             Self::EnvelopeIssue => Action::IssueEnvelope,
             Self::TokensLoad => Action::LoadTokens,
             Self::AuditRead => Action::ReadAudit,
+            Self::UserSuspend => Action::Suspend,
+            Self::UserRelease => Action::ReleaseSuspension,
         })
     }
 }
@@ -202,6 +210,8 @@ mod tests {
         (AuditAction::TokensLoad, "tokens.load"),
         (AuditAction::TokensList, "tokens.list"),
         (AuditAction::AuditRead, "audit.read"),
+        (AuditAction::UserSuspend, "user.suspend"),
+        (AuditAction::UserRelease, "user.release"),
     ];
 
     const OUTCOMES: &[(AuditOutcome, &str)] = &[
@@ -215,6 +225,7 @@ mod tests {
         (AuditOutcome::Busy, "busy"),
         (AuditOutcome::Expired, "expired"),
         (AuditOutcome::Unavailable, "unavailable"),
+        (AuditOutcome::Suspended, "suspended"),
     ];
 
     fn spelled_alike<T>(table: &[(T, &str)], all: &[T])
@@ -272,6 +283,8 @@ mod tests {
             Action::Approve,
             Action::IssueEnvelope,
             Action::LoadTokens,
+            Action::Suspend,
+            Action::ReleaseSuspension,
         ] {
             assert!(
                 AuditAction::ALL

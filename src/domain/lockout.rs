@@ -12,8 +12,25 @@
 //!        │              └── new password set ◄── awaiting_new_password
 //!        │                                       ▲ unblock new_password (R10)
 //!        └─ wrong data, none left ─► blocked ────┘
+//!
+//!   any of the four ── suspend (HelpDesk, with a reason) ──► suspended
+//!   suspended ── release (HelpDesk) ──► the status it was suspended from
 //! ```
 //!
+//! **Suspension** (issue 15) is a block on purpose — a lost token, suspected fraud, an
+//! employee who left — not one by failures, so it is a status of its own beside the
+//! four: [`suspend`] goes there from any of them and remembers which; [`release_suspension`]
+//! goes back to exactly that status with the counts as they were. Why back and not to
+//! `blocked` or `active`: a release is not an unblock. Going to `active` would make
+//! suspend-then-release an unblock without an unblock's rules (a locked-out user would
+//! get a full count); going to `blocked` would make every release of a user who was
+//! fine a second call to HelpDesk. Restoring the state leaves the two mechanisms
+//! independent: a suspension neither lifts nor adds a lockout. While suspended nothing
+//! else moves the status: no unblock lifts it ([`UnblockRefused::Suspended`]), no new
+//! password can be required, no attempt is reserved (so a login counts no failure and
+//! checks no credential: [`NotReserved::Suspended`]), a failure of a check already
+//! running when the suspension landed counts but does not block, and no success lands.
+
 //! One more edge (issue 13): HelpDesk or a co-user can *require* a new password of an
 //! active or blocked user ([`require_new_password`]), which leads to
 //! `awaiting_new_password` exactly as the R10 unblock does, access password and all.
@@ -33,7 +50,8 @@
 //!
 //! **Each transition is stated once, here**, as a pure function of a [`LockoutState`]:
 //! [`reserve`], [`failure`], [`release`], [`success`], [`unblocked`],
-//! [`password_reset`], [`unblock_undone`] and [`password_reset_undone`]. The store
+//! [`password_reset`], [`unblock_undone`], [`password_reset_undone`], [`suspend`] and
+//! [`release_suspension`]. The store
 //! applies them atomically in SQL (that is why replicas agree): where the outcome does
 //! not depend on a count others may be changing, the SQL binds the state these
 //! functions compute (`*_target`) and keeps only the precondition in its `WHERE`; where
@@ -70,6 +88,8 @@ pub enum UserStatus {
     Blocked,
     /// Unblocked with "new password" (R10): next login sets a new password.
     AwaitingNewPassword,
+    /// Blocked on purpose by HelpDesk, with a reason (issue 15); only a release lifts it.
+    Suspended,
 }
 
 impl UserStatus {
@@ -79,6 +99,7 @@ impl UserStatus {
             Self::Active => "active",
             Self::Blocked => "blocked",
             Self::AwaitingNewPassword => "awaiting_new_password",
+            Self::Suspended => "suspended",
         }
     }
 
@@ -88,6 +109,7 @@ impl UserStatus {
             "active" => Self::Active,
             "blocked" => Self::Blocked,
             "awaiting_new_password" => Self::AwaitingNewPassword,
+            "suspended" => Self::Suspended,
             _ => return None,
         })
     }
@@ -138,12 +160,13 @@ impl Default for LockoutLimit {
     }
 }
 
-/// The login process a user in `status` goes through (R5, R6, R10).
+/// The login process a user in `status` goes through (R5, R6, R10). A suspended user
+/// is handed an ordinary login challenge, like a blocked one, and refused at step 2.
 pub fn flow_for(status: UserStatus) -> Flow {
     match status {
         UserStatus::PendingActivation => Flow::FirstLogin,
         UserStatus::AwaitingNewPassword => Flow::NewPassword,
-        UserStatus::Active | UserStatus::Blocked => Flow::Login,
+        UserStatus::Active | UserStatus::Blocked | UserStatus::Suspended => Flow::Login,
     }
 }
 
@@ -157,9 +180,10 @@ pub fn statuses_for(flow: Flow) -> &'static [UserStatus] {
     }
 }
 
-/// A user who cannot log in: blocked, or with no attempt left to reserve.
+/// A user locked out by failures: blocked, or with no attempt left to reserve. A
+/// suspended user is not (a suspension is not a lockout, and no unblock lifts it).
 pub fn is_locked_out(status: UserStatus, attempts_left: i64) -> bool {
-    status == UserStatus::Blocked || attempts_left <= 0
+    status != UserStatus::Suspended && (status == UserStatus::Blocked || attempts_left <= 0)
 }
 
 /// What the user's facts must be for an unblock to make sense.
@@ -177,6 +201,8 @@ pub struct UnblockFacts {
 pub enum UnblockRefused {
     #[error("the user is not blocked; nothing to unblock")]
     NotBlocked,
+    #[error("the user is suspended by the bank; an unblock does not lift a suspension, a release by HelpDesk does")]
+    Suspended,
     #[error(
         "the user has neither a registered mobile number nor a token; add a phone number first"
     )]
@@ -196,6 +222,9 @@ pub fn unblock(
     mode: UnblockMode,
     limit: LockoutLimit,
 ) -> Result<UnblockOutcome, UnblockRefused> {
+    if facts.status == UserStatus::Suspended {
+        return Err(UnblockRefused::Suspended);
+    }
     if !is_locked_out(facts.status, facts.attempts_left) {
         return Err(UnblockRefused::NotBlocked);
     }
@@ -226,6 +255,8 @@ pub enum PasswordResetRefused {
     PendingActivation,
     #[error("the user already awaits a new password; nothing to require")]
     AwaitingNewPassword,
+    #[error("the user is suspended by the bank; release the suspension first")]
+    Suspended,
     #[error(
         "the user has neither a registered mobile number nor a token; add a phone number first"
     )]
@@ -246,6 +277,7 @@ pub fn require_new_password(
     match facts.status {
         UserStatus::PendingActivation => Err(PasswordResetRefused::PendingActivation),
         UserStatus::AwaitingNewPassword => Err(PasswordResetRefused::AwaitingNewPassword),
+        UserStatus::Suspended => Err(PasswordResetRefused::Suspended),
         UserStatus::Active | UserStatus::Blocked if !(facts.has_phone || facts.has_token) => {
             Err(PasswordResetRefused::NoAuthorizationTool)
         }
@@ -277,11 +309,16 @@ pub enum NotReserved {
     Busy,
     /// The user's status no longer calls for the challenge's flow.
     Mismatch,
+    /// The user is suspended (issue 15): no attempt, no check, no failure counted.
+    Suspended,
 }
 
 /// Reserve one attempt for a check of a challenge of `flow`, before the check runs.
 pub fn reserve(s: LockoutState, flow: Flow) -> Result<LockoutState, NotReserved> {
     let allowed = statuses_for(flow);
+    if s.status == UserStatus::Suspended {
+        return Err(NotReserved::Suspended);
+    }
     if s.attempts_left > 0 && s.status != UserStatus::Blocked && allowed.contains(&s.status) {
         Ok(LockoutState {
             attempts_left: s.attempts_left - 1,
@@ -297,9 +334,10 @@ pub fn reserve(s: LockoutState, flow: Flow) -> Result<LockoutState, NotReserved>
 }
 
 /// A failed check (its attempt already reserved): one more failure, and a block when
-/// no attempt is left, dated the first time only.
+/// no attempt is left, dated the first time only. A check that was running when a
+/// suspension landed counts, but does not turn the suspension into a block.
 pub fn failure(s: LockoutState, now: Millis) -> LockoutState {
-    let block = s.attempts_left <= 0;
+    let block = s.attempts_left <= 0 && s.status != UserStatus::Suspended;
     LockoutState {
         status: if block { UserStatus::Blocked } else { s.status },
         failed_attempts: s.failed_attempts + 1,
@@ -359,7 +397,8 @@ pub fn unblock_target(status: UserStatus, attempts_left: i64) -> LockoutState {
     }
 }
 
-/// Apply an unblock to `s`: only a locked-out user is unblocked (`None`: conflict).
+/// Apply an unblock to `s`: only a locked-out user is unblocked (`None`: conflict); a
+/// suspended one never is ([`is_locked_out`]).
 pub fn unblocked(s: LockoutState, status: UserStatus, attempts_left: i64) -> Option<LockoutState> {
     is_locked_out(s.status, s.attempts_left).then(|| unblock_target(status, attempts_left))
 }
@@ -407,6 +446,57 @@ pub fn unblock_undone(s: LockoutState, before: LockoutState) -> Option<LockoutSt
 /// the state it left.
 pub fn password_reset_undone(s: LockoutState, before: LockoutState) -> Option<LockoutState> {
     (s.status == UNDOABLE).then_some(before)
+}
+
+/// Why a suspension cannot be placed or released (a conflict with the user's state).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum SuspensionRefused {
+    #[error("the user is suspended already; release the suspension first to change its reason")]
+    AlreadySuspended,
+    #[error("the user is not suspended; nothing to release")]
+    NotSuspended,
+}
+
+/// Who suspended a user, when and why, and the status a release returns them to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suspension {
+    pub at: Millis,
+    /// How the audit names who did it, e.g. `operator:helpdesk`.
+    pub by: String,
+    pub reason: String,
+    /// The status the user was suspended from.
+    pub returns_to: UserStatus,
+}
+
+/// Suspend (issue 15), from any status but suspended: the status becomes `suspended`,
+/// the counts stay as they are, and the status left is what a release returns to.
+pub fn suspend(s: LockoutState) -> Result<(LockoutState, UserStatus), SuspensionRefused> {
+    if s.status == UserStatus::Suspended {
+        return Err(SuspensionRefused::AlreadySuspended);
+    }
+    let suspended = LockoutState {
+        status: UserStatus::Suspended,
+        ..s
+    };
+    Ok((suspended, s.status))
+}
+
+/// Release a suspension: back to the status it was placed on (`returns_to`), counts
+/// untouched — a blocked user stays blocked, an active one is active again.
+pub fn release_suspension(
+    s: LockoutState,
+    returns_to: UserStatus,
+) -> Result<LockoutState, SuspensionRefused> {
+    if s.status != UserStatus::Suspended {
+        return Err(SuspensionRefused::NotSuspended);
+    }
+    // A remembered `suspended` cannot be (suspend refuses a suspended user); were a
+    // row ever to hold it, the safe state to land in is blocked.
+    let status = match returns_to {
+        UserStatus::Suspended => UserStatus::Blocked,
+        other => other,
+    };
+    Ok(LockoutState { status, ..s })
 }
 
 #[cfg(test)]

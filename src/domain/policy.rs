@@ -13,6 +13,9 @@
 //!   envelopes with one-time access passwords, a channel HelpDesk does not control;
 //!   it provisions and looks users up, and does nothing of HelpDesk's.
 //!
+//! - Suspension (issue 15), the bank's block on purpose, and its release are HelpDesk's
+//!   alone: no co-user (not even of a colleague), no back-office, no API token scope.
+//!
 //! Everything not allowed here is a 403 that the server audits.
 
 use std::collections::BTreeSet;
@@ -176,6 +179,10 @@ pub enum Action {
     IssueEnvelope,
     /// Load the vendor's hardware-token inventory (back-office).
     LoadTokens,
+    /// Block a user on purpose, with a reason (issue 15): HelpDesk only.
+    Suspend,
+    /// Lift a suspension (issue 15): HelpDesk only.
+    ReleaseSuspension,
 }
 
 impl Action {
@@ -191,7 +198,12 @@ impl Action {
             | Self::UnblockOperator
             | Self::Approve
             | Self::IssueEnvelope
-            | Self::LoadTokens => None,
+            | Self::LoadTokens
+            // No scope allows a suspension or its release: a script that could lock
+            // users out (or let them back in) on its own is what the bank's own
+            // block must not be.
+            | Self::Suspend
+            | Self::ReleaseSuspension => None,
         }
     }
 }
@@ -306,7 +318,12 @@ pub fn authorize(principal: &Principal, action: Action, target: Target<'_>) -> R
                 | Action::Provision
                 | Action::ManageApiTokens
                 | Action::UnblockOperator
-                | Action::Approve => Err(Denied::OperatorsOnly),
+                | Action::Approve
+                // Not even of a colleague (issue 15; README "Suspending a user"): a
+                // co-user who could suspend could lock out every colleague who might
+                // unblock or watch them, and only the bank could undo it.
+                | Action::Suspend
+                | Action::ReleaseSuspension => Err(Denied::OperatorsOnly),
                 Action::IssueEnvelope | Action::LoadTokens => Err(Denied::BackOfficeOnly),
             }
         }
@@ -546,5 +563,40 @@ mod tests {
             assert_eq!(scope.as_str().parse::<Scope>(), Ok(scope));
         }
         assert!("users:*".parse::<Scope>().is_err());
+    }
+
+    #[test]
+    fn only_helpdesk_suspends_and_releases() {
+        let (k, other_k) = (kod("12345678"), kod("87654321"));
+        let (jan, anna_login) = (login("jan"), login("anna"));
+        let back_office = Principal::BackOffice {
+            user_id: 5,
+            login: login("zofia"),
+        };
+        let every_scope = token(&Scope::ALL);
+        for action in [Action::Suspend, Action::ReleaseSuspension] {
+            assert_eq!(
+                authorize(&operator(), action, Target::user(&other_k, &jan)),
+                Ok(())
+            );
+            for target in [
+                Target::user(&k, &jan),
+                Target::user(&k, &anna_login),
+                Target::user(&other_k, &jan),
+            ] {
+                assert_eq!(
+                    authorize(&anna(), action, target),
+                    Err(Denied::OperatorsOnly)
+                );
+                assert_eq!(
+                    authorize(&every_scope, action, target),
+                    Err(Denied::OperatorsOnly)
+                );
+                assert_eq!(
+                    authorize(&back_office, action, target),
+                    Err(Denied::OperatorsOnly)
+                );
+            }
+        }
     }
 }

@@ -66,6 +66,7 @@ impl Tabular for UserView {
             "password_masking",
             "last_login_at",
             "blocked_at",
+            "suspension",
         ]
     }
 
@@ -82,13 +83,23 @@ impl Tabular for UserView {
             if self.password_masking { "on" } else { "off" }.into(),
             time_text(self.last_login_at),
             time_text(self.blocked_at),
+            match &self.suspension {
+                Some(s) => format!(
+                    "since {} by {}: {} (release returns to {})",
+                    time_text(Some(s.suspended_at)),
+                    s.suspended_by,
+                    s.reason,
+                    s.returns_to.as_str()
+                ),
+                None => "-".into(),
+            },
         ]
     }
 
     fn status_color(&self) -> Option<(usize, Color)> {
         let color = match self.status {
             UserStatus::Active => Color::Green,
-            UserStatus::Blocked => Color::Red,
+            UserStatus::Blocked | UserStatus::Suspended => Color::Red,
             UserStatus::PendingActivation | UserStatus::AwaitingNewPassword => Color::Yellow,
         };
         Some((3, color))

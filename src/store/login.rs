@@ -16,6 +16,8 @@ pub enum Reservation {
     Busy,
     /// The user's status no longer calls for the challenge's flow (or the user is gone).
     Mismatch,
+    /// The user is suspended (issue 15): nothing reserved, nothing to count.
+    Suspended,
 }
 
 /// What a credential failure did to the user.

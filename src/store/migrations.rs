@@ -221,6 +221,7 @@ pub const SQLITE: &[Migration] = &[
         ],
     ),
     (10, TOKEN_SEED_BINDING),
+    (14, SUSPENSION),
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -427,6 +428,18 @@ pub const POSTGRES: &[Migration] = &[
         ],
     ),
     (10, TOKEN_SEED_BINDING),
+    (14, SUSPENSION),
+];
+
+/// Migration 14, the same SQL on both backends (issue 15): who suspended a user,
+/// when, why, and the status a release returns them to. Set exactly while `status` is
+/// `suspended` (`store::sql::suspensions`); no index, since nothing searches by them
+/// (`status` finds the suspended users).
+const SUSPENSION: &[&str] = &[
+    "ALTER TABLE users ADD COLUMN suspended_at BIGINT",
+    "ALTER TABLE users ADD COLUMN suspended_by TEXT",
+    "ALTER TABLE users ADD COLUMN suspension_reason TEXT",
+    "ALTER TABLE users ADD COLUMN suspended_from TEXT",
 ];
 
 /// Migration 10, the same SQL on both backends (issue 13): what the associated data of

@@ -111,6 +111,20 @@ pub trait Store: Send + Sync + 'static {
         audit: &AuditEntry,
     ) -> StoreResult<UserRecord>;
 
+    /// Suspend the user (issue 15, `domain::lockout::suspend`) with `audit`, in one
+    /// transaction that also ends their challenges and sessions. `Conflict` if the
+    /// user is suspended already.
+    async fn suspend_user(
+        &self,
+        user_id: i64,
+        by: &str,
+        reason: &str,
+        audit: &AuditEntry,
+    ) -> StoreResult<UserRecord>;
+    /// Release a suspension (`domain::lockout::release_suspension`) with `audit`.
+    /// `Conflict` if the user is not suspended.
+    async fn release_user(&self, user_id: i64, audit: &AuditEntry) -> StoreResult<UserRecord>;
+
     // Login
     /// Reserve one attempt (R7) for a challenge of `flow`, atomically, only while the
     /// user's status still calls for that flow.

@@ -32,6 +32,9 @@ pub struct UserRecord {
     pub last_login_at: Option<Millis>,
     /// When the phone number last changed (`None`: not since it was provisioned).
     pub phone_changed_at: Option<Millis>,
+    /// Who suspended the user, when, why, and what a release returns to (issue 15):
+    /// present exactly while the status is `suspended`.
+    pub suspension: Option<crate::domain::lockout::Suspension>,
 }
 
 impl std::ops::Deref for UserRecord {
@@ -43,6 +46,16 @@ impl std::ops::Deref for UserRecord {
 }
 
 impl UserRecord {
+    /// What the lockout rule (`domain::lockout`) reads of the user.
+    pub fn lockout_state(&self) -> crate::domain::lockout::LockoutState {
+        crate::domain::lockout::LockoutState {
+            status: self.status,
+            failed_attempts: self.failed_attempts,
+            attempts_left: self.attempts_left,
+            blocked_at: self.blocked_at,
+        }
+    }
+
     /// What an unblock decision (`domain::lockout::unblock`) needs to know of the user.
     pub fn unblock_facts(&self) -> crate::domain::lockout::UnblockFacts {
         crate::domain::lockout::UnblockFacts {

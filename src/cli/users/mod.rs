@@ -1,5 +1,7 @@
-//! `user show|list|require-password-change`, `unblock current-password|new-password`,
-//! `phone set`.
+//! `user show|list|require-password-change|suspend|release`, `unblock
+//! current-password|new-password`, `phone set`.
+
+mod suspend;
 
 use clap::Subcommand;
 
@@ -48,6 +50,13 @@ pub enum UserCommand {
         #[command(flatten)]
         change: ChangeArgs,
     },
+    /// Block a user on purpose (lost token, suspected fraud, left the company), with
+    /// a reason: their sessions end and every login is refused until HelpDesk
+    /// releases it. No unblock lifts it. HelpDesk only.
+    Suspend(suspend::SuspendArgs),
+    /// Lift a suspension: the user returns to the status they were suspended from (a
+    /// blocked user stays blocked until unblocked). HelpDesk only.
+    Release(suspend::ReleaseArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -131,6 +140,8 @@ pub async fn user(ctx: &Context, command: UserCommand) -> anyhow::Result<()> {
             let after = require_password_change(ctx, &client, &before, change).await?;
             print_unblocked(ctx, &mut out, after, "No password change required yet")
         }
+        UserCommand::Suspend(args) => suspend::suspend(ctx, args).await,
+        UserCommand::Release(args) => suspend::release(ctx, args).await,
     }
 }
 
@@ -227,6 +238,9 @@ pub async fn unblock(ctx: &Context, command: UnblockCommand) -> anyhow::Result<(
         .show_user(&millekod, &login, false)
         .await
         .map_err(|e| not_found_names(e, &millekod, &login))?;
+    if let Some(err) = suspend::unblock_refused(&before) {
+        return Err(err.into());
+    }
     if before.status != UserStatus::Blocked {
         return Err(CliError::new(
             super::errors::CONFLICT,

@@ -170,6 +170,7 @@ fn any_status() -> impl Strategy<Value = UserStatus> {
         Just(UserStatus::Active),
         Just(UserStatus::Blocked),
         Just(UserStatus::AwaitingNewPassword),
+        Just(UserStatus::Suspended),
     ]
 }
 
@@ -360,6 +361,7 @@ proptest! {
                 Err(_) => prop_assert!(
                     s.attempts_left <= 0
                         || s.status == UserStatus::Blocked
+                        || s.status == UserStatus::Suspended
                         || !statuses_for(flow).contains(&s.status)
                 ),
             }
@@ -375,7 +377,34 @@ proptest! {
         let failed = failure(s, now);
         prop_assert_eq!(failed.failed_attempts, s.failed_attempts + 1);
         prop_assert_eq!(failed.status == UserStatus::Blocked,
-            s.status == UserStatus::Blocked || s.attempts_left <= 0);
+            s.status == UserStatus::Blocked
+                || (s.attempts_left <= 0 && s.status != UserStatus::Suspended));
+        // A failure never ends or starts a suspension.
+        prop_assert_eq!(failed.status == UserStatus::Suspended, s.status == UserStatus::Suspended);
+        // Suspend applies to all but the suspended, release only to them; the pair
+        // gives back exactly the state suspended, counts and all.
+        match suspend(s) {
+            Ok((suspended, returns_to)) => {
+                prop_assert_ne!(s.status, UserStatus::Suspended);
+                prop_assert_eq!(suspended.status, UserStatus::Suspended);
+                prop_assert_eq!(returns_to, s.status);
+                prop_assert_eq!(release_suspension(suspended, returns_to), Ok(s));
+                prop_assert_eq!(unblocked(suspended, UserStatus::Active, 3), None);
+                prop_assert_eq!(password_reset(suspended, limit), None);
+                for flow in FLOWS {
+                    prop_assert_eq!(reserve(suspended, flow), Err(NotReserved::Suspended));
+                    prop_assert_eq!(success(suspended, flow, limit, false), None);
+                }
+            }
+            Err(refusal) => {
+                prop_assert_eq!(s.status, UserStatus::Suspended);
+                prop_assert_eq!(refusal, SuspensionRefused::AlreadySuspended);
+            }
+        }
+        prop_assert_eq!(
+            release_suspension(s, UserStatus::Active).is_ok(),
+            s.status == UserStatus::Suspended
+        );
         let released = release(s, limit);
         prop_assert!(released.attempts_left <= s.attempts_left.max(limit));
         prop_assert_eq!(
@@ -396,8 +425,90 @@ fn status_text_roundtrips() {
         UserStatus::Active,
         UserStatus::Blocked,
         UserStatus::AwaitingNewPassword,
+        UserStatus::Suspended,
     ] {
         assert_eq!(UserStatus::parse(s.as_str()), Some(s));
     }
     assert_eq!(UserStatus::parse("x"), None);
+}
+
+fn suspended(returns_to: UserStatus) -> (LockoutState, UserStatus) {
+    let before = LockoutState {
+        blocked_at: (returns_to == UserStatus::Blocked).then_some(7),
+        ..state(returns_to, 2, 1)
+    };
+    suspend(before).unwrap()
+}
+
+#[test]
+fn a_suspension_returns_to_the_status_it_was_placed_on() {
+    for status in [
+        UserStatus::PendingActivation,
+        UserStatus::Active,
+        UserStatus::Blocked,
+        UserStatus::AwaitingNewPassword,
+    ] {
+        let (s, returns_to) = suspended(status);
+        assert_eq!(returns_to, status);
+        assert_eq!((s.failed_attempts, s.attempts_left), (2, 1), "counts kept");
+        let back = release_suspension(s, returns_to).unwrap();
+        assert_eq!(back.status, status);
+        assert_eq!(back.blocked_at, s.blocked_at, "a block stays a block");
+    }
+    // A row that somehow remembers `suspended` lands blocked, the safe side.
+    let (s, _) = suspended(UserStatus::Active);
+    let back = release_suspension(s, UserStatus::Suspended).unwrap();
+    assert_eq!(back.status, UserStatus::Blocked);
+}
+
+#[test]
+fn suspending_twice_or_releasing_nothing_is_refused() {
+    let (s, _) = suspended(UserStatus::Active);
+    assert_eq!(suspend(s), Err(SuspensionRefused::AlreadySuspended));
+    let active = state(UserStatus::Active, 0, 3);
+    assert_eq!(
+        release_suspension(active, UserStatus::Active),
+        Err(SuspensionRefused::NotSuspended)
+    );
+}
+
+#[test]
+fn no_unblock_and_no_required_change_lifts_a_suspension() {
+    for attempts_left in [0, 3] {
+        let facts = UnblockFacts {
+            status: UserStatus::Suspended,
+            attempts_left,
+            ..blocked()
+        };
+        for mode in [UnblockMode::CurrentPassword, UnblockMode::NewPassword] {
+            assert_eq!(
+                unblock(facts, mode, LockoutLimit::default()),
+                Err(UnblockRefused::Suspended)
+            );
+        }
+        assert_eq!(
+            require_new_password(facts, LockoutLimit::default()),
+            Err(PasswordResetRefused::Suspended)
+        );
+        assert!(!is_locked_out(UserStatus::Suspended, attempts_left));
+    }
+}
+
+#[test]
+fn a_suspended_login_counts_nothing_and_a_running_check_does_not_block() {
+    let (s, _) = suspended(UserStatus::Active);
+    // Step 1 hands out an ordinary login challenge; step 2 reserves nothing.
+    assert_eq!(flow_for(UserStatus::Suspended), Flow::Login);
+    assert_eq!(reserve(s, Flow::Login), Err(NotReserved::Suspended));
+    // A check reserved before the suspension fails after it: counted, not a block.
+    let last = LockoutState {
+        attempts_left: 0,
+        ..s
+    };
+    let failed = failure(last, 50);
+    assert_eq!(failed.status, UserStatus::Suspended);
+    assert_eq!(failed.failed_attempts, s.failed_attempts + 1);
+    assert_eq!(failed.blocked_at, None);
+    // Its attempt given back (the mask key failed) is given back.
+    assert_eq!(release(last, 3).attempts_left, 1);
 }

@@ -68,9 +68,10 @@ async fn start_counted(
     let pin = positions.is_some();
     let mut sms_code_digest = None;
     let mut sms_code = None;
-    // A blocked user gets no SMS: it could not be used, and it would cost the bank.
-    // (Their starts still count against the SMS limits, as if one were sent.)
-    if user.auth_tool == AuthTool::Sms && user.status != UserStatus::Blocked {
+    // A blocked or suspended user gets no SMS: it could not be used, and it would cost
+    // the bank. (Their starts still count against the SMS limits, as if one were sent.)
+    let refused = matches!(user.status, UserStatus::Blocked | UserStatus::Suspended);
+    if user.auth_tool == AuthTool::Sms && !refused {
         if user.phone.is_some() {
             let code = otp::generate_sms_code();
             let digest = otp::sms_code_digest(&state.keys.sms_code, &id, code.expose_secret());

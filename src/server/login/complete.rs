@@ -104,6 +104,8 @@ async fn complete_counted(
     let refusal = match reservation {
         Reservation::Reserved => None,
         Reservation::Blocked => Some((AuditOutcome::Blocked, None, LoginError::Blocked)),
+        // Revealed where a block is, at the same cost (issue 15; see `LoginError`).
+        Reservation::Suspended => Some((AuditOutcome::Suspended, None, LoginError::Suspended)),
         Reservation::Busy => Some((AuditOutcome::Busy, None, LoginError::AttemptInProgress)),
         Reservation::Mismatch => Some((
             AuditOutcome::Expired,

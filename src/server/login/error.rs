@@ -40,6 +40,15 @@ pub enum LoginError {
     /// Blocked after too many failures: the same for every login, known or not.
     #[error("blocked")]
     Blocked,
+    /// Suspended by the bank (issue 15). Answered where [`LoginError::Blocked`] is — at
+    /// step 2, before any credential is checked, for any answer, at a blocked user's
+    /// cost — and nowhere sooner: step 1 hands out an ordinary login challenge. Unlike
+    /// a block, no decoy can show it, so it tells whoever knows a MilleKod and login
+    /// that such a suspended user exists; the user being told to call HelpDesk rather
+    /// than a co-user (who cannot help) is worth that, and nothing about the account
+    /// beyond "suspended" is said.
+    #[error("suspended")]
+    Suspended,
     /// Every attempt left is held by a check still running: "not now".
     #[error("another attempt is being checked")]
     AttemptInProgress,
@@ -94,6 +103,10 @@ impl From<LoginError> for ApiError {
                 ErrorCode::UserBlocked,
                 "access is blocked after too many failed attempts; ask a co-user of the same \
                  MilleKod or HelpDesk to unblock it",
+            ),
+            LoginError::Suspended => ApiError::new(
+                ErrorCode::UserSuspended,
+                "access is suspended by the bank; call HelpDesk (a co-user cannot lift it)",
             ),
             LoginError::AttemptInProgress => ApiError::new(
                 ErrorCode::AttemptInProgress,
@@ -169,6 +182,10 @@ mod tests {
         assert_eq!(
             answer(LoginError::Blocked),
             (423, ErrorCode::UserBlocked, None, None)
+        );
+        assert_eq!(
+            answer(LoginError::Suspended),
+            (423, ErrorCode::UserSuspended, None, None)
         );
         assert_eq!(
             answer(LoginError::AttemptInProgress),

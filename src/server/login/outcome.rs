@@ -61,7 +61,7 @@ pub(super) async fn decoy_failure(
     let refusal = match state.store.reserve_decoy_attempt(key, limit, now).await? {
         Reservation::Reserved => None,
         Reservation::Blocked => Some((AuditOutcome::Blocked, LoginError::Blocked)),
-        Reservation::Busy | Reservation::Mismatch => {
+        Reservation::Busy | Reservation::Mismatch | Reservation::Suspended => {
             Some((AuditOutcome::Busy, LoginError::AttemptInProgress))
         }
     };

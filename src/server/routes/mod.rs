@@ -13,6 +13,7 @@ mod password_resets;
 mod phone_changes;
 mod provisioning;
 mod sessions;
+mod suspensions;
 mod tokens;
 mod users;
 
@@ -93,6 +94,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(tokens::revoke))
         .routes(routes!(audit::list))
         .routes(routes!(phone_changes::apply))
+        .routes(routes!(suspensions::suspend, suspensions::release))
 }
 
 /// The OpenAPI document, as served.

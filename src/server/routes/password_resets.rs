@@ -88,6 +88,7 @@ pub(super) fn decide(state: &AppState, user: &UserRecord) -> ApiResult<UnblockOu
 fn refused(refusal: PasswordResetRefused, user: &UserRecord) -> ApiError {
     let code = match refusal {
         PasswordResetRefused::NoAuthorizationTool => ErrorCode::NoAuthorizationTool,
+        PasswordResetRefused::Suspended => ErrorCode::Suspended,
         PasswordResetRefused::PendingActivation | PasswordResetRefused::AwaitingNewPassword => {
             ErrorCode::Conflict
         }

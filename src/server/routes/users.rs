@@ -47,6 +47,7 @@ pub fn user_view(user: &UserRecord, reveal_phone: bool) -> ApiResult<UserView> {
         password_masking: user.password_masking,
         last_login_at: user.last_login_at.map(millis_to_time).transpose()?,
         blocked_at: user.blocked_at.map(millis_to_time).transpose()?,
+        suspension: super::suspensions::view(user)?,
     })
 }
 
@@ -267,6 +268,7 @@ fn unblock_refused(
     let code = match refusal {
         UnblockRefused::NotBlocked => ErrorCode::NotBlocked,
         UnblockRefused::NoAuthorizationTool => ErrorCode::NoAuthorizationTool,
+        UnblockRefused::Suspended => ErrorCode::Suspended,
     };
     let detail = format!(
         "user '{login}' in MilleKod {millekod} ({} unblock): {refusal}",

@@ -49,6 +49,7 @@ pub(super) async fn reserve_attempt(
         .map(|u| lockout::reserve(lockout_state(u), flow))
     {
         Some(Err(lockout::NotReserved::Blocked)) => Reservation::Blocked,
+        Some(Err(lockout::NotReserved::Suspended)) => Reservation::Suspended,
         // An attempt given back since our UPDATE looked is still one others hold.
         Some(Err(lockout::NotReserved::Busy) | Ok(_)) => Reservation::Busy,
         Some(Err(lockout::NotReserved::Mismatch)) | None => Reservation::Mismatch,
@@ -66,9 +67,10 @@ pub(super) async fn record_failure(
     let mut tx = db.pool.begin().await?;
     let row = sqlx::query(
         "UPDATE users SET failed_attempts = failed_attempts + 1, \
-         status = CASE WHEN attempts_left <= 0 THEN 'blocked' ELSE status END, \
-         blocked_at = CASE WHEN attempts_left <= 0 AND status <> 'blocked' THEN $2 \
-                      ELSE blocked_at END, \
+         status = CASE WHEN attempts_left <= 0 AND status <> 'suspended' THEN 'blocked' \
+                  ELSE status END, \
+         blocked_at = CASE WHEN attempts_left <= 0 AND status NOT IN ('blocked', 'suspended') \
+                      THEN $2 ELSE blocked_at END, \
          updated_at = $2 \
          WHERE id = $1 RETURNING status, attempts_left",
     )

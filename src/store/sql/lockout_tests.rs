@@ -3,7 +3,8 @@
 //! can meet (every status, counts from none left to above the limit, failures none or
 //! at the limit, blocked since a time or not) under the limits 1, 2, 3 and 5, and the
 //! row afterwards must be what the pure function says (unchanged where it says the
-//! transition does not apply). On SQLite always; on a fresh PostgreSQL database too
+//! transition does not apply), and a suspended row must remember the status its
+//! release returns to (issue 15). On SQLite always; on a fresh PostgreSQL database too
 //! when `TEST_DATABASE_URL` names a server (as CI sets it).
 
 use super::SqlStore;
@@ -15,12 +16,15 @@ use crate::store::*;
 
 const NOW: Millis = 1_700_000_000_000;
 const LIMITS: [i64; 4] = [1, 2, 3, 5];
-const STATUSES: [UserStatus; 4] = [
+const STATUSES: [UserStatus; 5] = [
     UserStatus::PendingActivation,
     UserStatus::Active,
     UserStatus::Blocked,
     UserStatus::AwaitingNewPassword,
+    UserStatus::Suspended,
 ];
+/// The status a suspended state under test was suspended from.
+const SUSPENDED_FROM: UserStatus = UserStatus::Blocked;
 const FLOWS: [Flow; 3] = [Flow::Login, Flow::FirstLogin, Flow::NewPassword];
 /// The access password a state under test awaits (what the undo transitions check).
 const ACCESS_HASH: &str = "access-hash";
@@ -36,6 +40,8 @@ enum Event {
     PasswordReset,
     UndoUnblock(LockoutState),
     UndoPasswordReset(LockoutState),
+    Suspend,
+    ReleaseSuspension,
 }
 
 /// What the event must come to: refused or applied, and the row afterwards.
@@ -43,6 +49,8 @@ enum Event {
 struct Outcome {
     applied: Result<(), String>,
     after: LockoutState,
+    /// While suspended: the status a release returns to.
+    returns_to: Option<UserStatus>,
 }
 
 fn states(limit: i64) -> Vec<LockoutState> {
@@ -72,7 +80,13 @@ fn events(limit: i64) -> Vec<Event> {
             events.push(Event::Success { flow, new_password });
         }
     }
-    events.extend([Event::Failure, Event::Release, Event::PasswordReset]);
+    events.extend([
+        Event::Failure,
+        Event::Release,
+        Event::PasswordReset,
+        Event::Suspend,
+        Event::ReleaseSuspension,
+    ]);
     for (mode, has_password) in [
         (UnblockMode::CurrentPassword, true),
         (UnblockMode::CurrentPassword, false),
@@ -113,13 +127,25 @@ fn unblock_decision(mode: UnblockMode, has_password: bool, limit: i64) -> (UserS
 
 /// What `domain::lockout` says `event` does to `s`.
 fn expected(s: LockoutState, event: Event, limit: i64) -> Outcome {
+    let mut outcome = expected_state(s, event, limit);
+    outcome.returns_to = match event {
+        _ if outcome.after.status != UserStatus::Suspended => None,
+        Event::Suspend if outcome.applied.is_ok() => Some(s.status),
+        _ => Some(SUSPENDED_FROM),
+    };
+    outcome
+}
+
+fn expected_state(s: LockoutState, event: Event, limit: i64) -> Outcome {
     let refused = |why: &str| Outcome {
         applied: Err(why.to_owned()),
         after: s,
+        returns_to: None,
     };
     let applied = |after: LockoutState| Outcome {
         applied: Ok(()),
         after,
+        returns_to: None,
     };
     let or_conflict =
         |after: Option<LockoutState>| after.map_or_else(|| refused("conflict"), applied);
@@ -140,6 +166,10 @@ fn expected(s: LockoutState, event: Event, limit: i64) -> Outcome {
         Event::PasswordReset => or_conflict(lockout::password_reset(s, limit)),
         Event::UndoUnblock(before) => or_conflict(lockout::unblock_undone(s, before)),
         Event::UndoPasswordReset(before) => or_conflict(lockout::password_reset_undone(s, before)),
+        Event::Suspend => or_conflict(lockout::suspend(s).ok().map(|(after, _)| after)),
+        Event::ReleaseSuspension => {
+            or_conflict(lockout::release_suspension(s, SUSPENDED_FROM).ok())
+        }
     }
 }
 
@@ -176,9 +206,11 @@ async fn through_sql(
     event: Event,
     limit: i64,
 ) -> Outcome {
+    let suspended = s.status == UserStatus::Suspended;
     sqlx::query(
         "UPDATE users SET status = $2, failed_attempts = $3, attempts_left = $4, \
-         blocked_at = $5, temp_password_hash = $6 WHERE id = $1",
+         blocked_at = $5, temp_password_hash = $6, suspended_from = $7, \
+         suspended_at = $8, suspended_by = $9, suspension_reason = $10 WHERE id = $1",
     )
     .bind(user_id)
     .bind(s.status.as_str())
@@ -186,6 +218,10 @@ async fn through_sql(
     .bind(s.attempts_left)
     .bind(s.blocked_at)
     .bind(ACCESS_HASH)
+    .bind(suspended.then_some(SUSPENDED_FROM.as_str()))
+    .bind(suspended.then_some(NOW - 1_000))
+    .bind(suspended.then_some("operator:test"))
+    .bind(suspended.then_some("lost token"))
     .execute(store.pool())
     .await
     .unwrap();
@@ -200,6 +236,7 @@ async fn through_sql(
             Reservation::Blocked => Err(format!("{:?}", NotReserved::Blocked)),
             Reservation::Busy => Err(format!("{:?}", NotReserved::Busy)),
             Reservation::Mismatch => Err(format!("{:?}", NotReserved::Mismatch)),
+            Reservation::Suspended => Err(format!("{:?}", NotReserved::Suspended)),
         },
         Event::Failure => store
             .record_failure(user_id, NOW)
@@ -264,11 +301,18 @@ async fn through_sql(
             };
             conflict(store.change_user(user_id, &change, &audit()).await)
         }
+        Event::Suspend => conflict(
+            store
+                .suspend_user(user_id, "operator:test", "suspected fraud", &audit())
+                .await,
+        ),
+        Event::ReleaseSuspension => conflict(store.release_user(user_id, &audit()).await),
     };
     let row = store.user_by_id(user_id).await.unwrap().unwrap();
     Outcome {
         applied,
         after: super::attempts::lockout_state(&row),
+        returns_to: row.suspension.map(|s| s.returns_to),
     }
 }
 

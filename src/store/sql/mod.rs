@@ -39,6 +39,7 @@ mod phone_batch;
 mod phone_batch_sqlite;
 mod rows;
 mod sessions;
+mod suspensions;
 mod sweep;
 mod token_seeds;
 mod user_changes;
@@ -163,6 +164,20 @@ impl Store for SqlStore {
         audit: &AuditEntry,
     ) -> StoreResult<UserRecord> {
         user_changes::change_user(self, user_id, change, audit).await
+    }
+
+    async fn suspend_user(
+        &self,
+        user_id: i64,
+        by: &str,
+        reason: &str,
+        audit: &AuditEntry,
+    ) -> StoreResult<UserRecord> {
+        suspensions::suspend_user(self, user_id, by, reason, audit).await
+    }
+
+    async fn release_user(&self, user_id: i64, audit: &AuditEntry) -> StoreResult<UserRecord> {
+        suspensions::release_user(self, user_id, audit).await
     }
 
     async fn reserve_attempt(

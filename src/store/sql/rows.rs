@@ -15,7 +15,7 @@ macro_rules! user_columns {
          phone, password_masking, pw_scheme, pw_key_id, pw_length, pw_threshold, pw_salt, \
          pw_shares, pw_secret_hash, temp_password_hash, token_serial, token_seed_sealed, \
          token_last_step, pending_positions, last_login_at, blocked_at, phone_changed_at, \
-         operator_role"
+         operator_role, suspended_at, suspended_by, suspension_reason, suspended_from"
     };
 }
 pub(super) use user_columns;
@@ -159,6 +159,7 @@ pub(super) fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
         pending_positions: row.try_get("pending_positions")?,
         last_login_at: row.try_get("last_login_at")?,
         phone_changed_at: row.try_get("phone_changed_at")?,
+        suspension: super::suspensions::suspension_from_row(row, status)?,
     })
 }
 

@@ -55,12 +55,13 @@ pub(super) async fn change_user(
             temporary_password_hash,
         } => {
             // `lockout::unblocked`: the state is the domain's, the `WHERE` its
-            // precondition (`is_locked_out`).
+            // precondition (`is_locked_out`, which a suspended user never is).
             let target = lockout::unblock_target(*status, *attempts_left);
             sqlx::query(concat!(
                 "UPDATE users SET status = $2, attempts_left = $3, failed_attempts = $6, \
                  blocked_at = $7, temp_password_hash = COALESCE($4, temp_password_hash), \
-                 updated_at = $5 WHERE id = $1 AND (status = 'blocked' OR attempts_left <= 0) \
+                 updated_at = $5 WHERE id = $1 AND status <> 'suspended' \
+                 AND (status = 'blocked' OR attempts_left <= 0) \
                  RETURNING ",
                 user_columns!()
             ))
