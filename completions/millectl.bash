@@ -235,11 +235,17 @@ _millectl() {
             millectl__subcmd__help__subcmd__user,list)
                 cmd="millectl__subcmd__help__subcmd__user__subcmd__list"
                 ;;
+            millectl__subcmd__help__subcmd__user,release)
+                cmd="millectl__subcmd__help__subcmd__user__subcmd__release"
+                ;;
             millectl__subcmd__help__subcmd__user,require-password-change)
                 cmd="millectl__subcmd__help__subcmd__user__subcmd__require__subcmd__password__subcmd__change"
                 ;;
             millectl__subcmd__help__subcmd__user,show)
                 cmd="millectl__subcmd__help__subcmd__user__subcmd__show"
+                ;;
+            millectl__subcmd__help__subcmd__user,suspend)
+                cmd="millectl__subcmd__help__subcmd__user__subcmd__suspend"
                 ;;
             millectl__subcmd__phone,help)
                 cmd="millectl__subcmd__phone__subcmd__help"
@@ -385,11 +391,17 @@ _millectl() {
             millectl__subcmd__user,list)
                 cmd="millectl__subcmd__user__subcmd__list"
                 ;;
+            millectl__subcmd__user,release)
+                cmd="millectl__subcmd__user__subcmd__release"
+                ;;
             millectl__subcmd__user,require-password-change)
                 cmd="millectl__subcmd__user__subcmd__require__subcmd__password__subcmd__change"
                 ;;
             millectl__subcmd__user,show)
                 cmd="millectl__subcmd__user__subcmd__show"
+                ;;
+            millectl__subcmd__user,suspend)
+                cmd="millectl__subcmd__user__subcmd__suspend"
                 ;;
             millectl__subcmd__user__subcmd__help,help)
                 cmd="millectl__subcmd__user__subcmd__help__subcmd__help"
@@ -397,11 +409,17 @@ _millectl() {
             millectl__subcmd__user__subcmd__help,list)
                 cmd="millectl__subcmd__user__subcmd__help__subcmd__list"
                 ;;
+            millectl__subcmd__user__subcmd__help,release)
+                cmd="millectl__subcmd__user__subcmd__help__subcmd__release"
+                ;;
             millectl__subcmd__user__subcmd__help,require-password-change)
                 cmd="millectl__subcmd__user__subcmd__help__subcmd__require__subcmd__password__subcmd__change"
                 ;;
             millectl__subcmd__user__subcmd__help,show)
                 cmd="millectl__subcmd__user__subcmd__help__subcmd__show"
+                ;;
+            millectl__subcmd__user__subcmd__help,suspend)
+                cmd="millectl__subcmd__user__subcmd__help__subcmd__suspend"
                 ;;
             *)
                 ;;
@@ -1566,7 +1584,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__user)
-            opts="show list require-password-change"
+            opts="show list require-password-change suspend release"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1580,6 +1598,20 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__user__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__user__subcmd__release)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1608,6 +1640,20 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__user__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__user__subcmd__suspend)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3026,7 +3072,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help show list require-password-change help"
+            opts="-o -v -h --server --profile --output --no-color --verbose --help show list require-password-change suspend release help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3056,7 +3102,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__help)
-            opts="show list require-password-change help"
+            opts="show list require-password-change suspend release help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3084,6 +3130,20 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__user__subcmd__help__subcmd__release)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3125,6 +3185,20 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        millectl__subcmd__user__subcmd__help__subcmd__suspend)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         millectl__subcmd__user__subcmd__list)
             opts="-o -v -h --millekod --blocked --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3133,6 +3207,44 @@ _millectl() {
             fi
             case "${prev}" in
                 --millekod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__user__subcmd__release)
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --millekod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3205,6 +3317,44 @@ _millectl() {
             fi
             case "${prev}" in
                 --millekod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__user__subcmd__suspend)
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --millekod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

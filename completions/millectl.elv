@@ -100,6 +100,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
             cand list 'List the users of a company'
             cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
+            cand suspend 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
+            cand release 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;user;show'= {
@@ -143,10 +145,42 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'millectl;user;suspend'= {
+            cand --millekod 'Company code'
+            cand --reason 'Why (required): a ticket number or a few words, shown with the user and kept in the audit, e.g. "lost token, ticket 4411"'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;user;release'= {
+            cand --millekod 'Company code'
+            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'millectl;user;help'= {
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
             cand list 'List the users of a company'
             cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
+            cand suspend 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
+            cand release 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;user;help;show'= {
@@ -154,6 +188,10 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;user;help;list'= {
         }
         &'millectl;user;help;require-password-change'= {
+        }
+        &'millectl;user;help;suspend'= {
+        }
+        &'millectl;user;help;release'= {
         }
         &'millectl;user;help;help'= {
         }
@@ -809,12 +847,18 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
             cand list 'List the users of a company'
             cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
+            cand suspend 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
+            cand release 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
         }
         &'millectl;help;user;show'= {
         }
         &'millectl;help;user;list'= {
         }
         &'millectl;help;user;require-password-change'= {
+        }
+        &'millectl;help;user;suspend'= {
+        }
+        &'millectl;help;user;release'= {
         }
         &'millectl;help;unblock'= {
             cand current-password 'The user remembers the password: grant three more attempts with it'

@@ -107,6 +107,8 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user: status, attempts, authorization tool, phone (masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company')
             [CompletionResult]::new('require-password-change', 'require-password-change', [CompletionResultType]::ParameterValue, 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token')
+            [CompletionResult]::new('suspend', 'suspend', [CompletionResultType]::ParameterValue, 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -154,10 +156,44 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'millectl;user;suspend' {
+            [CompletionResult]::new('--millekod', '--millekod', [CompletionResultType]::ParameterName, 'Company code')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (required): a ticket number or a few words, shown with the user and kept in the audit, e.g. "lost token, ticket 4411"')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'millectl;user;release' {
+            [CompletionResult]::new('--millekod', '--millekod', [CompletionResultType]::ParameterName, 'Company code')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: a ticket number or a few words, kept in the audit')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'millectl;user;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user: status, attempts, authorization tool, phone (masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company')
             [CompletionResult]::new('require-password-change', 'require-password-change', [CompletionResultType]::ParameterValue, 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token')
+            [CompletionResult]::new('suspend', 'suspend', [CompletionResultType]::ParameterValue, 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -168,6 +204,12 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;user;help;require-password-change' {
+            break
+        }
+        'millectl;user;help;suspend' {
+            break
+        }
+        'millectl;user;help;release' {
             break
         }
         'millectl;user;help;help' {
@@ -903,6 +945,8 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user: status, attempts, authorization tool, phone (masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company')
             [CompletionResult]::new('require-password-change', 'require-password-change', [CompletionResultType]::ParameterValue, 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token')
+            [CompletionResult]::new('suspend', 'suspend', [CompletionResultType]::ParameterValue, 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only')
             break
         }
         'millectl;help;user;show' {
@@ -912,6 +956,12 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;help;user;require-password-change' {
+            break
+        }
+        'millectl;help;user;suspend' {
+            break
+        }
+        'millectl;help;user;release' {
             break
         }
         'millectl;help;unblock' {

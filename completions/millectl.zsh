@@ -149,6 +149,42 @@ _arguments "${_arguments_options[@]}" : \
 ':login -- The user'\''s login:_default' \
 && ret=0
 ;;
+(suspend)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Company code]:MILLEKOD:_default' \
+'--reason=[Why (required)\: a ticket number or a few words, shown with the user and kept in the audit, e.g. "lost token, ticket 4411"]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':login -- The user'\''s login:_default' \
+&& ret=0
+;;
+(release)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Company code]:MILLEKOD:_default' \
+'--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':login -- The suspended user'\''s login:_default' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_millectl__subcmd__user__subcmd__help_commands" \
@@ -170,6 +206,14 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (require-password-change)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(suspend)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(release)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1180,6 +1224,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(suspend)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(release)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -1831,6 +1883,8 @@ _millectl__subcmd__help__subcmd__user_commands() {
 'show:Show one user\: status, attempts, authorization tool, phone (masked)' \
 'list:List the users of a company' \
 'require-password-change:Make a user set a new password at their next login (e.g. one stored under an old scheme)\: a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token' \
+'suspend:Block a user on purpose (lost token, suspected fraud, left the company), with a reason\: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only' \
+'release:Lift a suspension\: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only' \
     )
     _describe -t commands 'millectl help user commands' commands "$@"
 }
@@ -1838,6 +1892,11 @@ _millectl__subcmd__help__subcmd__user_commands() {
 _millectl__subcmd__help__subcmd__user__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'millectl help user list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__user__subcmd__release_commands] )) ||
+_millectl__subcmd__help__subcmd__user__subcmd__release_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help user release commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__help__subcmd__user__subcmd__require-password-change_commands] )) ||
 _millectl__subcmd__help__subcmd__user__subcmd__require-password-change_commands() {
@@ -1848,6 +1907,11 @@ _millectl__subcmd__help__subcmd__user__subcmd__require-password-change_commands(
 _millectl__subcmd__help__subcmd__user__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'millectl help user show commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__user__subcmd__suspend_commands] )) ||
+_millectl__subcmd__help__subcmd__user__subcmd__suspend_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help user suspend commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__help__subcmd__whoami_commands] )) ||
 _millectl__subcmd__help__subcmd__whoami_commands() {
@@ -2185,6 +2249,8 @@ _millectl__subcmd__user_commands() {
 'show:Show one user\: status, attempts, authorization tool, phone (masked)' \
 'list:List the users of a company' \
 'require-password-change:Make a user set a new password at their next login (e.g. one stored under an old scheme)\: a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token' \
+'suspend:Block a user on purpose (lost token, suspected fraud, left the company), with a reason\: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only' \
+'release:Lift a suspension\: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'millectl user commands' commands "$@"
@@ -2195,6 +2261,8 @@ _millectl__subcmd__user__subcmd__help_commands() {
 'show:Show one user\: status, attempts, authorization tool, phone (masked)' \
 'list:List the users of a company' \
 'require-password-change:Make a user set a new password at their next login (e.g. one stored under an old scheme)\: a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token' \
+'suspend:Block a user on purpose (lost token, suspected fraud, left the company), with a reason\: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only' \
+'release:Lift a suspension\: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'millectl user help commands' commands "$@"
@@ -2209,6 +2277,11 @@ _millectl__subcmd__user__subcmd__help__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'millectl user help list commands' commands "$@"
 }
+(( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__release_commands] )) ||
+_millectl__subcmd__user__subcmd__help__subcmd__release_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user help release commands' commands "$@"
+}
 (( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__require-password-change_commands] )) ||
 _millectl__subcmd__user__subcmd__help__subcmd__require-password-change_commands() {
     local commands; commands=()
@@ -2219,10 +2292,20 @@ _millectl__subcmd__user__subcmd__help__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'millectl user help show commands' commands "$@"
 }
+(( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__suspend_commands] )) ||
+_millectl__subcmd__user__subcmd__help__subcmd__suspend_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user help suspend commands' commands "$@"
+}
 (( $+functions[_millectl__subcmd__user__subcmd__list_commands] )) ||
 _millectl__subcmd__user__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'millectl user list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__user__subcmd__release_commands] )) ||
+_millectl__subcmd__user__subcmd__release_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user release commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__user__subcmd__require-password-change_commands] )) ||
 _millectl__subcmd__user__subcmd__require-password-change_commands() {
@@ -2233,6 +2316,11 @@ _millectl__subcmd__user__subcmd__require-password-change_commands() {
 _millectl__subcmd__user__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'millectl user show commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__user__subcmd__suspend_commands] )) ||
+_millectl__subcmd__user__subcmd__suspend_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user suspend commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__whoami_commands] )) ||
 _millectl__subcmd__whoami_commands() {

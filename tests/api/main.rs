@@ -34,5 +34,6 @@ mod slow_clients;
 mod smoke;
 mod sms_limits;
 mod state_changes;
+mod suspension;
 mod token_binding;
 mod unblock;

@@ -37,6 +37,11 @@ const ROUTES: &[(&str, &str)] = &[
         "post",
         "/v1/companies/{millekod}/users/{login}/token/withdraw",
     ),
+    ("put", "/v1/companies/{millekod}/users/{login}/suspension"),
+    (
+        "delete",
+        "/v1/companies/{millekod}/users/{login}/suspension",
+    ),
     ("post", "/v1/token-inventory"),
     ("get", "/v1/token-inventory"),
     ("get", "/v1/api-tokens"),

@@ -13,6 +13,7 @@ mod login;
 mod password_reset;
 mod phone;
 mod pty;
+mod suspend;
 mod tokens;
 mod unblock;
 mod users;

@@ -126,7 +126,7 @@ fn user_list_piped_is_one_tab_separated_line_per_user() {
     );
     assert_eq!(lines.len(), 6, "header + 5 demo users: {out}");
     assert!(
-        lines.iter().skip(1).all(|l| l.split('\t').count() == 11),
+        lines.iter().skip(1).all(|l| l.split('\t').count() == 12),
         "{out}"
     );
     assert!(!has_box_drawing(&out), "{out}");
@@ -187,7 +187,7 @@ fn user_list_csv_has_a_header_and_a_row_per_user() {
     );
 
     let mut reader = csv::Reader::from_reader(out.as_bytes());
-    assert_eq!(reader.headers().expect("header").len(), 11);
+    assert_eq!(reader.headers().expect("header").len(), 12);
     let logins: Vec<String> = reader
         .records()
         .map(|r| r.expect("row")[1].to_owned())
