@@ -1,6 +1,7 @@
 //! Wire types of `/v1`, shared by the server and the typed client so the two can never
 //! disagree on a field. JSON field names are snake_case and form a stable contract.
 
+mod comma_list;
 mod error;
 mod secret;
 mod suspension;

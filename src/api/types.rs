@@ -13,7 +13,7 @@ pub use crate::domain::ids::{Login, MilleKod};
 pub use crate::domain::lockout::{UnblockMode, UserStatus};
 pub use crate::domain::policy::Scope;
 
-use super::Secret;
+use super::{AuditAction, AuditOutcome, Secret};
 
 pub use crate::domain::user::{AuthTool, Flow};
 
@@ -398,16 +398,49 @@ pub struct AuditRecord {
     pub detail: Option<String>,
 }
 
-/// Filter of `GET /v1/audit`.
+/// Filter of `GET /v1/audit`; every filter given must hold (they combine with AND).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub millekod: Option<MilleKod>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login: Option<Login>,
+    /// Only these actions, comma-separated full names (`user.unblock,login`); a record
+    /// matches any of them.
+    #[serde(
+        default,
+        with = "super::comma_list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[param(value_type = Option<String>, example = "user.unblock,login")]
+    pub action: Vec<AuditAction>,
+    /// Only this outcome (`success`, `failure`, `denied`, `not_found`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(value_type = Option<String>, example = "failure")]
+    pub outcome: Option<AuditOutcome>,
+    /// Only what this actor did: the audit's whole name (`operator:helpdesk`,
+    /// `user:12345678/anna`, `token:batch`, `anonymous`), or a bare login or token name,
+    /// which matches an operator, a token or a user of any MilleKod by that name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
     /// RFC 3339 time; only records at or after it.
-    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[param(value_type = Option<String>)]
     pub since: Option<OffsetDateTime>,
+    /// RFC 3339 time; only records at or before it (not before `since`).
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[param(value_type = Option<String>)]
+    pub until: Option<OffsetDateTime>,
     /// At most this many records, newest first (1..=1000, default 100).
     pub limit: Option<u32>,
 }

@@ -8,7 +8,13 @@
 //!
 //! `audit --since` takes what people type when looking back ("the last hour": `1h`) or
 //! a point in time, and turns it into an RFC 3339 time at parse time, so a typo is an
-//! invalid-input error before anything is sent.
+//! invalid-input error before anything is sent; `--until` reads the same way.
+//!
+//! `audit --action` takes an action's full name (`user.unblock`) or its verb alone
+//! (`unblock`), which selects every action ending in it (`user.unblock` and
+//! `operator.unblock`): what HelpDesk means by "the unblocks", and never a guess, since
+//! the records shown carry their full names. A verb no action has is refused, listing
+//! the names.
 
 use std::io::Write;
 use std::str::FromStr;
@@ -22,7 +28,10 @@ use time::OffsetDateTime;
 use super::change::{confirm, with_reason, ChangeArgs};
 use super::errors::{CliError, CONFLICT, NOT_FOUND};
 use super::Context;
-use crate::api::{ApiTokenView, AuditQuery, CreateApiToken, ErrorCode, Login, MilleKod, Scope};
+use crate::api::{
+    ApiTokenView, AuditAction, AuditOutcome, AuditQuery, CreateApiToken, ErrorCode, Login,
+    MilleKod, Scope,
+};
 use crate::client::Client;
 use crate::domain::display_text::{DisplayName, Reason};
 use crate::output::{Format, Tabular};
@@ -57,7 +66,7 @@ pub enum ApiTokenCommand {
 }
 
 /// `millectl audit`: who did what, newest first.
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct AuditArgs {
     /// Only records about this company.
     #[arg(long)]
@@ -69,6 +78,21 @@ pub struct AuditArgs {
     /// (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC).
     #[arg(long, value_name = "SPAN|TIME", value_parser = parse_since)]
     pub since: Option<OffsetDateTime>,
+    /// Only records up to this time (inclusive), written as for --since.
+    #[arg(long, value_name = "SPAN|TIME", value_parser = parse_since)]
+    pub until: Option<OffsetDateTime>,
+    /// Only these actions: a full name (user.unblock) or a verb (unblock: every
+    /// action ending in .unblock); repeat it or separate with commas for several.
+    #[arg(long, value_name = "ACTION", value_delimiter = ',', value_parser = action_parser(),
+          hide_possible_values = true)]
+    pub action: Vec<ActionChoice>,
+    /// Only this outcome.
+    #[arg(long, value_parser = outcome_parser())]
+    pub outcome: Option<AuditOutcome>,
+    /// Only what this actor did: a login or token name (helpdesk), or the audit's whole
+    /// actor (operator:helpdesk, user:12345678/anna, token:batch, anonymous).
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
     /// At most this many records [server default: 100].
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub limit: Option<u32>,
@@ -100,12 +124,70 @@ pub async fn audit(ctx: &Context, args: AuditArgs) -> anyhow::Result<()> {
     let query = AuditQuery {
         millekod: args.millekod,
         login: args.login,
+        action: args
+            .action
+            .into_iter()
+            .flat_map(|choice| choice.0)
+            .collect(),
+        outcome: args.outcome,
+        actor: args.actor,
         since: args.since,
+        until: args.until,
         limit: args.limit,
     };
     let list = client.audit(&query).await?;
     let mut out = std::io::stdout().lock();
     ctx.output.list(&mut out, &list.records)
+}
+
+/// The actions one `--action` value selects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionChoice(Vec<AuditAction>);
+
+/// What follows an action's last `.` (`unblock` of `user.unblock`), or the whole name.
+fn verb_of(action: AuditAction) -> &'static str {
+    let name = action.as_str();
+    name.rsplit_once('.').map_or(name, |(_, verb)| verb)
+}
+
+impl FromStr for ActionChoice {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        if let Ok(action) = AuditAction::from_str(text) {
+            return Ok(ActionChoice(vec![action]));
+        }
+        let selected: Vec<AuditAction> = AuditAction::ALL
+            .iter()
+            .copied()
+            .filter(|&action| verb_of(action) == text)
+            .collect();
+        if selected.is_empty() {
+            let known: Vec<&str> = AuditAction::ALL.iter().map(|a| a.as_str()).collect();
+            return Err(format!(
+                "no audit action is named or ends in {text:?}; known: {}",
+                known.join(", ")
+            ));
+        }
+        Ok(ActionChoice(selected))
+    }
+}
+
+/// Full names and verbs as possible values (for completions), read by `ActionChoice`.
+fn action_parser() -> impl TypedValueParser<Value = ActionChoice> {
+    let mut names: Vec<&'static str> = AuditAction::ALL.iter().map(|a| a.as_str()).collect();
+    for &action in AuditAction::ALL {
+        if !names.contains(&verb_of(action)) {
+            names.push(verb_of(action));
+        }
+    }
+    PossibleValuesParser::new(names).try_map(|text| ActionChoice::from_str(&text))
+}
+
+fn outcome_parser() -> impl TypedValueParser<Value = AuditOutcome> {
+    PossibleValuesParser::new(AuditOutcome::ALL.iter().map(|o| o.as_str()))
+        .try_map(|text| AuditOutcome::from_str(&text))
 }
 
 /// The scopes as clap possible values, so help and completions list them.
@@ -260,6 +342,25 @@ pub async fn api_token(ctx: &Context, command: ApiTokenCommand) -> anyhow::Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn actions_by_full_name_or_by_verb() {
+        let choice = |t: &str| ActionChoice::from_str(t).map(|c| c.0);
+        assert_eq!(choice("user.unblock"), Ok(vec![AuditAction::UserUnblock]));
+        assert_eq!(
+            choice("unblock"),
+            Ok(vec![AuditAction::UserUnblock, AuditAction::OperatorUnblock])
+        );
+        assert_eq!(choice("login"), Ok(vec![AuditAction::Login]));
+        assert_eq!(choice("show"), Ok(vec![AuditAction::UserShow]));
+        for wrong in ["", "user", "unblok", "user.", "USER.UNBLOCK", "'; --"] {
+            let err = choice(wrong).unwrap_err();
+            assert!(
+                err.starts_with("no audit action is named"),
+                "{wrong:?}: {err}"
+            );
+        }
+    }
 
     #[test]
     fn spans_take_a_number_and_a_unit() {

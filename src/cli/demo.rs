@@ -123,9 +123,8 @@ async fn walk(global: &GlobalArgs, credentials: &DevCredentials) -> anyhow::Resu
     step(&format!("millectl audit --millekod {millekod} --limit 6"));
     let audit = AuditArgs {
         millekod: Some(millekod),
-        login: None,
-        since: None,
         limit: Some(6),
+        ..AuditArgs::default()
     };
     admin::audit(&ctx, audit).await
 }

@@ -235,11 +235,23 @@ impl Client {
             if let Some(l) = &query.login {
                 pairs.append_pair("login", l.as_str());
             }
-            if let Some(since) = query.since {
-                let text = since
-                    .format(&time::format_description::well_known::Rfc3339)
-                    .map_err(|e| ClientError::Protocol(e.to_string()))?;
-                pairs.append_pair("since", &text);
+            if !query.action.is_empty() {
+                let names: Vec<&str> = query.action.iter().map(|a| a.as_str()).collect();
+                pairs.append_pair("action", &names.join(","));
+            }
+            if let Some(outcome) = query.outcome {
+                pairs.append_pair("outcome", outcome.as_str());
+            }
+            if let Some(actor) = &query.actor {
+                pairs.append_pair("actor", actor);
+            }
+            for (name, at) in [("since", query.since), ("until", query.until)] {
+                if let Some(at) = at {
+                    let text = at
+                        .format(&time::format_description::well_known::Rfc3339)
+                        .map_err(|e| ClientError::Protocol(e.to_string()))?;
+                    pairs.append_pair(name, &text);
+                }
             }
             if let Some(limit) = query.limit {
                 pairs.append_pair("limit", &limit.to_string());

@@ -10,12 +10,22 @@
 //! premium-rate, VoIP, pager and other types are refused, since an SMS code sent there
 //! never arrives and the user is locked out.
 //!
+//! Pasted text (full-width or Arabic-Indic digits, invisible spaces, dashes, a `tel.`
+//! label, a trailing comma) is first brought to plain digits by [`pasted`], which
+//! accepts what libphonenumber reads and refuses what it would guess (letters, leading
+//! words, extensions). `phone set`, `phone import` and the server all read numbers
+//! through [`PhoneNumber::parse`] alone.
+//!
 //! `Debug` shows only the masked form, so numbers do not spill into logs in full.
+
+mod pasted;
 
 use std::fmt;
 use std::str::FromStr;
 
-use rlibphonenumber::{PhoneNumberFormat, PhoneNumberType, Region, PHONE_NUMBER_UTIL};
+use rlibphonenumber::{
+    CountryCodeSource, PhoneNumberFormat, PhoneNumberType, Region, PHONE_NUMBER_UTIL,
+};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Longest input we hand to the parser; real numbers, however decorated, are shorter.
@@ -34,6 +44,16 @@ pub enum PhoneError {
     NotMobile(String),
     #[error("phone number is longer than {MAX_INPUT_CHARS} characters; type just the number")]
     TooLong,
+    #[error(
+        "{0:?} has the letter {1:?} where digits belong; type the number in digits (0, not O)"
+    )]
+    Letter(String, char),
+    #[error("{0:?} contains {1:?}, which is not part of a phone number; type just the number")]
+    Character(String, char),
+    #[error("{0:?} has a + inside the number; a + goes only before the country code")]
+    MisplacedPlus(String),
+    #[error("{0:?}: no country has the code after the +; check the digits after it")]
+    UnknownCountryCode(String),
 }
 
 /// A phone number that can receive SMS, in E.164 (`+48601234567`).
@@ -50,16 +70,27 @@ impl PhoneNumber {
         if input.chars().nth(MAX_INPUT_CHARS).is_some() {
             return Err(PhoneError::TooLong);
         }
-        let invalid = || PhoneError::Invalid(super::shorten(input, ECHOED_CHARS));
-        // Only what people type for a number. libphonenumber is more lenient: it skips
-        // control characters and reads letters as keypad digits ("601-ABC-DEF"), and
-        // neither belongs in a bank's record of where codes go.
-        if !input.chars().all(is_typed_phone_char) {
-            return Err(invalid());
+        let shown = || super::shorten(input, ECHOED_CHARS);
+        let invalid = || PhoneError::Invalid(shown());
+        let plain = pasted::normalise(input).map_err(|refusal| match refusal {
+            pasted::Refusal::Letter(c) => PhoneError::Letter(shown(), c),
+            pasted::Refusal::Character(c) => PhoneError::Character(shown(), c),
+            pasted::Refusal::MisplacedPlus => PhoneError::MisplacedPlus(shown()),
+            pasted::Refusal::NoDigits => invalid(),
+        })?;
+        // Raw input kept so libphonenumber says where the country code came from.
+        let number = PHONE_NUMBER_UTIL
+            .parse_and_keep_raw_input(&plain, Some(Region::PL))
+            .map_err(|_| invalid())?;
+        // `+999 601…` with no country 999: libphonenumber drops the `+` and reads the
+        // rest as a Polish number, a guess at what was meant; we refuse it.
+        if plain.starts_with('+')
+            && number.country_code_source() != CountryCodeSource::FromNumberWithPlusSign
+        {
+            return Err(PhoneError::UnknownCountryCode(shown()));
         }
-        let number =
-            rlibphonenumber::PhoneNumber::parse(input, Some(Region::PL)).map_err(|_| invalid())?;
-        // An extension cannot receive an SMS, and it would vanish from E.164 silently.
+        // An extension cannot receive an SMS, and it would vanish from E.164 silently
+        // (`pasted` refuses the letters that start one; this is the second lock).
         if number.extension.is_some() {
             return Err(invalid());
         }
@@ -128,10 +159,6 @@ impl PhoneNumber {
         }
         out
     }
-}
-
-fn is_typed_phone_char(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, ' ' | '\u{00A0}' | '+' | '-' | '.' | '(' | ')' | '/')
 }
 
 impl fmt::Display for PhoneNumber {
@@ -253,7 +280,6 @@ mod tests {
             "\u{0}601234567",
             "601\u{7}234567",
             "601-ABC-DEF",
-            "tel:+48-601-234-567",
             "601 234 567\n",
             "+999 601 234 567",
             "😀😀😀",
@@ -268,6 +294,100 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(msg.len() < 160, "{msg}");
+    }
+
+    #[test]
+    fn pasted_forms_are_read_as_libphonenumber_reads_them() {
+        for typed in [
+            "＋４８ ７２４ ４１３ ９２６",
+            "７２４４１３９２６",
+            "+٤٨ ٧٢٤ ٤١٣ ٩٢٦",
+            "۷۲۴ ۴۱۳ ۹۲۶",
+            "724\u{200B}413\u{200B}926",
+            "724\u{200C}413\u{200D}926",
+            "\u{200E}+48 724 413 926\u{200F}",
+            "\u{FEFF}724 413 926",
+            "724\u{00AD}413\u{2060}926",
+            "724–413–926",
+            "724—413—926",
+            "724\u{2010}413\u{2212}926",
+            "７２４－４１３－９２６",
+            "724\u{00A0}413\u{00A0}926",
+            "+48\u{202F}724\u{202F}413\u{202F}926",
+            "724\u{3000}413\u{3000}926",
+            "tel. 724 413 926",
+            "Tel. +48 724 413 926",
+            "kom. 724-413-926",
+            "KOM.724413926",
+            "tel:+48-724-413-926",
+            "Tel: 724 413 926",
+            "724 413 926,",
+            "724 413 926;",
+            "724 413 926\t",
+            "tel. 724 413 926, ",
+            "（＋４８）７２４ ４１３ ９２６",
+            "0048 724 413 926",
+        ] {
+            let number = PhoneNumber::parse(typed).unwrap_or_else(|e| panic!("{typed:?}: {e}"));
+            assert_eq!(number.as_e164(), "+48724413926", "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn what_libphonenumber_would_guess_is_refused_naming_the_problem() {
+        let letter = |typed: &str, c: char| {
+            let err = PhoneNumber::parse(typed).unwrap_err();
+            assert_eq!(err, PhoneError::Letter(typed.to_owned(), c), "{typed:?}");
+            err.to_string()
+        };
+        let msg = letter("6O1 234 567", 'O');
+        assert!(msg.contains("the letter 'O' where digits belong"), "{msg}");
+        letter("601 234 56o", 'o');
+        letter("601-ABC-DEF", 'A');
+        letter("1-800-FLOWERS", 'F');
+        letter("601 234 567 x12", 'x');
+        letter("601 234 567 ext. 12", 'e');
+        letter("phone 601 234 567", 'p');
+        letter("tel 601 234 567", 't');
+        letter("telefon: 601 234 567", 't');
+        letter("٦٠١ ٢٣٤ ٥٦٧ ب", 'ب');
+        let character = |typed: &str, c: char| {
+            let err = PhoneNumber::parse(typed).unwrap_err();
+            assert_eq!(err, PhoneError::Character(typed.to_owned(), c), "{typed:?}");
+            err.to_string()
+        };
+        let msg = character("601,234,567", ',');
+        assert!(
+            msg.contains("',', which is not part of a phone number"),
+            "{msg}"
+        );
+        character("601\t234\t567", '\t');
+        character("601 234 567\n", '\n');
+        character("601#234#567", '#');
+        character("*601 234 567", '*');
+        character("601'234'567", '\'');
+        for typed in ["601+234567", "++48 601 234 567", "+48 +601 234 567"] {
+            assert_eq!(
+                PhoneNumber::parse(typed),
+                Err(PhoneError::MisplacedPlus(typed.to_owned())),
+                "{typed:?}"
+            );
+        }
+        // libphonenumber drops a + before an unknown country code and reads the rest
+        // as a Polish number.
+        for typed in ["+0 601 234 567", "+999 601 234 567"] {
+            let err = PhoneNumber::parse(typed).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    PhoneError::UnknownCountryCode(_) | PhoneError::Invalid(_)
+                ),
+                "{typed:?}: {err:?}"
+            );
+        }
+        // Two numbers in one field are not one number.
+        assert!(PhoneNumber::parse("601 234 567 / 602 345 678").is_err());
+        assert!(PhoneNumber::parse("tel.").is_err());
     }
 
     #[test]

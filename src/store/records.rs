@@ -100,11 +100,20 @@ pub struct StoredAuditEntry {
     pub entry: AuditEntry,
 }
 
+/// What `list_audit` returns: every filter given holds (AND); `actions` matches any one.
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
     pub millekod: Option<String>,
     pub login: Option<String>,
+    /// Stored action texts (`user.unblock`); empty: every action.
+    pub actions: Vec<String>,
+    pub outcome: Option<String>,
+    /// A whole actor name (`operator:helpdesk`, `anonymous`) matches itself; a bare name
+    /// (`helpdesk`) matches `operator:`, `token:` and `user:<any MilleKod>/` that name.
+    pub actor: Option<String>,
     pub since: Option<Millis>,
+    /// Inclusive.
+    pub until: Option<Millis>,
     pub limit: i64,
 }
 

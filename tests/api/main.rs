@@ -3,6 +3,7 @@
 
 mod aborts;
 mod admin;
+mod audit_filters;
 mod audit_gaps;
 mod audit_records;
 mod bad_input;

@@ -31,7 +31,14 @@ async fn phones_typed_every_way_are_stored_in_e164_and_masked() {
         assert_eq!(demo.phone, None);
         assert_eq!(phone_of(&token, MAREK, true).await, None);
 
-        for typed in ["601 234 567", "+48601234567", "0048 601-234-567"] {
+        // Issue 15: as pasted, full-width digits and a label included.
+        for typed in [
+            "601 234 567",
+            "+48601234567",
+            "0048 601-234-567",
+            "＋４８ ６０１ ２３４ ５６７",
+            "tel. 601\u{200B}234\u{2013}567,",
+        ] {
             // From another number each time, so every spelling is a real change.
             token
                 .set_phone("12345678", "marek", "+48 512 345 678", None)
@@ -117,7 +124,9 @@ async fn refused_phones_and_callers_change_nothing() {
             "22 123 45 67",
             "+48 800 123 456",
             "garbage",
-            "６０１２３４５６７",
+            // A letter O for a zero is refused, not read as a zero (issue 15).
+            "6O1 234 567",
+            "６０１２３４５６７ zażółć",
         ] {
             let answer = operator.set_phone("12345678", "jan", typed, None).await;
             answer.expect_problem(422, "invalid_phone");

@@ -2,6 +2,7 @@
 //! own `millectl server --dev` (SQLite) on a random port and its own HOME/config dir.
 
 mod admin;
+mod audit_filters;
 mod binding;
 mod config;
 // Shared by every test file; no one file uses all of it.

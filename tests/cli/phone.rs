@@ -52,6 +52,43 @@ fn the_three_ways_people_type_a_number_become_e164() {
 }
 
 #[test]
+fn a_number_pasted_in_full_width_digits_is_stored_as_typed() {
+    let env = TestEnv::start();
+    let (out, err) = run(
+        env.helpdesk_cmd().args([
+            "phone",
+            "set",
+            "ewa",
+            "＋４８ ７２４ ４１３ ９２６",
+            "--millekod",
+            MILLEKOD,
+            "--yes",
+        ]),
+        0,
+    );
+    assert!(err.contains("set to +48724413926"), "{err}");
+    assert!(out.contains("phone\t+48724413926\n"), "{out}");
+    assert_eq!(revealed_phone(&env, "ewa"), "+48724413926");
+
+    // A letter O where a zero belongs: refused by name, nothing changed.
+    let (_, err) = run(
+        env.helpdesk_cmd().args([
+            "phone",
+            "set",
+            "ewa",
+            "6O1 234 567",
+            "--millekod",
+            MILLEKOD,
+            "--yes",
+        ]),
+        7,
+    );
+    assert!(err.contains("the letter 'O'"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(revealed_phone(&env, "ewa"), "+48724413926");
+}
+
+#[test]
 fn a_landline_or_garbage_is_exit_7_and_changes_nothing() {
     let env = TestEnv::start();
     let before = revealed_phone(&env, "ewa");

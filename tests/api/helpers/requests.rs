@@ -158,8 +158,8 @@ impl Api {
         let query = AuditQuery {
             millekod: Some(millectl::api::MilleKod::parse(millekod).expect("millekod")),
             login: Some(millectl::api::Login::parse(login).expect("login")),
-            since: None,
             limit: Some(1000),
+            ..AuditQuery::default()
         };
         self.audit(&query).await.ok().records
     }

@@ -43,6 +43,30 @@ fn comma_semicolon_bom_crlf_and_quotes_read_alike() {
 }
 
 #[test]
+fn phones_as_pasted_from_a_spreadsheet_read_as_phone_set_reads_them() {
+    let text = "millekod;login;phone;expected_phone\n\
+                12345678;jan;＋４８ ６０１ ２３４ ５６７;tel. 601\u{200B}000\u{2013}001\n\
+                12345678;ewa;\u{202A}601\u{00A0}234\u{00A0}568\u{202C};\n\
+                12345678;anna;6O1 234 569;\n";
+    match check_text(text.as_bytes()) {
+        Ok(_) => panic!("a letter O was read as a zero"),
+        Err(refused) => {
+            let problems: Vec<_> = refused.problems.iter().map(|p| p.line).collect();
+            assert_eq!(problems, vec![4], "{:?}", refused.problems);
+            assert!(
+                refused.problems[0].message.contains("the letter 'O'"),
+                "{}",
+                refused.problems[0].message
+            );
+        }
+    }
+    let rows = rows_of(text.rsplit_once("12345678;anna").unwrap().0.as_bytes());
+    assert_eq!(rows[0].phone, "+48601234567");
+    assert_eq!(rows[0].expected_phone.as_deref(), Some("+48601000001"));
+    assert_eq!(rows[1].phone, "+48601234568");
+}
+
+#[test]
 fn expected_phone_is_optional_per_row() {
     let rows = rows_of(
         b"millekod,login,phone,expected_phone\n12345678,jan,601234567,\n12345678,ewa,601234568,601 000 001\n",
