@@ -728,7 +728,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__audit)
-            opts="-o -v -h --millekod --login --since --limit --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --millekod --login --since --until --action --outcome --actor --limit --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -743,6 +743,22 @@ _millectl() {
                     return 0
                     ;;
                 --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --action)
+                    COMPREPLY=($(compgen -W "login logout user.list user.show user.create user.unblock user.password_reset phone.set phone.batch phone.batch_dry_run password_masking.set company.create operator.create operator.unblock operator.reset api_token.create api_token.list api_token.revoke approval.request approval.approve approval.list envelope.issue token.assign token.withdraw tokens.load tokens.list audit.read list show create unblock password_reset set batch batch_dry_run reset revoke request approve issue assign withdraw load read" -- "${cur}"))
+                    return 0
+                    ;;
+                --outcome)
+                    COMPREPLY=($(compgen -W "success failure denied not_found refused pending blocked busy expired unavailable" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -780,6 +780,10 @@ _arguments "${_arguments_options[@]}" : \
 '--millekod=[Only records about this company]:MILLEKOD:_default' \
 '--login=[Only records about this login]:LOGIN:_default' \
 '--since=[Only records from this time on\: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08\:00\:00Z, or a date, 2025-05-01, meaning its midnight UTC)]:SPAN|TIME:_default' \
+'--until=[Only records up to this time (inclusive), written as for --since]:SPAN|TIME:_default' \
+'*--action=[Only these actions\: a full name (user.unblock) or a verb (unblock\: every action ending in .unblock); repeat it or separate with commas for several]:ACTION:(login logout user.list user.show user.create user.unblock user.password_reset phone.set phone.batch phone.batch_dry_run password_masking.set company.create operator.create operator.unblock operator.reset api_token.create api_token.list api_token.revoke approval.request approval.approve approval.list envelope.issue token.assign token.withdraw tokens.load tokens.list audit.read list show create unblock password_reset set batch batch_dry_run reset revoke request approve issue assign withdraw load read)' \
+'--outcome=[Only this outcome]:OUTCOME:(success failure denied not_found refused pending blocked busy expired unavailable)' \
+'--actor=[Only what this actor did\: a login or token name (helpdesk), or the audit'\''s whole actor (operator\:helpdesk, user\:12345678/anna, token\:batch, anonymous)]:NAME:_default' \
 '--limit=[At most this many records \[server default\: 100\]]:LIMIT:_default' \
 '--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
 '--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
