@@ -751,11 +751,11 @@ _millectl() {
                     return 0
                     ;;
                 --action)
-                    COMPREPLY=($(compgen -W "login logout user.list user.show user.create user.unblock user.password_reset phone.set phone.batch phone.batch_dry_run password_masking.set company.create operator.create operator.unblock operator.reset api_token.create api_token.list api_token.revoke approval.request approval.approve approval.list envelope.issue token.assign token.withdraw tokens.load tokens.list audit.read list show create unblock password_reset set batch batch_dry_run reset revoke request approve issue assign withdraw load read" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "login logout user.list user.show user.create user.unblock user.password_reset phone.set phone.batch phone.batch_dry_run password_masking.set company.create operator.create operator.unblock operator.reset api_token.create api_token.list api_token.revoke approval.request approval.approve approval.list envelope.issue token.assign token.withdraw tokens.load tokens.list audit.read user.suspend user.release list show create unblock password_reset set batch batch_dry_run reset revoke request approve issue assign withdraw load read suspend release" -- "${cur}"))
                     return 0
                     ;;
                 --outcome)
-                    COMPREPLY=($(compgen -W "success failure denied not_found refused pending blocked busy expired unavailable" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "success failure denied not_found refused pending blocked busy expired unavailable suspended" -- "${cur}"))
                     return 0
                     ;;
                 --actor)

@@ -431,6 +431,8 @@ token.withdraw\t''
 tokens.load\t''
 tokens.list\t''
 audit.read\t''
+user.suspend\t''
+user.release\t''
 list\t''
 show\t''
 create\t''
@@ -447,7 +449,9 @@ issue\t''
 assign\t''
 withdraw\t''
 load\t''
-read\t''"
+read\t''
+suspend\t''
+release\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l outcome -d 'Only this outcome' -r -f -a "success\t''
 failure\t''
 denied\t''
@@ -457,7 +461,8 @@ pending\t''
 blocked\t''
 busy\t''
 expired\t''
-unavailable\t''"
+unavailable\t''
+suspended\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l actor -d 'Only what this actor did: a login or token name (helpdesk), or the audit\'s whole actor (operator:helpdesk, user:12345678/anna, token:batch, anonymous)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l limit -d 'At most this many records [server default: 100]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
