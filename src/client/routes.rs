@@ -285,6 +285,17 @@ impl Client {
         let path = format!("v1/companies/{millekod}/users/{login}/suspension");
         self.call(Method::DELETE, &path, Some(request)).await
     }
+
+    /// Resend a one-time access password to a user awaiting one (issue 15).
+    pub async fn resend_access_password(
+        &self,
+        millekod: &MilleKod,
+        login: &Login,
+        request: &ResendRequest,
+    ) -> ClientResult<AccessPasswordResent> {
+        let path = format!("v1/companies/{millekod}/users/{login}/access-password");
+        read(self.send(Method::POST, &path, Some(request)).await?).await
+    }
 }
 
 /// A path segment from free text, percent-encoded.

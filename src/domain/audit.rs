@@ -80,6 +80,8 @@ vocabulary! {
         /// Both unblocks (R9, R10); the mode is in the detail.
         UserUnblock = "user.unblock",
         UserPasswordReset = "user.password_reset",
+        /// A fresh one-time access password (issue 15); the channel is in the detail.
+        UserResend = "user.resend",
         PhoneSet = "phone.set",
         /// A chunk of phone changes as a whole (each changed row is a `phone.set`).
         PhoneBatch = "phone.batch",
@@ -154,6 +156,8 @@ impl AuditAction {
             Self::UserList => Action::ListUsers,
             Self::UserShow => Action::ShowUser,
             Self::UserUnblock => Action::Unblock,
+            // The same people as an unblock, under the same scope (issue 15).
+            Self::UserResend => Action::Unblock,
             Self::UserPasswordReset => Action::RequirePasswordChange,
             Self::PhoneSet | Self::PhoneBatch | Self::PhoneBatchDryRun => Action::SetPhone,
             Self::PasswordMaskingSet => Action::SetPasswordMasking,
@@ -190,6 +194,7 @@ mod tests {
         (AuditAction::UserCreate, "user.create"),
         (AuditAction::UserUnblock, "user.unblock"),
         (AuditAction::UserPasswordReset, "user.password_reset"),
+        (AuditAction::UserResend, "user.resend"),
         (AuditAction::PhoneSet, "phone.set"),
         (AuditAction::PhoneBatch, "phone.batch"),
         (AuditAction::PhoneBatchDryRun, "phone.batch_dry_run"),

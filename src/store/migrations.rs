@@ -221,6 +221,7 @@ pub const SQLITE: &[Migration] = &[
         ],
     ),
     (10, TOKEN_SEED_BINDING),
+    (13, ACCESS_RESENDS),
     (14, SUSPENSION),
     (15, AUDIT_FILTERS),
 ];
@@ -429,6 +430,7 @@ pub const POSTGRES: &[Migration] = &[
         ],
     ),
     (10, TOKEN_SEED_BINDING),
+    (13, ACCESS_RESENDS),
     (14, SUSPENSION),
     (15, AUDIT_FILTERS),
 ];
@@ -442,6 +444,17 @@ const SUSPENSION: &[&str] = &[
     "ALTER TABLE users ADD COLUMN suspended_by TEXT",
     "ALTER TABLE users ADD COLUMN suspension_reason TEXT",
     "ALTER TABLE users ADD COLUMN suspended_from TEXT",
+];
+
+/// Migration 13, the same SQL on both backends (issue 15): one row per one-time access
+/// password resent to a user, so the per-user limit (e.g. 3 an hour) is counted in the
+/// database, where every replica sees it. A resend deletes the user's rows older than
+/// the window in the same transaction, so the table stays small without the sweep.
+const ACCESS_RESENDS: &[&str] = &[
+    "CREATE TABLE access_resends (
+        user_id BIGINT NOT NULL,
+        at BIGINT NOT NULL)",
+    "CREATE INDEX access_resends_by_user ON access_resends (user_id, at)",
 ];
 
 /// Migration 10, the same SQL on both backends (issue 13): what the associated data of

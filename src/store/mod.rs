@@ -27,6 +27,7 @@ mod error;
 mod login;
 mod migrations;
 mod records;
+mod resend;
 mod sql;
 mod user;
 
@@ -62,6 +63,7 @@ pub fn time_of(millis: Millis) -> Option<time::OffsetDateTime> {
 pub use error::{BusyBecause, StoreError, StoreResult};
 pub use login::*;
 pub use records::*;
+pub use resend::*;
 pub use user::*;
 
 #[async_trait]
@@ -282,6 +284,26 @@ pub trait Store: Send + Sync + 'static {
         limit: i64,
         now: Millis,
     ) -> StoreResult<Vec<(String, String)>>;
+
+    /// Resend a one-time access password (issue 15): write its hash in place of the
+    /// old one (ending open challenges and sessions) and append `audit`, in one
+    /// transaction, only while the user awaits a new password or a first login with
+    /// `resend.phone` on file and fewer than `resend.limit` resends in the window.
+    async fn resend_access_password(
+        &self,
+        user_id: i64,
+        resend: &AccessResend,
+        audit: &AuditEntry,
+    ) -> StoreResult<Resent>;
+    /// When the resend limit of the user ends, if `limit` resends fall in the window
+    /// ending `now` (a read; the write above decides under races).
+    async fn resend_limited_until(
+        &self,
+        user_id: i64,
+        limit: i64,
+        window: Millis,
+        now: Millis,
+    ) -> StoreResult<Option<Millis>>;
 
     // Audit
     async fn append_audit(&self, entry: &AuditEntry) -> StoreResult<()>;

@@ -12,6 +12,7 @@ mod operators;
 mod password_resets;
 mod phone_changes;
 mod provisioning;
+mod resend;
 mod sessions;
 mod suspensions;
 mod tokens;
@@ -81,6 +82,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(users::show))
         .routes(routes!(users::unblock))
         .routes(routes!(password_resets::require))
+        .routes(routes!(resend::resend))
         .routes(routes!(operators::unblock))
         .routes(routes!(approvals::list))
         .routes(routes!(approvals::approve))

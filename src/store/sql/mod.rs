@@ -37,6 +37,7 @@ mod lockout_tests;
 mod notices;
 mod phone_batch;
 mod phone_batch_sqlite;
+mod resends;
 mod rows;
 mod sessions;
 mod suspensions;
@@ -367,6 +368,25 @@ impl Store for SqlStore {
         now: Millis,
     ) -> StoreResult<Vec<(String, String)>> {
         notices::claim_sms_notices(self, limit, now).await
+    }
+
+    async fn resend_access_password(
+        &self,
+        user_id: i64,
+        resend: &AccessResend,
+        audit: &AuditEntry,
+    ) -> StoreResult<Resent> {
+        resends::resend_access_password(self, user_id, resend, audit).await
+    }
+
+    async fn resend_limited_until(
+        &self,
+        user_id: i64,
+        limit: i64,
+        window: Millis,
+        now: Millis,
+    ) -> StoreResult<Option<Millis>> {
+        resends::resend_limited_until(self, user_id, limit, window, now).await
     }
 
     async fn append_audit(&self, entry: &AuditEntry) -> StoreResult<()> {
