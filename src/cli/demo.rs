@@ -100,8 +100,9 @@ async fn walk(global: &GlobalArgs, credentials: &DevCredentials) -> anyhow::Resu
         "millectl unblock current-password jan --millekod {millekod} --reason DEMO-1 --yes"
     ));
     let unblock = UnblockCommand::CurrentPassword {
-        login: jan.clone(),
+        logins: vec![jan.clone()],
         millekod: Some(millekod.clone()),
+        from: None,
         change: change("DEMO-1"),
     };
     users::unblock(&ctx, unblock).await?;

@@ -28,6 +28,7 @@ mod phone_holds;
 mod phones;
 mod pkcs11;
 mod proxy;
+mod resend;
 mod rules;
 mod secrets;
 mod sessions;

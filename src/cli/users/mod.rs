@@ -1,6 +1,10 @@
-//! `user show|list|require-password-change|suspend|release`, `unblock
-//! current-password|new-password`, `phone set`.
+//! `user show|list|require-password-change|suspend|release|resend`, `unblock
+//! current-password|new-password`, `phone set`. Several users at once: `bulk.rs`;
+//! what the user does next: `next.rs`.
 
+mod bulk;
+mod next;
+mod resend;
 mod suspend;
 
 use clap::Subcommand;
@@ -57,17 +61,24 @@ pub enum UserCommand {
     /// Lift a suspension: the user returns to the status they were suspended from (a
     /// blocked user stays blocked until unblocked). HelpDesk only.
     Release(suspend::ReleaseArgs),
+    /// Send a fresh one-time access password by SMS to users awaiting a new password
+    /// or a first login (the old one stops working); at most 3 per user per hour.
+    Resend(resend::ResendArgs),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum UnblockCommand {
     /// The user remembers the password: grant three more attempts with it.
     CurrentPassword {
-        /// The blocked user's login.
-        login: Login,
+        /// The blocked users' logins (one, or several).
+        logins: Vec<Login>,
         /// Company code [default: your own, for co-users].
         #[arg(long)]
         millekod: Option<MilleKod>,
+        /// Read the users from FILE (`-`: stdin): one login, or millekod;login, per
+        /// line; blank lines and # comments are skipped.
+        #[arg(long, value_name = "FILE|-")]
+        from: Option<std::path::PathBuf>,
         #[command(flatten)]
         change: ChangeArgs,
     },
@@ -75,11 +86,15 @@ pub enum UnblockCommand {
     /// mobile number, in an envelope from back-office) and the next login sets a new
     /// password (needs a registered mobile number or a token).
     NewPassword {
-        /// The blocked user's login.
-        login: Login,
+        /// The blocked users' logins (one, or several).
+        logins: Vec<Login>,
         /// Company code [default: your own, for co-users].
         #[arg(long)]
         millekod: Option<MilleKod>,
+        /// Read the users from FILE (`-`: stdin): one login, or millekod;login, per
+        /// line; blank lines and # comments are skipped.
+        #[arg(long, value_name = "FILE|-")]
+        from: Option<std::path::PathBuf>,
         #[command(flatten)]
         change: ChangeArgs,
     },
@@ -138,10 +153,14 @@ pub async fn user(ctx: &Context, command: UserCommand) -> anyhow::Result<()> {
                 .await
                 .map_err(|e| not_found_names(e, &millekod, &login))?;
             let after = require_password_change(ctx, &client, &before, change).await?;
-            print_unblocked(ctx, &mut out, after, "No password change required yet")
+            let next = next::after_unblock(&after);
+            print_unblocked(ctx, &mut out, after, "No password change required yet")?;
+            say_next(ctx, &next);
+            Ok(())
         }
         UserCommand::Suspend(args) => suspend::suspend(ctx, args).await,
         UserCommand::Release(args) => suspend::release(ctx, args).await,
+        UserCommand::Resend(args) => resend::run(ctx, args).await,
     }
 }
 
@@ -220,17 +239,23 @@ fn not_found_names(err: ClientError, millekod: &MilleKod, login: &Login) -> anyh
 }
 
 pub async fn unblock(ctx: &Context, command: UnblockCommand) -> anyhow::Result<()> {
-    let (login, millekod, change, mode) = match command {
+    let (logins, millekod, from, change, mode) = match command {
         UnblockCommand::CurrentPassword {
-            login,
+            logins,
             millekod,
+            from,
             change,
-        } => (login, millekod, change, UnblockMode::CurrentPassword),
+        } => (logins, millekod, from, change, UnblockMode::CurrentPassword),
         UnblockCommand::NewPassword {
-            login,
+            logins,
             millekod,
+            from,
             change,
-        } => (login, millekod, change, UnblockMode::NewPassword),
+        } => (logins, millekod, from, change, UnblockMode::NewPassword),
+    };
+    let login = match (logins.as_slice(), &from) {
+        ([login], None) => login.clone(),
+        _ => return unblock_many(ctx, &logins, from.as_ref(), millekod, change, mode).await,
     };
     let client = ctx.client()?;
     let millekod = ctx.millekod(&client, millekod).await?;
@@ -278,8 +303,66 @@ pub async fn unblock(ctx: &Context, command: UnblockCommand) -> anyhow::Result<(
         }
     })
     .await?;
+    let next = next::after_unblock(&after);
     let mut out = std::io::stdout().lock();
-    print_unblocked(ctx, &mut out, after, "Not unblocked yet")
+    print_unblocked(ctx, &mut out, after, "Not unblocked yet")?;
+    say_next(ctx, &next);
+    Ok(())
+}
+
+/// The user's next step, on stderr for people (JSON stays the user alone).
+fn say_next(ctx: &Context, next: &str) {
+    if !ctx.json() {
+        eprintln!("Next: {next}");
+    }
+}
+
+/// Unblock several users: one confirmation, a line each, a summary (`bulk.rs`). No
+/// user is read first: the server's refusal (not found, not blocked) is the outcome.
+async fn unblock_many(
+    ctx: &Context,
+    logins: &[Login],
+    from: Option<&std::path::PathBuf>,
+    millekod: Option<MilleKod>,
+    change: ChangeArgs,
+    mode: UnblockMode,
+) -> anyhow::Result<()> {
+    let client = ctx.client()?;
+    let targets = bulk::targets(ctx, &client, logins, from, millekod).await?;
+    let what = match mode {
+        UnblockMode::CurrentPassword => "Give three more attempts with the current password to",
+        UnblockMode::NewPassword => "Let set a new password (access password by SMS)",
+    };
+    bulk::confirm_list(ctx, &change, &targets, what)?;
+    let mut outcomes = Vec::with_capacity(targets.len());
+    for target in &targets {
+        let done = with_reason(ctx, change.reason.clone(), |reason| {
+            let client: Client = client.clone();
+            let (millekod, login) = (target.millekod.clone(), target.login.clone());
+            async move {
+                client
+                    .unblock(&millekod, &login, &UnblockRequest { mode, reason })
+                    .await
+            }
+        })
+        .await;
+        outcomes.push(match done {
+            Ok(after) => bulk::UserOutcome {
+                millekod: target.millekod.clone(),
+                login: target.login.clone(),
+                outcome: match after {
+                    Unblocked::Done(_) => bulk::Outcome::Ok,
+                    Unblocked::AwaitingApproval(_) => bulk::Outcome::Held,
+                },
+                detail: next::after_unblock(&after),
+            },
+            Err(err) => match err.downcast::<ClientError>() {
+                Ok(err) => bulk::failed(target, &err),
+                Err(other) => return Err(other),
+            },
+        });
+    }
+    bulk::report(ctx, &outcomes, "unblocked")
 }
 
 pub async fn phone(ctx: &Context, command: PhoneCommand) -> anyhow::Result<()> {
