@@ -4,6 +4,7 @@
 mod admin;
 mod audit_filters;
 mod binding;
+mod bulk;
 mod config;
 // Shared by every test file; no one file uses all of it.
 #[allow(dead_code)]
