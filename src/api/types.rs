@@ -158,6 +158,11 @@ pub struct UnblockRequest {
     pub mode: UnblockMode,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Change nothing: authorised and refused exactly as the unblock, audited under
+    /// `user.unblock` with the detail `dry run: <mode>`, the answer is the user as they
+    /// are (what the CLI shows before asking). Issue 15: no separate `user.show` read.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dry_run: bool,
 }
 
 /// `POST …/users/{login}/password-reset`: require a new password of the user (issue 13).

@@ -23,6 +23,10 @@ const ROUTES: &[(&str, &str)] = &[
         "post",
         "/v1/companies/{millekod}/users/{login}/password-reset",
     ),
+    (
+        "post",
+        "/v1/companies/{millekod}/users/{login}/access-password",
+    ),
     ("post", "/v1/operators/{login}/unblock"),
     ("get", "/v1/approvals"),
     ("post", "/v1/approvals/{id}/approve"),

@@ -321,3 +321,54 @@ async fn hostile_input_is_refused_and_changes_nothing() {
     })
     .await;
 }
+
+/// Issue 15, item 8: what the CLI shows before asking is a dry run of the unblock —
+/// authorised and refused exactly like it, changing nothing, recorded as the unblock.
+#[tokio::test]
+async fn an_unblock_dry_run_changes_nothing_and_is_audited_as_the_unblock() {
+    on_every_db(async |server| {
+        let desk = server.helpdesk_token();
+        let dry = |mode: &str| json!({"mode": mode, "dry_run": true});
+        let path = |login: &str| format!("/v1/companies/{KOD}/users/{login}/unblock");
+        let before = desk.user_view(KOD, "jan").await;
+        let shows =
+            |records: &[AuditRecord]| records.iter().filter(|r| r.action == "user.show").count();
+        let shows_before = shows(&desk.audit_of(KOD, "jan").await);
+
+        let answer = desk.post(&path("jan"), dry("new_password")).await;
+        answer.expect_ok();
+        let view: millectl::api::UserView = answer.json();
+        assert_eq!(view, before);
+        assert_eq!(desk.user_view(KOD, "jan").await, before);
+        assert!(server.api().access_password("+48602345678").is_none());
+        let records = desk.audit_of(KOD, "jan").await;
+        let record = records
+            .iter()
+            .find(|r| r.action == "user.unblock")
+            .expect("the dry run's record");
+        assert_eq!(record.detail.as_deref(), Some("dry run: new_password"));
+        // The only user.show records are the test's own read after it (user_view).
+        assert_eq!(shows(&records), shows_before + 1);
+
+        desk.post(&path("ewa"), dry("current_password"))
+            .await
+            .expect_problem(409, "not_blocked");
+        let anna = server.login_user_at(KOD, "anna", 0).await;
+        anna.post(&path("anna"), dry("current_password"))
+            .await
+            .expect_problem(403, "forbidden");
+        anna.post(
+            &format!("/v1/companies/{OTHER}/users/olga/unblock"),
+            dry("current_password"),
+        )
+        .await
+        .expect_problem(403, "forbidden");
+        desk.post(
+            &path("jan"),
+            json!({"mode": "current_password", "dry_run": "yes"}),
+        )
+        .await
+        .expect_problem(400, "malformed_request");
+    })
+    .await;
+}

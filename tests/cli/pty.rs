@@ -110,6 +110,17 @@ fn unblock_on_a_terminal_asks_and_a_y_confirms() {
     assert!(before.contains("blocked"), "{before}");
     assert!(has_box_drawing(&after), "a terminal gets a table: {after}");
     assert!(after.contains("active"), "{after}");
+    // Issue 15: the preview is a dry run of the unblock, not a separate read.
+    let records =
+        env.count("SELECT COUNT(*) FROM audit WHERE login = 'jan' AND action = 'user.show'");
+    assert_eq!(records, 0);
+    assert_eq!(
+        env.count(
+            "SELECT COUNT(*) FROM audit WHERE login = 'jan' AND action = 'user.unblock' \
+             AND detail = 'dry run: current_password'"
+        ),
+        1
+    );
     assert_eq!(env.show_json(MILLEKOD, "jan")["status"], "active");
 }
 

@@ -1,11 +1,10 @@
-//! `user show|list|require-password-change|suspend|release|resend`, `unblock
-//! current-password|new-password`, `phone set`. Several users at once: `bulk.rs`;
-//! what the user does next: `next.rs`.
+//! `user show|list|require-password-change`, `unblock current-password|new-password`,
+//! `phone set`, `user resend`. Several users at once: `bulk.rs`; what the user does
+//! next: `next.rs`.
 
 mod bulk;
 mod next;
 mod resend;
-mod suspend;
 
 use clap::Subcommand;
 
@@ -54,13 +53,6 @@ pub enum UserCommand {
         #[command(flatten)]
         change: ChangeArgs,
     },
-    /// Block a user on purpose (lost token, suspected fraud, left the company), with
-    /// a reason: their sessions end and every login is refused until HelpDesk
-    /// releases it. No unblock lifts it. HelpDesk only.
-    Suspend(suspend::SuspendArgs),
-    /// Lift a suspension: the user returns to the status they were suspended from (a
-    /// blocked user stays blocked until unblocked). HelpDesk only.
-    Release(suspend::ReleaseArgs),
     /// Send a fresh one-time access password by SMS to users awaiting a new password
     /// or a first login (the old one stops working); at most 3 per user per hour.
     Resend(resend::ResendArgs),
@@ -158,8 +150,6 @@ pub async fn user(ctx: &Context, command: UserCommand) -> anyhow::Result<()> {
             say_next(ctx, &next);
             Ok(())
         }
-        UserCommand::Suspend(args) => suspend::suspend(ctx, args).await,
-        UserCommand::Release(args) => suspend::release(ctx, args).await,
         UserCommand::Resend(args) => resend::run(ctx, args).await,
     }
 }
@@ -259,50 +249,69 @@ pub async fn unblock(ctx: &Context, command: UnblockCommand) -> anyhow::Result<(
     };
     let client = ctx.client()?;
     let millekod = ctx.millekod(&client, millekod).await?;
-    let before = client
-        .show_user(&millekod, &login, false)
-        .await
-        .map_err(|e| not_found_names(e, &millekod, &login))?;
-    if let Some(err) = suspend::unblock_refused(&before) {
-        return Err(err.into());
-    }
-    if before.status != UserStatus::Blocked {
-        return Err(CliError::new(
-            super::errors::CONFLICT,
-            format!(
-                "user '{login}' in MilleKod {millekod} is not blocked ({}); nothing to unblock",
-                before.status.as_str()
-            ),
-        )
-        .into());
-    }
-    let mut err_out = std::io::stderr().lock();
-    if !ctx.json() {
-        eprintln!("Before:");
-        ctx.output.record(&mut err_out, &before)?;
-    }
-    let question = match mode {
-        UnblockMode::CurrentPassword => {
-            format!("Give '{login}' of MilleKod {millekod} three more attempts with the current password?")
-        }
-        UnblockMode::NewPassword if before.phone.is_some() => format!(
-            "Let '{login}' of MilleKod {millekod} set a new password (a one-time access password goes by SMS)?"
-        ),
-        UnblockMode::NewPassword => format!(
-            "Let '{login}' of MilleKod {millekod} set a new password (no mobile number: the one-time access password comes in an envelope from back-office)?"
-        ),
+    // Issue 15: no separate read (and `user.show` record) before the write. With
+    // `--yes` nothing is previewed; on a terminal a dry run of the unblock itself
+    // (authorised and refused exactly like it, audited under `user.unblock`) shows the
+    // user before asking.
+    let send = |dry_run: bool| {
+        let (client, millekod, login) = (&client, &millekod, &login);
+        with_reason(ctx, change.reason.clone(), move |reason| {
+            let client: Client = client.clone();
+            let (millekod, login) = (millekod.clone(), login.clone());
+            let request = UnblockRequest {
+                mode,
+                reason,
+                dry_run,
+            };
+            async move { client.unblock(&millekod, &login, &request).await }
+        })
     };
-    confirm(ctx, &change, &question)?;
-    let after = with_reason(ctx, change.reason.clone(), |reason| {
-        let client: Client = client.clone();
-        let (millekod, login) = (millekod.clone(), login.clone());
-        async move {
-            client
-                .unblock(&millekod, &login, &UnblockRequest { mode, reason })
-                .await
+    let refused = |err: anyhow::Error| match err.downcast::<ClientError>() {
+        Ok(err) if err.code() == Some(ErrorCode::NotBlocked) => CliError::new(
+            super::errors::CONFLICT,
+            format!("user '{login}' in MilleKod {millekod} is not blocked; nothing to unblock"),
+        )
+        .hint(format!(
+            "`millectl user show {login} --millekod {millekod}` shows where they stand"
+        ))
+        .into(),
+        Ok(err) if err.code() == Some(ErrorCode::Suspended) => {
+            suspend::unblock_refused(&login, &millekod).into()
         }
-    })
-    .await?;
+        Ok(err) => not_found_names(err, &millekod, &login),
+        Err(other) => other,
+    };
+    if !change.yes {
+        if !ctx.interactive() {
+            // Refuses, naming --yes, before anything is sent.
+            confirm(ctx, &change, "")?;
+        }
+        let before = match send(true).await.map_err(refused)? {
+            Unblocked::Done(before) => before,
+            Unblocked::AwaitingApproval(_) => {
+                return Err(
+                    CliError::new(super::errors::OTHER, "unexpected answer to a dry run").into(),
+                )
+            }
+        };
+        if !ctx.json() {
+            eprintln!("Before:");
+            ctx.output.record(&mut std::io::stderr().lock(), &before)?;
+        }
+        let question = match mode {
+            UnblockMode::CurrentPassword => {
+                format!("Give '{login}' of MilleKod {millekod} three more attempts with the current password?")
+            }
+            UnblockMode::NewPassword if before.phone.is_some() => format!(
+                "Let '{login}' of MilleKod {millekod} set a new password (a one-time access password goes by SMS)?"
+            ),
+            UnblockMode::NewPassword => format!(
+                "Let '{login}' of MilleKod {millekod} set a new password (no mobile number: the one-time access password comes in an envelope from back-office)?"
+            ),
+        };
+        confirm(ctx, &change, &question)?;
+    }
+    let after = send(false).await.map_err(refused)?;
     let next = next::after_unblock(&after);
     let mut out = std::io::stdout().lock();
     print_unblocked(ctx, &mut out, after, "Not unblocked yet")?;
@@ -341,7 +350,15 @@ async fn unblock_many(
             let (millekod, login) = (target.millekod.clone(), target.login.clone());
             async move {
                 client
-                    .unblock(&millekod, &login, &UnblockRequest { mode, reason })
+                    .unblock(
+                        &millekod,
+                        &login,
+                        &UnblockRequest {
+                            mode,
+                            reason,
+                            dry_run: false,
+                        },
+                    )
                     .await
             }
         })

@@ -162,24 +162,20 @@ fn next_step(after: &UserView) -> String {
     }
 }
 
-/// Refuse an unblock of a suspended user before asking anything: no unblock lifts a
-/// suspension, and the error names the command that does (operators only).
-pub fn unblock_refused(before: &UserView) -> Option<CliError> {
-    let suspension = before.suspension.as_ref()?;
-    let (login, millekod) = (&before.login, &before.millekod);
-    Some(
-        CliError::new(
-            errors::CONFLICT,
-            format!(
-                "user '{login}' in MilleKod {millekod} is suspended by the bank (by {}: {}); \
-                 no unblock lifts a suspension",
-                suspension.suspended_by, suspension.reason
-            ),
-        )
-        .hint(format!(
-            "HelpDesk releases it first: millectl user release {login} --millekod {millekod}"
-        )),
+/// The CLI's answer when the server refuses an unblock because the user is suspended:
+/// no unblock lifts a suspension, so it names the release command (HelpDesk only).
+pub fn unblock_refused(login: &Login, millekod: &MilleKod) -> CliError {
+    CliError::new(
+        errors::CONFLICT,
+        format!(
+            "user '{login}' in MilleKod {millekod} is suspended by the bank; \
+             no unblock lifts a suspension (`millectl user show {login} --millekod {millekod}` \
+             shows by whom and why)"
+        ),
     )
+    .hint(format!(
+        "HelpDesk releases it first: millectl user release {login} --millekod {millekod}"
+    ))
 }
 
 async fn show(client: &Client, millekod: &MilleKod, login: &Login) -> anyhow::Result<UserView> {

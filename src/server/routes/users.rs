@@ -163,6 +163,16 @@ pub async fn unblock(
             return acting.refuse(err).await;
         }
     };
+    // A dry run (issue 15: what the CLI shows before asking) stops here, recorded
+    // under this action rather than as a separate `user.show`.
+    if request.dry_run {
+        let detail = format!("dry run: {}", mode.as_str());
+        state
+            .store
+            .append_audit(&acting.success(Some(detail)))
+            .await?;
+        return Ok(axum::Json(user_view(&user, false)?).into_response());
+    }
     // Within the hold after a phone change, an access password goes to the new number
     // only with a second operator's approval (see `domain::approval`).
     let now = now_millis();

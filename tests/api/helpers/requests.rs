@@ -100,6 +100,7 @@ impl Api {
         let request = UnblockRequest {
             mode,
             reason: reason.map(str::to_owned),
+            dry_run: false,
         };
         let path = format!("{}/unblock", user_path(millekod, login));
         self.post(&path, body(&request)).await.into()
