@@ -235,6 +235,9 @@ _millectl() {
             millectl__subcmd__help__subcmd__user,list)
                 cmd="millectl__subcmd__help__subcmd__user__subcmd__list"
                 ;;
+            millectl__subcmd__help__subcmd__user,release)
+                cmd="millectl__subcmd__help__subcmd__user__subcmd__release"
+                ;;
             millectl__subcmd__help__subcmd__user,require-password-change)
                 cmd="millectl__subcmd__help__subcmd__user__subcmd__require__subcmd__password__subcmd__change"
                 ;;
@@ -243,6 +246,9 @@ _millectl() {
                 ;;
             millectl__subcmd__help__subcmd__user,show)
                 cmd="millectl__subcmd__help__subcmd__user__subcmd__show"
+                ;;
+            millectl__subcmd__help__subcmd__user,suspend)
+                cmd="millectl__subcmd__help__subcmd__user__subcmd__suspend"
                 ;;
             millectl__subcmd__phone,help)
                 cmd="millectl__subcmd__phone__subcmd__help"
@@ -388,6 +394,9 @@ _millectl() {
             millectl__subcmd__user,list)
                 cmd="millectl__subcmd__user__subcmd__list"
                 ;;
+            millectl__subcmd__user,release)
+                cmd="millectl__subcmd__user__subcmd__release"
+                ;;
             millectl__subcmd__user,require-password-change)
                 cmd="millectl__subcmd__user__subcmd__require__subcmd__password__subcmd__change"
                 ;;
@@ -397,11 +406,17 @@ _millectl() {
             millectl__subcmd__user,show)
                 cmd="millectl__subcmd__user__subcmd__show"
                 ;;
+            millectl__subcmd__user,suspend)
+                cmd="millectl__subcmd__user__subcmd__suspend"
+                ;;
             millectl__subcmd__user__subcmd__help,help)
                 cmd="millectl__subcmd__user__subcmd__help__subcmd__help"
                 ;;
             millectl__subcmd__user__subcmd__help,list)
                 cmd="millectl__subcmd__user__subcmd__help__subcmd__list"
+                ;;
+            millectl__subcmd__user__subcmd__help,release)
+                cmd="millectl__subcmd__user__subcmd__help__subcmd__release"
                 ;;
             millectl__subcmd__user__subcmd__help,require-password-change)
                 cmd="millectl__subcmd__user__subcmd__help__subcmd__require__subcmd__password__subcmd__change"
@@ -411,6 +426,9 @@ _millectl() {
                 ;;
             millectl__subcmd__user__subcmd__help,show)
                 cmd="millectl__subcmd__user__subcmd__help__subcmd__show"
+                ;;
+            millectl__subcmd__user__subcmd__help,suspend)
+                cmd="millectl__subcmd__user__subcmd__help__subcmd__suspend"
                 ;;
             *)
                 ;;
@@ -719,7 +737,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__audit)
-            opts="-o -v -h --millekod --login --since --limit --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --millekod --login --since --until --action --outcome --actor --limit --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -734,6 +752,22 @@ _millectl() {
                     return 0
                     ;;
                 --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --action)
+                    COMPREPLY=($(compgen -W "login logout user.list user.show user.create user.unblock user.password_reset user.resend phone.set phone.batch phone.batch_dry_run password_masking.set company.create operator.create operator.unblock operator.reset api_token.create api_token.list api_token.revoke approval.request approval.approve approval.list envelope.issue token.assign token.withdraw tokens.load tokens.list audit.read user.suspend user.release list show create unblock password_reset resend set batch batch_dry_run reset revoke request approve issue assign withdraw load read suspend release" -- "${cur}"))
+                    return 0
+                    ;;
+                --outcome)
+                    COMPREPLY=($(compgen -W "success failure denied not_found refused pending blocked busy expired unavailable suspended" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1575,7 +1609,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__user)
-            opts="show list require-password-change resend"
+            opts="show list require-password-change suspend release resend"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1589,6 +1623,20 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__user__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__user__subcmd__release)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1631,6 +1679,20 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__user__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__user__subcmd__suspend)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3057,7 +3119,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help show list require-password-change resend help"
+            opts="-o -v -h --server --profile --output --no-color --verbose --help show list require-password-change suspend release resend help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3087,7 +3149,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__help)
-            opts="show list require-password-change resend help"
+            opts="show list require-password-change suspend release resend help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3115,6 +3177,20 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__user__subcmd__help__subcmd__release)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3170,6 +3246,20 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        millectl__subcmd__user__subcmd__help__subcmd__suspend)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         millectl__subcmd__user__subcmd__list)
             opts="-o -v -h --millekod --blocked --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3178,6 +3268,44 @@ _millectl() {
             fi
             case "${prev}" in
                 --millekod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__user__subcmd__release)
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --millekod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3292,6 +3420,44 @@ _millectl() {
             fi
             case "${prev}" in
                 --millekod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__user__subcmd__suspend)
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --millekod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,10 +1,11 @@
-//! `user show|list|require-password-change`, `unblock current-password|new-password`,
-//! `phone set`, `user resend`. Several users at once: `bulk.rs`; what the user does
+//! `user show|list|require-password-change|suspend|release|resend`, `unblock
+//! current-password|new-password`, `phone set`. Several users at once: `bulk.rs`; what the user does
 //! next: `next.rs`.
 
 mod bulk;
 mod next;
 mod resend;
+mod suspend;
 
 use clap::Subcommand;
 
@@ -55,6 +56,13 @@ pub enum UserCommand {
     },
     /// Send a fresh one-time access password by SMS to users awaiting a new password
     /// or a first login (the old one stops working); at most 3 per user per hour.
+    /// Block a user on purpose (lost token, suspected fraud, left the company), with
+    /// a reason: their sessions end and every login is refused until HelpDesk
+    /// releases it. No unblock lifts it. HelpDesk only.
+    Suspend(suspend::SuspendArgs),
+    /// Lift a suspension: the user returns to the status they were suspended from (a
+    /// blocked user stays blocked until unblocked). HelpDesk only.
+    Release(suspend::ReleaseArgs),
     Resend(resend::ResendArgs),
 }
 
@@ -150,6 +158,8 @@ pub async fn user(ctx: &Context, command: UserCommand) -> anyhow::Result<()> {
             say_next(ctx, &next);
             Ok(())
         }
+        UserCommand::Suspend(args) => suspend::suspend(ctx, args).await,
+        UserCommand::Release(args) => suspend::release(ctx, args).await,
         UserCommand::Resend(args) => resend::run(ctx, args).await,
     }
 }

@@ -58,5 +58,6 @@ fn of_user(user: &UserView) -> String {
             ),
         },
         UserStatus::Blocked => format!("{login} is still blocked"),
+        UserStatus::Suspended => format!("{login} is suspended: HelpDesk releases it first"),
     }
 }

@@ -157,6 +157,7 @@ fn check_state(state: &AppState, user: &UserRecord) -> ApiResult<()> {
             return Ok(());
         }
         UserStatus::Blocked => "use `millectl unblock current-password` or `unblock new-password`",
+        UserStatus::Suspended => "only HelpDesk lifts a suspension: `millectl user release`",
         UserStatus::Active => {
             "the user can log in; to make them set a new password use \
              `millectl user require-password-change`"
