@@ -4,6 +4,7 @@
 mod comma_list;
 mod error;
 mod resend;
+mod history;
 mod secret;
 mod suspension;
 mod types;
@@ -11,6 +12,7 @@ mod types;
 pub use crate::domain::audit::{AuditAction, AuditOutcome};
 pub use error::{ErrorCode, Problem};
 pub use resend::{AccessPasswordResent, ResendRequest};
+pub use history::*;
 pub use secret::Secret;
 pub use suspension::{ReleaseRequest, SuspendRequest, SuspensionView};
 pub use types::*;

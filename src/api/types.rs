@@ -127,6 +127,18 @@ pub struct UserView {
     /// Present while the user is suspended (issue 15): who, when, why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suspension: Option<super::SuspensionView>,
+    /// `user show` only (issue 15): the last failed login attempt, if one is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_failure: Option<super::LastFailure>,
+    /// `user show` only: how a blocked user came to be blocked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked_by: Option<super::BlockedBy>,
+    /// `user show` only: what can be done now, and why not where not.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<super::ActionAdvice>,
+    /// `user show` only: active co-users of the MilleKod who could unblock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub co_users_who_can_help: Option<super::CoUsersWhoCanHelp>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

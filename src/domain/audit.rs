@@ -110,6 +110,8 @@ vocabulary! {
         UserSuspend = "user.suspend",
         /// A suspension lifted.
         UserRelease = "user.release",
+        /// A user's timeline: login attempts and administrative actions (issue 15).
+        UserHistory = "user.history",
     }
 }
 
@@ -176,6 +178,8 @@ impl AuditAction {
             Self::AuditRead => Action::ReadAudit,
             Self::UserSuspend => Action::Suspend,
             Self::UserRelease => Action::ReleaseSuspension,
+            // Who may see a user may see their timeline.
+            Self::UserHistory => Action::ShowUser,
         })
     }
 }
@@ -217,6 +221,7 @@ mod tests {
         (AuditAction::AuditRead, "audit.read"),
         (AuditAction::UserSuspend, "user.suspend"),
         (AuditAction::UserRelease, "user.release"),
+        (AuditAction::UserHistory, "user.history"),
     ];
 
     const OUTCOMES: &[(AuditOutcome, &str)] = &[

@@ -186,7 +186,11 @@ pub fn state(
 ) -> AppState {
     let sms_queue = sms::SmsQueue::start(sms.clone());
     sms::start_notices(store.clone(), sms_queue.clone());
-    sweep::start(store.clone(), settings.sweep_interval);
+    sweep::start(
+        store.clone(),
+        settings.sweep_interval,
+        settings.login_attempts_retention,
+    );
     let source_limits = Arc::new(source_limits::SourceLimits::new(
         settings.login_starts_per_source,
         settings.login_checks_per_source,

@@ -53,6 +53,8 @@ pub struct ServerOptions {
     /// What step 1 of a login may cost (SMS codes, open challenges).
     pub start_policy: StartPolicy,
     pub sweep_interval: Duration,
+    /// How long login attempts are kept for users' timelines.
+    pub login_attempts_retention: Duration,
     /// `None`: no gateway; SMS users cannot log in (a dev server writes an outbox).
     pub sms_webhook: Option<WebhookOptions>,
     pub connections: ConnectionLimits,
@@ -104,6 +106,9 @@ impl ServerOptions {
     pub const DEFAULT_MASKED_PASSWORD_SUBSETS: u8 = masked_password::DEFAULT_SUBSETS as u8;
     /// Login starts or checks per source per minute, unless told otherwise.
     pub const DEFAULT_LOGINS_PER_SOURCE_PER_MINUTE: NonZeroU32 = SourceQuota::DEFAULT.per_minute;
+    /// How long login attempts are kept, unless told otherwise: 90 days.
+    pub const DEFAULT_LOGIN_ATTEMPTS_RETENTION: Duration =
+        super::state::DEFAULT_LOGIN_ATTEMPTS_RETENTION;
     /// Login starts or checks one source may send at once, unless told otherwise.
     pub const DEFAULT_LOGINS_BURST: NonZeroU32 = SourceQuota::DEFAULT.burst;
 
@@ -126,6 +131,7 @@ impl ServerOptions {
                 .map_err(anyhow::Error::msg)?,
             start_policy: self.start_policy,
             sweep_interval: self.sweep_interval,
+            login_attempts_retention: self.login_attempts_retention,
             trusted_proxies: super::client_ip::TrustedProxies::new(
                 self.trusted_proxies.iter().copied(),
                 self.forwarded_header,
@@ -173,6 +179,7 @@ impl Default for ServerOptions {
             token_transport_key_file: None,
             start_policy: settings.start_policy,
             sweep_interval: settings.sweep_interval,
+            login_attempts_retention: settings.login_attempts_retention,
             sms_webhook: None,
             connections: ConnectionLimits::default(),
             management_listen: None,

@@ -58,6 +58,9 @@ pub struct Settings {
     pub start_policy: crate::domain::login_start::StartPolicy,
     /// How often the background sweep deletes what nothing needs (`server::sweep`).
     pub sweep_interval: Duration,
+    /// How long login attempts are kept for users' timelines (issue 15); the sweep
+    /// deletes older ones.
+    pub login_attempts_retention: Duration,
     /// Proxies whose forwarding header names the client (`--trusted-proxy`); none:
     /// the TCP peer is the client (`super::client_ip`).
     pub trusted_proxies: super::client_ip::TrustedProxies,
@@ -75,6 +78,9 @@ pub struct Settings {
     pub masked_password_subsets: usize,
 }
 
+/// Login attempts are kept 90 days unless told otherwise.
+pub const DEFAULT_LOGIN_ATTEMPTS_RETENTION: Duration = Duration::from_secs(90 * 86_400);
+
 impl Default for Settings {
     fn default() -> Self {
         Self {
@@ -89,6 +95,7 @@ impl Default for Settings {
             token_transport_key: None,
             start_policy: crate::domain::login_start::StartPolicy::default(),
             sweep_interval: Duration::from_secs(10),
+            login_attempts_retention: DEFAULT_LOGIN_ATTEMPTS_RETENTION,
             trusted_proxies: super::client_ip::TrustedProxies::default(),
             argon2: GateSize::default(),
             login_starts_per_source: SourceQuota::DEFAULT,

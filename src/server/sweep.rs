@@ -16,8 +16,10 @@ use crate::store::{now_millis, Store};
 /// Rows per kind per statement.
 pub const BATCH: i64 = 500;
 
-/// Sweep every `every`, forever. Needs a Tokio runtime.
-pub fn start(store: Arc<dyn Store>, every: Duration) {
+/// Sweep every `every`, forever; login attempts older than `retention` go too (issue
+/// 15). Needs a Tokio runtime.
+pub fn start(store: Arc<dyn Store>, every: Duration, retention: Duration) {
+    let retention_ms = i64::try_from(retention.as_millis()).unwrap_or(i64::MAX);
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -25,12 +27,21 @@ pub fn start(store: Arc<dyn Store>, every: Duration) {
             tick.tick().await;
             // A full batch means more may wait: go on, yielding to requests in between.
             loop {
-                match store.sweep(now_millis(), BATCH).await {
-                    Ok(swept) => {
-                        if swept.total() > 0 {
-                            tracing::debug!(?swept, "swept");
+                let now = now_millis();
+                let swept = match store.sweep(now, BATCH).await {
+                    Ok(swept) => store
+                        .sweep_login_attempts(now.saturating_sub(retention_ms), BATCH)
+                        .await
+                        .map(|attempts| (swept, attempts)),
+                    Err(err) => Err(err),
+                };
+                match swept {
+                    Ok((swept, attempts)) => {
+                        if swept.total() > 0 || attempts > 0 {
+                            tracing::debug!(?swept, login_attempts = attempts, "swept");
                         }
-                        let full = swept.counts().iter().any(|&n| n >= BATCH as u64);
+                        let full = swept.counts().iter().any(|&n| n >= BATCH as u64)
+                            || attempts >= BATCH as u64;
                         if !full {
                             break;
                         }

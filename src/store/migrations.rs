@@ -221,6 +221,25 @@ pub const SQLITE: &[Migration] = &[
         ],
     ),
     (10, TOKEN_SEED_BINDING),
+    (
+        12,
+        &[
+            // Login attempts of known users, for HelpDesk's timeline (issue 15): what
+            // the server saw and which factor failed, never what was typed.
+            "CREATE TABLE login_attempts (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at INTEGER NOT NULL,
+                user_id INTEGER NOT NULL,
+                source TEXT,
+                client TEXT,
+                flow TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                factor TEXT,
+                attempts_left INTEGER)",
+            "CREATE INDEX login_attempts_by_user ON login_attempts (user_id, at)",
+            "CREATE INDEX login_attempts_by_age ON login_attempts (at)",
+        ],
+    ),
     (13, ACCESS_RESENDS),
     (14, SUSPENSION),
     (15, AUDIT_FILTERS),
@@ -430,6 +449,23 @@ pub const POSTGRES: &[Migration] = &[
         ],
     ),
     (10, TOKEN_SEED_BINDING),
+    (
+        12,
+        &[
+            "CREATE TABLE login_attempts (
+                id BIGSERIAL PRIMARY KEY,
+                at BIGINT NOT NULL,
+                user_id BIGINT NOT NULL,
+                source TEXT,
+                client TEXT,
+                flow TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                factor TEXT,
+                attempts_left BIGINT)",
+            "CREATE INDEX login_attempts_by_user ON login_attempts (user_id, at)",
+            "CREATE INDEX login_attempts_by_age ON login_attempts (at)",
+        ],
+    ),
     (13, ACCESS_RESENDS),
     (14, SUSPENSION),
     (15, AUDIT_FILTERS),

@@ -24,6 +24,7 @@
 //! - Errors are the store's own ([`StoreError`]); driver errors stop in `sql/`.
 
 mod error;
+mod history;
 mod login;
 mod migrations;
 mod records;
@@ -61,6 +62,7 @@ pub fn time_of(millis: Millis) -> Option<time::OffsetDateTime> {
 }
 
 pub use error::{BusyBecause, StoreError, StoreResult};
+pub use history::*;
 pub use login::*;
 pub use records::*;
 pub use resend::*;
@@ -308,6 +310,43 @@ pub trait Store: Send + Sync + 'static {
     // Audit
     async fn append_audit(&self, entry: &AuditEntry) -> StoreResult<()>;
     async fn list_audit(&self, filter: &AuditFilter) -> StoreResult<Vec<StoredAuditEntry>>;
+
+    // A user's timeline (issue 15, `sql/login_attempts.rs`)
+    /// Record one login attempt of a known user. Attempts that cost no attempt
+    /// (blocked, expired, busy…) are recorded only while the user has fewer than a
+    /// bounded number of them in the last hour: `false` when this one was not.
+    async fn record_login_attempt(&self, attempt: &LoginAttempt) -> StoreResult<bool>;
+    /// A user's login attempts from `since` on, newest first.
+    async fn login_attempts_of(
+        &self,
+        user_id: i64,
+        since: Millis,
+        limit: i64,
+    ) -> StoreResult<Vec<StoredLoginAttempt>>;
+    /// The user's latest failed attempt (a wrong credential), if any is kept.
+    async fn last_login_failure(&self, user_id: i64) -> StoreResult<Option<StoredLoginAttempt>>;
+    /// The audit records about one user from `since` on, newest first, leaving out
+    /// the login records (the login attempts table holds those) and the reads
+    /// (`user.show`, `user.history`), which would drown what was done.
+    async fn audit_of_user(
+        &self,
+        millekod: &str,
+        login: &str,
+        since: Millis,
+        limit: i64,
+    ) -> StoreResult<Vec<StoredAuditEntry>>;
+    /// The user a challenge was issued to, used or expired alike (`None`: unknown
+    /// challenge, or a decoy's), with its flow.
+    async fn challenge_owner(&self, id: &str) -> StoreResult<Option<(i64, Flow)>>;
+    /// Active users of `millekod` other than `except`: the first `limit` by login.
+    async fn active_co_users(
+        &self,
+        millekod: &MilleKod,
+        except: i64,
+        limit: i64,
+    ) -> StoreResult<CoUsers>;
+    /// Delete up to `batch` login attempts older than `before`.
+    async fn sweep_login_attempts(&self, before: Millis, batch: i64) -> StoreResult<u64>;
 }
 
 /// The `sqlite://` URL of a database file. sqlx percent-decodes a URL's path and ends

@@ -114,6 +114,11 @@ pub struct ServerArgs {
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub sweep_interval_secs: u64,
 
+    /// How long login attempts are kept for `user history` and `user show` (30d, 12h,
+    /// …); the background sweep deletes older ones. [default: 90d]
+    #[arg(long, value_name = "SPAN")]
+    pub login_attempts_retention: Option<crate::cli::admin::Span>,
+
     /// File with the AES-128 transport key (32 hex characters) under which the token
     /// vendor encrypts the seeds of PSKC inventories; without it, back-office cannot
     /// load tokens. `--dev` makes one in its directory.

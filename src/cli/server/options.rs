@@ -97,6 +97,11 @@ pub(super) fn server_options(args: ServerArgs) -> ServerOptions {
             reuse_min_left: Duration::from_secs(args.sms_reuse_min_left_secs),
         },
         sweep_interval: Duration::from_secs(args.sweep_interval_secs),
+        login_attempts_retention: args
+            .login_attempts_retention
+            .map_or(ServerOptions::DEFAULT_LOGIN_ATTEMPTS_RETENTION, |span| {
+                span.as_duration()
+            }),
         sms_webhook: args.sms_webhook_url.map(|url| WebhookOptions {
             url,
             token_file: args.sms_webhook_token_file,

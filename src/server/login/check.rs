@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::api::{AuthTool, CompleteLogin, Flow};
+use crate::domain::login_attempt::{Factor, FailedFactors};
 use crate::domain::masked_password::{self, MaskKeyError, Positions, TypedChars};
 use crate::domain::otp::{self, TotpSecret};
 use crate::domain::{secret_box, temporary_password};
@@ -92,6 +93,36 @@ pub(super) fn check_shape(
     Ok(())
 }
 
+/// What the check of every credential found: for the user's timeline, which were
+/// wrong (never what was typed). The caller of the API learns only [`Checked::ok`].
+#[derive(Debug, Clone)]
+pub(super) struct Checked {
+    pub failed: FailedFactors,
+}
+
+impl Checked {
+    pub fn ok(&self) -> bool {
+        self.failed.is_empty()
+    }
+}
+
+/// The factor a flow's password part checks: the masked characters or the whole
+/// password at a normal login, the temporary password otherwise.
+fn password_factor(flow: Flow, masked: bool) -> Factor {
+    match (flow, masked) {
+        (Flow::Login, true) => Factor::PasswordChars,
+        (Flow::Login, false) => Factor::Password,
+        (Flow::FirstLogin | Flow::NewPassword, _) => Factor::TemporaryPassword,
+    }
+}
+
+fn code_factor(tool: AuthTool) -> Factor {
+    match tool {
+        AuthTool::Sms => Factor::SmsCode,
+        AuthTool::Token => Factor::TokenCode,
+    }
+}
+
 pub(super) async fn check_credentials(
     state: &AppState,
     user: &UserRecord,
@@ -100,7 +131,11 @@ pub(super) async fn check_credentials(
     answer: &CompleteLogin,
     now: Millis,
     work: &mut Work,
-) -> LoginResult<Result<bool, MaskKeyError>> {
+) -> LoginResult<Result<Checked, MaskKeyError>> {
+    let factors = (
+        code_factor(challenge.otp_method),
+        password_factor(challenge.flow, challenge.positions.is_some()),
+    );
     // One-time code.
     let otp_ok = match challenge.otp_method {
         AuthTool::Sms => match &challenge.sms_code_digest {
@@ -193,5 +228,14 @@ pub(super) async fn check_credentials(
         }
     })
     .await?;
-    Ok(password_ok.map(|password_ok| otp_ok && password_ok))
+    Ok(password_ok.map(|password_ok| {
+        let (code, password) = factors;
+        let failed = [
+            (!otp_ok).then_some(code),
+            (!password_ok).then_some(password),
+        ];
+        Checked {
+            failed: FailedFactors::new(failed.into_iter().flatten()),
+        }
+    }))
 }

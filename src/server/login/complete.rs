@@ -8,11 +8,13 @@ use crate::store::{now_millis, LoginSuccess, Reservation};
 
 use anyhow::Context;
 
+use super::attempts::{self, Ended, Seen};
 use super::check::{check_credentials, check_shape, parse_chars};
 use super::error::{LoginError, LoginResult};
 use super::outcome::{audit_login, decoy_failure, key_failure};
 use super::session::open_session;
 use super::{dummy, slow, Work};
+use crate::domain::login_attempt::{AttemptOutcome, FailedFactors};
 use crate::server::hash_gate::{Caller, HashPermit};
 use crate::server::state::AppState;
 
@@ -23,6 +25,7 @@ pub async fn complete_detached(
     request_id: String,
     challenge_id: String,
     answer: CompleteLogin,
+    seen: Seen,
 ) -> LoginResult<SessionCreated> {
     use tracing::Instrument;
     // Admitted while the request waits: a client that gives up in the queue leaves
@@ -32,7 +35,8 @@ pub async fn complete_detached(
         .admit(Caller::Anonymous)
         .await
         .map_err(LoginError::NotAdmitted)?;
-    let task = async move { complete(&state, permit, &request_id, &challenge_id, &answer).await };
+    let task =
+        async move { complete(&state, permit, &request_id, &challenge_id, &answer, &seen).await };
     // Its log lines stay inside the request's span.
     tokio::spawn(task.instrument(tracing::Span::current()))
         .await
@@ -46,12 +50,13 @@ async fn complete(
     request_id: &str,
     challenge_id: &str,
     answer: &CompleteLogin,
+    seen: &Seen,
 ) -> LoginResult<SessionCreated> {
     let mut work = Work {
         permit: Some(permit),
         ..Work::default()
     };
-    let outcome = complete_counted(state, request_id, challenge_id, answer, &mut work).await;
+    let outcome = complete_counted(state, request_id, challenge_id, answer, seen, &mut work).await;
     work.log(2);
     outcome
 }
@@ -61,6 +66,7 @@ async fn complete_counted(
     request_id: &str,
     challenge_id: &str,
     answer: &CompleteLogin,
+    seen: &Seen,
     work: &mut Work,
 ) -> LoginResult<SessionCreated> {
     let now = now_millis();
@@ -77,20 +83,18 @@ async fn complete_counted(
         .transpose()
         .map_err(|e| LoginError::PasswordPolicy(e.to_string()))?;
     work.store += 1;
-    let peek = state
-        .store
-        .get_challenge(challenge_id, now)
-        .await?
-        .ok_or(LoginError::Expired)?;
+    let Some(peek) = state.store.get_challenge(challenge_id, now).await? else {
+        attempts::record_expired(state, seen, challenge_id);
+        return Err(LoginError::Expired);
+    };
     check_shape(&peek, chars.as_ref(), answer, new_password.is_some())?;
 
     // (2) Take the challenge for its single use.
     work.store += 1;
-    let challenge = state
-        .store
-        .take_challenge(challenge_id, now)
-        .await?
-        .ok_or(LoginError::Expired)?;
+    let Some(challenge) = state.store.take_challenge(challenge_id, now).await? else {
+        attempts::record_expired(state, seen, challenge_id);
+        return Err(LoginError::Expired);
+    };
     let limit = i64::from(state.settings.lockout_limit.get());
     let Some(user_id) = challenge.user_id else {
         match decoy_failure(state, request_id, &challenge, limit, now, work).await? {}
@@ -114,6 +118,21 @@ async fn complete_counted(
         )),
     };
     if let Some((outcome, detail, err)) = refusal {
+        if let Some(user) = &user {
+            let kind = match reservation {
+                Reservation::Blocked => AttemptOutcome::Blocked,
+                Reservation::Busy => AttemptOutcome::Busy,
+                Reservation::Reserved | Reservation::Mismatch => AttemptOutcome::Expired,
+            };
+            let left = Some(user.attempts_left.max(0));
+            attempts::record(
+                state,
+                seen,
+                user.id,
+                challenge.flow,
+                Ended::refused(kind, left),
+            );
+        }
         slow(work, dummy(state)).await?;
         work.store += 1;
         audit_login(state, request_id, user.as_ref(), outcome, detail).await?;
@@ -123,15 +142,25 @@ async fn complete_counted(
 
     // (4) Check every credential of the flow.
     let checked = check_credentials(state, &user, &challenge, chars, answer, now, work).await?;
-    let ok = match checked {
-        Ok(ok) => ok,
-        Err(err) => match key_failure(state, request_id, &user, limit, err, work).await? {},
+    let checked = match checked {
+        Ok(checked) => checked,
+        Err(err) => {
+            let ended = Ended::refused(AttemptOutcome::Unavailable, None);
+            attempts::record(state, seen, user.id, challenge.flow, ended);
+            match key_failure(state, request_id, &user, limit, err, work).await? {}
+        }
     };
 
     // (5) Record the outcome.
-    if !ok {
+    if !checked.ok() {
         work.store += 1;
         let outcome = state.store.record_failure(user.id, now).await?;
+        let ended = Ended {
+            outcome: AttemptOutcome::Failure,
+            failed: checked.failed,
+            attempts_left: Some(outcome.attempts_left.max(0)),
+        };
+        attempts::record(state, seen, user.id, challenge.flow, ended);
         let now_blocked = outcome.status == UserStatus::Blocked;
         work.store += 1;
         audit_login(
@@ -164,7 +193,11 @@ async fn complete_counted(
             .await?;
             match record {
                 Ok(record) => Some(record),
-                Err(err) => match key_failure(state, request_id, &user, limit, err, work).await? {},
+                Err(err) => {
+                    let ended = Ended::refused(AttemptOutcome::Unavailable, None);
+                    attempts::record(state, seen, user.id, challenge.flow, ended);
+                    match key_failure(state, request_id, &user, limit, err, work).await? {}
+                }
             }
         }
         _ => None,
@@ -186,6 +219,8 @@ async fn complete_counted(
         // The user's state changed while the answer was checked (e.g. they finished
         // their own password reset): this challenge no longer applies.
         let detail = "the user's state changed during the check";
+        let ended = Ended::refused(AttemptOutcome::Expired, None);
+        attempts::record(state, seen, user.id, challenge.flow, ended);
         work.store += 1;
         audit_login(
             state,
@@ -197,6 +232,12 @@ async fn complete_counted(
         .await?;
         return Err(LoginError::Expired);
     }
+    let ended = Ended {
+        outcome: AttemptOutcome::Success,
+        failed: FailedFactors::default(),
+        attempts_left: None,
+    };
+    attempts::record(state, seen, user.id, challenge.flow, ended);
     let detail = match challenge.flow {
         Flow::Login => None,
         Flow::FirstLogin => Some("first login; permanent password set"),

@@ -40,6 +40,7 @@
 //! in the order above), [`error`] (what it answers instead, in one place), [`outcome`] (what a failure or a refusal records and answers)
 //! and [`session`] (what a success opens).
 
+mod attempts;
 mod challenge;
 mod check;
 mod complete;
@@ -58,6 +59,7 @@ use super::hash_gate::HashPermit;
 use super::state::AppState;
 use error::LoginResult;
 
+pub use attempts::Seen;
 pub use challenge::start;
 pub use complete::complete_detached;
 pub use error::LoginError;

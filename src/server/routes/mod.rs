@@ -8,6 +8,7 @@ mod approvals;
 mod audit;
 mod envelopes;
 mod hardware_tokens;
+mod history;
 mod operators;
 mod password_resets;
 mod phone_changes;
@@ -80,6 +81,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(provisioning::create_company))
         .routes(routes!(users::list, provisioning::create_user))
         .routes(routes!(users::show))
+        .routes(routes!(history::history))
         .routes(routes!(users::unblock))
         .routes(routes!(password_resets::require))
         .routes(routes!(resend::resend))

@@ -57,6 +57,7 @@ pub async fn complete(
     source: ClientIp,
     RequestId(request_id): RequestId,
     Path(challenge_id): Path<String>,
+    headers: axum::http::HeaderMap,
     Json(answer): Json<CompleteLogin>,
 ) -> Result<axum::Json<SessionCreated>, LoginError> {
     state
@@ -66,8 +67,11 @@ pub async fn complete(
     if challenge_id.len() > 64 {
         return Err(LoginError::Expired);
     }
+    // For the user's timeline only (`login::Seen`); the answer does not depend on it.
+    let user_agent = headers.get(axum::http::header::USER_AGENT);
+    let seen = login::Seen::new(source.0, user_agent.map(|v| v.as_bytes()));
     Ok(axum::Json(
-        login::complete_detached(state, request_id, challenge_id, answer).await?,
+        login::complete_detached(state, request_id, challenge_id, answer, seen).await?,
     ))
 }
 

@@ -48,6 +48,10 @@ pub fn user_view(user: &UserRecord, reveal_phone: bool) -> ApiResult<UserView> {
         last_login_at: user.last_login_at.map(millis_to_time).transpose()?,
         blocked_at: user.blocked_at.map(millis_to_time).transpose()?,
         suspension: super::suspensions::view(user)?,
+        last_failure: None,
+        blocked_by: None,
+        actions: Vec::new(),
+        co_users_who_can_help: None,
     })
 }
 
@@ -121,8 +125,11 @@ pub async fn show(
     }
     let user = acting.find_user().await?;
     let detail = query.reveal_phone.then(|| "phone revealed".to_owned());
+    let mut view = user_view(&user, query.reveal_phone)?;
+    // The next question answered (issue 15): why blocked, what now, who can help.
+    super::history::advise(&state, &user, &mut view).await?;
     state.store.append_audit(&acting.success(detail)).await?;
-    Ok(axum::Json(user_view(&user, query.reveal_phone)?))
+    Ok(axum::Json(view))
 }
 
 /// Unblock a user (R9: three more attempts with the current password; R10: a one-time

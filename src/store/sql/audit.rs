@@ -30,7 +30,7 @@ where
     Ok(())
 }
 
-fn audit_from_row(row: &AnyRow) -> StoreResult<StoredAuditEntry> {
+pub(super) fn audit_from_row(row: &AnyRow) -> StoreResult<StoredAuditEntry> {
     let at: i64 = row.try_get("at")?;
     // A time no caller could show is a corrupt row, found here rather than above.
     time_of(at).ok_or_else(|| corrupt("audit.at"))?;

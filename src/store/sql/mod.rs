@@ -34,6 +34,7 @@ mod driver_errors;
 mod inventory;
 #[cfg(test)]
 mod lockout_tests;
+mod login_attempts;
 mod notices;
 mod phone_batch;
 mod phone_batch_sqlite;
@@ -395,5 +396,49 @@ impl Store for SqlStore {
 
     async fn list_audit(&self, filter: &AuditFilter) -> StoreResult<Vec<StoredAuditEntry>> {
         audit::list_audit(self, filter).await
+    }
+
+    async fn record_login_attempt(&self, attempt: &LoginAttempt) -> StoreResult<bool> {
+        login_attempts::record_login_attempt(self, attempt).await
+    }
+
+    async fn login_attempts_of(
+        &self,
+        user_id: i64,
+        since: Millis,
+        limit: i64,
+    ) -> StoreResult<Vec<StoredLoginAttempt>> {
+        login_attempts::login_attempts_of(self, user_id, since, limit).await
+    }
+
+    async fn last_login_failure(&self, user_id: i64) -> StoreResult<Option<StoredLoginAttempt>> {
+        login_attempts::last_login_failure(self, user_id).await
+    }
+
+    async fn audit_of_user(
+        &self,
+        millekod: &str,
+        login: &str,
+        since: Millis,
+        limit: i64,
+    ) -> StoreResult<Vec<StoredAuditEntry>> {
+        login_attempts::audit_of_user(self, millekod, login, since, limit).await
+    }
+
+    async fn challenge_owner(&self, id: &str) -> StoreResult<Option<(i64, Flow)>> {
+        login_attempts::challenge_owner(self, id).await
+    }
+
+    async fn active_co_users(
+        &self,
+        millekod: &MilleKod,
+        except: i64,
+        limit: i64,
+    ) -> StoreResult<CoUsers> {
+        login_attempts::active_co_users(self, millekod, except, limit).await
+    }
+
+    async fn sweep_login_attempts(&self, before: Millis, batch: i64) -> StoreResult<u64> {
+        login_attempts::sweep_login_attempts(self, before, batch).await
     }
 }
