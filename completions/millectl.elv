@@ -100,9 +100,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
             cand list 'List the users of a company'
             cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
-            cand suspend 'Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour. Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
-            cand release 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
-            cand resend '`user resend`'
+            cand history 'Why is this user blocked: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;user;show'= {
@@ -146,46 +144,14 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
-        &'millectl;user;suspend'= {
-            cand --millekod 'Company code'
-            cand --reason 'Why (required): a ticket number or a few words, shown with the user and kept in the audit, e.g. "lost token, ticket 4411"'
-            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
-            cand -o 'Output format: a table for people, json or csv for scripts'
-            cand --output 'Output format: a table for people, json or csv for scripts'
-            cand -y 'Do not ask for confirmation'
-            cand --yes 'Do not ask for confirmation'
-            cand --no-color 'No colors (also NO_COLOR=1)'
-            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-            cand -h 'Print help'
-            cand --help 'Print help'
-        }
-        &'millectl;user;release'= {
-            cand --millekod 'Company code'
-            cand --reason 'Why: a ticket number or a few words, kept in the audit'
-            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
-            cand -o 'Output format: a table for people, json or csv for scripts'
-            cand --output 'Output format: a table for people, json or csv for scripts'
-            cand -y 'Do not ask for confirmation'
-            cand --yes 'Do not ask for confirmation'
-            cand --no-color 'No colors (also NO_COLOR=1)'
-            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-            cand -h 'Print help'
-            cand --help 'Print help'
-        }
-        &'millectl;user;resend'= {
+        &'millectl;user;history'= {
             cand --millekod 'Company code [default: your own, for co-users]'
-            cand --from 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped'
-            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --since 'Only entries from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)'
+            cand --limit 'At most this many entries [server default: 50]'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
             cand --profile 'Named profile of the config file (server and stored session)'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
-            cand -y 'Do not ask for confirmation'
-            cand --yes 'Do not ask for confirmation'
             cand --no-color 'No colors (also NO_COLOR=1)'
             cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
             cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
@@ -196,9 +162,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
             cand list 'List the users of a company'
             cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
-            cand suspend 'Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour. Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
-            cand release 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
-            cand resend '`user resend`'
+            cand history 'Why is this user blocked: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;user;help;show'= {
@@ -207,11 +171,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;user;help;require-password-change'= {
         }
-        &'millectl;user;help;suspend'= {
-        }
-        &'millectl;user;help;release'= {
-        }
-        &'millectl;user;help;resend'= {
+        &'millectl;user;help;history'= {
         }
         &'millectl;user;help;help'= {
         }
@@ -231,7 +191,6 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;unblock;current-password'= {
             cand --millekod 'Company code [default: your own, for co-users]'
-            cand --from 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
             cand --profile 'Named profile of the config file (server and stored session)'
@@ -247,7 +206,6 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;unblock;new-password'= {
             cand --millekod 'Company code [default: your own, for co-users]'
-            cand --from 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
             cand --profile 'Named profile of the config file (server and stored session)'
@@ -580,10 +538,6 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --millekod 'Only records about this company'
             cand --login 'Only records about this login'
             cand --since 'Only records from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)'
-            cand --until 'Only records up to this time (inclusive), written as for --since'
-            cand --action 'Only these actions: a full name (user.unblock) or a verb (unblock: every action ending in .unblock); repeat it or separate with commas for several'
-            cand --outcome 'Only this outcome'
-            cand --actor 'Only what this actor did: a login or token name (helpdesk), or the audit''s whole actor (operator:helpdesk, user:12345678/anna, token:batch, anonymous)'
             cand --limit 'At most this many records [server default: 100]'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
             cand --profile 'Named profile of the config file (server and stored session)'
@@ -658,6 +612,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --open-challenges-per-login 'Open login challenges per login; a start beyond them gets the newest again'
             cand --sms-reuse-min-left-secs 'A live SMS code (or open challenge) is handed out again only with at least this many seconds to live; 300, a code''s whole life, turns re-use off (tests)'
             cand --sweep-interval-secs 'Seconds between passes of the background sweep of expired rows (tests)'
+            cand --login-attempts-retention 'How long login attempts are kept for `user history` and `user show` (30d, 12h, …); the background sweep deletes older ones. [default: 90d]'
             cand --token-transport-key-file 'File with the AES-128 transport key (32 hex characters) under which the token vendor encrypts the seeds of PSKC inventories; without it, back-office cannot load tokens. `--dev` makes one in its directory'
             cand --sms-webhook-url 'SMS gateway webhook: each SMS is POSTed there as {"to", "text"}'
             cand --sms-webhook-token-file 'File holding the webhook''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)'
@@ -873,9 +828,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
             cand list 'List the users of a company'
             cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
-            cand suspend 'Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour. Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
-            cand release 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
-            cand resend '`user resend`'
+            cand history 'Why is this user blocked: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first'
         }
         &'millectl;help;user;show'= {
         }
@@ -883,11 +836,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;help;user;require-password-change'= {
         }
-        &'millectl;help;user;suspend'= {
-        }
-        &'millectl;help;user;release'= {
-        }
-        &'millectl;help;user;resend'= {
+        &'millectl;help;user;history'= {
         }
         &'millectl;help;unblock'= {
             cand current-password 'The user remembers the password: grant three more attempts with it'

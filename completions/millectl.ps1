@@ -107,9 +107,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user: status, attempts, authorization tool, phone (masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company')
             [CompletionResult]::new('require-password-change', 'require-password-change', [CompletionResultType]::ParameterValue, 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token')
-            [CompletionResult]::new('suspend', 'suspend', [CompletionResultType]::ParameterValue, 'Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour. Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only')
-            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only')
-            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, '`user resend`')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Why is this user blocked: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -157,48 +155,14 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
-        'millectl;user;suspend' {
-            [CompletionResult]::new('--millekod', '--millekod', [CompletionResultType]::ParameterName, 'Company code')
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (required): a ticket number or a few words, shown with the user and kept in the audit, e.g. "lost token, ticket 4411"')
-            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
-            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
-            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            break
-        }
-        'millectl;user;release' {
-            [CompletionResult]::new('--millekod', '--millekod', [CompletionResultType]::ParameterName, 'Company code')
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: a ticket number or a few words, kept in the audit')
-            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
-            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
-            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            break
-        }
-        'millectl;user;resend' {
+        'millectl;user;history' {
             [CompletionResult]::new('--millekod', '--millekod', [CompletionResultType]::ParameterName, 'Company code [default: your own, for co-users]')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped')
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: a ticket number or a few words, kept in the audit')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many entries [server default: 50]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
-            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
@@ -210,9 +174,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user: status, attempts, authorization tool, phone (masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company')
             [CompletionResult]::new('require-password-change', 'require-password-change', [CompletionResultType]::ParameterValue, 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token')
-            [CompletionResult]::new('suspend', 'suspend', [CompletionResultType]::ParameterValue, 'Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour. Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only')
-            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only')
-            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, '`user resend`')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Why is this user blocked: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -225,13 +187,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         'millectl;user;help;require-password-change' {
             break
         }
-        'millectl;user;help;suspend' {
-            break
-        }
-        'millectl;user;help;release' {
-            break
-        }
-        'millectl;user;help;resend' {
+        'millectl;user;help;history' {
             break
         }
         'millectl;user;help;help' {
@@ -254,7 +210,6 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         }
         'millectl;unblock;current-password' {
             [CompletionResult]::new('--millekod', '--millekod', [CompletionResultType]::ParameterName, 'Company code [default: your own, for co-users]')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: a ticket number or a few words, kept in the audit')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
@@ -271,7 +226,6 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         }
         'millectl;unblock;new-password' {
             [CompletionResult]::new('--millekod', '--millekod', [CompletionResultType]::ParameterName, 'Company code [default: your own, for co-users]')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: a ticket number or a few words, kept in the audit')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
@@ -646,10 +600,6 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--millekod', '--millekod', [CompletionResultType]::ParameterName, 'Only records about this company')
             [CompletionResult]::new('--login', '--login', [CompletionResultType]::ParameterName, 'Only records about this login')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only records up to this time (inclusive), written as for --since')
-            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only these actions: a full name (user.unblock) or a verb (unblock: every action ending in .unblock); repeat it or separate with commas for several')
-            [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'Only this outcome')
-            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Only what this actor did: a login or token name (helpdesk), or the audit''s whole actor (operator:helpdesk, user:12345678/anna, token:batch, anonymous)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many records [server default: 100]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
@@ -729,6 +679,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--open-challenges-per-login', '--open-challenges-per-login', [CompletionResultType]::ParameterName, 'Open login challenges per login; a start beyond them gets the newest again')
             [CompletionResult]::new('--sms-reuse-min-left-secs', '--sms-reuse-min-left-secs', [CompletionResultType]::ParameterName, 'A live SMS code (or open challenge) is handed out again only with at least this many seconds to live; 300, a code''s whole life, turns re-use off (tests)')
             [CompletionResult]::new('--sweep-interval-secs', '--sweep-interval-secs', [CompletionResultType]::ParameterName, 'Seconds between passes of the background sweep of expired rows (tests)')
+            [CompletionResult]::new('--login-attempts-retention', '--login-attempts-retention', [CompletionResultType]::ParameterName, 'How long login attempts are kept for `user history` and `user show` (30d, 12h, …); the background sweep deletes older ones. [default: 90d]')
             [CompletionResult]::new('--token-transport-key-file', '--token-transport-key-file', [CompletionResultType]::ParameterName, 'File with the AES-128 transport key (32 hex characters) under which the token vendor encrypts the seeds of PSKC inventories; without it, back-office cannot load tokens. `--dev` makes one in its directory')
             [CompletionResult]::new('--sms-webhook-url', '--sms-webhook-url', [CompletionResultType]::ParameterName, 'SMS gateway webhook: each SMS is POSTed there as {"to", "text"}')
             [CompletionResult]::new('--sms-webhook-token-file', '--sms-webhook-token-file', [CompletionResultType]::ParameterName, 'File holding the webhook''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)')
@@ -973,9 +924,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user: status, attempts, authorization tool, phone (masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company')
             [CompletionResult]::new('require-password-change', 'require-password-change', [CompletionResultType]::ParameterValue, 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token')
-            [CompletionResult]::new('suspend', 'suspend', [CompletionResultType]::ParameterValue, 'Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour. Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only')
-            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only')
-            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, '`user resend`')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Why is this user blocked: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first')
             break
         }
         'millectl;help;user;show' {
@@ -987,13 +936,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         'millectl;help;user;require-password-change' {
             break
         }
-        'millectl;help;user;suspend' {
-            break
-        }
-        'millectl;help;user;release' {
-            break
-        }
-        'millectl;help;user;resend' {
+        'millectl;help;user;history' {
             break
         }
         'millectl;help;unblock' {

@@ -99,7 +99,7 @@ pub struct AuditArgs {
 }
 
 /// `--since`: a span back from now, an RFC 3339 time, or a date (midnight UTC).
-fn parse_since(text: &str) -> Result<OffsetDateTime, String> {
+pub(super) fn parse_since(text: &str) -> Result<OffsetDateTime, String> {
     let text = text.trim();
     if let Ok(span) = text.parse::<Span>() {
         return OffsetDateTime::now_utc()

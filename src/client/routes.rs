@@ -296,6 +296,34 @@ impl Client {
         let path = format!("v1/companies/{millekod}/users/{login}/access-password");
         read(self.send(Method::POST, &path, Some(request)).await?).await
     }
+
+    /// A user's timeline, newest first (issue 15).
+    pub async fn user_history(
+        &self,
+        millekod: &MilleKod,
+        login: &Login,
+        query: &crate::api::HistoryQuery,
+    ) -> ClientResult<crate::api::UserHistory> {
+        let base = format!("v1/companies/{millekod}/users/{login}/history");
+        let mut url = self.url(&base)?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let Some(since) = query.since {
+                let text = since
+                    .format(&time::format_description::well_known::Rfc3339)
+                    .map_err(|e| ClientError::Protocol(e.to_string()))?;
+                pairs.append_pair("since", &text);
+            }
+            if let Some(limit) = query.limit {
+                pairs.append_pair("limit", &limit.to_string());
+            }
+        }
+        let path = match url.query() {
+            Some(q) if !q.is_empty() => format!("{base}?{q}"),
+            _ => base,
+        };
+        self.call::<(), _>(Method::GET, &path, None).await
+    }
 }
 
 /// A path segment from free text, percent-encoded.

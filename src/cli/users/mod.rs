@@ -1,8 +1,9 @@
-//! `user show|list|require-password-change|suspend|release|resend`, `unblock
-//! current-password|new-password`, `phone set`. Several users at once: `bulk.rs`; what the user does
-//! next: `next.rs`.
+//! `user show|list|history|require-password-change|suspend|release|resend`, `unblock
+//! current-password|new-password`, `phone set`. Several users at once: `bulk.rs`; what
+//! the user does next: `next.rs`.
 
 mod bulk;
+mod history;
 mod next;
 mod resend;
 mod suspend;
@@ -54,8 +55,6 @@ pub enum UserCommand {
         #[command(flatten)]
         change: ChangeArgs,
     },
-    /// Send a fresh one-time access password by SMS to users awaiting a new password
-    /// or a first login (the old one stops working); at most 3 per user per hour.
     /// Block a user on purpose (lost token, suspected fraud, left the company), with
     /// a reason: their sessions end and every login is refused until HelpDesk
     /// releases it. No unblock lifts it. HelpDesk only.
@@ -63,7 +62,12 @@ pub enum UserCommand {
     /// Lift a suspension: the user returns to the status they were suspended from (a
     /// blocked user stays blocked until unblocked). HelpDesk only.
     Release(suspend::ReleaseArgs),
+    /// Send a fresh one-time access password by SMS to users awaiting a new password
+    /// or a first login (the old one stops working); at most 3 per user per hour.
     Resend(resend::ResendArgs),
+    /// Why is this user blocked: their login attempts (when, from where, which factor
+    /// failed, attempts left) and every administrative action on them, newest first.
+    History(history::HistoryArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -134,8 +138,9 @@ pub async fn user(ctx: &Context, command: UserCommand) -> anyhow::Result<()> {
                 .show_user(&millekod, &login, reveal_phone)
                 .await
                 .map_err(|e| not_found_names(e, &millekod, &login))?;
-            ctx.output.record(&mut out, &user)
+            history::print_show(ctx, &mut out, &user)
         }
+        UserCommand::History(args) => history::history(ctx, args).await,
         UserCommand::List { millekod, blocked } => {
             let millekod = ctx.millekod(&client, millekod).await?;
             let status = blocked.then_some(UserStatus::Blocked);
