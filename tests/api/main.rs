@@ -15,6 +15,7 @@ mod hardware_tokens;
 // Shared by every test file; no one file uses all of it.
 #[allow(dead_code)]
 mod helpers;
+mod history;
 mod lockout;
 mod login;
 mod masked_passwords;

@@ -248,6 +248,27 @@ async fn no_secret_of_a_full_run_reaches_the_log_or_the_audit() {
             "secrets in the audit table"
         );
 
+        // The login attempts of the timeline (issue 15): written just after each
+        // answer, and never with what was typed.
+        let start = std::time::Instant::now();
+        while server
+            .count_sql("SELECT COUNT(*) FROM login_attempts")
+            .await
+            < 1
+        {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(20),
+                "no attempts"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        let attempts = server.dump_table("login_attempts").await.join("\n");
+        assert_eq!(
+            secrets.found_in(&attempts),
+            Vec::<String>::new(),
+            "secrets in the login attempts table"
+        );
+
         if matches!(server.db, Db::Sqlite) {
             // The whole database file: passwords, seeds, tokens and the pepper are
             // stored only hashed, sealed or not at all (R3).

@@ -79,12 +79,14 @@ pub(super) fn record_expired(state: &AppState, seen: &Seen, challenge_id: &str) 
     let store = state.store.clone();
     let seen = seen.clone();
     let id = challenge_id.to_owned();
+    // The time of the answer, not of the write: the timeline's order is the answers'.
+    let at = now_millis();
     spawn(async move {
         let Some((user_id, flow)) = store.challenge_owner(&id).await? else {
             return Ok(());
         };
         let attempt = LoginAttempt {
-            at: now_millis(),
+            at,
             user_id,
             source: seen.source,
             client: seen.client,
