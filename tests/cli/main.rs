@@ -9,6 +9,7 @@ mod config;
 // Shared by every test file; no one file uses all of it.
 #[allow(dead_code)]
 mod helpers;
+mod history;
 mod holds;
 mod import;
 mod login;

@@ -11,9 +11,16 @@ fn normalize_text(text: &str) -> String {
     text.lines()
         .map(|line| {
             line.split('\t')
-                .map(|field| match time::OffsetDateTime::parse(field, &Rfc3339) {
-                    Ok(_) => "[timestamp]",
-                    Err(_) => field,
+                // A time may stand inside a field too (`blocked_by`, issue 15).
+                .map(|field| {
+                    field
+                        .split(' ')
+                        .map(|word| match time::OffsetDateTime::parse(word, &Rfc3339) {
+                            Ok(_) => "[timestamp]",
+                            Err(_) => word,
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
                 })
                 .collect::<Vec<_>>()
                 .join("\t")
@@ -26,7 +33,11 @@ fn normalize_json(value: &mut Value) {
     match value {
         Value::Array(items) => items.iter_mut().for_each(normalize_json),
         Value::Object(fields) => {
-            for key in ["last_login_at", "blocked_at"] {
+            // `blocked_by` holds a time too (issue 15).
+            if let Some(inner) = fields.get_mut("blocked_by") {
+                normalize_json(inner);
+            }
+            for key in ["last_login_at", "blocked_at", "at"] {
                 if let Some(field) = fields.get_mut(key) {
                     if let Some(text) = field.as_str() {
                         assert!(
