@@ -18,6 +18,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/v1/companies/{millekod}/users"),
     ("post", "/v1/companies/{millekod}/users"),
     ("get", "/v1/companies/{millekod}/users/{login}"),
+    ("get", "/v1/companies/{millekod}/users/{login}/history"),
     ("post", "/v1/companies/{millekod}/users/{login}/unblock"),
     (
         "post",
