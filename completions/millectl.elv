@@ -100,6 +100,9 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
             cand list 'List the users of a company'
             cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
+            cand suspend 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
+            cand release 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
+            cand resend 'Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour'
             cand history 'Why is this user blocked: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -144,6 +147,52 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'millectl;user;suspend'= {
+            cand --millekod 'Company code'
+            cand --reason 'Why (required): a ticket number or a few words, shown with the user and kept in the audit, e.g. "lost token, ticket 4411"'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;user;release'= {
+            cand --millekod 'Company code'
+            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;user;resend'= {
+            cand --millekod 'Company code [default: your own, for co-users]'
+            cand --from 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped'
+            cand --reason 'Why: a ticket number or a few words, kept in the audit'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'millectl;user;history'= {
             cand --millekod 'Company code [default: your own, for co-users]'
             cand --since 'Only entries from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)'
@@ -162,6 +211,9 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
             cand list 'List the users of a company'
             cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
+            cand suspend 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
+            cand release 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
+            cand resend 'Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour'
             cand history 'Why is this user blocked: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -170,6 +222,12 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;user;help;list'= {
         }
         &'millectl;user;help;require-password-change'= {
+        }
+        &'millectl;user;help;suspend'= {
+        }
+        &'millectl;user;help;release'= {
+        }
+        &'millectl;user;help;resend'= {
         }
         &'millectl;user;help;history'= {
         }
@@ -191,6 +249,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;unblock;current-password'= {
             cand --millekod 'Company code [default: your own, for co-users]'
+            cand --from 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
             cand --profile 'Named profile of the config file (server and stored session)'
@@ -206,6 +265,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;unblock;new-password'= {
             cand --millekod 'Company code [default: your own, for co-users]'
+            cand --from 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
             cand --profile 'Named profile of the config file (server and stored session)'
@@ -538,6 +598,10 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --millekod 'Only records about this company'
             cand --login 'Only records about this login'
             cand --since 'Only records from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)'
+            cand --until 'Only records up to this time (inclusive), written as for --since'
+            cand --action 'Only these actions: a full name (user.unblock) or a verb (unblock: every action ending in .unblock); repeat it or separate with commas for several'
+            cand --outcome 'Only this outcome'
+            cand --actor 'Only what this actor did: a login or token name (helpdesk), or the audit''s whole actor (operator:helpdesk, user:12345678/anna, token:batch, anonymous)'
             cand --limit 'At most this many records [server default: 100]'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
             cand --profile 'Named profile of the config file (server and stored session)'
@@ -828,6 +892,9 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
             cand list 'List the users of a company'
             cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
+            cand suspend 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
+            cand release 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
+            cand resend 'Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour'
             cand history 'Why is this user blocked: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first'
         }
         &'millectl;help;user;show'= {
@@ -835,6 +902,12 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;help;user;list'= {
         }
         &'millectl;help;user;require-password-change'= {
+        }
+        &'millectl;help;user;suspend'= {
+        }
+        &'millectl;help;user;release'= {
+        }
+        &'millectl;help;user;resend'= {
         }
         &'millectl;help;user;history'= {
         }

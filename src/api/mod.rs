@@ -3,16 +3,16 @@
 
 mod comma_list;
 mod error;
-mod resend;
 mod history;
+mod resend;
 mod secret;
 mod suspension;
 mod types;
 
 pub use crate::domain::audit::{AuditAction, AuditOutcome};
 pub use error::{ErrorCode, Problem};
-pub use resend::{AccessPasswordResent, ResendRequest};
 pub use history::*;
+pub use resend::{AccessPasswordResent, ResendRequest};
 pub use secret::Secret;
 pub use suspension::{ReleaseRequest, SuspendRequest, SuspensionView};
 pub use types::*;

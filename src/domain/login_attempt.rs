@@ -18,6 +18,8 @@ pub enum AttemptOutcome {
     Failure,
     /// Refused: the user was blocked already; no attempt was used.
     Blocked,
+    /// Refused: the user is suspended by HelpDesk; no attempt was used.
+    Suspended,
     /// Refused: the challenge was unknown, used, expired, or no longer fits the user.
     Expired,
     /// Refused: every attempt left was held by a check still running.
@@ -27,10 +29,11 @@ pub enum AttemptOutcome {
 }
 
 impl AttemptOutcome {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Success,
         Self::Failure,
         Self::Blocked,
+        Self::Suspended,
         Self::Expired,
         Self::Busy,
         Self::Unavailable,
@@ -41,6 +44,7 @@ impl AttemptOutcome {
             Self::Success => "success",
             Self::Failure => "failure",
             Self::Blocked => "blocked",
+            Self::Suspended => "suspended",
             Self::Expired => "expired",
             Self::Busy => "busy",
             Self::Unavailable => "unavailable",

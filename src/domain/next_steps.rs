@@ -8,7 +8,8 @@
 //!
 //! `resend` (a fresh one-time access password, `millectl user resend`) applies to a
 //! user half-way through a flow that needs one: awaiting a new password, or never
-//! logged in; and, like the access password itself, needs a phone or a token.
+//! logged in; it goes by SMS, so it needs a phone (a token user needs the access
+//! password too, beside the token's code).
 
 use super::ids::{Login, MilleKod};
 use super::lockout::{
@@ -65,6 +66,10 @@ pub fn next_steps(
          `millectl phone set {login} PHONE --millekod {millekod}`"
     );
     let resend = cmd("user resend");
+    let suspended = format!(
+        "suspended by the bank — no unblock lifts it; HelpDesk releases it first: {}",
+        cmd("user release")
+    );
     let state = describe(facts);
     NextAction::ALL
         .into_iter()
@@ -79,6 +84,7 @@ pub fn next_steps(
                         )),
                         Err(UnblockRefused::NotBlocked) => Err(not_blocked(facts, &state, &resend)),
                         Err(UnblockRefused::NoAuthorizationTool) => Err(set_phone.clone()),
+                        Err(UnblockRefused::Suspended) => Err(suspended.clone()),
                     }
                 }
                 NextAction::UnblockNewPassword => {
@@ -89,18 +95,24 @@ pub fn next_steps(
                         )),
                         Err(UnblockRefused::NotBlocked) => Err(not_blocked(facts, &state, &resend)),
                         Err(UnblockRefused::NoAuthorizationTool) => Err(set_phone.clone()),
+                        Err(UnblockRefused::Suspended) => Err(suspended.clone()),
                     }
                 }
                 NextAction::Resend => match facts.status {
                     UserStatus::AwaitingNewPassword | UserStatus::PendingActivation
-                        if !(facts.has_phone || facts.has_token) =>
+                        if !facts.has_phone =>
                     {
-                        Err(set_phone.clone())
+                        Err(format!(
+                            "no phone to send it to — back-office issues one in an envelope \
+                             (`millectl envelope issue`), or set a phone first: \
+                             `millectl phone set {login} PHONE --millekod {millekod}`"
+                        ))
                     }
                     UserStatus::AwaitingNewPassword | UserStatus::PendingActivation => Ok(format!(
                         "a fresh one-time access password (the previous one stops working): \
                          {resend}"
                     )),
+                    UserStatus::Suspended => Err(suspended.clone()),
                     UserStatus::Active | UserStatus::Blocked => {
                         Err(format!("{state}: there is no access password to resend"))
                     }
@@ -112,6 +124,7 @@ pub fn next_steps(
                             cmd("user require-password-change")
                         )),
                         Err(PasswordResetRefused::NoAuthorizationTool) => Err(set_phone.clone()),
+                        Err(PasswordResetRefused::Suspended) => Err(suspended.clone()),
                         Err(PasswordResetRefused::PendingActivation) => Err(format!(
                             "{state}: the first login sets a password; if the envelope is lost: \
                              {resend}"
@@ -146,6 +159,7 @@ fn describe(facts: UnblockFacts) -> String {
         UserStatus::Blocked => "blocked".to_owned(),
         UserStatus::AwaitingNewPassword => "awaiting a new password".to_owned(),
         UserStatus::PendingActivation => "not logged in for the first time yet".to_owned(),
+        UserStatus::Suspended => "suspended".to_owned(),
     }
 }
 
@@ -155,7 +169,7 @@ fn not_blocked(facts: UnblockFacts, state: &str, resend: &str) -> String {
         UserStatus::AwaitingNewPassword | UserStatus::PendingActivation => {
             format!("not blocked ({state}); if the access password is lost: {resend}")
         }
-        UserStatus::Active | UserStatus::Blocked => {
+        UserStatus::Active | UserStatus::Blocked | UserStatus::Suspended => {
             format!("not blocked ({state}); nothing to unblock")
         }
     }
@@ -165,7 +179,8 @@ fn not_blocked(facts: UnblockFacts, state: &str, resend: &str) -> String {
 mod tests {
     use super::*;
 
-    const STATUSES: [UserStatus; 4] = [
+    const STATUSES: [UserStatus; 5] = [
+        UserStatus::Suspended,
         UserStatus::PendingActivation,
         UserStatus::Active,
         UserStatus::Blocked,
@@ -213,14 +228,17 @@ mod tests {
                     let resend = matches!(
                         status,
                         UserStatus::AwaitingNewPassword | UserStatus::PendingActivation
-                    ) && (has_phone || has_token);
+                    ) && has_phone;
                     assert_eq!(allowed(f, NextAction::UnblockCurrentPassword), current);
                     assert_eq!(allowed(f, NextAction::UnblockNewPassword), new);
                     assert_eq!(allowed(f, NextAction::RequirePasswordChange), reset);
                     assert_eq!(allowed(f, NextAction::Resend), resend);
                     for step in &list {
                         assert!(!step.why.is_empty(), "{status:?} {step:?}");
-                        if step.allowed || step.why.contains("no phone") {
+                        if step.allowed
+                            || step.why.contains("no phone")
+                            || status == UserStatus::Suspended
+                        {
                             assert!(step.why.contains("`millectl "), "{step:?}");
                         }
                     }
@@ -272,5 +290,20 @@ mod tests {
             .collect();
         assert_eq!(allowed, [NextAction::RequirePasswordChange]);
         assert!(list[0].why.contains("nothing to unblock"));
+    }
+
+    #[test]
+    fn a_suspended_user_is_pointed_at_release_only() {
+        for (phone, token) in [(false, false), (true, false), (false, true)] {
+            let list = steps(facts(UserStatus::Suspended, phone, token));
+            assert!(list.iter().all(|s| !s.allowed), "{list:?}");
+            for step in &list {
+                assert!(
+                    step.why
+                        .contains("`millectl user release marek --millekod 12345678`"),
+                    "{step:?}"
+                );
+            }
+        }
     }
 }

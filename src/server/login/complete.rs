@@ -121,6 +121,7 @@ async fn complete_counted(
         if let Some(user) = &user {
             let kind = match reservation {
                 Reservation::Blocked => AttemptOutcome::Blocked,
+                Reservation::Suspended => AttemptOutcome::Suspended,
                 Reservation::Busy => AttemptOutcome::Busy,
                 Reservation::Reserved | Reservation::Mismatch => AttemptOutcome::Expired,
             };
