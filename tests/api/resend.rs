@@ -330,7 +330,7 @@ async fn an_unblock_dry_run_changes_nothing_and_is_audited_as_the_unblock() {
         let desk = server.helpdesk_token();
         let dry = |mode: &str| json!({"mode": mode, "dry_run": true});
         let path = |login: &str| format!("/v1/companies/{KOD}/users/{login}/unblock");
-        let before = desk.user_view(KOD, "jan").await;
+        let before = desk.user_state(KOD, "jan").await;
         let shows =
             |records: &[AuditRecord]| records.iter().filter(|r| r.action == "user.show").count();
         let shows_before = shows(&desk.audit_of(KOD, "jan").await);
@@ -339,7 +339,7 @@ async fn an_unblock_dry_run_changes_nothing_and_is_audited_as_the_unblock() {
         answer.expect_ok();
         let view: millectl::api::UserView = answer.json();
         assert_eq!(view, before);
-        assert_eq!(desk.user_view(KOD, "jan").await, before);
+        assert_eq!(desk.user_state(KOD, "jan").await, before);
         assert!(server.api().access_password("+48602345678").is_none());
         let records = desk.audit_of(KOD, "jan").await;
         let record = records

@@ -67,7 +67,7 @@ async fn only_helpdesk_suspends_and_releases() {
         assert_eq!(suspension.suspended_by, "operator:helpdesk");
         assert_eq!(suspension.reason, "lost phone, ticket 4411");
         assert_eq!(suspension.returns_to, UserStatus::Active);
-        assert_eq!(desk.user_view(KOD, "ewa").await, view);
+        assert_eq!(desk.user_state(KOD, "ewa").await, view);
         // A co-user sees it too, and cannot lift it; neither can a token.
         assert_eq!(
             anna.user_view(KOD, "ewa").await.status,
@@ -77,7 +77,7 @@ async fn only_helpdesk_suspends_and_releases() {
         release(&every_scope, "ewa")
             .await
             .expect_problem(403, "forbidden");
-        assert_eq!(desk.user_view(KOD, "ewa").await, view, "still suspended");
+        assert_eq!(desk.user_state(KOD, "ewa").await, view, "still suspended");
 
         let record = desk
             .audit_of(KOD, "ewa")
@@ -265,7 +265,11 @@ async fn suspending_twice_or_releasing_nobody_is_a_conflict() {
             .await
             .expect_problem(409, "suspended");
         assert!(problem.detail.contains("suspended already"), "{problem:?}");
-        assert_eq!(desk.user_view(KOD, "ewa").await, first, "first reason kept");
+        assert_eq!(
+            desk.user_state(KOD, "ewa").await,
+            first,
+            "first reason kept"
+        );
         assert_eq!(records(&desk, "ewa", "user.suspend", "refused").await, 1);
         assert_eq!(records(&desk, "ewa", "user.release", "refused").await, 1);
     })

@@ -69,6 +69,18 @@ impl Api {
         self.show_user(millekod, login).await.ok()
     }
 
+    /// `user show` without its advice (`last_failure`, `blocked_by`, `actions`,
+    /// `co_users_who_can_help`): the user as a write's answer gives it back.
+    pub async fn user_state(&self, millekod: &str, login: &str) -> UserView {
+        UserView {
+            last_failure: None,
+            blocked_by: None,
+            actions: Vec::new(),
+            co_users_who_can_help: None,
+            ..self.user_view(millekod, login).await
+        }
+    }
+
     /// `GET /v1/companies/{millekod}/users` with a filter.
     pub async fn list_users(&self, millekod: &str, query: &ListUsersQuery) -> Reply<UserList> {
         let answer = self
