@@ -232,26 +232,17 @@ _millectl() {
             millectl__subcmd__help__subcmd__unblock,new-password)
                 cmd="millectl__subcmd__help__subcmd__unblock__subcmd__new__subcmd__password"
                 ;;
-            millectl__subcmd__help__subcmd__user,history)
-                cmd="millectl__subcmd__help__subcmd__user__subcmd__history"
+            millectl__subcmd__help__subcmd__user,find)
+                cmd="millectl__subcmd__help__subcmd__user__subcmd__find"
                 ;;
             millectl__subcmd__help__subcmd__user,list)
                 cmd="millectl__subcmd__help__subcmd__user__subcmd__list"
                 ;;
-            millectl__subcmd__help__subcmd__user,release)
-                cmd="millectl__subcmd__help__subcmd__user__subcmd__release"
-                ;;
             millectl__subcmd__help__subcmd__user,require-password-change)
                 cmd="millectl__subcmd__help__subcmd__user__subcmd__require__subcmd__password__subcmd__change"
                 ;;
-            millectl__subcmd__help__subcmd__user,resend)
-                cmd="millectl__subcmd__help__subcmd__user__subcmd__resend"
-                ;;
             millectl__subcmd__help__subcmd__user,show)
                 cmd="millectl__subcmd__help__subcmd__user__subcmd__show"
-                ;;
-            millectl__subcmd__help__subcmd__user,suspend)
-                cmd="millectl__subcmd__help__subcmd__user__subcmd__suspend"
                 ;;
             millectl__subcmd__phone,help)
                 cmd="millectl__subcmd__phone__subcmd__help"
@@ -391,53 +382,35 @@ _millectl() {
             millectl__subcmd__unblock__subcmd__help,new-password)
                 cmd="millectl__subcmd__unblock__subcmd__help__subcmd__new__subcmd__password"
                 ;;
+            millectl__subcmd__user,find)
+                cmd="millectl__subcmd__user__subcmd__find"
+                ;;
             millectl__subcmd__user,help)
                 cmd="millectl__subcmd__user__subcmd__help"
-                ;;
-            millectl__subcmd__user,history)
-                cmd="millectl__subcmd__user__subcmd__history"
                 ;;
             millectl__subcmd__user,list)
                 cmd="millectl__subcmd__user__subcmd__list"
                 ;;
-            millectl__subcmd__user,release)
-                cmd="millectl__subcmd__user__subcmd__release"
-                ;;
             millectl__subcmd__user,require-password-change)
                 cmd="millectl__subcmd__user__subcmd__require__subcmd__password__subcmd__change"
-                ;;
-            millectl__subcmd__user,resend)
-                cmd="millectl__subcmd__user__subcmd__resend"
                 ;;
             millectl__subcmd__user,show)
                 cmd="millectl__subcmd__user__subcmd__show"
                 ;;
-            millectl__subcmd__user,suspend)
-                cmd="millectl__subcmd__user__subcmd__suspend"
+            millectl__subcmd__user__subcmd__help,find)
+                cmd="millectl__subcmd__user__subcmd__help__subcmd__find"
                 ;;
             millectl__subcmd__user__subcmd__help,help)
                 cmd="millectl__subcmd__user__subcmd__help__subcmd__help"
                 ;;
-            millectl__subcmd__user__subcmd__help,history)
-                cmd="millectl__subcmd__user__subcmd__help__subcmd__history"
-                ;;
             millectl__subcmd__user__subcmd__help,list)
                 cmd="millectl__subcmd__user__subcmd__help__subcmd__list"
-                ;;
-            millectl__subcmd__user__subcmd__help,release)
-                cmd="millectl__subcmd__user__subcmd__help__subcmd__release"
                 ;;
             millectl__subcmd__user__subcmd__help,require-password-change)
                 cmd="millectl__subcmd__user__subcmd__help__subcmd__require__subcmd__password__subcmd__change"
                 ;;
-            millectl__subcmd__user__subcmd__help,resend)
-                cmd="millectl__subcmd__user__subcmd__help__subcmd__resend"
-                ;;
             millectl__subcmd__user__subcmd__help,show)
                 cmd="millectl__subcmd__user__subcmd__help__subcmd__show"
-                ;;
-            millectl__subcmd__user__subcmd__help,suspend)
-                cmd="millectl__subcmd__user__subcmd__help__subcmd__suspend"
                 ;;
             *)
                 ;;
@@ -746,7 +719,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__audit)
-            opts="-o -v -h --millekod --login --since --until --action --outcome --actor --limit --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --millekod --login --since --limit --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -761,22 +734,6 @@ _millectl() {
                     return 0
                     ;;
                 --since)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --action)
-                    COMPREPLY=($(compgen -W "login logout user.list user.show user.create user.unblock user.password_reset user.resend phone.set phone.batch phone.batch_dry_run password_masking.set company.create operator.create operator.unblock operator.reset api_token.create api_token.list api_token.revoke approval.request approval.approve approval.list envelope.issue token.assign token.withdraw tokens.load tokens.list audit.read user.suspend user.release user.history list show create unblock password_reset resend set batch batch_dry_run reset revoke request approve issue assign withdraw load read suspend release history" -- "${cur}"))
-                    return 0
-                    ;;
-                --outcome)
-                    COMPREPLY=($(compgen -W "success failure denied not_found refused pending blocked busy expired unavailable suspended" -- "${cur}"))
-                    return 0
-                    ;;
-                --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1618,7 +1575,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__user)
-            opts="show list require-password-change suspend release resend history"
+            opts="show list find require-password-change"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1631,7 +1588,7 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        millectl__subcmd__help__subcmd__user__subcmd__history)
+        millectl__subcmd__help__subcmd__user__subcmd__find)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1659,20 +1616,6 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        millectl__subcmd__help__subcmd__user__subcmd__release)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         millectl__subcmd__help__subcmd__user__subcmd__require__subcmd__password__subcmd__change)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1687,35 +1630,7 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        millectl__subcmd__help__subcmd__user__subcmd__resend)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         millectl__subcmd__help__subcmd__user__subcmd__show)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        millectl__subcmd__help__subcmd__user__subcmd__suspend)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2028,7 +1943,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server)
-            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-min-interval-secs --sms-per-hour --sms-budget-per-minute --open-challenges-per-login --sms-reuse-min-left-secs --sweep-interval-secs --login-attempts-retention --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --header-timeout-secs --body-timeout-secs --idle-timeout-secs --max-connections --max-connections-per-source --management-listen --trusted-proxy --forwarded-header --argon2-concurrency --argon2-queue --argon2-queue-timeout-ms --login-starts-per-source-per-minute --login-starts-burst --login-checks-per-source-per-minute --login-checks-burst --masked-password-subsets --mask-key-pkcs11-module --mask-key-pkcs11-token --mask-key-pkcs11-key --mask-key-pkcs11-pin-file --server --profile --output --no-color --verbose --help operator init-pepper mask-key help"
+            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-min-interval-secs --sms-per-hour --sms-budget-per-minute --open-challenges-per-login --sms-reuse-min-left-secs --sweep-interval-secs --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --header-timeout-secs --body-timeout-secs --idle-timeout-secs --max-connections --max-connections-per-source --management-listen --trusted-proxy --forwarded-header --argon2-concurrency --argon2-queue --argon2-queue-timeout-ms --login-starts-per-source-per-minute --login-starts-burst --login-checks-per-source-per-minute --login-checks-burst --masked-password-subsets --mask-key-pkcs11-module --mask-key-pkcs11-token --mask-key-pkcs11-key --mask-key-pkcs11-pin-file --server --profile --output --no-color --verbose --help operator init-pepper mask-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2099,10 +2014,6 @@ _millectl() {
                     return 0
                     ;;
                 --sweep-interval-secs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --login-attempts-retention)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3006,17 +2917,13 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__unblock__subcmd__current__subcmd__password)
-            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --millekod)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3104,17 +3011,13 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__unblock__subcmd__new__subcmd__password)
-            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --millekod)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3146,7 +3049,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help show list require-password-change suspend release resend history help"
+            opts="-o -v -h --server --profile --output --no-color --verbose --help show list find require-password-change help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3175,134 +3078,8 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        millectl__subcmd__user__subcmd__help)
-            opts="show list require-password-change suspend release resend history help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        millectl__subcmd__user__subcmd__help__subcmd__help)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        millectl__subcmd__user__subcmd__help__subcmd__history)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        millectl__subcmd__user__subcmd__help__subcmd__list)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        millectl__subcmd__user__subcmd__help__subcmd__release)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        millectl__subcmd__user__subcmd__help__subcmd__require__subcmd__password__subcmd__change)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        millectl__subcmd__user__subcmd__help__subcmd__resend)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        millectl__subcmd__user__subcmd__help__subcmd__show)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        millectl__subcmd__user__subcmd__help__subcmd__suspend)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        millectl__subcmd__user__subcmd__history)
-            opts="-o -v -h --millekod --since --limit --server --profile --output --no-color --verbose --help"
+        millectl__subcmd__user__subcmd__find)
+            opts="-o -v -h --millekod --status --tool --limit --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3312,7 +3089,11 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --since)
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tool)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3343,33 +3124,13 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        millectl__subcmd__user__subcmd__list)
-            opts="-o -v -h --millekod --blocked --server --profile --output --no-color --verbose --help"
+        millectl__subcmd__user__subcmd__help)
+            opts="show list find require-password-change help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --millekod)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3377,8 +3138,78 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        millectl__subcmd__user__subcmd__release)
-            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
+        millectl__subcmd__user__subcmd__help__subcmd__find)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__user__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__user__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__user__subcmd__help__subcmd__require__subcmd__password__subcmd__change)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__user__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__user__subcmd__list)
+            opts="-o -v -h --millekod --blocked --status --tool --limit --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3388,7 +3219,15 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --reason)
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tool)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3453,48 +3292,6 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        millectl__subcmd__user__subcmd__resend)
-            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --verbose --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --millekod)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --reason)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         millectl__subcmd__user__subcmd__show)
             opts="-o -v -h --millekod --reveal-phone --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3503,44 +3300,6 @@ _millectl() {
             fi
             case "${prev}" in
                 --millekod)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        millectl__subcmd__user__subcmd__suspend)
-            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --millekod)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

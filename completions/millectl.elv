@@ -98,7 +98,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
-            cand list 'List the users of a company'
+            cand list 'List the users of a company, filtered'
+            cand find 'Find users across companies (a co-user: in their own) by login, name, the phone''s last digits or MilleKod'
             cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
             cand suspend 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
             cand release 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
@@ -121,11 +122,29 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;user;list'= {
             cand --millekod 'Company code [default: your own, for co-users]'
+            cand --status 'Only users in this status (repeatable): pending_activation, active, blocked, awaiting_new_password'
+            cand --tool 'Only users of this authorization tool'
+            cand --limit 'Print at most N users (default: every one, page by page)'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
             cand --profile 'Named profile of the config file (server and stored session)'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
-            cand --blocked 'Only blocked users'
+            cand --blocked 'Only blocked users (the same as `--status blocked`)'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;user;find'= {
+            cand --millekod 'Only this company (co-users always search their own)'
+            cand --status 'Only users in this status (repeatable): pending_activation, active, blocked, awaiting_new_password'
+            cand --tool 'Only users of this authorization tool'
+            cand --limit 'Print at most N users (default: every one, page by page)'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session)'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
             cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
             cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
@@ -209,7 +228,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;user;help'= {
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
-            cand list 'List the users of a company'
+            cand list 'List the users of a company, filtered'
+            cand find 'Find users across companies (a co-user: in their own) by login, name, the phone''s last digits or MilleKod'
             cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
             cand suspend 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
             cand release 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
@@ -220,6 +240,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;user;help;show'= {
         }
         &'millectl;user;help;list'= {
+        }
+        &'millectl;user;help;find'= {
         }
         &'millectl;user;help;require-password-change'= {
         }
@@ -890,7 +912,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;help;user'= {
             cand show 'Show one user: status, attempts, authorization tool, phone (masked)'
-            cand list 'List the users of a company'
+            cand list 'List the users of a company, filtered'
+            cand find 'Find users across companies (a co-user: in their own) by login, name, the phone''s last digits or MilleKod'
             cand require-password-change 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
             cand suspend 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
             cand release 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
@@ -900,6 +923,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;help;user;show'= {
         }
         &'millectl;help;user;list'= {
+        }
+        &'millectl;help;user;find'= {
         }
         &'millectl;help;user;require-password-change'= {
         }

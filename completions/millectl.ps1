@@ -105,7 +105,8 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user: status, attempts, authorization tool, phone (masked)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company, filtered')
+            [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find users across companies (a co-user: in their own) by login, name, the phone''s last digits or MilleKod')
             [CompletionResult]::new('require-password-change', 'require-password-change', [CompletionResultType]::ParameterValue, 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token')
             [CompletionResult]::new('suspend', 'suspend', [CompletionResultType]::ParameterValue, 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only')
@@ -130,11 +131,30 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         }
         'millectl;user;list' {
             [CompletionResult]::new('--millekod', '--millekod', [CompletionResultType]::ParameterName, 'Company code [default: your own, for co-users]')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only users in this status (repeatable): pending_activation, active, blocked, awaiting_new_password')
+            [CompletionResult]::new('--tool', '--tool', [CompletionResultType]::ParameterName, 'Only users of this authorization tool')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N users (default: every one, page by page)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
-            [CompletionResult]::new('--blocked', '--blocked', [CompletionResultType]::ParameterName, 'Only blocked users')
+            [CompletionResult]::new('--blocked', '--blocked', [CompletionResultType]::ParameterName, 'Only blocked users (the same as `--status blocked`)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'millectl;user;find' {
+            [CompletionResult]::new('--millekod', '--millekod', [CompletionResultType]::ParameterName, 'Only this company (co-users always search their own)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only users in this status (repeatable): pending_activation, active, blocked, awaiting_new_password')
+            [CompletionResult]::new('--tool', '--tool', [CompletionResultType]::ParameterName, 'Only users of this authorization tool')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N users (default: every one, page by page)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people, json or csv for scripts')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
@@ -224,7 +244,8 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         }
         'millectl;user;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user: status, attempts, authorization tool, phone (masked)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company, filtered')
+            [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find users across companies (a co-user: in their own) by login, name, the phone''s last digits or MilleKod')
             [CompletionResult]::new('require-password-change', 'require-password-change', [CompletionResultType]::ParameterValue, 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token')
             [CompletionResult]::new('suspend', 'suspend', [CompletionResultType]::ParameterValue, 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only')
@@ -237,6 +258,9 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;user;help;list' {
+            break
+        }
+        'millectl;user;help;find' {
             break
         }
         'millectl;user;help;require-password-change' {
@@ -992,7 +1016,8 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         }
         'millectl;help;user' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user: status, attempts, authorization tool, phone (masked)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the users of a company, filtered')
+            [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find users across companies (a co-user: in their own) by login, name, the phone''s last digits or MilleKod')
             [CompletionResult]::new('require-password-change', 'require-password-change', [CompletionResultType]::ParameterValue, 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token')
             [CompletionResult]::new('suspend', 'suspend', [CompletionResultType]::ParameterValue, 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only')
@@ -1004,6 +1029,9 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;help;user;list' {
+            break
+        }
+        'millectl;help;user;find' {
             break
         }
         'millectl;help;user;require-password-change' {

@@ -144,14 +144,29 @@ pub struct UserView {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct UserList {
     pub users: Vec<UserView>,
+    /// More users follow: pass this as `cursor` (absent on the last page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
 }
 
-/// Filter of `GET /v1/companies/{millekod}/users`.
+/// Filters and paging of `GET /v1/companies/{millekod}/users`, by login.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct ListUsersQuery {
-    /// Only users in this status, e.g. `blocked`.
-    pub status: Option<UserStatus>,
+    /// Only users in these statuses, comma-separated, e.g. `blocked` or
+    /// `blocked,awaiting_new_password`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Only users of this authorization tool.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool: Option<AuthTool>,
+    /// Users per page, 1..=1000 (default 1000, so a company of up to 1000 users
+    /// comes in one page as before paging existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// `next_cursor` of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
 }
 
 /// Options of `GET /v1/companies/{millekod}/users/{login}`.

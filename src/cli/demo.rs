@@ -82,10 +82,11 @@ async fn walk(global: &GlobalArgs, credentials: &DevCredentials) -> anyhow::Resu
     step(&format!(
         "millectl user list --millekod {millekod} --blocked"
     ));
-    let list = UserCommand::List {
+    let list = UserCommand::List(users::ListArgs {
         millekod: Some(millekod.clone()),
         blocked: true,
-    };
+        filters: users::Filters::default(),
+    });
     users::user(&ctx, list).await?;
 
     let show = || UserCommand::Show {

@@ -38,15 +38,17 @@ impl Client {
         self.call::<(), _>(Method::GET, "v1/me", None).await
     }
 
+    /// One page of a company's users (`next_cursor` names the next).
     pub async fn list_users(
         &self,
         millekod: &MilleKod,
-        status: Option<UserStatus>,
+        query: &ListUsersQuery,
     ) -> ClientResult<UserList> {
-        let mut path = format!("v1/companies/{millekod}/users");
-        if let Some(status) = status {
-            path.push_str(&format!("?status={}", status.as_str()));
+        let mut pairs = filters(query.status.as_deref(), query.tool, query.limit);
+        if let Some(cursor) = &query.cursor {
+            pairs.push(("cursor", cursor.clone()));
         }
+        let path = self.with_query(&format!("v1/companies/{millekod}/users"), &pairs)?;
         self.call::<(), _>(Method::GET, &path, None).await
     }
 
@@ -324,6 +326,51 @@ impl Client {
         };
         self.call::<(), _>(Method::GET, &path, None).await
     }
+}
+
+impl Client {
+    /// One page of a search across companies (`GET /v1/users`).
+    pub async fn find_users(&self, query: &UserSearchQuery) -> ClientResult<UserSearchPage> {
+        let mut pairs = vec![("q", query.q.clone())];
+        if let Some(m) = &query.millekod {
+            pairs.push(("millekod", m.as_str().to_owned()));
+        }
+        pairs.extend(filters(query.status.as_deref(), query.tool, query.limit));
+        if let Some(cursor) = &query.cursor {
+            pairs.push(("cursor", cursor.clone()));
+        }
+        let path = self.with_query("v1/users", &pairs)?;
+        self.call::<(), _>(Method::GET, &path, None).await
+    }
+
+    /// `path` with `pairs` as its query string, percent-encoded.
+    fn with_query(&self, path: &str, pairs: &[(&str, String)]) -> ClientResult<String> {
+        let mut url = self.url(path)?;
+        url.query_pairs_mut().extend_pairs(pairs);
+        Ok(match url.query() {
+            Some(q) if !q.is_empty() => format!("{path}?{q}"),
+            _ => path.to_owned(),
+        })
+    }
+}
+
+/// The filters a search and a list share, as query pairs.
+fn filters(
+    status: Option<&str>,
+    tool: Option<AuthTool>,
+    limit: Option<u32>,
+) -> Vec<(&'static str, String)> {
+    let mut pairs = Vec::new();
+    if let Some(status) = status {
+        pairs.push(("status", status.to_owned()));
+    }
+    if let Some(tool) = tool {
+        pairs.push(("tool", tool.as_str().to_owned()));
+    }
+    if let Some(limit) = limit {
+        pairs.push(("limit", limit.to_string()));
+    }
+    pairs
 }
 
 /// A path segment from free text, percent-encoded.

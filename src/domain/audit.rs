@@ -74,6 +74,8 @@ vocabulary! {
         Login = "login",
         Logout = "logout",
         UserList = "user.list",
+        /// One page of a search across companies (issue 15): the query and the count.
+        UserFind = "user.find",
         /// Showing a user; `reveal_phone` is audited under the same action.
         UserShow = "user.show",
         UserCreate = "user.create",
@@ -155,7 +157,7 @@ impl AuditAction {
             | Self::OperatorCreate
             | Self::OperatorReset
             | Self::ApprovalRequest => return None,
-            Self::UserList => Action::ListUsers,
+            Self::UserList | Self::UserFind => Action::ListUsers,
             Self::UserShow => Action::ShowUser,
             Self::UserUnblock => Action::Unblock,
             // The same people as an unblock, under the same scope (issue 15).
@@ -194,6 +196,7 @@ mod tests {
         (AuditAction::Login, "login"),
         (AuditAction::Logout, "logout"),
         (AuditAction::UserList, "user.list"),
+        (AuditAction::UserFind, "user.find"),
         (AuditAction::UserShow, "user.show"),
         (AuditAction::UserCreate, "user.create"),
         (AuditAction::UserUnblock, "user.unblock"),

@@ -17,6 +17,7 @@ pub mod phone;
 pub mod phone_change;
 pub mod policy;
 pub mod pskc;
+pub mod search;
 pub mod secret_box;
 pub mod temporary_password;
 pub mod transport_key;

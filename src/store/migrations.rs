@@ -221,6 +221,7 @@ pub const SQLITE: &[Migration] = &[
         ],
     ),
     (10, TOKEN_SEED_BINDING),
+    (11, USER_SEARCH_SQLITE),
     (
         12,
         &[
@@ -449,6 +450,7 @@ pub const POSTGRES: &[Migration] = &[
         ],
     ),
     (10, TOKEN_SEED_BINDING),
+    (11, USER_SEARCH_POSTGRES),
     (
         12,
         &[
@@ -526,6 +528,59 @@ const UNIQUE_API_TOKEN_NAMES: &[&str] = &[
     "CREATE UNIQUE INDEX api_tokens_by_name ON api_tokens (name)",
 ];
 
+/// The digits of `phone` (E.164: `+` then at most 15 digits) in reverse order, as one
+/// SQL expression both backends evaluate alike (`substr` past the end is ''): indexed
+/// (migration 11), a phone's last digits become a prefix of it, which a B-tree finds.
+/// Queries must spell it exactly so, or the index is not used.
+macro_rules! phone_reversed {
+    () => {
+        "(substr(phone, 16, 1) || substr(phone, 15, 1) || substr(phone, 14, 1) || \
+         substr(phone, 13, 1) || substr(phone, 12, 1) || substr(phone, 11, 1) || \
+         substr(phone, 10, 1) || substr(phone, 9, 1) || substr(phone, 8, 1) || \
+         substr(phone, 7, 1) || substr(phone, 6, 1) || substr(phone, 5, 1) || \
+         substr(phone, 4, 1) || substr(phone, 3, 1) || substr(phone, 2, 1))"
+    };
+}
+pub(crate) const PHONE_REVERSED: &str = phone_reversed!();
+
+/// Migration 11 on SQLite (issue 15, finding users): logins across companies, phones by
+/// their last digits and the folded words of names, each answerable from an index.
+/// The words are folded in Rust (`domain::search`), so they are a table the store
+/// writes with every user it inserts (names never change after); the rows already
+/// there are filled at start-up while `search_backfill` says so. Ranges, never `LIKE`,
+/// so a `%` or `_` in a query is an ordinary character.
+const USER_SEARCH_SQLITE: &[&str] = &[
+    "CREATE INDEX users_by_login ON users (login)",
+    concat!(
+        "CREATE INDEX users_by_phone_reversed ON users (",
+        phone_reversed!(),
+        ")"
+    ),
+    "CREATE TABLE user_name_words (
+        word TEXT NOT NULL,
+        user_id INTEGER NOT NULL,
+        PRIMARY KEY (word, user_id)) WITHOUT ROWID",
+    "CREATE INDEX user_name_words_by_user ON user_name_words (user_id)",
+    "CREATE TABLE search_backfill (what TEXT PRIMARY KEY)",
+    "INSERT INTO search_backfill (what) VALUES ('name_words')",
+];
+
+/// Migration 11 on PostgreSQL: as on SQLite, in the "C" collation so a range over a
+/// prefix is a byte-order range whatever the database's locale.
+const USER_SEARCH_POSTGRES: &[&str] = &[
+    "CREATE INDEX users_by_login ON users ((login COLLATE \"C\"))",
+    concat!(
+        "CREATE INDEX users_by_phone_reversed ON users ((",
+        phone_reversed!(),
+        " COLLATE \"C\"))"
+    ),
+    "CREATE TABLE user_name_words (
+        word TEXT COLLATE \"C\" NOT NULL,
+        user_id BIGINT NOT NULL,
+        PRIMARY KEY (word, user_id))",
+    "CREATE INDEX user_name_words_by_user ON user_name_words (user_id)",
+    "CREATE TABLE search_backfill (what TEXT PRIMARY KEY)",
+    "INSERT INTO search_backfill (what) VALUES ('name_words')",
 /// Migration 15, the same SQL on both backends (issue 15): indexes for `GET /v1/audit`'s
 /// filters, each ending in `id` so "newest first, at most N" of one value walks one
 /// index backwards and stops (SQLite's plans are checked in `store::sql::audit`'s tests).

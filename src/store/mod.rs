@@ -29,6 +29,7 @@ mod login;
 mod migrations;
 mod records;
 mod resend;
+mod search;
 mod sql;
 mod user;
 
@@ -66,6 +67,7 @@ pub use history::*;
 pub use login::*;
 pub use records::*;
 pub use resend::*;
+pub use search::{UserFilter, UserListing, UserSearch};
 pub use user::*;
 
 #[async_trait]
@@ -97,11 +99,11 @@ pub trait Store: Send + Sync + 'static {
         login: &Login,
     ) -> StoreResult<Option<UserRecord>>;
     async fn user_by_id(&self, id: i64) -> StoreResult<Option<UserRecord>>;
-    async fn list_users(
-        &self,
-        millekod: &MilleKod,
-        status: Option<UserStatus>,
-    ) -> StoreResult<Vec<UserRecord>>;
+    /// A page of a company's users, by login, filtered.
+    async fn list_users(&self, listing: &UserListing<'_>) -> StoreResult<Vec<UserRecord>>;
+    /// A page of the company users a query matches (login prefix, name word, phone
+    /// suffix, MilleKod), by id, filtered; every key answered from an index.
+    async fn search_users(&self, search: &UserSearch<'_>) -> StoreResult<Vec<UserRecord>>;
     /// The shapes of login challenge users of `kind` have, with how many have each.
     async fn user_shapes(&self, kind: UserKind) -> StoreResult<Vec<UserShape>>;
     /// Apply `change` and append `audit` in one transaction. `Conflict` when the

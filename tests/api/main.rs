@@ -31,6 +31,7 @@ mod pkcs11;
 mod proxy;
 mod resend;
 mod rules;
+mod search;
 mod secrets;
 mod sessions;
 mod slow_clients;

@@ -1,12 +1,15 @@
-//! `user show|list|history|require-password-change|suspend|release|resend`, `unblock
-//! current-password|new-password`, `phone set`. Several users at once: `bulk.rs`; what
-//! the user does next: `next.rs`.
+//! `user show|list|find|history|require-password-change|suspend|release|resend`,
+//! `unblock current-password|new-password`, `phone set`. Several users at once:
+//! `bulk.rs`; what the user does next: `next.rs`.
 
 mod bulk;
+mod find;
 mod history;
 mod next;
 mod resend;
 mod suspend;
+
+pub use find::{Filters, ListArgs};
 
 use clap::Subcommand;
 
@@ -33,15 +36,11 @@ pub enum UserCommand {
         #[arg(long)]
         reveal_phone: bool,
     },
-    /// List the users of a company.
-    List {
-        /// Company code [default: your own, for co-users].
-        #[arg(long)]
-        millekod: Option<MilleKod>,
-        /// Only blocked users.
-        #[arg(long)]
-        blocked: bool,
-    },
+    /// List the users of a company, filtered.
+    List(find::ListArgs),
+    /// Find users across companies (a co-user: in their own) by login, name, the
+    /// phone's last digits or MilleKod.
+    Find(find::FindArgs),
     /// Make a user set a new password at their next login (e.g. one stored under an
     /// old scheme): a one-time access password goes by SMS (without a mobile number,
     /// in an envelope from back-office) and their sessions end. For an active or
@@ -141,12 +140,8 @@ pub async fn user(ctx: &Context, command: UserCommand) -> anyhow::Result<()> {
             history::print_show(ctx, &mut out, &user)
         }
         UserCommand::History(args) => history::history(ctx, args).await,
-        UserCommand::List { millekod, blocked } => {
-            let millekod = ctx.millekod(&client, millekod).await?;
-            let status = blocked.then_some(UserStatus::Blocked);
-            let list = client.list_users(&millekod, status).await?;
-            ctx.output.list(&mut out, &list.users)
-        }
+        UserCommand::List(args) => find::list(ctx, &client, args).await,
+        UserCommand::Find(args) => find::find(ctx, &client, args).await,
         UserCommand::RequirePasswordChange {
             login,
             millekod,

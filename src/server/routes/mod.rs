@@ -14,6 +14,7 @@ mod password_resets;
 mod phone_changes;
 mod provisioning;
 mod resend;
+mod search;
 mod sessions;
 mod suspensions;
 mod tokens;
@@ -82,6 +83,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(users::list, provisioning::create_user))
         .routes(routes!(users::show))
         .routes(routes!(history::history))
+        .routes(routes!(search::find))
         .routes(routes!(users::unblock))
         .routes(routes!(password_resets::require))
         .routes(routes!(resend::resend))

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::acting::{new_temporary_password, Acting};
 use super::{Json, Path, Query};
+use crate::api::{format_statuses, list_cursor, list_page_size, parse_list_cursor, parse_statuses};
 use crate::api::{
     ApprovalView, AuditAction, AuditOutcome, ErrorCode, ListUsersQuery, Login, MilleKod, Problem,
     SetPasswordMaskingRequest, SetPhoneRequest, ShowUserQuery, UnblockMode, UnblockRequest,
@@ -21,7 +22,7 @@ use crate::server::error::{ApiError, ApiResult};
 use crate::server::login::millis_to_time;
 use crate::server::sms::{Sms, SmsKind};
 use crate::server::state::AppState;
-use crate::store::{now_millis, StoreError, UserChange, UserRecord};
+use crate::store::{now_millis, StoreError, UserChange, UserFilter, UserListing, UserRecord};
 
 /// The user as HelpDesk sees it; the phone masked unless `reveal_phone`.
 pub fn user_view(user: &UserRecord, reveal_phone: bool) -> ApiResult<UserView> {
@@ -88,11 +89,45 @@ pub async fn list(
     acting
         .refusal(ensure_company(&state, &millekod).await)
         .await?;
-    let users = state.store.list_users(&millekod, query.status).await?;
-    let detail = match query.status {
-        Some(status) => format!("{} users, status {}", users.len(), status.as_str()),
-        None => format!("{} users", users.len()),
+    let limit = list_page_size(query.limit).map_err(ApiError::invalid_input)?;
+    let statuses = match &query.status {
+        Some(text) => parse_statuses(text).map_err(ApiError::invalid_input)?,
+        None => Vec::new(),
     };
+    let after_login = query
+        .cursor
+        .as_deref()
+        .map(parse_list_cursor)
+        .transpose()
+        .map_err(ApiError::invalid_input)?;
+    let filter = UserFilter {
+        statuses,
+        tool: query.tool,
+        limit: limit + 1,
+    };
+    let mut users = state
+        .store
+        .list_users(&UserListing {
+            millekod: &millekod,
+            filter: &filter,
+            after_login: after_login.as_ref(),
+        })
+        .await?;
+    let more = users.len() > limit as usize;
+    users.truncate(limit as usize);
+    let next_cursor = more
+        .then(|| users.last().map(|u| list_cursor(&u.login)))
+        .flatten();
+    let mut detail = format!("{} users", users.len());
+    if let Some(statuses) = format_statuses(&filter.statuses) {
+        detail.push_str(&format!(", status {statuses}"));
+    }
+    if let Some(tool) = filter.tool {
+        detail.push_str(&format!(", tool {}", tool.as_str()));
+    }
+    if more {
+        detail.push_str(", more follow");
+    }
     state
         .store
         .append_audit(&acting.success(Some(detail)))
@@ -101,7 +136,7 @@ pub async fn list(
         .iter()
         .map(|u| user_view(u, false))
         .collect::<ApiResult<Vec<_>>>()?;
-    Ok(axum::Json(UserList { users }))
+    Ok(axum::Json(UserList { users, next_cursor }))
 }
 
 /// One user. `reveal_phone=true` shows the whole number and is audited as such.

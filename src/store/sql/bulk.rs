@@ -42,6 +42,13 @@ impl SqlStore {
                 query = super::rows::bind_new_user(query, user).bind(now).bind(now);
             }
             query.execute(&mut *tx).await?;
+            let uids: Vec<String> = chunk.iter().map(|u| u.uid.to_hex()).collect();
+            let named: Vec<(&str, &str)> = uids
+                .iter()
+                .zip(chunk)
+                .map(|(uid, user)| (uid.as_str(), user.name.as_str()))
+                .collect();
+            super::search::insert_name_words(&mut tx, self.backend, &named).await?;
         }
         tx.commit().await?;
         Ok(())

@@ -47,6 +47,9 @@ impl SqlStore {
             .migrate()
             .await
             .context("cannot migrate the database schema")?;
+        super::search::backfill_name_words(&store)
+            .await
+            .context("cannot index the names of users for search")?;
         // A file (not in memory, which another connection would not share).
         if let Some(path) = sqlite_file(&url) {
             // Read-only connections need the file's own name with `mode=ro`.

@@ -40,6 +40,7 @@ mod phone_batch;
 mod phone_batch_sqlite;
 mod resends;
 mod rows;
+mod search;
 mod sessions;
 mod suspensions;
 mod sweep;
@@ -147,12 +148,12 @@ impl Store for SqlStore {
         users::user_by_id(self, id).await
     }
 
-    async fn list_users(
-        &self,
-        millekod: &MilleKod,
-        status: Option<UserStatus>,
-    ) -> StoreResult<Vec<UserRecord>> {
-        users::list_users(self, millekod, status).await
+    async fn list_users(&self, listing: &UserListing<'_>) -> StoreResult<Vec<UserRecord>> {
+        search::list_users(self, listing).await
+    }
+
+    async fn search_users(&self, search: &UserSearch<'_>) -> StoreResult<Vec<UserRecord>> {
+        search::search_users(self, search).await
     }
 
     async fn user_shapes(&self, kind: UserKind) -> StoreResult<Vec<UserShape>> {

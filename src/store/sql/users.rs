@@ -90,6 +90,8 @@ pub(super) async fn create_user(
         .await
         .map_err(exists_or_database)?;
     let record = user_from_row(&row)?;
+    let uid = user.uid.to_hex();
+    super::search::insert_name_words(&mut tx, db.backend, &[(&uid, &user.name)]).await?;
     if let Some(audit) = audit {
         insert_audit(&mut *tx, audit).await?;
     }
@@ -124,35 +126,6 @@ pub(super) async fn user_by_id(db: &SqlStore, id: i64) -> StoreResult<Option<Use
         .fetch_optional(&db.reads)
         .await?;
     row.as_ref().map(user_from_row).transpose()
-}
-
-pub(super) async fn list_users(
-    db: &SqlStore,
-    millekod: &MilleKod,
-    status: Option<UserStatus>,
-) -> StoreResult<Vec<UserRecord>> {
-    let rows = match status {
-        Some(status) => {
-            sqlx::query(&format!(
-                "SELECT {USER_COLUMNS} FROM users WHERE kind = 'company_user' \
-                 AND millekod = $1 AND status = $2 ORDER BY login"
-            ))
-            .bind(millekod.as_str())
-            .bind(status.as_str())
-            .fetch_all(&db.reads)
-            .await?
-        }
-        None => {
-            sqlx::query(&format!(
-                "SELECT {USER_COLUMNS} FROM users WHERE kind = 'company_user' \
-                 AND millekod = $1 ORDER BY login"
-            ))
-            .bind(millekod.as_str())
-            .fetch_all(&db.reads)
-            .await?
-        }
-    };
-    rows.iter().map(user_from_row).collect()
 }
 
 pub(super) async fn user_shapes(db: &SqlStore, kind: UserKind) -> StoreResult<Vec<UserShape>> {

@@ -92,7 +92,13 @@ pub async fn fresh_postgres_database(admin_url: &str) -> String {
 }
 
 /// Audit actions that only read; everything else in the audit is a change.
-pub const READ_ACTIONS: &[&str] = &["user.list", "user.show", "audit.read", "api_token.list"];
+pub const READ_ACTIONS: &[&str] = &[
+    "user.list",
+    "user.find",
+    "user.show",
+    "audit.read",
+    "api_token.list",
+];
 
 /// Audit outcomes of refusals: on record, but nothing changed.
 pub const REFUSALS: &[&str] = &["denied", "not_found", "refused"];

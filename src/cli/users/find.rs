@@ -1,0 +1,142 @@
+//! `user find` and `user list` (issue 15): who the caller on the line is, from what
+//! they say — a login, a name typed without its accents, the last digits of their
+//! phone, or their company's MilleKod — and a company's users, filtered.
+//!
+//! Both follow `next_cursor` page by page until the last unless `--limit N` is given;
+//! then at most N users are printed and, when more exist, one line on stderr says so
+//! (the output itself stays a plain list for scripts).
+
+use clap::Args;
+
+use super::super::Context;
+use crate::api::{
+    format_statuses, parse_statuses, AuthTool, ListUsersQuery, MilleKod, UserSearchQuery,
+    UserStatus, UserView, MAX_PAGE,
+};
+use crate::client::Client;
+
+#[derive(Debug, Args)]
+pub struct FindArgs {
+    /// What the caller said: a login or its beginning (`jkowal`), a word of the name
+    /// with or without accents (`wojcik`), the phone's last digits (`678`, `…678`,
+    /// at least 3), or a MilleKod (`12345678`).
+    pub query: String,
+    /// Only this company (co-users always search their own).
+    #[arg(long)]
+    pub millekod: Option<MilleKod>,
+    #[command(flatten)]
+    pub filters: Filters,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Company code [default: your own, for co-users].
+    #[arg(long)]
+    pub millekod: Option<MilleKod>,
+    /// Only blocked users (the same as `--status blocked`).
+    #[arg(long)]
+    pub blocked: bool,
+    #[command(flatten)]
+    pub filters: Filters,
+}
+
+#[derive(Debug, Default, Args)]
+pub struct Filters {
+    /// Only users in this status (repeatable): pending_activation, active, blocked,
+    /// awaiting_new_password.
+    #[arg(long = "status", value_name = "STATUS", value_parser = status)]
+    pub statuses: Vec<UserStatus>,
+    /// Only users of this authorization tool.
+    #[arg(long, value_name = "sms|token", value_parser = tool)]
+    pub tool: Option<AuthTool>,
+    /// Print at most N users (default: every one, page by page).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
+}
+
+fn status(text: &str) -> Result<UserStatus, String> {
+    Ok(parse_statuses(text)?.remove(0))
+}
+
+fn tool(text: &str) -> Result<AuthTool, String> {
+    AuthTool::parse(text).ok_or_else(|| format!("unknown tool {text:?}; known: sms, token"))
+}
+
+/// Users per request: what is left to print, at most a page.
+fn page(limit: Option<u32>, printed: usize) -> u32 {
+    let left = limit.map_or(MAX_PAGE as usize, |n| (n as usize).saturating_sub(printed));
+    u32::try_from(left.min(MAX_PAGE as usize)).unwrap_or(MAX_PAGE)
+}
+
+pub async fn find(ctx: &Context, client: &Client, args: FindArgs) -> anyhow::Result<()> {
+    let mut query = UserSearchQuery {
+        q: args.query,
+        millekod: args.millekod,
+        status: format_statuses(&args.filters.statuses),
+        tool: args.filters.tool,
+        ..Default::default()
+    };
+    let mut users: Vec<UserView> = Vec::new();
+    let more = loop {
+        query.limit = Some(page(args.filters.limit, users.len()));
+        let found = client.find_users(&query).await?;
+        users.extend(found.users);
+        match found.next_cursor {
+            Some(_)
+                if args
+                    .filters
+                    .limit
+                    .is_some_and(|n| users.len() >= n as usize) =>
+            {
+                break true
+            }
+            Some(cursor) => query.cursor = Some(cursor),
+            None => break false,
+        }
+    };
+    print(ctx, &users, more)
+}
+
+pub async fn list(ctx: &Context, client: &Client, args: ListArgs) -> anyhow::Result<()> {
+    let millekod = ctx.millekod(client, args.millekod).await?;
+    let mut statuses = args.filters.statuses;
+    if args.blocked && !statuses.contains(&UserStatus::Blocked) {
+        statuses.push(UserStatus::Blocked);
+    }
+    let mut query = ListUsersQuery {
+        status: format_statuses(&statuses),
+        tool: args.filters.tool,
+        ..Default::default()
+    };
+    let mut users: Vec<UserView> = Vec::new();
+    let more = loop {
+        query.limit = Some(page(args.filters.limit, users.len()));
+        let listed = client.list_users(&millekod, &query).await?;
+        users.extend(listed.users);
+        match listed.next_cursor {
+            Some(_)
+                if args
+                    .filters
+                    .limit
+                    .is_some_and(|n| users.len() >= n as usize) =>
+            {
+                break true
+            }
+            Some(cursor) => query.cursor = Some(cursor),
+            None => break false,
+        }
+    };
+    print(ctx, &users, more)
+}
+
+fn print(ctx: &Context, users: &[UserView], more: bool) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    ctx.output.list(&mut out, users)?;
+    if more {
+        eprintln!(
+            "More users match; showing the first {}. Narrow the query or raise --limit.",
+            users.len()
+        );
+    }
+    Ok(())
+}
