@@ -137,7 +137,7 @@ fn user(n: u64) -> NewUser {
         },
         // Spread over the suffixes: a 3-digit suffix matches about 1 in 1000.
         phone: Some(
-            PhoneNumber::parse(&format!("+48{}", 500_000_000 + (n * 7919) % 99_999_999))
+            PhoneNumber::parse(&format!("+48{}", 500_000_000 + (n * 7919) % 4_999_999))
                 .expect("phone"),
         ),
         password_masking: true,
@@ -249,7 +249,7 @@ async fn run(users: u64, queries: usize) {
             "phone suffix",
             Box::new(move |i| {
                 let n = pick(i);
-                let phone = 500_000_000 + (n * 7919) % 99_999_999;
+                let phone = 500_000_000 + (n * 7919) % 4_999_999;
                 vec![("q", format!("…{:03}", phone % 1000))]
             }),
         ),
