@@ -81,19 +81,23 @@ csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s h -l help -d 'Print help'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change help" -l profile -d 'Named profile of the config file (server and stored session)' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change help" -l no-color -d 'No colors (also NO_COLOR=1)'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change help" -s h -l help -d 'Print help'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change help" -f -a "show" -d 'Show one user: status, attempts, authorization tool, phone (masked)'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change help" -f -a "list" -d 'List the users of a company, filtered'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change help" -f -a "find" -d 'Find users across companies (a co-user: in their own) by login, name, the phone\'s last digits or MilleKod'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change help" -f -a "require-password-change" -d 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "show" -d 'Show one user: status, attempts, authorization tool, phone (masked)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "list" -d 'List the users of a company, filtered'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "find" -d 'Find users across companies (a co-user: in their own) by login, name, the phone\'s last digits or MilleKod'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "require-password-change" -d 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "suspend" -d 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "release" -d 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "resend" -d 'Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "history" -d 'Why is this user blocked: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'Named profile of the config file (server and stored session)' -r
@@ -140,10 +144,59 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l millekod -d 'Company code' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l reason -d 'Why (required): a ticket number or a few words, shown with the user and kept in the audit, e.g. "lost token, ticket 4411"' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -s y -l yes -d 'Do not ask for confirmation'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l millekod -d 'Company code' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -s y -l yes -d 'Do not ask for confirmation'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l millekod -d 'Company code [default: your own, for co-users]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l from -d 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped' -r -F
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s y -l yes -d 'Do not ask for confirmation'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l millekod -d 'Company code [default: your own, for co-users]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l since -d 'Only entries from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l limit -d 'At most this many entries [server default: 50]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one user: status, attempts, authorization tool, phone (masked)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the users of a company, filtered'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "find" -d 'Find users across companies (a co-user: in their own) by login, name, the phone\'s last digits or MilleKod'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "require-password-change" -d 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "suspend" -d 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "release" -d 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "resend" -d 'Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "history" -d 'Why is this user blocked: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l profile -d 'Named profile of the config file (server and stored session)' -r
@@ -157,6 +210,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fis
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -f -a "new-password" -d 'The user forgot it: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l millekod -d 'Company code [default: your own, for co-users]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l from -d 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l profile -d 'Named profile of the config file (server and stored session)' -r
@@ -168,6 +222,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_se
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l millekod -d 'Company code [default: your own, for co-users]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l from -d 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l profile -d 'Named profile of the config file (server and stored session)' -r
@@ -394,6 +449,73 @@ complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l millekod -d 'Only records about this company' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l login -d 'Only records about this login' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l since -d 'Only records from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l until -d 'Only records up to this time (inclusive), written as for --since' -r
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l action -d 'Only these actions: a full name (user.unblock) or a verb (unblock: every action ending in .unblock); repeat it or separate with commas for several' -r -f -a "login\t''
+logout\t''
+user.list\t''
+user.find\t''
+user.show\t''
+user.create\t''
+user.unblock\t''
+user.password_reset\t''
+user.resend\t''
+phone.set\t''
+phone.batch\t''
+phone.batch_dry_run\t''
+password_masking.set\t''
+company.create\t''
+operator.create\t''
+operator.unblock\t''
+operator.reset\t''
+api_token.create\t''
+api_token.list\t''
+api_token.revoke\t''
+approval.request\t''
+approval.approve\t''
+approval.list\t''
+envelope.issue\t''
+token.assign\t''
+token.withdraw\t''
+tokens.load\t''
+tokens.list\t''
+audit.read\t''
+user.suspend\t''
+user.release\t''
+user.history\t''
+list\t''
+find\t''
+show\t''
+create\t''
+unblock\t''
+password_reset\t''
+resend\t''
+set\t''
+batch\t''
+batch_dry_run\t''
+reset\t''
+revoke\t''
+request\t''
+approve\t''
+issue\t''
+assign\t''
+withdraw\t''
+load\t''
+read\t''
+suspend\t''
+release\t''
+history\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l outcome -d 'Only this outcome' -r -f -a "success\t''
+failure\t''
+denied\t''
+not_found\t''
+refused\t''
+pending\t''
+blocked\t''
+busy\t''
+expired\t''
+unavailable\t''
+suspended\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l actor -d 'Only what this actor did: a login or token name (helpdesk), or the audit\'s whole actor (operator:helpdesk, user:12345678/anna, token:batch, anonymous)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l limit -d 'At most this many records [server default: 100]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l profile -d 'Named profile of the config file (server and stored session)' -r
@@ -453,6 +575,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l open-challenges-per-login -d 'Open login challenges per login; a start beyond them gets the newest again' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l sms-reuse-min-left-secs -d 'A live SMS code (or open challenge) is handed out again only with at least this many seconds to live; 300, a code\'s whole life, turns re-use off (tests)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l sweep-interval-secs -d 'Seconds between passes of the background sweep of expired rows (tests)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l login-attempts-retention -d 'How long login attempts are kept for `user history` and `user show` (30d, 12h, …); the background sweep deletes older ones. [default: 90d]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l token-transport-key-file -d 'File with the AES-128 transport key (32 hex characters) under which the token vendor encrypts the seeds of PSKC inventories; without it, back-office cannot load tokens. `--dev` makes one in its directory' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l sms-webhook-url -d 'SMS gateway webhook: each SMS is POSTed there as {"to", "text"}' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l sms-webhook-token-file -d 'File holding the webhook\'s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)' -r -F
@@ -551,6 +674,10 @@ complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List the users of a company, filtered'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "find" -d 'Find users across companies (a co-user: in their own) by login, name, the phone\'s last digits or MilleKod'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "require-password-change" -d 'Make a user set a new password at their next login (e.g. one stored under an old scheme): a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "suspend" -d 'Block a user on purpose (lost token, suspected fraud, left the company), with a reason: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "release" -d 'Lift a suspension: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "resend" -d 'Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "history" -d 'Why is this user blocked: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from unblock" -f -a "current-password" -d 'The user remembers the password: grant three more attempts with it'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from unblock" -f -a "new-password" -d 'The user forgot it: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from phone" -f -a "set" -d 'Set a user\'s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'

@@ -170,6 +170,78 @@ _arguments "${_arguments_options[@]}" : \
 ':login -- The user'\''s login:_default' \
 && ret=0
 ;;
+(suspend)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Company code]:MILLEKOD:_default' \
+'--reason=[Why (required)\: a ticket number or a few words, shown with the user and kept in the audit, e.g. "lost token, ticket 4411"]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':login -- The user'\''s login:_default' \
+&& ret=0
+;;
+(release)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Company code]:MILLEKOD:_default' \
+'--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':login -- The suspended user'\''s login:_default' \
+&& ret=0
+;;
+(resend)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Company code \[default\: your own, for co-users\]]:MILLEKOD:_default' \
+'--from=[Read the users from FILE (\`-\`\: stdin)\: one login, or millekod;login, per line; blank lines and # comments are skipped]:FILE|-:_files' \
+'--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::logins -- The users'\'' logins (awaiting a new password or a first login):_default' \
+&& ret=0
+;;
+(history)
+_arguments "${_arguments_options[@]}" : \
+'--millekod=[Company code \[default\: your own, for co-users\]]:MILLEKOD:_default' \
+'--since=[Only entries from this time on\: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08\:00\:00Z, or a date, 2025-05-01, meaning its midnight UTC)]:SPAN|TIME:_default' \
+'--limit=[At most this many entries \[server default\: 50\]]:LIMIT:_default' \
+'--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
+'--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
+'-o+[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--output=[Output format\: a table for people, json or csv for scripts]:OUTPUT:(table json csv)' \
+'--no-color[No colors (also NO_COLOR=1)]' \
+'*-v[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':login -- The user'\''s login:_default' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_millectl__subcmd__user__subcmd__help_commands" \
@@ -195,6 +267,22 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (require-password-change)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(suspend)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(release)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(resend)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(history)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -234,6 +322,7 @@ _arguments "${_arguments_options[@]}" : \
             (current-password)
 _arguments "${_arguments_options[@]}" : \
 '--millekod=[Company code \[default\: your own, for co-users\]]:MILLEKOD:_default' \
+'--from=[Read the users from FILE (\`-\`\: stdin)\: one login, or millekod;login, per line; blank lines and # comments are skipped]:FILE|-:_files' \
 '--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
 '--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
 '--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
@@ -246,12 +335,13 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
 '-h[Print help]' \
 '--help[Print help]' \
-':login -- The blocked user'\''s login:_default' \
+'*::logins -- The blocked users'\'' logins (one, or several):_default' \
 && ret=0
 ;;
 (new-password)
 _arguments "${_arguments_options[@]}" : \
 '--millekod=[Company code \[default\: your own, for co-users\]]:MILLEKOD:_default' \
+'--from=[Read the users from FILE (\`-\`\: stdin)\: one login, or millekod;login, per line; blank lines and # comments are skipped]:FILE|-:_files' \
 '--reason=[Why\: a ticket number or a few words, kept in the audit]:REASON:_default' \
 '--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
 '--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
@@ -264,7 +354,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail\: request ids and HTTP status on stderr (-vv\: debug logs). Never shows a secret]' \
 '-h[Print help]' \
 '--help[Print help]' \
-':login -- The blocked user'\''s login:_default' \
+'*::logins -- The blocked users'\'' logins (one, or several):_default' \
 && ret=0
 ;;
 (help)
@@ -761,6 +851,10 @@ _arguments "${_arguments_options[@]}" : \
 '--millekod=[Only records about this company]:MILLEKOD:_default' \
 '--login=[Only records about this login]:LOGIN:_default' \
 '--since=[Only records from this time on\: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08\:00\:00Z, or a date, 2025-05-01, meaning its midnight UTC)]:SPAN|TIME:_default' \
+'--until=[Only records up to this time (inclusive), written as for --since]:SPAN|TIME:_default' \
+'*--action=[Only these actions\: a full name (user.unblock) or a verb (unblock\: every action ending in .unblock); repeat it or separate with commas for several]:ACTION:(login logout user.list user.find user.show user.create user.unblock user.password_reset user.resend phone.set phone.batch phone.batch_dry_run password_masking.set company.create operator.create operator.unblock operator.reset api_token.create api_token.list api_token.revoke approval.request approval.approve approval.list envelope.issue token.assign token.withdraw tokens.load tokens.list audit.read user.suspend user.release user.history list find show create unblock password_reset resend set batch batch_dry_run reset revoke request approve issue assign withdraw load read suspend release history)' \
+'--outcome=[Only this outcome]:OUTCOME:(success failure denied not_found refused pending blocked busy expired unavailable suspended)' \
+'--actor=[Only what this actor did\: a login or token name (helpdesk), or the audit'\''s whole actor (operator\:helpdesk, user\:12345678/anna, token\:batch, anonymous)]:NAME:_default' \
 '--limit=[At most this many records \[server default\: 100\]]:LIMIT:_default' \
 '--server=[The auth API'\''s URL, e.g. https\://auth.bank.example \[default\: from the profile, else http\://127.0.0.1\:7070\]]:SERVER:_default' \
 '--profile=[Named profile of the config file (server and stored session)]:PROFILE:_default' \
@@ -847,6 +941,7 @@ _arguments "${_arguments_options[@]}" : \
 '--open-challenges-per-login=[Open login challenges per login; a start beyond them gets the newest again]:OPEN_CHALLENGES_PER_LOGIN:_default' \
 '--sms-reuse-min-left-secs=[A live SMS code (or open challenge) is handed out again only with at least this many seconds to live; 300, a code'\''s whole life, turns re-use off (tests)]:SMS_REUSE_MIN_LEFT_SECS:_default' \
 '--sweep-interval-secs=[Seconds between passes of the background sweep of expired rows (tests)]:SWEEP_INTERVAL_SECS:_default' \
+'--login-attempts-retention=[How long login attempts are kept for \`user history\` and \`user show\` (30d, 12h, …); the background sweep deletes older ones. \[default\: 90d\]]:SPAN:_default' \
 '--token-transport-key-file=[File with the AES-128 transport key (32 hex characters) under which the token vendor encrypts the seeds of PSKC inventories; without it, back-office cannot load tokens. \`--dev\` makes one in its directory]:FILE:_files' \
 '--sms-webhook-url=[SMS gateway webhook\: each SMS is POSTed there as {"to", "text"}]:SMS_WEBHOOK_URL:_default' \
 '--sms-webhook-token-file=[File holding the webhook'\''s bearer secret (or set MILLECTL_SMS_WEBHOOK_TOKEN)]:SMS_WEBHOOK_TOKEN_FILE:_files' \
@@ -1206,6 +1301,22 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (require-password-change)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(suspend)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(release)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(resend)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(history)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1861,6 +1972,10 @@ _millectl__subcmd__help__subcmd__user_commands() {
 'list:List the users of a company, filtered' \
 'find:Find users across companies (a co-user\: in their own) by login, name, the phone'\''s last digits or MilleKod' \
 'require-password-change:Make a user set a new password at their next login (e.g. one stored under an old scheme)\: a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token' \
+'suspend:Block a user on purpose (lost token, suspected fraud, left the company), with a reason\: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only' \
+'release:Lift a suspension\: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only' \
+'resend:Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour' \
+'history:Why is this user blocked\: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first' \
     )
     _describe -t commands 'millectl help user commands' commands "$@"
 }
@@ -1869,20 +1984,40 @@ _millectl__subcmd__help__subcmd__user__subcmd__find_commands() {
     local commands; commands=()
     _describe -t commands 'millectl help user find commands' commands "$@"
 }
+(( $+functions[_millectl__subcmd__help__subcmd__user__subcmd__history_commands] )) ||
+_millectl__subcmd__help__subcmd__user__subcmd__history_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help user history commands' commands "$@"
+}
 (( $+functions[_millectl__subcmd__help__subcmd__user__subcmd__list_commands] )) ||
 _millectl__subcmd__help__subcmd__user__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'millectl help user list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__user__subcmd__release_commands] )) ||
+_millectl__subcmd__help__subcmd__user__subcmd__release_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help user release commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__help__subcmd__user__subcmd__require-password-change_commands] )) ||
 _millectl__subcmd__help__subcmd__user__subcmd__require-password-change_commands() {
     local commands; commands=()
     _describe -t commands 'millectl help user require-password-change commands' commands "$@"
 }
+(( $+functions[_millectl__subcmd__help__subcmd__user__subcmd__resend_commands] )) ||
+_millectl__subcmd__help__subcmd__user__subcmd__resend_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help user resend commands' commands "$@"
+}
 (( $+functions[_millectl__subcmd__help__subcmd__user__subcmd__show_commands] )) ||
 _millectl__subcmd__help__subcmd__user__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'millectl help user show commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__help__subcmd__user__subcmd__suspend_commands] )) ||
+_millectl__subcmd__help__subcmd__user__subcmd__suspend_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl help user suspend commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__help__subcmd__whoami_commands] )) ||
 _millectl__subcmd__help__subcmd__whoami_commands() {
@@ -2221,6 +2356,10 @@ _millectl__subcmd__user_commands() {
 'list:List the users of a company, filtered' \
 'find:Find users across companies (a co-user\: in their own) by login, name, the phone'\''s last digits or MilleKod' \
 'require-password-change:Make a user set a new password at their next login (e.g. one stored under an old scheme)\: a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token' \
+'suspend:Block a user on purpose (lost token, suspected fraud, left the company), with a reason\: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only' \
+'release:Lift a suspension\: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only' \
+'resend:Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour' \
+'history:Why is this user blocked\: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'millectl user commands' commands "$@"
@@ -2237,6 +2376,10 @@ _millectl__subcmd__user__subcmd__help_commands() {
 'list:List the users of a company, filtered' \
 'find:Find users across companies (a co-user\: in their own) by login, name, the phone'\''s last digits or MilleKod' \
 'require-password-change:Make a user set a new password at their next login (e.g. one stored under an old scheme)\: a one-time access password goes by SMS (without a mobile number, in an envelope from back-office) and their sessions end. For an active or blocked user with a mobile number or a token' \
+'suspend:Block a user on purpose (lost token, suspected fraud, left the company), with a reason\: their sessions end and every login is refused until HelpDesk releases it. No unblock lifts it. HelpDesk only' \
+'release:Lift a suspension\: the user returns to the status they were suspended from (a blocked user stays blocked until unblocked). HelpDesk only' \
+'resend:Send a fresh one-time access password by SMS to users awaiting a new password or a first login (the old one stops working); at most 3 per user per hour' \
+'history:Why is this user blocked\: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'millectl user help commands' commands "$@"
@@ -2251,35 +2394,75 @@ _millectl__subcmd__user__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'millectl user help help commands' commands "$@"
 }
+(( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__history_commands] )) ||
+_millectl__subcmd__user__subcmd__help__subcmd__history_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user help history commands' commands "$@"
+}
 (( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__list_commands] )) ||
 _millectl__subcmd__user__subcmd__help__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'millectl user help list commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__release_commands] )) ||
+_millectl__subcmd__user__subcmd__help__subcmd__release_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user help release commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__require-password-change_commands] )) ||
 _millectl__subcmd__user__subcmd__help__subcmd__require-password-change_commands() {
     local commands; commands=()
     _describe -t commands 'millectl user help require-password-change commands' commands "$@"
 }
+(( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__resend_commands] )) ||
+_millectl__subcmd__user__subcmd__help__subcmd__resend_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user help resend commands' commands "$@"
+}
 (( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__show_commands] )) ||
 _millectl__subcmd__user__subcmd__help__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'millectl user help show commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__user__subcmd__help__subcmd__suspend_commands] )) ||
+_millectl__subcmd__user__subcmd__help__subcmd__suspend_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user help suspend commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__user__subcmd__history_commands] )) ||
+_millectl__subcmd__user__subcmd__history_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user history commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__user__subcmd__list_commands] )) ||
 _millectl__subcmd__user__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'millectl user list commands' commands "$@"
 }
+(( $+functions[_millectl__subcmd__user__subcmd__release_commands] )) ||
+_millectl__subcmd__user__subcmd__release_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user release commands' commands "$@"
+}
 (( $+functions[_millectl__subcmd__user__subcmd__require-password-change_commands] )) ||
 _millectl__subcmd__user__subcmd__require-password-change_commands() {
     local commands; commands=()
     _describe -t commands 'millectl user require-password-change commands' commands "$@"
 }
+(( $+functions[_millectl__subcmd__user__subcmd__resend_commands] )) ||
+_millectl__subcmd__user__subcmd__resend_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user resend commands' commands "$@"
+}
 (( $+functions[_millectl__subcmd__user__subcmd__show_commands] )) ||
 _millectl__subcmd__user__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'millectl user show commands' commands "$@"
+}
+(( $+functions[_millectl__subcmd__user__subcmd__suspend_commands] )) ||
+_millectl__subcmd__user__subcmd__suspend_commands() {
+    local commands; commands=()
+    _describe -t commands 'millectl user suspend commands' commands "$@"
 }
 (( $+functions[_millectl__subcmd__whoami_commands] )) ||
 _millectl__subcmd__whoami_commands() {

@@ -58,7 +58,7 @@ pub fn parse_statuses(text: &str) -> Result<Vec<UserStatus>, String> {
         let status = UserStatus::parse(word).ok_or_else(|| {
             format!(
                 "unknown status {:?}; known: pending_activation, active, blocked, \
-                 awaiting_new_password",
+                 awaiting_new_password, suspended",
                 crate::domain::shorten(word, 40)
             )
         })?;

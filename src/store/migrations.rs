@@ -581,6 +581,8 @@ const USER_SEARCH_POSTGRES: &[&str] = &[
     "CREATE INDEX user_name_words_by_user ON user_name_words (user_id)",
     "CREATE TABLE search_backfill (what TEXT PRIMARY KEY)",
     "INSERT INTO search_backfill (what) VALUES ('name_words')",
+];
+
 /// Migration 15, the same SQL on both backends (issue 15): indexes for `GET /v1/audit`'s
 /// filters, each ending in `id` so "newest first, at most N" of one value walks one
 /// index backwards and stops (SQLite's plans are checked in `store::sql::audit`'s tests).

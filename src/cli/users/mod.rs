@@ -18,7 +18,7 @@ use super::errors::CliError;
 use super::Context;
 use crate::api::{
     ErrorCode, Login, MilleKod, PasswordResetRequest, SetPhoneRequest, UnblockMode, UnblockRequest,
-    UserStatus, UserView,
+    UserView,
 };
 use crate::client::{Client, ClientError, Unblocked};
 use crate::domain::phone::PhoneNumber;
