@@ -19,6 +19,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/v1/companies/{millekod}/users"),
     ("get", "/v1/companies/{millekod}/users/{login}"),
     ("get", "/v1/companies/{millekod}/users/{login}/history"),
+    ("get", "/v1/users"),
     ("post", "/v1/companies/{millekod}/users/{login}/unblock"),
     (
         "post",
