@@ -17,7 +17,7 @@ fn find_after(text: &str, from: usize, needle: &str) -> usize {
 }
 
 #[test]
-fn demo_unblocks_jan_fixes_a_phone_and_shows_the_audit() {
+fn demo_finds_a_locked_out_caller_says_why_unblocks_her_and_reads_her_timeline() {
     // Arrange: a home and config dir of our own, and a token and server in the
     // environment that the demo must ignore.
     let home = tempfile::tempdir().expect("temp dir");
@@ -45,26 +45,46 @@ fn demo_unblocks_jan_fixes_a_phone_and_shows_the_audit() {
 
     let at = find_after(&stdout, 0, "$ millectl login");
     let at = find_after(&stdout, at, "as HelpDesk operator helpdesk");
+    let at = find_after(&stdout, at, "A caller");
+    // find: by a word of the name, across companies.
+    let at = find_after(&stdout, at, "$ millectl user find nowak");
+    let at = find_after(&stdout, at, "12345678\tewa\tEwa Nowak\tblocked");
+    // show: why she is blocked (her own wrong characters, from the timeline table) and
+    // what can be done.
+    let at = find_after(&stdout, at, "$ millectl user show ewa --millekod 12345678");
+    let at = find_after(&stdout, at, "status\tblocked");
     let at = find_after(
         &stdout,
         at,
-        "$ millectl user list --millekod 12345678 --blocked",
+        "password characters and SMS code from 127.0.0.1",
     );
-    let at = find_after(&stdout, at, "12345678\tjan\tJan Wiśniewski\tblocked");
-    let at = find_after(&stdout, at, "$ millectl user show jan");
-    let at = find_after(&stdout, at, "status\tblocked");
-    let at = find_after(&stdout, at, "$ millectl unblock current-password jan");
+    let at = find_after(&stdout, at, "(last: password characters and SMS code)");
+    let at = find_after(&stdout, at, "unblock current-password\tyes");
+    let at = find_after(&stdout, at, "$ millectl unblock current-password ewa");
     let at = find_after(&stdout, at, "status\tactive");
-    let at = find_after(&stdout, at, "$ millectl user show jan");
-    let at = find_after(&stdout, at, "status\tactive");
-    let at = find_after(&stdout, at, "attempts_left\t3");
-    let at = find_after(&stdout, at, "$ millectl phone set marek \"601 234 999\"");
-    let at = find_after(&stdout, at, "phone\t+48601234999");
+    // history: the unblock on top of her three failed attempts.
+    let at = find_after(
+        &stdout,
+        at,
+        "$ millectl user history ewa --millekod 12345678",
+    );
+    let at = find_after(&stdout, at, "\tadmin\tuser.unblock\tsuccess\t");
+    let history_end = find_after(&stdout, at, "$ millectl phone set marek");
+    let failures = stdout[at..history_end]
+        .matches("\tlogin\tlogin\tfailure\tpassword_chars+sms_code\t")
+        .count();
+    assert_eq!(
+        failures,
+        3,
+        "three failed attempts:\n{}",
+        &stdout[at..history_end]
+    );
+    let at = find_after(&stdout, history_end, "phone\t+48601234999");
     let at = find_after(&stdout, at, "$ millectl audit --millekod 12345678");
     let audit = &stdout[at..];
     for action in [
         "\tphone.set\t12345678\tmarek\tsuccess\tDEMO-2",
-        "\tuser.unblock\t12345678\tjan\tsuccess\tDEMO-1",
+        "\tuser.unblock\t12345678\tewa\tsuccess\tDEMO-1",
     ] {
         assert!(
             audit.contains(action),

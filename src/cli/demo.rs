@@ -3,10 +3,11 @@
 //! It starts the dev server in this process (the same start as `server --dev`, on a
 //! free loopback port, in a temporary directory), then runs the real command handlers
 //! over HTTP with the real client, printing each command line before its output: log
-//! in as the operator, list the blocked users, show `jan`, unblock his current
-//! password, show him again, fix marek's phone number, read the audit trail. The
-//! session lives in memory only: the demo never reads or writes the user's config,
-//! keyring or credentials file. Then it stops the server and the directory goes away.
+//! in as the operator; a caller locks herself out; find her, show why she is blocked,
+//! unblock her current password, read her timeline, fix marek's phone number, read the
+//! audit trail. The session lives in memory only: the demo never reads or writes the
+//! user's config, keyring or credentials file. Then it stops the server and the
+//! directory goes away.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -64,12 +65,13 @@ pub async fn run(global: &GlobalArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The main job, step by step, through the same handlers the commands use.
+/// The main job, step by step, through the same handlers the commands use: a caller
+/// who locked herself out is found, told why, unblocked, and her timeline read back.
 async fn walk(global: &GlobalArgs, credentials: &DevCredentials) -> anyhow::Result<()> {
     let server = credentials.server.parse()?;
     let mut ctx = Context::in_memory(server, Context::output_of(global), global.verbose > 0);
     let millekod = MilleKod::parse(DEMO_MILLEKOD)?;
-    let jan = Login::parse("jan")?;
+    let ewa = Login::parse("ewa")?;
     let marek = Login::parse("marek")?;
     let change = |reason: &str| ChangeArgs {
         reason: reason.parse().ok(),
@@ -79,37 +81,51 @@ async fn walk(global: &GlobalArgs, credentials: &DevCredentials) -> anyhow::Resu
     step("millectl login");
     ctx.session = Some(login_as_operator(&ctx, credentials).await?);
 
-    step(&format!(
-        "millectl user list --millekod {millekod} --blocked"
-    ));
-    let list = UserCommand::List(users::ListArgs {
-        millekod: Some(millekod.clone()),
-        blocked: true,
+    println!();
+    println!(
+        "A caller: \"I can't log in — Ewa Nowak, company {millekod}.\" (The demo first has \
+         her type wrong password characters and a wrong SMS code three times, as she \
+         did; the login page told her no more than \"login failed\".)"
+    );
+    lock_out(&ctx, credentials, &ewa).await?;
+
+    step("millectl user find nowak");
+    let find = UserCommand::Find(users::FindArgs {
+        query: "nowak".to_owned(),
+        millekod: None,
         filters: users::Filters::default(),
     });
-    users::user(&ctx, list).await?;
+    users::user(&ctx, find).await?;
 
-    let show = || UserCommand::Show {
-        login: jan.clone(),
+    step(&format!("millectl user show ewa --millekod {millekod}"));
+    let show = UserCommand::Show {
+        login: ewa.clone(),
         millekod: Some(millekod.clone()),
         reveal_phone: false,
     };
-    step(&format!("millectl user show jan --millekod {millekod}"));
-    users::user(&ctx, show()).await?;
+    users::user(&ctx, show).await?;
 
     step(&format!(
-        "millectl unblock current-password jan --millekod {millekod} --reason DEMO-1 --yes"
+        "millectl unblock current-password ewa --millekod {millekod} --reason DEMO-1 --yes"
     ));
     let unblock = UnblockCommand::CurrentPassword {
-        logins: vec![jan.clone()],
+        logins: vec![ewa.clone()],
         millekod: Some(millekod.clone()),
         from: None,
         change: change("DEMO-1"),
     };
     users::unblock(&ctx, unblock).await?;
 
-    step(&format!("millectl user show jan --millekod {millekod}"));
-    users::user(&ctx, show()).await?;
+    step(&format!(
+        "millectl user history ewa --millekod {millekod} --limit 5"
+    ));
+    let history = UserCommand::History(users::HistoryArgs {
+        login: ewa,
+        millekod: Some(millekod.clone()),
+        since: None,
+        limit: Some(5),
+    });
+    users::user(&ctx, history).await?;
 
     step(&format!(
         "millectl phone set marek \"601 234 999\" --millekod {millekod} --reason DEMO-2 --yes"
@@ -129,6 +145,55 @@ async fn walk(global: &GlobalArgs, credentials: &DevCredentials) -> anyhow::Resu
         ..AuditArgs::default()
     };
     admin::audit(&ctx, audit).await
+}
+
+/// Three logins with wrong password characters and SMS code, as the caller typed
+/// them: the server blocks her (R7) and keeps each attempt for HelpDesk's `user show`
+/// and `user history`.
+async fn lock_out(
+    ctx: &Context,
+    credentials: &DevCredentials,
+    login: &Login,
+) -> anyhow::Result<()> {
+    let user = credentials
+        .users
+        .iter()
+        .find(|u| u.login == login.as_str())
+        .context("the demo user is not in the dev data")?;
+    let password: Vec<char> = user
+        .password
+        .as_deref()
+        .context("the demo user has no password")?
+        .chars()
+        .collect();
+    let client = ctx.anonymous()?;
+    for _ in 0..3 {
+        let challenge = client
+            .start_login(&StartLogin {
+                millekod: Some(MilleKod::parse(&user.millekod)?),
+                login: login.clone(),
+            })
+            .await?;
+        let mut chars = BTreeMap::new();
+        for position in challenge.password_positions.clone().unwrap_or_default() {
+            let right = password.get(usize::from(position).saturating_sub(1));
+            let wrong = if right == Some(&'x') { 'y' } else { 'x' };
+            chars.insert(position.to_string(), Secret::new(wrong.to_string()));
+        }
+        let answer = CompleteLogin {
+            password_chars: Some(chars),
+            password: None,
+            otp: Secret::new("000000".to_owned()),
+            temporary_password: None,
+            new_password: None,
+        };
+        // Refused, as it should be; what matters is what the server kept.
+        let refused = client
+            .complete_login(&challenge.challenge_id, &answer)
+            .await;
+        anyhow::ensure!(refused.is_err(), "a wrong answer logged the demo user in");
+    }
+    Ok(())
 }
 
 /// Print a command line before its output, as a person would have typed it.

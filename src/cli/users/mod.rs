@@ -9,7 +9,8 @@ mod next;
 mod resend;
 mod suspend;
 
-pub use find::{Filters, ListArgs};
+pub use find::{Filters, FindArgs};
+pub use history::HistoryArgs;
 
 use clap::Subcommand;
 
