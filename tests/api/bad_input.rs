@@ -160,7 +160,11 @@ fn cases(challenge: &str, first_login: &str) -> Vec<Case> {
         case(Token, get.clone(), "/v1/companies/123456789/users", none(), 400, "invalid_input"),
         case(Token, get.clone(), "/v1/companies/99999999/users", none(), 404, "not_found"),
         case(Token, get.clone(), "/v1/companies/12345678/users?status=bogus", none(), 400, "invalid_input"),
-        case(Token, get.clone(), "/v1/companies/12345678/users?limit=5", none(), 400, "invalid_input"),
+        case(Token, get.clone(), "/v1/companies/12345678/users?page=5", none(), 400, "invalid_input"),
+        case(Token, get.clone(), "/v1/companies/12345678/users?limit=0", none(), 400, "invalid_input"),
+        case(Token, get.clone(), "/v1/companies/12345678/users?limit=100000", none(), 400, "invalid_input"),
+        case(Token, get.clone(), "/v1/companies/12345678/users?tool=pigeon", none(), 400, "invalid_input"),
+        case(Token, get.clone(), "/v1/companies/12345678/users?cursor=%00%27", none(), 400, "invalid_input"),
         // POST /v1/companies/{millekod}/users
         case(Operator, post.clone(), "/v1/companies/12345678/users", j(json!({"login": "zofia", "name": "Z"})), 400, "malformed_request"),
         case(Operator, post.clone(), "/v1/companies/12345678/users", j(json!({"login": "zofia", "name": "Z", "auth_tool": "pigeon"})), 400, "malformed_request"),
