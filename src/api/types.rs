@@ -198,6 +198,11 @@ pub struct UnblockRequest {
 pub struct PasswordResetRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Change nothing: authorised and refused exactly as the change, audited under
+    /// `user.password_reset` with the detail `dry run`; the answer is the user as they
+    /// are (what the CLI shows before asking). Issue 15: no separate `user.show` read.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dry_run: bool,
 }
 
 /// A request that waits for a second operator (maker–checker), e.g. an unblock with a

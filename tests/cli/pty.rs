@@ -125,6 +125,52 @@ fn unblock_on_a_terminal_asks_and_a_y_confirms() {
 }
 
 #[test]
+fn require_password_change_on_a_terminal_previews_with_a_dry_run_and_a_n_changes_nothing() {
+    let env = TestEnv::start();
+    let mut cmd = env.std_cmd();
+    cmd.env("MILLECTL_TOKEN", &env.creds.api_token).args([
+        "user",
+        "require-password-change",
+        "ewa",
+        "--millekod",
+        MILLEKOD,
+    ]);
+
+    let mut session = spawn(cmd);
+    let before = session
+        .expect("set a new password at the next login")
+        .expect("the confirmation prompt");
+    session.send("n").expect("type");
+    let (_, code) = finish(&mut session);
+
+    let before = String::from_utf8_lossy(before.before()).into_owned();
+    assert_ne!(code, 0, "a 'no' is not a success");
+    assert!(before.contains("active"), "the preview shows ewa: {before}");
+    // Issue 15: the preview is a dry run of the change, not a separate read, and a
+    // "no" leaves her as she was.
+    let count = |sql: &str| env.count(sql);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM audit WHERE login = 'ewa' AND action = 'user.show'"),
+        0
+    );
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM audit WHERE login = 'ewa' AND action = 'user.password_reset' \
+             AND detail = 'dry run'"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM audit WHERE login = 'ewa' AND action = 'user.password_reset' \
+             AND (detail IS NULL OR detail <> 'dry run')"
+        ),
+        0
+    );
+    assert_eq!(env.show_json(MILLEKOD, "ewa")["status"], "active");
+}
+
+#[test]
 fn a_table_on_a_terminal_is_colored_unless_no_color() {
     let env = TestEnv::start();
     let show = |no_color: bool| {

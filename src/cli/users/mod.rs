@@ -19,7 +19,6 @@ use super::errors::CliError;
 use super::Context;
 use crate::api::{
     ErrorCode, Login, MilleKod, PasswordResetRequest, SetPhoneRequest, UnblockMode, UnblockRequest,
-    UserView,
 };
 use crate::client::{Client, ClientError, Unblocked};
 use crate::domain::phone::PhoneNumber;
@@ -149,11 +148,7 @@ pub async fn user(ctx: &Context, command: UserCommand) -> anyhow::Result<()> {
             change,
         } => {
             let millekod = ctx.millekod(&client, millekod).await?;
-            let before = client
-                .show_user(&millekod, &login, false)
-                .await
-                .map_err(|e| not_found_names(e, &millekod, &login))?;
-            let after = require_password_change(ctx, &client, &before, change).await?;
+            let after = require_password_change(ctx, &client, &millekod, &login, change).await?;
             let next = next::after_unblock(&after);
             print_unblocked(ctx, &mut out, after, "No password change required yet")?;
             say_next(ctx, &next);
@@ -165,38 +160,63 @@ pub async fn user(ctx: &Context, command: UserCommand) -> anyhow::Result<()> {
     }
 }
 
-/// Ask, then require a new password of `before`'s user.
+/// Preview (a dry run) and ask, then require a new password of the user.
 async fn require_password_change(
     ctx: &Context,
     client: &Client,
-    before: &UserView,
+    millekod: &MilleKod,
+    login: &Login,
     change: ChangeArgs,
 ) -> anyhow::Result<Unblocked> {
-    let (millekod, login) = (&before.millekod, &before.login);
-    if !ctx.json() {
-        eprintln!("Before:");
-        ctx.output.record(&mut std::io::stderr().lock(), before)?;
-    }
-    let delivery = match before.phone {
-        Some(_) => "a one-time access password goes by SMS",
-        None => {
-            "no mobile number: the one-time access password comes in an envelope from back-office"
-        }
+    // Issue 15: no separate read (and `user.show` record) before the write. With
+    // `--yes` nothing is previewed; on a terminal a dry run of the change itself
+    // (authorised and refused exactly like it, audited under `user.password_reset`)
+    // shows the user before asking.
+    let send = |dry_run: bool| {
+        with_reason(ctx, change.reason.clone(), move |reason| {
+            let client: Client = client.clone();
+            let (millekod, login) = (millekod.clone(), login.clone());
+            let request = PasswordResetRequest { reason, dry_run };
+            async move {
+                client
+                    .require_password_change(&millekod, &login, &request)
+                    .await
+            }
+        })
     };
-    let question = format!(
-        "Make '{login}' of MilleKod {millekod} set a new password at the next login ({delivery}; their sessions end)?"
-    );
-    confirm(ctx, &change, &question)?;
-    with_reason(ctx, change.reason.clone(), |reason| {
-        let client: Client = client.clone();
-        let (millekod, login) = (millekod.clone(), login.clone());
-        async move {
-            client
-                .require_password_change(&millekod, &login, &PasswordResetRequest { reason })
-                .await
+    let named = |err: anyhow::Error| match err.downcast::<ClientError>() {
+        Ok(err) => not_found_names(err, millekod, login),
+        Err(other) => other,
+    };
+    if !change.yes {
+        if !ctx.interactive() {
+            // Refuses, naming --yes, before anything is sent.
+            confirm(ctx, &change, "")?;
         }
-    })
-    .await
+        let before = match send(true).await.map_err(named)? {
+            Unblocked::Done(before) => before,
+            Unblocked::AwaitingApproval(_) => {
+                return Err(
+                    CliError::new(super::errors::OTHER, "unexpected answer to a dry run").into(),
+                )
+            }
+        };
+        if !ctx.json() {
+            eprintln!("Before:");
+            ctx.output.record(&mut std::io::stderr().lock(), &before)?;
+        }
+        let delivery = match before.phone {
+            Some(_) => "a one-time access password goes by SMS",
+            None => {
+                "no mobile number: the one-time access password comes in an envelope from back-office"
+            }
+        };
+        let question = format!(
+            "Make '{login}' of MilleKod {millekod} set a new password at the next login ({delivery}; their sessions end)?"
+        );
+        confirm(ctx, &change, &question)?;
+    }
+    send(false).await.map_err(named)
 }
 
 /// The user after the change, or the request a second operator must approve.

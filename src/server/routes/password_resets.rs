@@ -66,6 +66,13 @@ pub async fn require(
     );
     let user = acting.target_user(Action::RequirePasswordChange).await?;
     let outcome = acting.refusal(decide(&state, &user)).await?;
+    // A dry run (what the CLI shows before asking) stops here, recorded under this
+    // action rather than as a separate `user.show`.
+    if request.dry_run {
+        let detail = Some("dry run".to_owned());
+        state.store.append_audit(&acting.success(detail)).await?;
+        return Ok(axum::Json(user_view(&user, false)?).into_response());
+    }
     let hold = state.settings.phone_change_hold;
     if user.phone.is_some() && approval::in_hold(user.phone_changed_at, now_millis(), hold) {
         let pending = super::approvals::request(&acting, &user, APPROVAL_ACTION).await?;
