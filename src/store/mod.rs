@@ -225,6 +225,11 @@ pub trait Store: Send + Sync + 'static {
         users: &[NewUser],
     ) -> StoreResult<()>;
 
+    /// Refresh the query planner's statistics (`ANALYZE`) after a bulk insert, so the
+    /// search's index choices (issue 15) fit the data at once rather than after the next
+    /// autovacuum.
+    async fn refresh_statistics(&self) -> StoreResult<()>;
+
     /// Apply a chunk of phone changes atomically and exactly once per idempotency key:
     /// every row's outcome, the changed rows and their audit records, and the stored
     /// answer commit together, or nothing does.

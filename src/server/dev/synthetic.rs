@@ -123,6 +123,7 @@ pub async fn seed_synthetic_users(
         companies_left = later;
         start = end + 1;
     }
+    store.refresh_statistics().await?;
     tracing::info!(
         count,
         total_ms = began.elapsed().as_millis() as u64,

@@ -11,6 +11,12 @@ use crate::store::*;
 const BULK_ROWS: usize = 50;
 
 impl SqlStore {
+    /// `ANALYZE` means the same on both backends: gather the planner's statistics.
+    pub(super) async fn refresh_statistics_sql(&self) -> StoreResult<()> {
+        sqlx::query("ANALYZE").execute(self.pool()).await?;
+        Ok(())
+    }
+
     pub(super) async fn insert_bulk_sql(
         &self,
         companies: &[(MilleKod, String)],

@@ -296,6 +296,10 @@ impl Store for SqlStore {
         self.insert_bulk_sql(companies, users).await
     }
 
+    async fn refresh_statistics(&self) -> StoreResult<()> {
+        self.refresh_statistics_sql().await
+    }
+
     async fn apply_phone_batch(&self, batch: PhoneBatch<'_>) -> StoreResult<BatchApplied> {
         self.apply_phone_batch_sql(batch).await
     }
