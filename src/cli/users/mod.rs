@@ -19,6 +19,7 @@ use super::errors::CliError;
 use super::Context;
 use crate::api::{
     ErrorCode, Login, MilleKod, PasswordResetRequest, SetPhoneRequest, UnblockMode, UnblockRequest,
+    UserView,
 };
 use crate::client::{Client, ClientError, Unblocked};
 use crate::domain::phone::PhoneNumber;
@@ -188,35 +189,50 @@ async fn require_password_change(
         Ok(err) => not_found_names(err, millekod, login),
         Err(other) => other,
     };
-    if !change.yes {
-        if !ctx.interactive() {
-            // Refuses, naming --yes, before anything is sent.
-            confirm(ctx, &change, "")?;
-        }
-        let before = match send(true).await.map_err(named)? {
-            Unblocked::Done(before) => before,
-            Unblocked::AwaitingApproval(_) => {
-                return Err(
-                    CliError::new(super::errors::OTHER, "unexpected answer to a dry run").into(),
-                )
-            }
-        };
-        if !ctx.json() {
-            eprintln!("Before:");
-            ctx.output.record(&mut std::io::stderr().lock(), &before)?;
-        }
+    let preview = async { send(true).await.map_err(named) };
+    confirm_after_preview(ctx, &change, preview, |before| {
         let delivery = match before.phone {
             Some(_) => "a one-time access password goes by SMS",
             None => {
                 "no mobile number: the one-time access password comes in an envelope from back-office"
             }
         };
-        let question = format!(
+        format!(
             "Make '{login}' of MilleKod {millekod} set a new password at the next login ({delivery}; their sessions end)?"
-        );
-        confirm(ctx, &change, &question)?;
-    }
+        )
+    })
+    .await?;
     send(false).await.map_err(named)
+}
+
+/// Before a write: unless `--yes`, show the user as a dry run of the write itself
+/// answers (`preview`; issue 15: no separate `user.show` read) and ask `question` of
+/// them. Without a terminal and without `--yes`, refuse before anything is sent.
+async fn confirm_after_preview(
+    ctx: &Context,
+    change: &ChangeArgs,
+    preview: impl std::future::Future<Output = anyhow::Result<Unblocked>>,
+    question: impl FnOnce(&UserView) -> String,
+) -> anyhow::Result<()> {
+    if change.yes {
+        return Ok(());
+    }
+    if !ctx.interactive() {
+        confirm(ctx, change, "")?;
+    }
+    let before = match preview.await? {
+        Unblocked::Done(before) => before,
+        Unblocked::AwaitingApproval(_) => {
+            return Err(
+                CliError::new(super::errors::OTHER, "unexpected answer to a dry run").into(),
+            )
+        }
+    };
+    if !ctx.json() {
+        eprintln!("Before:");
+        ctx.output.record(&mut std::io::stderr().lock(), &before)?;
+    }
+    confirm(ctx, change, &question(&before))
 }
 
 /// The user after the change, or the request a second operator must approve.
@@ -312,36 +328,19 @@ pub async fn unblock(ctx: &Context, command: UnblockCommand) -> anyhow::Result<(
         Ok(err) => not_found_names(err, &millekod, &login),
         Err(other) => other,
     };
-    if !change.yes {
-        if !ctx.interactive() {
-            // Refuses, naming --yes, before anything is sent.
-            confirm(ctx, &change, "")?;
+    let preview = async { send(true).await.map_err(refused) };
+    confirm_after_preview(ctx, &change, preview, |before| match mode {
+        UnblockMode::CurrentPassword => {
+            format!("Give '{login}' of MilleKod {millekod} three more attempts with the current password?")
         }
-        let before = match send(true).await.map_err(refused)? {
-            Unblocked::Done(before) => before,
-            Unblocked::AwaitingApproval(_) => {
-                return Err(
-                    CliError::new(super::errors::OTHER, "unexpected answer to a dry run").into(),
-                )
-            }
-        };
-        if !ctx.json() {
-            eprintln!("Before:");
-            ctx.output.record(&mut std::io::stderr().lock(), &before)?;
-        }
-        let question = match mode {
-            UnblockMode::CurrentPassword => {
-                format!("Give '{login}' of MilleKod {millekod} three more attempts with the current password?")
-            }
-            UnblockMode::NewPassword if before.phone.is_some() => format!(
-                "Let '{login}' of MilleKod {millekod} set a new password (a one-time access password goes by SMS)?"
-            ),
-            UnblockMode::NewPassword => format!(
-                "Let '{login}' of MilleKod {millekod} set a new password (no mobile number: the one-time access password comes in an envelope from back-office)?"
-            ),
-        };
-        confirm(ctx, &change, &question)?;
-    }
+        UnblockMode::NewPassword if before.phone.is_some() => format!(
+            "Let '{login}' of MilleKod {millekod} set a new password (a one-time access password goes by SMS)?"
+        ),
+        UnblockMode::NewPassword => format!(
+            "Let '{login}' of MilleKod {millekod} set a new password (no mobile number: the one-time access password comes in an envelope from back-office)?"
+        ),
+    })
+    .await?;
     let after = send(false).await.map_err(refused)?;
     let next = next::after_unblock(&after);
     let mut out = std::io::stdout().lock();
