@@ -76,24 +76,16 @@ pub async fn find(ctx: &Context, client: &Client, args: FindArgs) -> anyhow::Res
         tool: args.filters.tool,
         ..Default::default()
     };
-    let mut users: Vec<UserView> = Vec::new();
-    let more = loop {
-        query.limit = Some(page(args.filters.limit, users.len()));
-        let found = client.find_users(&query).await?;
-        users.extend(found.users);
-        match found.next_cursor {
-            Some(_)
-                if args
-                    .filters
-                    .limit
-                    .is_some_and(|n| users.len() >= n as usize) =>
-            {
-                break true
-            }
-            Some(cursor) => query.cursor = Some(cursor),
-            None => break false,
+    let (users, more) = follow_pages(args.filters.limit, |cursor, limit| {
+        query.cursor = cursor;
+        query.limit = Some(limit);
+        let query = query.clone();
+        async move {
+            let found = client.find_users(&query).await?;
+            Ok((found.users, found.next_cursor))
         }
-    };
+    })
+    .await?;
     print(ctx, &users, more)
 }
 
@@ -108,25 +100,42 @@ pub async fn list(ctx: &Context, client: &Client, args: ListArgs) -> anyhow::Res
         tool: args.filters.tool,
         ..Default::default()
     };
-    let mut users: Vec<UserView> = Vec::new();
-    let more = loop {
-        query.limit = Some(page(args.filters.limit, users.len()));
-        let listed = client.list_users(&millekod, &query).await?;
-        users.extend(listed.users);
-        match listed.next_cursor {
-            Some(_)
-                if args
-                    .filters
-                    .limit
-                    .is_some_and(|n| users.len() >= n as usize) =>
-            {
-                break true
-            }
-            Some(cursor) => query.cursor = Some(cursor),
-            None => break false,
+    let (users, more) = follow_pages(args.filters.limit, |cursor, limit| {
+        query.cursor = cursor;
+        query.limit = Some(limit);
+        let (query, millekod) = (query.clone(), &millekod);
+        async move {
+            let listed = client.list_users(millekod, &query).await?;
+            Ok((listed.users, listed.next_cursor))
         }
-    };
+    })
+    .await?;
     print(ctx, &users, more)
+}
+
+/// Fetch page after page (`fetch(cursor, page size)` answers the users and the next
+/// cursor) until the last, or until `limit` users are in hand; says whether more match.
+async fn follow_pages<F, Fut>(
+    limit: Option<u32>,
+    mut fetch: F,
+) -> anyhow::Result<(Vec<UserView>, bool)>
+where
+    F: FnMut(Option<String>, u32) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<(Vec<UserView>, Option<String>)>>,
+{
+    let mut users: Vec<UserView> = Vec::new();
+    let mut cursor = None;
+    loop {
+        let (page_users, next) = fetch(cursor, page(limit, users.len())).await?;
+        users.extend(page_users);
+        match next {
+            Some(_) if limit.is_some_and(|n| users.len() >= n as usize) => {
+                return Ok((users, true))
+            }
+            Some(next) => cursor = Some(next),
+            None => return Ok((users, false)),
+        }
+    }
 }
 
 fn print(ctx: &Context, users: &[UserView], more: bool) -> anyhow::Result<()> {
