@@ -550,3 +550,133 @@ fn a_journal_of_another_file_is_not_resumed() {
     );
     assert_eq!(env.count(MOVED), 50);
 }
+
+#[test]
+fn the_closing_line_counts_by_outcome_and_all_not_found_exits_9() {
+    // Arrange: MilleKod 20000000 has only u000001…u000100; these 30 are nobody.
+    let env = TestEnv::start_with(&["--seed-users", "100"]);
+    let mut csv = String::from("millekod,login,phone\n");
+    for n in 1..=30u64 {
+        csv.push_str(&format!("20000000,nobody{n},+48 6{n:08}\n"));
+    }
+    let file = env.write_file("nobody.csv", csv);
+    let mut cmd = env.helpdesk_cmd();
+    cmd.args(["phone", "import"]).arg(&file).arg("--yes");
+
+    // Act
+    let (_, err) = run(&mut cmd, 9);
+
+    // Assert
+    assert!(
+        err.contains("0 updated, 30 not found: 30 rows in "),
+        "{err}"
+    );
+    assert!(!err.contains("Imported"), "{err}");
+    assert!(
+        err.contains("millectl: error: 30 of 30 rows were not applied"),
+        "{err}"
+    );
+    assert_eq!(err.matches("30 not found").count(), 1, "said twice: {err}");
+    assert_eq!(env.count(PHONE_AUDITS), 0);
+}
+
+#[test]
+fn a_mixed_import_names_each_outcome_in_its_closing_line() {
+    let env = TestEnv::start_with(&["--seed-users", "200"]);
+    let file = env.write_file(
+        "mixed.csv",
+        "millekod,login,phone,expected_phone\n\
+         20000000,u000001,600000001,\n\
+         20000000,u000002,+48500000002,\n\
+         20000000,u000003,600000003,+48 500 999 999\n\
+         20000000,u999999,600000004,\n",
+    );
+    let mut cmd = env.helpdesk_cmd();
+    cmd.args(["phone", "import"]).arg(&file).arg("--yes");
+
+    let (_, err) = run(&mut cmd, 9);
+
+    assert!(
+        err.contains("1 updated, 1 unchanged, 1 conflict, 1 not found: 4 rows in "),
+        "{err}"
+    );
+    assert!(err.contains("2 of 4 rows were not applied"), "{err}");
+}
+
+/// A server that answers every request `503 Service Unavailable`, as a proxy does
+/// while the service behind it restarts.
+fn always_503() -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("address"));
+    // Detached: it blocks in accept until the test process ends.
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+            let mut reader = BufReader::new(stream.try_clone().expect("stream"));
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let _ = stream.write_all(
+                b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+            );
+        }
+    });
+    url
+}
+
+/// `phone import` of 10 rows against `server`, retrying for one second, without `-v`.
+fn import_against(env: &TestEnv, server: &str) -> (String, String) {
+    let file = env.write_file("moves.csv", moves(1, 10, ','));
+    let mut cmd = env.cmd_without_server();
+    cmd.env("MILLECTL_TOKEN", "mct_not_a_real_token")
+        .args(["--server", server, "phone", "import"])
+        .arg(&file)
+        .args(["--yes", "--retry-for", "1"]);
+    run(&mut cmd, 8)
+}
+
+#[test]
+fn retries_against_an_unreachable_server_are_said_on_stderr_without_verbose() {
+    // Arrange: a port nobody listens on.
+    let env = TestEnv::start();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+
+    // Act
+    let (_, err) = import_against(&env, &format!("http://127.0.0.1:{port}"));
+
+    // Assert
+    let retries: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("; retrying chunk 1 of 1 in "))
+        .collect();
+    assert!(!retries.is_empty(), "no retry said: {err}");
+    assert!(
+        retries[0].starts_with("server unreachable (connection refused or unreachable)"),
+        "{err}"
+    );
+    assert!(
+        retries[0].ends_with("(attempt 2, giving up after 1 s of failures)"),
+        "{err}"
+    );
+    assert!(err.contains("chunk 1 of 1 failed for "), "{err}");
+}
+
+#[test]
+fn retries_against_a_server_answering_503_are_said_on_stderr_without_verbose() {
+    let env = TestEnv::start();
+
+    let (_, err) = import_against(&env, &always_503());
+
+    assert!(
+        err.lines().any(|l| l.starts_with(
+            "server unavailable (503 Service Unavailable); retrying chunk 1 of 1 in "
+        )),
+        "no retry said: {err}"
+    );
+}

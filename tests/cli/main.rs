@@ -13,6 +13,7 @@ mod helpers;
 mod history;
 mod holds;
 mod import;
+mod import_confirm;
 mod login;
 mod password_reset;
 mod phone;

@@ -1,13 +1,15 @@
 //! Before anything is sent: the file checked whole (its problems listed by line), and
 //! the batch it belongs to — a fresh one, or the one its journal says was
-//! interrupted — with the journal errors said in the CLI's words.
+//! interrupted — with the journal errors said in the CLI's words. The batch is
+//! planned ([`Planned`], nothing written) before the confirmation and begun
+//! ([`Planned::begin`], the journal written) after it.
 
 use std::path::PathBuf;
 
 use sha2::{Digest, Sha256};
 
 use super::input::{self, Checked, Source};
-use super::journal::{Journal, JournalError, Opened, Start};
+use super::journal::{Found, Journal, JournalError, Start};
 use super::ImportArgs;
 use crate::cli::errors::{self, CliError};
 use crate::cli::Context;
@@ -67,6 +69,11 @@ pub(super) fn journal_error(err: JournalError) -> anyhow::Error {
             errors::CONFLICT,
             "wait for the other import to end, or pass another --journal".to_owned(),
         ),
+        JournalError::Appeared(_) => (
+            errors::CONFLICT,
+            "nothing was sent; run the same command again to see what the other import did"
+                .to_owned(),
+        ),
         JournalError::Mismatch { path, .. } => (
             errors::CONFLICT,
             format!(
@@ -83,28 +90,36 @@ pub(super) fn journal_error(err: JournalError) -> anyhow::Error {
     CliError::new(code, err.to_string()).hint(hint).into()
 }
 
+/// What this run will send as, before the confirmation: the batch id, the chunk size
+/// and the journal found (not yet written), with whether it was ours to pick.
+pub(super) struct Planned {
+    pub id: String,
+    pub chunk_size: usize,
+    pub journal: Option<(Found, bool)>,
+    /// Chunks an earlier, interrupted run finished.
+    pub done_before: usize,
+    pub resumed: bool,
+}
+
 /// What this run sends as: its batch id (and so the chunks' idempotency keys), the
 /// chunk size, and the journal with whether it was ours to pick (a dry run has none).
 pub(super) struct Batch {
     pub id: String,
     pub chunk_size: usize,
     pub journal: Option<(Journal, bool)>,
-    pub resumed: bool,
 }
 
-impl Batch {
-    /// A fresh batch, or the one the journal of an interrupted run names.
-    pub(super) fn open(
-        ctx: &Context,
-        args: &ImportArgs,
-        checked: &Checked,
-    ) -> anyhow::Result<Self> {
+impl Planned {
+    /// A fresh batch, or the one the journal of an interrupted run names; nothing is
+    /// written (a journal that exists is locked).
+    pub(super) fn new(ctx: &Context, args: &ImportArgs, checked: &Checked) -> anyhow::Result<Self> {
         let fresh_batch = format!("imp-{}", &uuid::Uuid::new_v4().simple().to_string()[..16]);
         if args.dry_run {
-            return Ok(Batch {
+            return Ok(Planned {
                 id: format!("dry-{}", &fresh_batch[4..]),
                 chunk_size: usize::from(args.chunk_size),
                 journal: None,
+                done_before: 0,
                 resumed: false,
             });
         }
@@ -122,15 +137,28 @@ impl Batch {
             rows: checked.rows,
             reason: args.change.reason.as_ref().map(Reason::to_string),
         };
-        let (journal, resumed) = match Journal::open(&path, start).map_err(journal_error)? {
-            Opened::Fresh(journal) => (journal, false),
-            Opened::Resumed(journal) => (journal, true),
+        let found = Journal::find(&path, start).map_err(journal_error)?;
+        Ok(Planned {
+            id: found.start.batch_id.clone(),
+            chunk_size: found.start.chunk_size,
+            done_before: found.done.len(),
+            resumed: found.resumed,
+            journal: Some((found, default_path)),
+        })
+    }
+
+    /// Confirmed: write the journal (a fresh one, or the interrupted one appended to).
+    pub(super) fn begin(self) -> anyhow::Result<Batch> {
+        let journal = match self.journal {
+            Some((found, default_path)) => {
+                Some((found.begin().map_err(journal_error)?, default_path))
+            }
+            None => None,
         };
         Ok(Batch {
-            id: journal.start.batch_id.clone(),
-            chunk_size: journal.start.chunk_size,
-            journal: Some((journal, default_path)),
-            resumed,
+            id: self.id,
+            chunk_size: self.chunk_size,
+            journal,
         })
     }
 }

@@ -52,7 +52,7 @@ pub(super) async fn drive(
                 let rows = rows?;
                 match earlier {
                     Some(done) => from_journal(number, rows, done),
-                    None => sender.send(number, rows).await,
+                    None => sender.send(number, rows, progress).await,
                 }
             }
         })

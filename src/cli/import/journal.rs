@@ -10,6 +10,10 @@
 //! Resuming reuses the batch id, hence the chunks' idempotency keys: a chunk the server
 //! applied but whose answer was lost is answered again from the server's record, never
 //! applied twice.
+//!
+//! Nothing is written before the import is confirmed: [`Journal::find`] only reads
+//! (and locks a journal that exists), [`Found::begin`] writes. An import answered "no"
+//! leaves no journal, so the next run starts afresh rather than "resuming".
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
@@ -64,18 +68,30 @@ pub struct Journal {
     pub done: BTreeMap<u64, ChunkDone>,
 }
 
-/// What was found at the journal's path.
-pub enum Opened {
-    /// Nothing, or a finished import: a new batch starts.
-    Fresh(Journal),
+/// What [`Journal::find`] found at the journal's path, before anything is written: the
+/// file (locked) if it exists, and whether its import goes on or a new one starts.
+/// [`Found::begin`] writes, once the import is confirmed.
+pub struct Found {
+    path: PathBuf,
+    /// The existing journal, open and locked; `None` when there is none yet.
+    file: Option<File>,
+    pub start: Start,
+    /// Chunks finished by earlier runs (empty unless resumed).
+    pub done: BTreeMap<u64, ChunkDone>,
     /// An unfinished import of the same file: it goes on where it stopped.
-    Resumed(Journal),
+    pub resumed: bool,
+    /// The length of the whole entries (a torn last line is cut off at `begin`).
+    good_len: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
     #[error("the journal {0} is in use by another millectl")]
     Locked(PathBuf),
+    #[error(
+        "the journal {0} was created by another millectl while this one asked for confirmation"
+    )]
+    Appeared(PathBuf),
     #[error("the journal {path} belongs to another import ({why})")]
     Mismatch { path: PathBuf, why: String },
     #[error("the journal {path} is damaged at line {line}")]
@@ -85,28 +101,30 @@ pub enum JournalError {
 }
 
 impl Journal {
-    /// Open the journal at `path` for an import described by `fresh` (whose batch id is
-    /// used only when a new batch starts).
-    pub fn open(path: &Path, fresh: Start) -> Result<Opened, JournalError> {
+    /// Look at the journal at `path` for an import described by `fresh` (whose batch id
+    /// is used only when a new batch starts), writing nothing: no directory, no file, no
+    /// line. An existing journal is opened and locked, so no other run can take it while
+    /// the confirmation is asked.
+    pub fn find(path: &Path, fresh: Start) -> Result<Found, JournalError> {
         let io = |err| JournalError::Io {
             path: path.to_owned(),
             err,
         };
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(io)?;
-        }
-        let mut options = OpenOptions::new();
-        options.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(path).map_err(io)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(JournalError::Locked(path.to_owned()))
+        let file = match OpenOptions::new().read(true).write(true).open(path) {
+            Ok(file) => file,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Found {
+                    path: path.to_owned(),
+                    file: None,
+                    start: fresh,
+                    done: BTreeMap::new(),
+                    resumed: false,
+                    good_len: 0,
+                })
             }
-            Err(std::fs::TryLockError::Error(err)) => return Err(io(err)),
-        }
+            Err(err) => return Err(io(err)),
+        };
+        lock(&file, path)?;
 
         let (entries, good_len) = read_entries(&file, path)?;
         let mut entries = entries.into_iter();
@@ -158,30 +176,24 @@ impl Journal {
             }
             _ => None,
         };
-        match resumable {
-            Some(start) => {
-                file.set_len(good_len).map_err(io)?;
-                file.seek(SeekFrom::End(0)).map_err(io)?;
-                Ok(Opened::Resumed(Journal {
-                    path: path.to_owned(),
-                    file,
-                    start,
-                    done,
-                }))
-            }
-            None => {
-                file.set_len(0).map_err(io)?;
-                file.seek(SeekFrom::Start(0)).map_err(io)?;
-                let mut journal = Journal {
-                    path: path.to_owned(),
-                    file,
-                    start: fresh,
-                    done: BTreeMap::new(),
-                };
-                journal.append(&Entry::Start(journal.start.clone()))?;
-                Ok(Opened::Fresh(journal))
-            }
-        }
+        Ok(match resumable {
+            Some(start) => Found {
+                path: path.to_owned(),
+                file: Some(file),
+                start,
+                done,
+                resumed: true,
+                good_len,
+            },
+            None => Found {
+                path: path.to_owned(),
+                file: Some(file),
+                start: fresh,
+                done: BTreeMap::new(),
+                resumed: false,
+                good_len: 0,
+            },
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -209,6 +221,72 @@ impl Journal {
                 path: self.path.clone(),
                 err,
             })
+    }
+}
+
+impl Found {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The import is confirmed: write the journal. A resumed one loses its torn last
+    /// line and is appended to; otherwise the file (made now, with its directory, if
+    /// there was none) starts over with the new batch's `start` line.
+    pub fn begin(self) -> Result<Journal, JournalError> {
+        let path = self.path;
+        let io = |err| JournalError::Io {
+            path: path.clone(),
+            err,
+        };
+        let file = match self.file {
+            Some(file) => file,
+            None => {
+                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(parent).map_err(io)?;
+                }
+                // `create_new`: a journal made by another run while we asked is theirs.
+                let mut options = OpenOptions::new();
+                options.read(true).write(true).create_new(true);
+                #[cfg(unix)]
+                std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+                let file = match options.open(&path) {
+                    Ok(file) => file,
+                    Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
+                        return Err(JournalError::Appeared(path))
+                    }
+                    Err(err) => return Err(io(err)),
+                };
+                lock(&file, &path)?;
+                file
+            }
+        };
+        let mut journal = Journal {
+            path: path.clone(),
+            file,
+            start: self.start,
+            done: self.done,
+        };
+        if self.resumed {
+            journal.file.set_len(self.good_len).map_err(io)?;
+            journal.file.seek(SeekFrom::End(0)).map_err(io)?;
+        } else {
+            journal.file.set_len(0).map_err(io)?;
+            journal.file.seek(SeekFrom::Start(0)).map_err(io)?;
+            journal.append(&Entry::Start(journal.start.clone()))?;
+        }
+        Ok(journal)
+    }
+}
+
+/// Take the journal's lock, or say another millectl holds it.
+fn lock(file: &File, path: &Path) -> Result<(), JournalError> {
+    match file.try_lock() {
+        Ok(()) => Ok(()),
+        Err(std::fs::TryLockError::WouldBlock) => Err(JournalError::Locked(path.to_owned())),
+        Err(std::fs::TryLockError::Error(err)) => Err(JournalError::Io {
+            path: path.to_owned(),
+            err,
+        }),
     }
 }
 
@@ -288,6 +366,13 @@ mod tests {
         }
     }
 
+    /// Find and begin, as a confirmed import does.
+    fn open(path: &Path, fresh: Start) -> (Journal, bool) {
+        let found = Journal::find(path, fresh).ok().unwrap();
+        let resumed = found.resumed;
+        (found.begin().ok().unwrap(), resumed)
+    }
+
     fn chunk(n: u64) -> ChunkDone {
         ChunkDone {
             chunk: n,
@@ -300,9 +385,8 @@ mod tests {
     fn an_unfinished_import_resumes_with_its_batch_and_chunks() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("j");
-        let Ok(Opened::Fresh(mut journal)) = Journal::open(&path, start("one")) else {
-            panic!("not fresh")
-        };
+        let (mut journal, resumed) = open(&path, start("one"));
+        assert!(!resumed);
         journal.record_chunk(chunk(0)).unwrap();
         drop(journal);
         // A torn line from a kill mid-write is dropped.
@@ -312,17 +396,15 @@ mod tests {
             .unwrap()
             .write_all(b"{\"type\":\"chunk\",\"chu")
             .unwrap();
-        let Ok(Opened::Resumed(mut journal)) = Journal::open(&path, start("two")) else {
-            panic!("not resumed")
-        };
+        let (mut journal, resumed) = open(&path, start("two"));
+        assert!(resumed);
         assert_eq!(journal.start.batch_id, "one");
         assert_eq!(journal.done.keys().copied().collect::<Vec<_>>(), vec![0]);
         assert_eq!(journal.done[&0], chunk(0));
         journal.record_chunk(chunk(1)).unwrap();
         journal.finish().unwrap();
-        let Ok(Opened::Fresh(journal)) = Journal::open(&path, start("three")) else {
-            panic!("a finished import must start afresh")
-        };
+        let (journal, resumed) = open(&path, start("three"));
+        assert!(!resumed, "a finished import must start afresh");
         assert_eq!(journal.start.batch_id, "three");
         assert!(journal.done.is_empty());
     }
@@ -331,16 +413,16 @@ mod tests {
     fn another_file_server_or_reason_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("j");
-        drop(Journal::open(&path, start("one")).ok().unwrap());
+        drop(open(&path, start("one")));
         let mut other = start("two");
         other.input_sha256 = "cd".into();
         assert!(matches!(
-            Journal::open(&path, other),
+            Journal::find(&path, other),
             Err(JournalError::Mismatch { .. })
         ));
         let mut other = start("two");
         other.reason = Some("TICKET-1".into());
-        let err = Journal::open(&path, other).err().unwrap().to_string();
+        let err = Journal::find(&path, other).err().unwrap().to_string();
         assert!(err.contains("started without --reason"), "{err}");
     }
 
@@ -348,9 +430,9 @@ mod tests {
     fn a_journal_in_use_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("j");
-        let _held = Journal::open(&path, start("one")).ok().unwrap();
+        let _held = open(&path, start("one"));
         assert!(matches!(
-            Journal::open(&path, start("two")),
+            Journal::find(&path, start("two")),
             Err(JournalError::Locked(_))
         ));
     }
@@ -359,7 +441,7 @@ mod tests {
     fn damage_in_the_middle_is_reported() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("j");
-        drop(Journal::open(&path, start("one")).ok().unwrap());
+        drop(open(&path, start("one")));
         std::fs::OpenOptions::new()
             .append(true)
             .open(&path)
@@ -367,7 +449,7 @@ mod tests {
             .write_all(b"not json\n{\"type\":\"finished\"}\n")
             .unwrap();
         assert!(matches!(
-            Journal::open(&path, start("one")),
+            Journal::find(&path, start("one")),
             Err(JournalError::Damaged { line: 2, .. })
         ));
     }
@@ -384,5 +466,47 @@ mod tests {
         ] {
             assert_eq!(outcome_of(letter(outcome)), Some(outcome));
         }
+    }
+
+    #[test]
+    fn finding_writes_nothing_until_begun() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("imports").join("j");
+        let found = Journal::find(&path, start("one")).ok().unwrap();
+        assert!(!found.resumed);
+        drop(found);
+        assert!(
+            !dir.path().join("imports").exists(),
+            "no directory before begin"
+        );
+
+        // An unfinished journal with a torn line: found, locked, left as it was.
+        let (mut journal, _) = open(&path, start("one"));
+        journal.record_chunk(chunk(0)).unwrap();
+        drop(journal);
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"{\"type\":\"chu")
+            .unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let found = Journal::find(&path, start("two")).ok().unwrap();
+        assert!(found.resumed);
+        assert!(matches!(
+            Journal::find(&path, start("two")),
+            Err(JournalError::Locked(_))
+        ));
+        drop(found);
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_journal_made_while_asking_is_not_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j");
+        let found = Journal::find(&path, start("one")).ok().unwrap();
+        let (_other, _) = open(&path, start("two"));
+        assert!(matches!(found.begin(), Err(JournalError::Appeared(_))));
     }
 }

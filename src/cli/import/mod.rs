@@ -12,12 +12,14 @@
 //!    all `unchanged`.
 //!
 //! This file holds the arguments and [`run`], in named steps; each step's idea has a
-//! file: [`batch`] (the file checked, the batch opened or resumed), [`chunks`] (in
-//! flight and back in file order), [`sender`] (one chunk, retried), [`summary`],
-//! [`report`] and [`progress`].
+//! file: [`batch`] (the file checked, the batch planned, then begun), [`confirm`]
+//! (the question, before anything is written), [`chunks`] (in flight and back in
+//! file order), [`sender`] (one chunk, retried, each retry said on stderr),
+//! [`summary`], [`report`] and [`progress`].
 
 mod batch;
 mod chunks;
+mod confirm;
 mod input;
 mod journal;
 mod progress;
@@ -30,12 +32,12 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 
-use super::change::{confirm, ChangeArgs};
+use super::change::ChangeArgs;
 use super::errors::{self, CliError};
 use super::Context;
 use crate::api::MAX_PHONE_CHANGES;
 use crate::domain::display_text::Reason;
-use batch::{check_file, Batch};
+use batch::{check_file, Batch, Planned};
 use input::{Checked, Source};
 use progress::Progress;
 use report::ReportWriter;
@@ -101,8 +103,11 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         return show_checked(ctx, &source, &checked);
     }
     let client = ctx.client()?;
-    let batch = Batch::open(ctx, &args, &checked)?;
-    confirm_batch(ctx, &args, &source, &checked, &batch)?;
+    let planned = Planned::new(ctx, &args, &checked)?;
+    if !confirm::confirm_batch(ctx, &args, &source, &checked, &planned)? {
+        return Ok(());
+    }
+    let batch = planned.begin()?;
     let sender = Sender {
         client,
         batch_id: batch.id.clone(),
@@ -110,28 +115,40 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         dry_run: args.dry_run,
         notify_old: !args.no_notify_old,
         retries: chunk_retries(Duration::from_secs(args.retry_for)),
-        verbose: ctx.verbose,
+        chunks: checked.rows.div_ceil(batch.chunk_size as u64),
     };
     let started = Instant::now();
     let mut summary = Summary::new(batch.id.clone(), args.dry_run);
     send_all(&args, &checked, batch, &sender, &mut summary).await?;
     summary.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    if !ctx.json() {
-        let rate = summary.total as f64 / started.elapsed().as_secs_f64().max(1e-3);
-        eprintln!(
-            "{} {} rows in {:.1} s ({rate:.0} rows/s), batch {}.",
-            if args.dry_run {
-                "Dry run, nothing changed:"
-            } else {
-                "Imported"
-            },
-            summary.total,
-            started.elapsed().as_secs_f64(),
-            summary.batch_id
-        );
+    let counts_shown = !ctx.json();
+    if counts_shown {
+        eprintln!("{}", closing_line(&summary, started.elapsed()));
     }
     ctx.output.record(&mut std::io::stdout().lock(), &summary)?;
-    summary::rows_not_applied(&args, &summary)
+    summary::rows_not_applied(&args, &summary, counts_shown)
+}
+
+/// What happened, by outcome, and how fast: `0 updated, 30000 not found: 30000 rows
+/// in 1.2 s (25000 rows/s), batch imp-….`
+fn closing_line(summary: &Summary, took: Duration) -> String {
+    let rate = summary.total as f64 / took.as_secs_f64().max(1e-3);
+    let resumed = match summary.resumed_rows {
+        0 => String::new(),
+        n => format!(", {n} of them done by the earlier run"),
+    };
+    format!(
+        "{}{}: {} rows{resumed} in {:.1} s ({rate:.0} rows/s), batch {}.",
+        if summary.dry_run {
+            "Dry run, nothing changed: "
+        } else {
+            ""
+        },
+        summary.counts(),
+        summary.total,
+        took.as_secs_f64(),
+        summary.batch_id
+    )
 }
 
 /// `--check`: say the file is well-formed, and what identifies it.
@@ -145,39 +162,6 @@ fn show_checked(ctx: &Context, source: &Source, checked: &Checked) -> anyhow::Re
         sha256: checked.sha256.clone(),
     };
     ctx.output.record(&mut std::io::stdout().lock(), &view)
-}
-
-/// Before a change (not a dry run): say what a resumed batch has done, and ask.
-fn confirm_batch(
-    ctx: &Context,
-    args: &ImportArgs,
-    source: &Source,
-    checked: &Checked,
-    batch: &Batch,
-) -> anyhow::Result<()> {
-    let Some((journal, _)) = &batch.journal else {
-        return Ok(());
-    };
-    let batch_id = &batch.id;
-    let chunks = checked.rows.div_ceil(batch.chunk_size as u64);
-    if batch.resumed {
-        eprintln!(
-            "Resuming batch {batch_id}: {} of {chunks} chunks already done (journal {}).",
-            journal.done.len(),
-            journal.path().display()
-        );
-    }
-    let question = format!(
-        "{} the mobile numbers of {} users from {source} on {} (batch {batch_id})?",
-        if batch.resumed {
-            "Go on changing"
-        } else {
-            "Change"
-        },
-        checked.rows,
-        ctx.server
-    );
-    confirm(ctx, &args.change, &question)
 }
 
 /// Send every chunk, with the report and the progress shown; Ctrl-C stops between

@@ -1,5 +1,6 @@
 //! How far an import is: a bar with rows/s and ETA on a terminal, else a line on
-//! stderr every few seconds (logs of unattended runs stay short).
+//! stderr every few seconds (logs of unattended runs stay short). Other lines (a retry
+//! said as it happens) go through [`Progress::note`], above the bar, which stays whole.
 
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
@@ -49,6 +50,14 @@ impl Progress {
                 self.total,
                 state.0 * 100 / self.total.max(1)
             );
+        }
+    }
+
+    /// A line on stderr; on a terminal printed above the bar, which is redrawn below.
+    pub(super) fn note(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
         }
     }
 

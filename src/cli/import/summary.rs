@@ -1,5 +1,6 @@
-//! The end of an import: the counts `-o json` prints (a stable contract), what
-//! `--check` prints, and the error when some rows were not applied.
+//! The end of an import: the closing line that counts rows by outcome ("0 updated,
+//! 30000 not found"), the counts `-o json` prints (a stable contract), what `--check`
+//! prints, and the error (exit 9) when some rows were not applied.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -28,7 +29,36 @@ pub struct Summary {
     /// Rows whose outcome came from the journal of an earlier, interrupted run.
     pub resumed_rows: u64,
     #[serde(skip)]
-    by_outcome: BTreeMap<&'static str, u64>,
+    by_outcome: BTreeMap<Shown, u64>,
+}
+
+/// The outcomes in the order the closing line names them: what was done first, then
+/// what was not (in the alphabetical order the error has always used).
+const SHOWN: [RowOutcome; 6] = [
+    RowOutcome::Updated,
+    RowOutcome::Unchanged,
+    RowOutcome::Conflict,
+    RowOutcome::Forbidden,
+    RowOutcome::Invalid,
+    RowOutcome::NotFound,
+];
+
+/// An outcome's place in [`SHOWN`] (so the map iterates in that order).
+type Shown = usize;
+
+fn place(outcome: RowOutcome) -> Shown {
+    SHOWN
+        .iter()
+        .position(|o| *o == outcome)
+        .unwrap_or(SHOWN.len())
+}
+
+/// An outcome in words: `not found` (in a dry run, `would be updated`).
+fn in_words(outcome: RowOutcome, dry_run: bool) -> String {
+    match outcome {
+        RowOutcome::Updated if dry_run => "would be updated".to_owned(),
+        other => other.as_str().replace('_', " "),
+    }
 }
 
 impl Summary {
@@ -48,11 +78,48 @@ impl Summary {
             RowOutcome::Conflict => self.conflicts += 1,
             RowOutcome::NotFound | RowOutcome::Forbidden | RowOutcome::Invalid => self.failed += 1,
         }
-        *self.by_outcome.entry(outcome.as_str()).or_default() += 1;
+        *self.by_outcome.entry(place(outcome)).or_default() += 1;
     }
 
     pub(super) fn not_applied(&self) -> u64 {
         self.failed + self.conflicts
+    }
+
+    /// What happened, by outcome: `0 updated, 30000 not found`. Updated (or "would be
+    /// updated") is always named, every other outcome when it happened.
+    pub(super) fn counts(&self) -> String {
+        let mut text = String::new();
+        for (i, outcome) in SHOWN.iter().enumerate() {
+            let n = self.by_outcome.get(&i).copied().unwrap_or(0);
+            if n == 0 && *outcome != RowOutcome::Updated {
+                continue;
+            }
+            let _ = write!(
+                text,
+                "{}{n} {}",
+                if text.is_empty() { "" } else { ", " },
+                in_words(*outcome, self.dry_run)
+            );
+        }
+        text
+    }
+
+    /// The rows not applied, by outcome: `1 not found, 1 conflict`.
+    fn not_applied_counts(&self) -> String {
+        let mut text = String::new();
+        for (i, outcome) in SHOWN.iter().enumerate() {
+            let n = self.by_outcome.get(&i).copied().unwrap_or(0);
+            if n == 0 || matches!(outcome, RowOutcome::Updated | RowOutcome::Unchanged) {
+                continue;
+            }
+            let _ = write!(
+                text,
+                "{}{n} {}",
+                if text.is_empty() { "" } else { ", " },
+                in_words(*outcome, self.dry_run)
+            );
+        }
+        text
     }
 }
 
@@ -108,25 +175,21 @@ impl Tabular for CheckedView {
     }
 }
 
-/// `Err` when some rows were not applied: how many, of which outcome, and where to
-/// read each row's message.
-pub(super) fn rows_not_applied(args: &ImportArgs, summary: &Summary) -> anyhow::Result<()> {
+/// `Err` (exit 9) when some rows were not applied: how many, of which outcome (unless
+/// the closing line has just said so), and where to read each row's message.
+pub(super) fn rows_not_applied(
+    args: &ImportArgs,
+    summary: &Summary,
+    counts_shown: bool,
+) -> anyhow::Result<()> {
     if summary.not_applied() == 0 {
         return Ok(());
     }
-    let mut detail = String::new();
-    for (outcome, n) in summary
-        .by_outcome
-        .iter()
-        .filter(|(o, _)| !matches!(**o, "updated" | "unchanged"))
-    {
-        let _ = write!(
-            detail,
-            "{}{n} {}",
-            if detail.is_empty() { "" } else { ", " },
-            outcome.replace('_', " ")
-        );
-    }
+    let detail = if counts_shown {
+        String::new()
+    } else {
+        format!(": {}", summary.not_applied_counts())
+    };
     let hint = match &args.report {
         Some(path) => format!("see {} for each row's message", path.display()),
         None => "run again with --report OUT.csv to see each row's message".to_owned(),
@@ -134,7 +197,7 @@ pub(super) fn rows_not_applied(args: &ImportArgs, summary: &Summary) -> anyhow::
     Err(CliError::new(
         errors::ROWS_FAILED,
         format!(
-            "{} of {} rows {}: {detail}",
+            "{} of {} rows {}{detail}",
             summary.not_applied(),
             summary.total,
             if args.dry_run {
@@ -146,4 +209,73 @@ pub(super) fn rows_not_applied(args: &ImportArgs, summary: &Summary) -> anyhow::
     )
     .hint(hint)
     .into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(dry_run: bool, outcomes: &[(RowOutcome, u64)]) -> Summary {
+        let mut summary = Summary::new("imp-1".into(), dry_run);
+        for (outcome, n) in outcomes {
+            for _ in 0..*n {
+                summary.add(*outcome);
+            }
+        }
+        summary
+    }
+
+    #[test]
+    fn the_closing_line_names_every_outcome_that_happened_and_always_updated() {
+        type Case<'a> = (bool, &'a [(RowOutcome, u64)], &'a str);
+        let cases: [Case; 5] = [
+            (
+                false,
+                &[(RowOutcome::NotFound, 30_000)],
+                "0 updated, 30000 not found",
+            ),
+            (false, &[(RowOutcome::Updated, 3)], "3 updated"),
+            (
+                false,
+                &[
+                    (RowOutcome::Conflict, 1),
+                    (RowOutcome::Updated, 2),
+                    (RowOutcome::Invalid, 4),
+                    (RowOutcome::Unchanged, 5),
+                    (RowOutcome::Forbidden, 6),
+                    (RowOutcome::NotFound, 7),
+                ],
+                "2 updated, 5 unchanged, 1 conflict, 6 forbidden, 4 invalid, 7 not found",
+            ),
+            (
+                true,
+                &[(RowOutcome::Updated, 150), (RowOutcome::NotFound, 1)],
+                "150 would be updated, 1 not found",
+            ),
+            (false, &[], "0 updated"),
+        ];
+        for (dry_run, outcomes, expected) in cases {
+            assert_eq!(summary(dry_run, outcomes).counts(), expected);
+        }
+    }
+
+    #[test]
+    fn rows_not_applied_are_counted_by_outcome() {
+        let s = summary(
+            false,
+            &[
+                (RowOutcome::Updated, 2),
+                (RowOutcome::Conflict, 1),
+                (RowOutcome::NotFound, 1),
+            ],
+        );
+        assert_eq!(s.not_applied(), 2);
+        assert_eq!(s.not_applied_counts(), "1 conflict, 1 not found");
+        let all_missing = summary(false, &[(RowOutcome::NotFound, 30_000)]);
+        assert_eq!(
+            all_missing.not_applied(),
+            30_000,
+            "all not found is a failure"
+        );
+    }
 }
