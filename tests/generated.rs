@@ -67,3 +67,108 @@ fn checked_in_completions_and_man_pages_are_up_to_date() {
     }
     assert!(stale.is_empty(), "{}; {FIX}", stale.join(", "));
 }
+
+/// The checked-in man pages, path and text.
+fn man_pages() -> Vec<(std::path::PathBuf, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+    let mut pages: Vec<_> = std::fs::read_dir(&dir)
+        .expect("man/")
+        .map(|e| e.expect("read man/").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "1"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("read page");
+            (p, text)
+        })
+        .collect();
+    pages.sort();
+    assert!(!pages.is_empty(), "no man pages in {}", dir.display());
+    pages
+}
+
+#[test]
+fn zsh_finds_the_completion_under_the_name_it_autoloads() {
+    // zsh autoloads `_millectl` from its fpath; a `millectl.zsh` is never found.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
+    let zsh = std::fs::read_to_string(dir.join("_millectl")).expect("completions/_millectl");
+    assert!(zsh.starts_with("#compdef millectl\n"), "{}", &zsh[..40]);
+    assert!(
+        !dir.join("millectl.zsh").exists(),
+        "completions/millectl.zsh is back"
+    );
+    for kept in ["millectl.bash", "millectl.fish"] {
+        assert!(dir.join(kept).exists(), "completions/{kept} is missing");
+    }
+}
+
+/// What `mandoc -Tlint` would say, checked by reading the pages, so that it holds
+/// where mandoc is not installed: no `.br` next to a blank line (a paragraph break:
+/// "skipping paragraph macro"), no blank at a line's end, no text line over 80 bytes,
+/// nothing beyond ASCII (mandoc counts `…` as the 8 bytes of `\[u2026]`), a title in
+/// capitals.
+#[test]
+fn man_pages_keep_the_rules_mandoc_lints() {
+    let mut problems = Vec::new();
+    for (path, text) in man_pages() {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let at = format!("{name}:{}", i + 1);
+            let next = lines.get(i + 1).copied().unwrap_or("");
+            let paragraph = |l: &str| l.is_empty() || l == ".sp" || l == ".PP" || l == ".P";
+            if *line == ".br" && paragraph(next) || paragraph(line) && next == ".br" {
+                problems.push(format!("{at}: .br next to a paragraph break"));
+            }
+            if line.ends_with(' ') || line.ends_with('\t') {
+                problems.push(format!("{at}: blank at the end of the line"));
+            }
+            if !line.is_ascii() {
+                problems.push(format!("{at}: a character beyond ASCII"));
+            }
+            let text_line = !line.starts_with('.') && !line.starts_with('\'');
+            if text_line && line.len() > 80 && line.contains(' ') {
+                problems.push(format!("{at}: a text line of {} bytes", line.len()));
+            }
+            if let Some(title) = line.strip_prefix(".TH ") {
+                let title = title.split(' ').next().unwrap_or("");
+                if title.chars().any(|c| c.is_lowercase()) {
+                    problems.push(format!("{at}: title {title} not in capitals"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// `mandoc -Tlint` (all levels, style included) finds nothing in any page. mandoc is
+/// taken from `$MANDOC`, else from PATH; without it the test says so and passes (the
+/// textual rules above still hold).
+#[test]
+fn man_pages_lint_clean_under_mandoc() {
+    let mandoc = std::env::var_os("MANDOC").unwrap_or_else(|| "mandoc".into());
+    let pages = man_pages();
+    let output = match Command::new(&mandoc)
+        .arg("-Tlint")
+        .args(pages.iter().map(|(p, _)| p))
+        .output()
+    {
+        Ok(output) => output,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!(
+                "note: mandoc not found ({}); `mandoc -Tlint` not run — install mandoc or set MANDOC",
+                mandoc.to_string_lossy()
+            );
+            return;
+        }
+        Err(err) => panic!("cannot run {}: {err}", mandoc.to_string_lossy()),
+    };
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.status.success() && said.trim().is_empty(),
+        "mandoc -Tlint: {}\n{said}",
+        output.status
+    );
+}

@@ -7,6 +7,11 @@
 //! differ from what this code generates. The output must therefore be reproducible:
 //! no wall-clock time — the man pages' date comes from `SOURCE_DATE_EPOCH`, or is the
 //! fixed `MAN_DATE` when it is unset (the checked-in pages are made without it).
+//!
+//! They install the usual way: zsh's script is `_millectl` (zsh autoloads a
+//! completion only from a file named after the function it defines, `_millectl`, on
+//! its `fpath`), bash's `millectl.bash` and fish's `millectl.fish`; README says where
+//! each goes. The man pages are [`tidy`]'d so that `mandoc -Tlint` finds nothing.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,6 +23,8 @@ use clap_complete::Shell;
 use super::errors::CliError;
 use super::Cli;
 
+mod tidy;
+
 /// The man pages' date when `SOURCE_DATE_EPOCH` is unset: fixed, so that generating
 /// twice gives the same bytes. Move it when the pages change in earnest.
 const MAN_DATE: &str = "2025-06-01";
@@ -26,7 +33,8 @@ const BIN: &str = "millectl";
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
-    /// The shell, e.g. `millectl completions bash > ~/.local/share/bash-completion/completions/millectl`.
+    /// The shell, e.g. `millectl completions bash > ~/.local/share/bash-completion/completions/millectl`
+    /// or `millectl completions zsh > ~/.zfunc/_millectl` (a directory on zsh's `fpath`).
     pub shell: Shell,
 }
 
@@ -43,10 +51,11 @@ pub struct GenerateAssetsArgs {
     pub out_dir: PathBuf,
 }
 
-/// Where each shell's completion script goes under `completions/`.
+/// Where each shell's completion script goes under `completions/`: zsh's under the
+/// name its loader looks for, the others under the names packagers expect.
 const SHELLS: [(Shell, &str); 5] = [
     (Shell::Bash, "millectl.bash"),
-    (Shell::Zsh, "millectl.zsh"),
+    (Shell::Zsh, "_millectl"),
     (Shell::Fish, "millectl.fish"),
     (Shell::PowerShell, "millectl.ps1"),
     (Shell::Elvish, "millectl.elv"),
@@ -101,6 +110,15 @@ pub fn generate_assets(args: GenerateAssetsArgs) -> anyhow::Result<()> {
         clap_complete::generate(shell, &mut Cli::command(), BIN, &mut text);
         write(&completions_dir.join(file), &text)?;
     }
+    // A script under an old name (`millectl.zsh`, never loaded by zsh) would be
+    // installed by mistake; remove it.
+    for entry in std::fs::read_dir(&completions_dir)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        let ours = name.starts_with(BIN) || name == format!("_{BIN}");
+        if ours && !SHELLS.iter().any(|(_, file)| *file == name) {
+            std::fs::remove_file(completions_dir.join(&name))?;
+        }
+    }
 
     let man_dir = args.out_dir.join("man");
     std::fs::create_dir_all(&man_dir)
@@ -145,14 +163,18 @@ fn display_name(cmd: &clap::Command) -> String {
         .to_owned()
 }
 
+/// The page of `cmd`, its title in capitals as man pages have it, [`tidy`]'d.
 fn render(cmd: clap::Command, date: &str) -> anyhow::Result<Vec<u8>> {
     let mut page = Vec::new();
+    let title = display_name(&cmd).to_uppercase();
     clap_mangen::Man::new(cmd)
+        .title(title)
         .date(date)
         .source(concat!("millectl ", env!("CARGO_PKG_VERSION")))
         .manual("millectl manual")
         .render(&mut page)?;
-    Ok(page)
+    let page = String::from_utf8(page).context("clap_mangen wrote a page that is not UTF-8")?;
+    Ok(tidy::tidy(&page).into_bytes())
 }
 
 /// `SOURCE_DATE_EPOCH` (reproducible builds) as `YYYY-MM-DD`, else `MAN_DATE`.
