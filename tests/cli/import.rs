@@ -680,3 +680,114 @@ fn retries_against_a_server_answering_503_are_said_on_stderr_without_verbose() {
         "no retry said: {err}"
     );
 }
+
+/// A proxy to `upstream` that answers every other request `503 Service Unavailable`
+/// itself (the first included), as a load balancer does while replicas restart.
+fn every_other_503(upstream: &str) -> String {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let upstream = upstream
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("address"));
+    // Detached: it blocks in accept until the test process ends.
+    std::thread::spawn(move || {
+        for (n, stream) in listener.incoming().enumerate() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().expect("stream"));
+            let mut head = String::new();
+            let mut length = 0usize;
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                let lower = line.to_ascii_lowercase();
+                if let Some(value) = lower.strip_prefix("content-length:") {
+                    length = value.trim().parse().unwrap_or(0);
+                }
+                if !lower.starts_with("connection:") {
+                    head.push_str(&line);
+                }
+                line.clear();
+            }
+            let mut body = vec![0; length];
+            if reader.read_exact(&mut body).is_err() {
+                continue;
+            }
+            if n % 2 == 0 {
+                let _ = stream.write_all(
+                    b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+                );
+                continue;
+            }
+            let Ok(mut server) = std::net::TcpStream::connect(&upstream) else {
+                continue;
+            };
+            head.push_str("connection: close\r\n\r\n");
+            let mut answer = Vec::new();
+            let sent = server
+                .write_all(head.as_bytes())
+                .and_then(|()| server.write_all(&body))
+                .and_then(|_| server.read_to_end(&mut answer));
+            if sent.is_ok() {
+                let _ = stream.write_all(&answer);
+            }
+        }
+    });
+    url
+}
+
+#[test]
+fn on_a_terminal_each_retry_is_a_whole_line_above_the_progress_bar() {
+    // Arrange: every other request is refused 503 on the way.
+    let env = TestEnv::start_with(&["--seed-users", "1000"]);
+    let proxy = every_other_503(&env.url);
+    let file = env.write_file("moves.csv", moves(1, 1000, ','));
+    let mut cmd = env.std_cmd_without_server();
+    cmd.env("MILLECTL_TOKEN", &env.creds.api_token)
+        .args(["--server", &proxy, "phone", "import"])
+        .arg(&file)
+        .args(["--yes", "--chunk-size", "100", "--concurrency", "1"]);
+
+    // Act
+    let mut session = expectrl::Session::spawn(cmd).expect("spawn on a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(60)));
+    let output = session.expect(expectrl::Eof).expect("end of output");
+    let text = String::from_utf8_lossy(output.as_bytes()).into_owned();
+    let status = session.get_process().wait().expect("wait");
+
+    // Assert: each retry line is whole, on its own line, never run into the bar.
+    assert!(
+        matches!(status, expectrl::WaitStatus::Exited(_, 0)),
+        "{status:?}\n{text}"
+    );
+    let lines: Vec<&str> = text
+        .split(['\r', '\n'])
+        .map(|l| l.trim_start_matches("\x1b[2K"))
+        .collect();
+    let retries: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.contains("retrying chunk"))
+        .collect();
+    assert_eq!(retries.len(), 10, "one retry per chunk: {text:?}");
+    for (chunk, line) in (1..).zip(&retries) {
+        assert_eq!(
+            **line,
+            format!(
+                "server unavailable (503 Service Unavailable); retrying chunk {chunk} of 10 in \
+                 {} (attempt 2, giving up after 120 s of failures)",
+                line.split(" in ")
+                    .nth(1)
+                    .and_then(|l| l.split(" (").next())
+                    .unwrap_or("?")
+            ),
+            "{text:?}"
+        );
+    }
+    assert!(
+        lines.iter().any(|l| l.contains("/1000 rows")),
+        "no progress bar: {text:?}"
+    );
+    assert!(text.contains("1000 updated"), "{text:?}");
+    assert_eq!(env.count(MOVED), 1000);
+    assert_eq!(env.count(TWICE_AUDITED), 0);
+}
