@@ -568,7 +568,7 @@ fn the_closing_line_counts_by_outcome_and_all_not_found_exits_9() {
 
     // Assert
     assert!(
-        err.contains("0 updated, 30 not found: 30 rows in "),
+        err.contains("0 updated, 30 not found; 30 rows in "),
         "{err}"
     );
     assert!(!err.contains("Imported"), "{err}");
@@ -591,13 +591,26 @@ fn a_mixed_import_names_each_outcome_in_its_closing_line() {
          20000000,u000003,600000003,+48 500 999 999\n\
          20000000,u999999,600000004,\n",
     );
+    let mut dry = env.helpdesk_cmd();
+    dry.args(["phone", "import"]).arg(&file).arg("--dry-run");
     let mut cmd = env.helpdesk_cmd();
     cmd.args(["phone", "import"]).arg(&file).arg("--yes");
 
+    let (_, dry_err) = run(&mut dry, 9);
     let (_, err) = run(&mut cmd, 9);
 
     assert!(
-        err.contains("1 updated, 1 unchanged, 1 conflict, 1 not found: 4 rows in "),
+        dry_err.contains(
+            "Dry run, nothing changed: 1 would be updated, 1 unchanged, 1 conflict, 1 not found; 4 rows in "
+        ),
+        "{dry_err}"
+    );
+    assert!(
+        dry_err.contains("2 of 4 rows would not be applied"),
+        "{dry_err}"
+    );
+    assert!(
+        err.contains("1 updated, 1 unchanged, 1 conflict, 1 not found; 4 rows in "),
         "{err}"
     );
     assert!(err.contains("2 of 4 rows were not applied"), "{err}");

@@ -129,7 +129,7 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
     summary::rows_not_applied(&args, &summary, counts_shown)
 }
 
-/// What happened, by outcome, and how fast: `0 updated, 30000 not found: 30000 rows
+/// What happened, by outcome, and how fast: `0 updated, 30000 not found; 30000 rows
 /// in 1.2 s (25000 rows/s), batch imp-….`
 fn closing_line(summary: &Summary, took: Duration) -> String {
     let rate = summary.total as f64 / took.as_secs_f64().max(1e-3);
@@ -138,7 +138,7 @@ fn closing_line(summary: &Summary, took: Duration) -> String {
         n => format!(", {n} of them done by the earlier run"),
     };
     format!(
-        "{}{}: {} rows{resumed} in {:.1} s ({rate:.0} rows/s), batch {}.",
+        "{}{}; {} rows{resumed} in {:.1} s ({rate:.0} rows/s), batch {}.",
         if summary.dry_run {
             "Dry run, nothing changed: "
         } else {
