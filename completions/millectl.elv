@@ -346,7 +346,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --journal 'Where finished chunks are recorded, for resuming [default: a file under the config directory named after the input''s hash and the server]'
             cand --concurrency 'Chunks sent at once'
             cand --chunk-size 'Rows per chunk (a resumed import keeps the size it started with)'
-            cand --retry-for 'How long to keep retrying a chunk while the server is unreachable, restarting or busy, before stopping (the import can then be resumed)'
+            cand --retry-for 'How long to keep retrying a chunk while the server is unreachable, restarting or busy, before stopping (the import can then be resumed). Each retry is said on stderr, with its reason and wait'
             cand --progress-every 'When stderr is not a terminal: how often a progress line is printed there (0: after every chunk)'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'

@@ -381,7 +381,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Where finished chunks are recorded, for resuming [default: a file under the config directory named after the input''s hash and the server]')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks sent at once')
             [CompletionResult]::new('--chunk-size', '--chunk-size', [CompletionResultType]::ParameterName, 'Rows per chunk (a resumed import keeps the size it started with)')
-            [CompletionResult]::new('--retry-for', '--retry-for', [CompletionResultType]::ParameterName, 'How long to keep retrying a chunk while the server is unreachable, restarting or busy, before stopping (the import can then be resumed)')
+            [CompletionResult]::new('--retry-for', '--retry-for', [CompletionResultType]::ParameterName, 'How long to keep retrying a chunk while the server is unreachable, restarting or busy, before stopping (the import can then be resumed). Each retry is said on stderr, with its reason and wait')
             [CompletionResult]::new('--progress-every', '--progress-every', [CompletionResultType]::ParameterName, 'When stderr is not a terminal: how often a progress line is printed there (0: after every chunk)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: a ticket number or a few words, kept in the audit')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')

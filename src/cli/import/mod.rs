@@ -70,7 +70,8 @@ pub struct ImportArgs {
     #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u16).range(1..=MAX_PHONE_CHANGES as i64))]
     pub chunk_size: u16,
     /// How long to keep retrying a chunk while the server is unreachable, restarting
-    /// or busy, before stopping (the import can then be resumed).
+    /// or busy, before stopping (the import can then be resumed). Each retry is said
+    /// on stderr, with its reason and wait.
     #[arg(long, default_value_t = 120, value_name = "SECONDS")]
     pub retry_for: u64,
     /// When stderr is not a terminal: how often a progress line is printed there (0:
