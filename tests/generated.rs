@@ -141,7 +141,8 @@ fn man_pages_keep_the_rules_mandoc_lints() {
 
 /// `mandoc -Tlint` (all levels, style included) finds nothing in any page. mandoc is
 /// taken from `$MANDOC`, else from PATH; without it the test says so and passes (the
-/// textual rules above still hold).
+/// textual rules above still hold) — except under CI (`.ci/run` installs mandoc), where a
+/// missing mandoc is a failure rather than a quiet skip.
 #[test]
 fn man_pages_lint_clean_under_mandoc() {
     let mandoc = std::env::var_os("MANDOC").unwrap_or_else(|| "mandoc".into());
@@ -153,6 +154,10 @@ fn man_pages_lint_clean_under_mandoc() {
     {
         Ok(output) => output,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "mandoc not found under CI: .ci/run installs it"
+            );
             eprintln!(
                 "note: mandoc not found ({}); `mandoc -Tlint` not run — install mandoc or set MANDOC",
                 mandoc.to_string_lossy()
