@@ -97,8 +97,14 @@ _millectl() {
             millectl__subcmd__api__subcmd__token__subcmd__help,revoke)
                 cmd="millectl__subcmd__api__subcmd__token__subcmd__help__subcmd__revoke"
                 ;;
+            millectl__subcmd__config,delete)
+                cmd="millectl__subcmd__config__subcmd__delete"
+                ;;
             millectl__subcmd__config,help)
                 cmd="millectl__subcmd__config__subcmd__help"
+                ;;
+            millectl__subcmd__config,list)
+                cmd="millectl__subcmd__config__subcmd__list"
                 ;;
             millectl__subcmd__config,set)
                 cmd="millectl__subcmd__config__subcmd__set"
@@ -106,14 +112,26 @@ _millectl() {
             millectl__subcmd__config,show)
                 cmd="millectl__subcmd__config__subcmd__show"
                 ;;
+            millectl__subcmd__config,use)
+                cmd="millectl__subcmd__config__subcmd__use"
+                ;;
+            millectl__subcmd__config__subcmd__help,delete)
+                cmd="millectl__subcmd__config__subcmd__help__subcmd__delete"
+                ;;
             millectl__subcmd__config__subcmd__help,help)
                 cmd="millectl__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            millectl__subcmd__config__subcmd__help,list)
+                cmd="millectl__subcmd__config__subcmd__help__subcmd__list"
                 ;;
             millectl__subcmd__config__subcmd__help,set)
                 cmd="millectl__subcmd__config__subcmd__help__subcmd__set"
                 ;;
             millectl__subcmd__config__subcmd__help,show)
                 cmd="millectl__subcmd__config__subcmd__help__subcmd__show"
+                ;;
+            millectl__subcmd__config__subcmd__help,use)
+                cmd="millectl__subcmd__config__subcmd__help__subcmd__use"
                 ;;
             millectl__subcmd__help,api-token)
                 cmd="millectl__subcmd__help__subcmd__api__subcmd__token"
@@ -181,11 +199,20 @@ _millectl() {
             millectl__subcmd__help__subcmd__api__subcmd__token,revoke)
                 cmd="millectl__subcmd__help__subcmd__api__subcmd__token__subcmd__revoke"
                 ;;
+            millectl__subcmd__help__subcmd__config,delete)
+                cmd="millectl__subcmd__help__subcmd__config__subcmd__delete"
+                ;;
+            millectl__subcmd__help__subcmd__config,list)
+                cmd="millectl__subcmd__help__subcmd__config__subcmd__list"
+                ;;
             millectl__subcmd__help__subcmd__config,set)
                 cmd="millectl__subcmd__help__subcmd__config__subcmd__set"
                 ;;
             millectl__subcmd__help__subcmd__config,show)
                 cmd="millectl__subcmd__help__subcmd__config__subcmd__show"
+                ;;
+            millectl__subcmd__help__subcmd__config,use)
+                cmd="millectl__subcmd__help__subcmd__config__subcmd__use"
                 ;;
             millectl__subcmd__help__subcmd__phone,import)
                 cmd="millectl__subcmd__help__subcmd__phone__subcmd__import"
@@ -847,7 +874,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__config)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help set show help"
+            opts="-o -v -h --server --profile --output --no-color --verbose --help set show list use delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -876,8 +903,38 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        millectl__subcmd__config__subcmd__delete)
+            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         millectl__subcmd__config__subcmd__help)
-            opts="set show help"
+            opts="set show list use delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -890,7 +947,35 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        millectl__subcmd__config__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         millectl__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__config__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -932,6 +1017,50 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        millectl__subcmd__config__subcmd__help__subcmd__use)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__config__subcmd__list)
+            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         millectl__subcmd__config__subcmd__set)
             opts="-o -v -h --server --profile --output --no-color --verbose --help server"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -963,6 +1092,36 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__config__subcmd__show)
+            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__config__subcmd__use)
             opts="-o -v -h --server --profile --output --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1221,8 +1380,36 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__config)
-            opts="set show"
+            opts="set show list use delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__config__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__config__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1249,6 +1436,20 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__config__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__config__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

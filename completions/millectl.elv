@@ -19,7 +19,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
     var completions = [
         &'millectl'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -54,7 +54,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --login 'Your login'
             cand --otp 'Deprecated: the one-time code as an argument, visible in the process list; give it at the prompt, or on stdin after the password with --password-stdin'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --password-stdin 'Read the secrets from stdin, one per line: the password (first login and new password: the temporary password, then the new one), then the one-time code'
@@ -67,7 +67,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;logout'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -78,7 +78,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;whoami'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -89,7 +89,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;user'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -110,7 +110,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;user;show'= {
             cand --millekod 'Company code [default: your own, for co-users]'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --reveal-phone 'Show the whole phone number (recorded in the audit)'
@@ -126,7 +126,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --tool 'Only users of this authorization tool'
             cand --limit 'Print at most N users (default: every one, page by page)'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --blocked 'Only blocked users (the same as `--status blocked`)'
@@ -142,7 +142,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --tool 'Only users of this authorization tool'
             cand --limit 'Print at most N users (default: every one, page by page)'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -155,7 +155,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --millekod 'Company code [default: your own, for co-users]'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand -y 'Do not ask for confirmation'
@@ -170,7 +170,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --millekod 'Company code'
             cand --reason 'Why (required): a ticket number or a few words, shown with the user and kept in the audit, e.g. "lost token, ticket 4411"'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand -y 'Do not ask for confirmation'
@@ -185,7 +185,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --millekod 'Company code'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand -y 'Do not ask for confirmation'
@@ -201,7 +201,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --from 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand -y 'Do not ask for confirmation'
@@ -217,7 +217,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --since 'Only entries from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)'
             cand --limit 'At most this many entries [server default: 50]'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -257,7 +257,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;unblock'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -274,7 +274,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --from 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand -y 'Do not ask for confirmation'
@@ -290,7 +290,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --from 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand -y 'Do not ask for confirmation'
@@ -314,7 +314,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;phone'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -330,7 +330,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --millekod 'Company code [default: your own, for co-users]'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand -y 'Do not ask for confirmation'
@@ -350,7 +350,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --progress-every 'When stderr is not a terminal: how often a progress line is printed there (0: after every chunk)'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --dry-run 'Ask the server what would happen to each row; change nothing'
@@ -378,7 +378,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;approve'= {
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand -y 'Do not ask for confirmation'
@@ -391,7 +391,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;approvals'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -404,7 +404,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --millekod 'Company code'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand -y 'Do not ask for confirmation'
@@ -417,7 +417,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;token'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -433,7 +433,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;token;load'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -444,7 +444,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;token;list'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -457,7 +457,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --millekod 'millekod'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand -y 'Do not ask for confirmation'
@@ -473,7 +473,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --because 'Why: lost, broken or returned'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand -y 'Do not ask for confirmation'
@@ -503,7 +503,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;config'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -511,13 +511,16 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand set 'Set a value of the current profile (`server`)'
-            cand show 'Show the current profile: server, where the session is kept, config path'
+            cand set 'Set a value of the current profile (`server`); creates the profile'
+            cand show 'Show the current profile: server, its session and whether the server still accepts it, config path'
+            cand list 'List the profiles: server, stored session, which one is current'
+            cand use 'Make NAME the profile used without --profile (MILLECTL_PROFILE and --profile still override it)'
+            cand delete 'Delete a profile: its settings and its stored session (ended on the server). The current profile is refused: `config use` another one first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;config;set'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -528,7 +531,40 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;config;show'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;config;list'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;config;use'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
+            cand -o 'Output format: a table for people, json or csv for scripts'
+            cand --output 'Output format: a table for people, json or csv for scripts'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'millectl;config;delete'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -538,19 +574,28 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --help 'Print help'
         }
         &'millectl;config;help'= {
-            cand set 'Set a value of the current profile (`server`)'
-            cand show 'Show the current profile: server, where the session is kept, config path'
+            cand set 'Set a value of the current profile (`server`); creates the profile'
+            cand show 'Show the current profile: server, its session and whether the server still accepts it, config path'
+            cand list 'List the profiles: server, stored session, which one is current'
+            cand use 'Make NAME the profile used without --profile (MILLECTL_PROFILE and --profile still override it)'
+            cand delete 'Delete a profile: its settings and its stored session (ended on the server). The current profile is refused: `config use` another one first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;config;help;set'= {
         }
         &'millectl;config;help;show'= {
         }
+        &'millectl;config;help;list'= {
+        }
+        &'millectl;config;help;use'= {
+        }
+        &'millectl;config;help;delete'= {
+        }
         &'millectl;config;help;help'= {
         }
         &'millectl;api-token'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -568,7 +613,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --expires-in 'Lifetime: 30d, 12h, 90m or 3600s [default: 30 days; at most 365 days]'
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -579,7 +624,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;api-token;list'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -591,7 +636,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;api-token;revoke'= {
             cand --reason 'Why: a ticket number or a few words, kept in the audit'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand -y 'Do not ask for confirmation'
@@ -626,7 +671,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --actor 'Only what this actor did: a login or token name (helpdesk), or the audit''s whole actor (operator:helpdesk, user:12345678/anna, token:batch, anonymous)'
             cand --limit 'At most this many records [server default: 100]'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -637,7 +682,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;completions'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -648,7 +693,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;man'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -660,7 +705,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;generate-assets'= {
             cand --out-dir 'The directory to write `completions/` and `man/` into (the repository''s root)'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -671,7 +716,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;demo'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -725,7 +770,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --mask-key-pkcs11-key 'Label of the key new records are made with (`server mask-key generate`). The token''s other HMAC keys still check the records they made'
             cand --mask-key-pkcs11-pin-file 'File holding the token''s user PIN; or set MILLECTL_PKCS11_PIN'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --insecure-http 'Serve plain HTTP on a non-loopback address (behind a TLS-terminating proxy)'
@@ -743,7 +788,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;server;operator'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -762,7 +807,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --database 'Database URL (sqlite://PATH or postgres://…)'
             cand --pepper-file 'File holding the server''s pepper; or set MILLECTL_PEPPER'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -774,7 +819,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;server;operator;unblock'= {
             cand --database 'Database URL (sqlite://PATH or postgres://…)'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -787,7 +832,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --database 'Database URL (sqlite://PATH or postgres://…)'
             cand --pepper-file 'File holding the server''s pepper; or set MILLECTL_PEPPER'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -812,7 +857,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;server;init-pepper'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -823,7 +868,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;server;mask-key'= {
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -840,7 +885,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --key 'Label of the new key; must not exist in the token'
             cand --pkcs11-pin-file 'File holding the token''s user PIN; or set MILLECTL_PKCS11_PIN'
             cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
-            cand --profile 'Named profile of the config file (server and stored session)'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
             cand -o 'Output format: a table for people, json or csv for scripts'
             cand --output 'Output format: a table for people, json or csv for scripts'
             cand --no-color 'No colors (also NO_COLOR=1)'
@@ -973,12 +1018,21 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;help;token;withdraw'= {
         }
         &'millectl;help;config'= {
-            cand set 'Set a value of the current profile (`server`)'
-            cand show 'Show the current profile: server, where the session is kept, config path'
+            cand set 'Set a value of the current profile (`server`); creates the profile'
+            cand show 'Show the current profile: server, its session and whether the server still accepts it, config path'
+            cand list 'List the profiles: server, stored session, which one is current'
+            cand use 'Make NAME the profile used without --profile (MILLECTL_PROFILE and --profile still override it)'
+            cand delete 'Delete a profile: its settings and its stored session (ended on the server). The current profile is refused: `config use` another one first'
         }
         &'millectl;help;config;set'= {
         }
         &'millectl;help;config;show'= {
+        }
+        &'millectl;help;config;list'= {
+        }
+        &'millectl;help;config;use'= {
+        }
+        &'millectl;help;config;delete'= {
         }
         &'millectl;help;api-token'= {
             cand create 'Create a token for a batch script; prints it once (it is never shown again)'

@@ -25,7 +25,7 @@ function __fish_millectl_using_subcommand
 end
 
 complete -c millectl -n "__fish_millectl_needs_command" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_needs_command" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_needs_command" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_needs_command" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -56,7 +56,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand login" -l millekod -d 
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l login -d 'Your login' -r
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l otp -d 'Deprecated: the one-time code as an argument, visible in the process list; give it at the prompt, or on stdin after the password with --password-stdin' -r
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand login" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand login" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -66,7 +66,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand login" -l no-color -d 
 complete -c millectl -n "__fish_millectl_using_subcommand login" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand login" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand logout" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand logout" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -74,7 +74,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand logout" -l no-color -d
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -82,7 +82,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l no-color -d
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -100,7 +100,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_s
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -113,7 +113,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l tool -d 'Only users of this authorization tool' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l limit -d 'Print at most N users (default: every one, page by page)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -126,7 +126,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l tool -d 'Only users of this authorization tool' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l limit -d 'Print at most N users (default: every one, page by page)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -136,7 +136,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -147,7 +147,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l millekod -d 'Company code' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l reason -d 'Why (required): a ticket number or a few words, shown with the user and kept in the audit, e.g. "lost token, ticket 4411"' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -158,7 +158,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l millekod -d 'Company code' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -170,7 +170,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l from -d 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -182,7 +182,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l since -d 'Only entries from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l limit -d 'At most this many entries [server default: 50]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -199,7 +199,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "history" -d 'Why is this user blocked: their login attempts (when, from where, which factor failed, attempts left) and every administrative action on them, newest first'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -213,7 +213,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_se
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l from -d 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -225,7 +225,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_se
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l from -d 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -237,7 +237,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_se
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from help" -f -a "new-password" -d 'The user forgot it: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -250,7 +250,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -266,7 +266,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l progress-every -d 'When stderr is not a terminal: how often a progress line is printed there (0: after every chunk)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -282,7 +282,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand approve" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand approve" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -291,7 +291,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand approve" -l no-color -
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand approvals" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -301,7 +301,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand approvals" -s h -l hel
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l millekod -d 'Company code' -r
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -310,7 +310,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l no-color 
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -323,7 +323,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -f -a "withdraw" -d 'Take a user\'s token away for good; with a mobile number they get SMS codes'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -331,7 +331,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -341,7 +341,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l millekod -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -355,7 +355,7 @@ broken\t''
 returned\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -368,19 +368,22 @@ complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Give a user the token with this serial; their codes then come from it'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "withdraw" -d 'Take a user\'s token away for good; with a mobile number they get SMS codes'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -l profile -d 'Named profile of the config file (server and stored session)' -r
-complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -l no-color -d 'No colors (also NO_COLOR=1)'
-complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -s h -l help -d 'Print help'
-complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -f -a "set" -d 'Set a value of the current profile (`server`)'
-complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -f -a "show" -d 'Show the current profile: server, where the session is kept, config path'
-complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -f -a "set" -d 'Set a value of the current profile (`server`); creates the profile'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -f -a "show" -d 'Show the current profile: server, its session and whether the server still accepts it, config path'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -f -a "list" -d 'List the profiles: server, stored session, which one is current'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -f -a "use" -d 'Make NAME the profile used without --profile (MILLECTL_PROFILE and --profile still override it)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -f -a "delete" -d 'Delete a profile: its settings and its stored session (ended on the server). The current profile is refused: `config use` another one first'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -388,18 +391,45 @@ complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_see
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a value of the current profile (`server`)'
-complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the current profile: server, where the session is kept, config path'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a value of the current profile (`server`); creates the profile'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the current profile: server, its session and whether the server still accepts it, config path'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles: server, stored session, which one is current'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make NAME the profile used without --profile (MILLECTL_PROFILE and --profile still override it)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a profile: its settings and its stored session (ended on the server). The current profile is refused: `config use` another one first'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -417,7 +447,7 @@ audit:read\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l expires-in -d 'Lifetime: 30d, 12h, 90m or 3600s [default: 30 days; at most 365 days]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -425,7 +455,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -434,7 +464,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -518,7 +548,7 @@ suspended\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l actor -d 'Only what this actor did: a login or token name (helpdesk), or the audit\'s whole actor (operator:helpdesk, user:12345678/anna, token:batch, anonymous)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l limit -d 'At most this many records [server default: 100]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand audit" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -526,7 +556,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand audit" -l no-color -d 
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand completions" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand completions" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -534,7 +564,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand completions" -l no-col
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand man" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand man" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand man" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand man" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -543,7 +573,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand man" -s v -l verbose -
 complete -c millectl -n "__fish_millectl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l out-dir -d 'The directory to write `completions/` and `man/` into (the repository\'s root)' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -551,7 +581,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l no
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand demo" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand demo" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand demo" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand demo" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -603,7 +633,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l mask-key-pkcs11-key -d 'Label of the key new records are made with (`server mask-key generate`). The token\'s other HMAC keys still check the records they made' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l mask-key-pkcs11-pin-file -d 'File holding the token\'s user PIN; or set MILLECTL_PKCS11_PIN' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -618,7 +648,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -f -a "mask-key" -d 'Manage the masked-password key in a PKCS#11 token'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -630,7 +660,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_see
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -f -a "reset" -d 'Start an operator over: new temporary password and token seed, printed once'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -638,7 +668,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_see
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -s h -l help -d 'Print help'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l profile -d 'Named profile of the config file (server and stored session)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -686,8 +716,11 @@ complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'Serials available for assignment'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "assign" -d 'Give a user the token with this serial; their codes then come from it'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "withdraw" -d 'Take a user\'s token away for good; with a mobile number they get SMS codes'
-complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a value of the current profile (`server`)'
-complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the current profile: server, where the session is kept, config path'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a value of the current profile (`server`); creates the profile'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the current profile: server, its session and whether the server still accepts it, config path'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the profiles: server, stored session, which one is current'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make NAME the profile used without --profile (MILLECTL_PROFILE and --profile still override it)'
+complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "delete" -d 'Delete a profile: its settings and its stored session (ended on the server). The current profile is refused: `config use` another one first'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from api-token" -f -a "create" -d 'Create a token for a batch script; prints it once (it is never shown again)'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from api-token" -f -a "list" -d 'List the API tokens, revoked ones included'
 complete -c millectl -n "__fish_millectl_using_subcommand help; and __fish_seen_subcommand_from api-token" -f -a "revoke" -d 'Revoke a token at once; scripts using it get "not authenticated"'

@@ -2,6 +2,10 @@
 //!
 //! `$MILLECTL_CONFIG_DIR/config.toml`, else `<user config dir>/millectl/config.toml`.
 //! It never holds a secret; sessions live in the keyring or `credentials.toml`.
+//!
+//! A profile is *known* when it has a table here (`config set`, `login` and `config use`
+//! write one), a stored session, or is `default`; any other `--profile` is a typo, and
+//! is refused rather than silently talking to the default server (issue 16).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -11,6 +15,11 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct ConfigFile {
+    /// The profile a command uses without `--profile` or `MILLECTL_PROFILE`
+    /// (`config use NAME`); `default` when unset. Before `profiles`: TOML writes plain
+    /// values before tables.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_profile: Option<String>,
     #[serde(default)]
     pub profiles: BTreeMap<String, Profile>,
 }
@@ -62,5 +71,65 @@ impl ConfigFile {
 
     pub fn profile(&self, name: &str) -> Profile {
         self.profiles.get(name).cloned().unwrap_or_default()
+    }
+
+    /// The profile named by `config use`, else `default`.
+    pub fn current(&self) -> &str {
+        self.current_profile
+            .as_deref()
+            .unwrap_or(super::context::DEFAULT_PROFILE)
+    }
+
+    /// Profiles with a table in this file, and `default` (always known).
+    pub fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.profiles.keys().cloned().collect();
+        if !self.profiles.contains_key(super::context::DEFAULT_PROFILE) {
+            names.insert(0, super::context::DEFAULT_PROFILE.to_owned());
+        }
+        names
+    }
+}
+
+/// A profile name a command may create: 1 to 64 of `A-Z a-z 0-9 . _ -`. It becomes a
+/// TOML key, a keyring account and part of messages, so nothing else gets in.
+pub fn parse_profile_name(text: &str) -> Result<String, String> {
+    let ok = !text.is_empty()
+        && text.len() <= 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    if ok {
+        Ok(text.to_owned())
+    } else {
+        Err(format!(
+            "a profile name is 1 to 64 letters, digits, '.', '_' or '-', not {}",
+            super::fixes::shown(text)
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profile_names_are_plain_words() {
+        for good in ["default", "p3", "bank-prod", "a.b_c", &"x".repeat(64)] {
+            assert_eq!(parse_profile_name(good).as_deref(), Ok(good));
+        }
+        for bad in ["", "a b", "p3\n", "ł", "../x", "a=b", &"x".repeat(65)] {
+            assert!(parse_profile_name(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_current_profile_is_written_before_the_profile_tables() {
+        let mut file = ConfigFile::default();
+        file.profiles.insert("p3".into(), Profile::default());
+        file.current_profile = Some("p3".into());
+        let text = toml::to_string_pretty(&file).expect("toml");
+        let back: ConfigFile = toml::from_str(&text).expect("parse");
+        assert_eq!(back.current(), "p3");
+        assert_eq!(back.names(), ["default", "p3"]);
     }
 }

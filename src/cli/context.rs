@@ -7,9 +7,11 @@ use std::io::IsTerminal;
 use reqwest::Url;
 use secrecy::SecretString;
 
+use super::config::parse_profile_name;
 use super::config::ConfigFile;
 use super::credentials::{self, Source};
-use super::errors::{CliError, NOT_AUTHENTICATED};
+use super::errors::{CliError, INVALID_INPUT, NOT_AUTHENTICATED};
+use super::fixes::{self, LoginTarget};
 use super::origin::ServerOrigin;
 use super::GlobalArgs;
 use crate::api::{MilleKod, PrincipalView};
@@ -51,16 +53,22 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(global: &GlobalArgs) -> anyhow::Result<Self> {
+    /// The context of `global`'s profile: `--profile`, `MILLECTL_PROFILE`, the one
+    /// `config use` chose, else `default`. `creates`: the command may name a profile
+    /// nobody has used yet (`login`, `config set`); any other refuses an unknown one.
+    pub fn new(global: &GlobalArgs, creates: bool) -> anyhow::Result<Self> {
         let config = ConfigFile::load()?;
+        let profile = resolve_profile(&config, global.profile.as_deref(), creates, |name| {
+            credentials::load_stored(name).ok().flatten().is_some()
+        })?;
         let server = match &global.server {
             Some(url) => url.clone(),
             None => {
                 let text = fallback_server(
-                    config.profile(&global.profile).server,
+                    config.profile(&profile).server,
                     credentials::env_token().is_some(),
                     || {
-                        credentials::load_stored(&global.profile)
+                        credentials::load_stored(&profile)
                             .ok()
                             .flatten()
                             .map(|(s, _)| s.server)
@@ -70,12 +78,23 @@ impl Context {
                     CliError::invalid(format!(
                         "the configured server URL {text:?} is malformed: {e}"
                     ))
-                    .hint("fix it with `millectl config set server URL`")
+                    .hint(format!(
+                        "fix it with `millectl {}config set server URL`",
+                        if profile == DEFAULT_PROFILE {
+                            String::new()
+                        } else {
+                            format!("--profile {profile} ")
+                        }
+                    ))
                 })?
             }
         };
+        fixes::set_target(LoginTarget {
+            profile: profile.clone(),
+            server: server.to_string(),
+        });
         Ok(Self {
-            profile: global.profile.clone(),
+            profile,
             server,
             output: Self::output_of(global),
             verbose: global.verbose > 0,
@@ -139,7 +158,7 @@ impl Context {
                 self.check_issued_here(&session.server)?;
                 Ok((session.token, source))
             }
-            None => Err(CliError::not_logged_in().into()),
+            None => Err(CliError::not_logged_in(&self.login_target()).into()),
         }
     }
 
@@ -166,6 +185,14 @@ impl Context {
         ))
     }
 
+    /// The profile and server a hint about logging in names.
+    pub fn login_target(&self) -> LoginTarget {
+        LoginTarget {
+            profile: self.profile.clone(),
+            server: self.server.to_string(),
+        }
+    }
+
     /// People get prompts; scripts never do.
     pub fn interactive(&self) -> bool {
         std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
@@ -189,6 +216,47 @@ impl Context {
             _ => Err(CliError::usage("give --millekod (HelpDesk acts on any company)").into()),
         }
     }
+}
+
+/// The profile a command uses, checked: `given` (`--profile`, `MILLECTL_PROFILE`), else
+/// `config use`'s, else `default`. A name with no table in the config file and no
+/// stored session (`has_session`) is a typo unless the command creates it: refused,
+/// naming the known profiles, before anything is read or sent under it.
+fn resolve_profile(
+    config: &ConfigFile,
+    given: Option<&str>,
+    creates: bool,
+    has_session: impl FnOnce(&str) -> bool,
+) -> Result<String, CliError> {
+    let (name, from) = match given {
+        Some(name) => (name, "--profile"),
+        None => (config.current(), "current_profile in config.toml"),
+    };
+    if name == DEFAULT_PROFILE || config.profiles.contains_key(name) {
+        return Ok(name.to_owned());
+    }
+    if creates {
+        return parse_profile_name(name).map_err(CliError::invalid);
+    }
+    // Only a plain name is looked up in the keyring or the credentials file.
+    if parse_profile_name(name).is_ok() && has_session(name) {
+        return Ok(name.to_owned());
+    }
+    let shown = fixes::shown(name);
+    Err(CliError::new(
+        INVALID_INPUT,
+        format!(
+            "unknown profile {shown} ({from}); known profiles: {}",
+            config.names().join(", ")
+        ),
+    )
+    .hint(match parse_profile_name(name) {
+        Ok(name) => format!(
+            "create it with `millectl --profile {name} login` or \
+             `millectl --profile {name} config set server URL`; `millectl config list` lists them"
+        ),
+        Err(_) => "`millectl config list` lists the profiles".to_owned(),
+    }))
 }
 
 /// `-v`: each request and its answer on stderr, one line each.
@@ -226,6 +294,85 @@ mod tests {
         assert_eq!(
             fallback_server(None, false, || Some(String::new())),
             DEFAULT_SERVER
+        );
+    }
+
+    fn config_with(names: &[&str], current: Option<&str>) -> ConfigFile {
+        let mut config = ConfigFile {
+            current_profile: current.map(str::to_owned),
+            ..ConfigFile::default()
+        };
+        for name in names {
+            config
+                .profiles
+                .insert((*name).to_owned(), Default::default());
+        }
+        config
+    }
+
+    #[test]
+    fn the_profile_is_the_given_one_then_the_current_one_then_default() {
+        let config = config_with(&["p3", "bank"], Some("bank"));
+        let none = |_: &str| false;
+        assert_eq!(
+            resolve_profile(&config, Some("p3"), false, none).unwrap(),
+            "p3"
+        );
+        assert_eq!(resolve_profile(&config, None, false, none).unwrap(), "bank");
+        let empty = ConfigFile::default();
+        assert_eq!(
+            resolve_profile(&empty, None, false, none).unwrap(),
+            "default"
+        );
+        assert_eq!(
+            resolve_profile(&empty, Some("default"), false, none).unwrap(),
+            "default"
+        );
+    }
+
+    #[test]
+    fn an_unknown_profile_is_refused_naming_the_known_ones() {
+        let config = config_with(&["p3", "bank"], None);
+        let err = resolve_profile(&config, Some("nosuch"), false, |_| false).unwrap_err();
+        assert_eq!(err.code, INVALID_INPUT);
+        assert_eq!(
+            err.message,
+            "unknown profile \"nosuch\" (--profile); known profiles: default, bank, p3"
+        );
+        assert!(err
+            .hint
+            .unwrap()
+            .contains("millectl --profile nosuch login"));
+        // A stored session makes it known; login and config set create it.
+        assert!(resolve_profile(&config, Some("old"), false, |n| n == "old").is_ok());
+        assert!(resolve_profile(&config, Some("new"), true, |_| false).is_ok());
+    }
+
+    #[test]
+    fn a_hostile_profile_name_is_neither_created_nor_looked_up_nor_echoed_whole() {
+        let config = ConfigFile::default();
+        let long = "y".repeat(10_000);
+        for name in ["../../etc", "a\nb", long.as_str()] {
+            let looked_up = std::cell::Cell::new(false);
+            let err = resolve_profile(&config, Some(name), false, |_| {
+                looked_up.set(true);
+                true
+            })
+            .unwrap_err();
+            assert!(!looked_up.get(), "{name:?}");
+            assert!(err.message.len() < 200, "{}", err.message);
+            assert!(resolve_profile(&config, Some(name), true, |_| false).is_err());
+        }
+    }
+
+    #[test]
+    fn a_current_profile_that_went_away_says_where_it_came_from() {
+        let config = config_with(&[], Some("gone"));
+        let err = resolve_profile(&config, None, false, |_| false).unwrap_err();
+        assert!(
+            err.message.contains("current_profile in config.toml"),
+            "{}",
+            err.message
         );
     }
 

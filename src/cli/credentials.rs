@@ -189,7 +189,10 @@ pub fn save(profile: &str, session: &StoredSession) -> anyhow::Result<Source> {
     if mode != StoreMode::File {
         let json = serde_json::to_string(&record)?;
         match with_keyring(profile, move |entry| entry.set_password(&json)) {
-            Ok(()) => return Ok(Source::Keyring),
+            Ok(()) => {
+                register(profile)?;
+                return Ok(Source::Keyring);
+            }
             Err(err) if mode == StoreMode::Keyring => {
                 return Err(err.context("cannot store the session in the OS keyring"))
             }
@@ -202,7 +205,25 @@ pub fn save(profile: &str, session: &StoredSession) -> anyhow::Result<Source> {
     }
     let mut records = read_file()?;
     records.insert(profile.to_owned(), record);
-    Ok(Source::File(write_file(&records)?))
+    let path = write_file(&records)?;
+    register(profile)?;
+    Ok(Source::File(path))
+}
+
+/// Give `profile` a table in the config file, so `config list` shows it and it is a
+/// known profile wherever its session is kept (a keyring cannot be listed).
+fn register(profile: &str) -> anyhow::Result<()> {
+    let mut file = super::config::ConfigFile::load()?;
+    if !file.profiles.contains_key(profile) {
+        file.profiles.insert(profile.to_owned(), Default::default());
+        file.save()?;
+    }
+    Ok(())
+}
+
+/// The profiles with a session in the credentials file.
+pub fn stored_profiles() -> anyhow::Result<Vec<String>> {
+    Ok(read_file()?.into_keys().collect())
 }
 
 /// Forget the session of `profile` everywhere it may be.

@@ -1,8 +1,12 @@
 //! The one place errors become exit codes (DESIGN.md): 0 ok, 1 other, 2 usage, 3 not
 //! found, 4 not authenticated, 5 forbidden, 6 conflict, 7 invalid input, 8 server
 //! unavailable, 9 some rows of an import not applied, 130 interrupted — and the hint
-//! printed under the error line.
+//! printed under the error line. Each thing is said once: where the server's own
+//! detail already gives the advice (a blocked or suspended login), no hint repeats it;
+//! where a fix is a command, the hint is that command with the user's values
+//! (`super::fixes`).
 
+use super::fixes::{self, LoginTarget};
 use crate::api::ErrorCode;
 use crate::client::ClientError;
 
@@ -51,9 +55,12 @@ impl CliError {
         Self::new(INVALID_INPUT, message)
     }
 
-    pub fn not_logged_in() -> Self {
-        Self::new(NOT_AUTHENTICATED, "not logged in")
-            .hint("run `millectl login` (or set MILLECTL_TOKEN for scripts)")
+    /// No session for `target`'s profile: the hint logs in to that profile.
+    pub fn not_logged_in(target: &LoginTarget) -> Self {
+        Self::new(NOT_AUTHENTICATED, "not logged in").hint(format!(
+            "{}, or set MILLECTL_TOKEN for scripts",
+            target.login_hint()
+        ))
     }
 }
 
@@ -82,24 +89,21 @@ pub fn classify(err: &anyhow::Error) -> (u8, Option<String>) {
         return match client {
             ClientError::Api { problem, .. } => {
                 let hint = match problem.code {
-                    ErrorCode::Unauthenticated => {
-                        Some("run `millectl login` (your session may have expired)".to_owned())
-                    }
-                    ErrorCode::UserBlocked => Some(
-                        "ask a co-user of the same MilleKod or HelpDesk to unblock the user"
-                            .to_owned(),
-                    ),
-                    ErrorCode::UserSuspended => Some(
-                        "the bank suspended this user; only HelpDesk can release it".to_owned(),
-                    ),
+                    ErrorCode::Unauthenticated => Some(format!(
+                        "your session may have expired: {}",
+                        fixes::login_hint()
+                    )),
+                    // The server's detail says whom to ask; a hint would say it again.
+                    ErrorCode::UserBlocked | ErrorCode::UserSuspended => None,
                     ErrorCode::Suspended => Some(
                         "no unblock lifts a suspension; HelpDesk releases it: \
                          `millectl user release LOGIN --millekod M`"
                             .to_owned(),
                     ),
-                    ErrorCode::ReasonRequired => {
-                        Some("pass --reason \"TICKET-123\" (the server demands one)".to_owned())
-                    }
+                    ErrorCode::ReasonRequired => Some(format!(
+                        "run it again with one: `{}`",
+                        fixes::again_with_reason()
+                    )),
                     _ => None,
                 };
                 (exit_code_of_api(problem.code), hint)

@@ -5,12 +5,14 @@
 mod admin;
 mod approvals;
 mod change;
+mod clap_error;
 mod config;
 mod config_command;
 mod context;
 mod credentials;
 mod envelope;
 mod errors;
+mod fixes;
 mod generate;
 mod import;
 mod origin;
@@ -18,6 +20,7 @@ mod secret_env;
 mod session;
 mod tokens;
 mod users;
+mod when;
 
 #[cfg(feature = "server")]
 mod demo;
@@ -56,14 +59,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "MILLECTL_SERVER", value_parser = parse_server_url)]
     pub server: Option<reqwest::Url>,
 
-    /// Named profile of the config file (server and stored session).
-    #[arg(
-        long,
-        global = true,
-        env = "MILLECTL_PROFILE",
-        default_value = context::DEFAULT_PROFILE
-    )]
-    pub profile: String,
+    /// Named profile of the config file (server and stored session) [default: the one
+    /// `config use` chose, else default]. A name that is not known is refused (exit 7),
+    /// except by `login` and `config set`, which create it.
+    #[arg(long, global = true, env = "MILLECTL_PROFILE")]
+    pub profile: Option<String>,
 
     /// Output format: a table for people, json or csv for scripts.
     #[arg(short, long, global = true, value_enum, default_value_t = Format::Table)]
@@ -142,19 +142,7 @@ pub fn main() -> ExitCode {
     secret_env::take_all();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) => {
-            use clap::error::ErrorKind;
-            let code = match err.kind() {
-                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => 0,
-                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => errors::USAGE,
-                // A value that does not parse (MilleKod, login, URL, a lockout limit
-                // of 6) is invalid input; unknown or missing arguments are usage errors.
-                ErrorKind::ValueValidation | ErrorKind::InvalidValue => errors::INVALID_INPUT,
-                _ => errors::USAGE,
-            };
-            let _ = err.print();
-            return ExitCode::from(code);
-        }
+        Err(err) => return ExitCode::from(clap_error::report(&err)),
     };
     init_tracing(cli.global.verbose, cli.command.is_demo());
     match run(cli) {
@@ -171,6 +159,16 @@ pub fn main() -> ExitCode {
 }
 
 impl Command {
+    /// `login` and `config set` create the profile they are given; `config list|use|
+    /// delete` name theirs as an argument. Every other command needs a known one.
+    fn names_a_new_profile(&self) -> bool {
+        match self {
+            Command::Login(_) => true,
+            Command::Config(command) => command.takes_any_profile(),
+            _ => false,
+        }
+    }
+
     /// The demo runs a server in this process; its info logs would drown the tour.
     fn is_demo(&self) -> bool {
         #[cfg(feature = "server")]
@@ -213,7 +211,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::GenerateAssets(args) => return generate::generate_assets(args).map(ok),
             _ => {}
         }
-        let ctx = Context::new(&cli.global)?;
+        let ctx = Context::new(&cli.global, cli.command.names_a_new_profile())?;
         match cli.command {
             Command::Login(args) => session::login(&ctx, args).await,
             Command::Logout => session::logout(&ctx).await,
@@ -225,7 +223,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Envelope(args) => envelope::issue(&ctx, args).await,
             Command::Token(command) => tokens::run(&ctx, command).await,
             Command::Phone(command) => users::phone(&ctx, command).await,
-            Command::Config(command) => config_command::config(&ctx, command),
+            Command::Config(command) => config_command::config(&ctx, command).await,
             Command::ApiToken(command) => admin::api_token(&ctx, command).await,
             Command::Audit(args) => admin::audit(&ctx, args).await,
             Command::Completions(_) | Command::Man(_) | Command::GenerateAssets(_) => {

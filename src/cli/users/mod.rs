@@ -264,6 +264,9 @@ fn print_unblocked(
 
 /// Say which user was not found, in the bank's words.
 fn not_found_names(err: ClientError, millekod: &MilleKod, login: &Login) -> anyhow::Error {
+    if err.code() == Some(ErrorCode::NoAuthorizationTool) {
+        return super::fixes::no_phone_or_token(login, millekod).into();
+    }
     if err.code() == Some(ErrorCode::NotFound) {
         return CliError::new(
             super::errors::NOT_FOUND,
