@@ -6,6 +6,7 @@ mod audit_filters;
 mod binding;
 mod bulk;
 mod config;
+mod errors;
 mod find;
 // Shared by every test file; no one file uses all of it.
 #[allow(dead_code)]
