@@ -257,7 +257,10 @@ pub async fn api_token(ctx: &Context, command: ApiTokenCommand) -> anyhow::Resul
             .map_err(|err| match err.downcast::<crate::client::ClientError>() {
                 Ok(e) if e.code() == Some(ErrorCode::AlreadyExists) => {
                     CliError::new(CONFLICT, e.to_string())
-                        .hint("`millectl api-token list` shows the names taken")
+                        .hint(format!(
+                            "`{}` shows the names taken",
+                            super::fixes::command("api-token list")
+                        ))
                         .into()
                 }
                 Ok(e) => e.into(),
@@ -327,7 +330,10 @@ pub async fn api_token(ctx: &Context, command: ApiTokenCommand) -> anyhow::Resul
             .map_err(|err| match err.downcast::<crate::client::ClientError>() {
                 Ok(e) if e.code() == Some(ErrorCode::NotFound) => {
                     CliError::new(NOT_FOUND, format!("no API token with id {id}"))
-                        .hint("`millectl api-token list` shows the ids")
+                        .hint(format!(
+                            "`{}` shows the ids",
+                            super::fixes::command("api-token list")
+                        ))
                         .into()
                 }
                 Ok(e) => e.into(),

@@ -95,11 +95,10 @@ pub fn classify(err: &anyhow::Error) -> (u8, Option<String>) {
                     )),
                     // The server's detail says whom to ask; a hint would say it again.
                     ErrorCode::UserBlocked | ErrorCode::UserSuspended => None,
-                    ErrorCode::Suspended => Some(
-                        "no unblock lifts a suspension; HelpDesk releases it: \
-                         `millectl user release LOGIN --millekod M`"
-                            .to_owned(),
-                    ),
+                    ErrorCode::Suspended => Some(format!(
+                        "no unblock lifts a suspension; HelpDesk releases it: `{}`",
+                        fixes::command("user release LOGIN --millekod M")
+                    )),
                     ErrorCode::ReasonRequired => Some(format!(
                         "run it again with one: `{}`",
                         fixes::again_with_reason()

@@ -74,6 +74,17 @@ fn millectl() -> String {
     )
 }
 
+/// `millectl REST` as a hint shows it: with `--profile NAME` where this invocation
+/// uses a profile other than the default, so the command acts where this one did.
+pub fn command(rest: &str) -> String {
+    format!("{}{rest}", millectl())
+}
+
+/// The command HelpDesk releases a suspended user with.
+pub fn release(login: &Login, millekod: &MilleKod) -> String {
+    command(&format!("user release {login} --millekod {millekod}"))
+}
+
 /// The command that gives `login` of `millekod` a mobile number, so an unblock or a
 /// new password has somewhere to send the code.
 pub fn set_phone(login: &Login, millekod: &MilleKod) -> String {

@@ -238,3 +238,30 @@ fn a_reason_the_server_demands_is_asked_for_with_the_command_as_typed() {
         0,
     );
 }
+
+#[test]
+fn a_suspended_user_names_the_release_command_for_this_profile() {
+    let env = TestEnv::start();
+    env.login_operator("p3");
+    let p3 = |args: &[&str], code| {
+        run(
+            env.cmd()
+                .args(["--profile", "p3"])
+                .args(args)
+                .args(["--millekod", MILLEKOD, "--yes"]),
+            code,
+        )
+    };
+    p3(&["user", "suspend", "jan", "--reason", "ticket 4411"], 0);
+
+    let (_, unblock) = p3(&["unblock", "current-password", "jan"], 6);
+    let (_, reset) = p3(&["user", "require-password-change", "jan"], 6);
+
+    for err in [unblock, reset] {
+        assert_one_error(&err, "user release");
+        assert_eq!(
+            hinted_command(&err),
+            format!("millectl --profile p3 user release jan --millekod {MILLEKOD}")
+        );
+    }
+}

@@ -267,12 +267,21 @@ fn not_found_names(err: ClientError, millekod: &MilleKod, login: &Login) -> anyh
     if err.code() == Some(ErrorCode::NoAuthorizationTool) {
         return super::fixes::no_phone_or_token(login, millekod).into();
     }
+    if err.code() == Some(ErrorCode::Suspended) {
+        let release = super::fixes::release(login, millekod);
+        return CliError::new(super::errors::CONFLICT, err.to_string())
+            .hint(format!("HelpDesk releases it first: `{release}`"))
+            .into();
+    }
     if err.code() == Some(ErrorCode::NotFound) {
         return CliError::new(
             super::errors::NOT_FOUND,
             format!("no user '{login}' in MilleKod {millekod}"),
         )
-        .hint("check the login and --millekod; `millectl user list --millekod M` lists them")
+        .hint(format!(
+            "check the login and --millekod; `{}` lists them",
+            super::fixes::command(&format!("user list --millekod {millekod}"))
+        ))
         .into();
     }
     err.into()
@@ -322,7 +331,8 @@ pub async fn unblock(ctx: &Context, command: UnblockCommand) -> anyhow::Result<(
             format!("user '{login}' in MilleKod {millekod} is not blocked; nothing to unblock"),
         )
         .hint(format!(
-            "`millectl user show {login} --millekod {millekod}` shows where they stand"
+            "`{}` shows where they stand",
+            super::fixes::command(&format!("user show {login} --millekod {millekod}"))
         ))
         .into(),
         Ok(err) if err.code() == Some(ErrorCode::Suspended) => {

@@ -65,7 +65,8 @@ pub async fn suspend(ctx: &Context, args: SuspendArgs) -> anyhow::Result<()> {
             ),
         )
         .hint(format!(
-            "to change the reason, release first: millectl user release {login} --millekod {millekod}"
+            "to change the reason, release first: `{}`",
+            super::super::fixes::release(&login, &millekod)
         ))
         .into());
     }
@@ -174,7 +175,8 @@ pub fn unblock_refused(login: &Login, millekod: &MilleKod) -> CliError {
         ),
     )
     .hint(format!(
-        "HelpDesk releases it first: millectl user release {login} --millekod {millekod}"
+        "HelpDesk releases it first: `{}`",
+        super::super::fixes::release(login, millekod)
     ))
 }
 
