@@ -228,7 +228,8 @@ fn resolve_profile(
     creates: bool,
     has_session: impl FnOnce(&str) -> bool,
 ) -> Result<String, CliError> {
-    let (name, from) = match given {
+    // An empty MILLECTL_PROFILE (or --profile "") names none, like an unset one.
+    let (name, from) = match given.filter(|g| !g.is_empty()) {
         Some(name) => (name, "--profile"),
         None => (config.current(), "current_profile in config.toml"),
     };
