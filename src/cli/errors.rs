@@ -107,14 +107,26 @@ pub fn classify(err: &anyhow::Error) -> (u8, Option<String>) {
                 };
                 (exit_code_of_api(problem.code), hint)
             }
-            ClientError::Unreachable { .. } => (
-                UNAVAILABLE,
-                Some("is the server running? check --server or MILLECTL_SERVER".to_owned()),
-            ),
+            ClientError::Unreachable { .. } => (UNAVAILABLE, Some(unreachable_hint())),
             ClientError::Protocol(_) => (UNAVAILABLE, None),
         };
     }
     (OTHER, None)
+}
+
+/// Where the server URL came from, so the user knows what to check; for a profile
+/// other than the default, which profile's setting.
+fn unreachable_hint() -> String {
+    let profile = fixes::target()
+        .map(|t| t.profile.as_str())
+        .filter(|p| *p != super::context::DEFAULT_PROFILE);
+    match profile {
+        Some(profile) => format!(
+            "is the server running? check --server, MILLECTL_SERVER or the server of \
+             profile {profile} (`millectl --profile {profile} config show`)"
+        ),
+        None => "is the server running? check --server or MILLECTL_SERVER".to_owned(),
+    }
 }
 
 #[cfg(test)]

@@ -113,8 +113,24 @@ pub fn no_phone_or_token(login: &Login, millekod: &MilleKod) -> CliError {
 /// The command line of this invocation, as typed, with `--reason "…"` added: what to
 /// run when the server demands a reason and nobody was at a terminal to give one.
 pub fn again_with_reason() -> String {
-    let args: Vec<String> = std::env::args().skip(1).map(|a| shell_word(&a)).collect();
-    format!("millectl {} --reason \"TICKET-123\"", args.join(" "))
+    with_reason(std::env::args().skip(1))
+}
+
+/// `args` as a command line with `--reason "TICKET-123"` in place of any reason given
+/// (a blank one, say), and without the deprecated `--otp CODE`: no secret is echoed.
+fn with_reason(args: impl Iterator<Item = String>) -> String {
+    let mut kept = Vec::new();
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--reason" | "--otp" => {
+                args.next();
+            }
+            _ if arg.starts_with("--reason=") || arg.starts_with("--otp=") => {}
+            _ => kept.push(shell_word(&arg)),
+        }
+    }
+    format!("millectl {} --reason \"TICKET-123\"", kept.join(" "))
 }
 
 /// A value as messages show it: quoted and escaped (`{:?}`), cut at [`ECHO_LIMIT`]
@@ -163,6 +179,25 @@ mod tests {
         assert_eq!(
             target("p3").login_hint(),
             "run `millectl --profile p3 login` (server https://auth.bank.example/)"
+        );
+    }
+
+    #[test]
+    fn the_reason_fix_replaces_a_blank_reason_and_echoes_no_code() {
+        let args = |list: &[&str]| list.iter().map(|a| (*a).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            with_reason(args(&["unblock", "current-password", "jan", "--reason", " "]).into_iter()),
+            "millectl unblock current-password jan --reason \"TICKET-123\""
+        );
+        assert_eq!(
+            with_reason(
+                args(&["login", "--otp", "123456", "--otp=654321", "--reason="]).into_iter()
+            ),
+            "millectl login --reason \"TICKET-123\""
+        );
+        assert_eq!(
+            with_reason(args(&["phone", "set", "ewa", "601 234 567"]).into_iter()),
+            "millectl phone set ewa '601 234 567' --reason \"TICKET-123\""
         );
     }
 

@@ -287,6 +287,10 @@ fn config_use_switches_the_profile_later_commands_use() {
         8,
     );
     assert!(unreachable.contains(&dead), "{unreachable}");
+    assert!(
+        unreachable.contains("`millectl --profile dead config show`"),
+        "{unreachable}"
+    );
     run(env.cmd_without_server().args(["config", "use", "live"]), 0);
     let (out, _) = run(env.cmd_without_server().arg("whoami"), 0);
 
