@@ -1,7 +1,8 @@
 //! Argument errors as every other error reads: `millectl: error: …` on the first line
 //! (clap writes `error: …`), clap's usage and tip lines kept, and no value echoed past
 //! [`ECHO_LIMIT`] characters (clap prints a 10 kB `--reason` back whole). Help and
-//! version are printed by clap, untouched. The exit codes are those of DESIGN.md.
+//! version are printed by clap, untouched; a command group given no subcommand says so on
+//! an error line above the help it shows. The exit codes are those of DESIGN.md.
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
@@ -12,10 +13,15 @@ use super::fixes::{capped, ECHO_LIMIT};
 pub fn report(err: &clap::Error) -> u8 {
     let code = exit_code(err.kind());
     match err.kind() {
-        ErrorKind::DisplayHelp
-        | ErrorKind::DisplayVersion
-        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let _ = err.print();
+        }
+        // `millectl user` alone: an error (exit 2) that shows the choices.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprint!(
+                "millectl: error: a subcommand is required\n\n{}",
+                err.render()
+            );
         }
         _ => eprint!("{}", render(err)),
     }

@@ -42,6 +42,7 @@ fn every_failing_invocation_says_millectl_error_first_and_its_advice_once() {
     let cases: Vec<(Vec<&str>, bool, i32, &str)> = vec![
         (vec!["--bogus", "whoami"], true, 2, "Usage: "),
         (vec!["user", "show"], true, 2, "required arguments"),
+        (vec!["user"], true, 2, "a subcommand is required"),
         (
             vec!["user", "show", "jan", "--millekod", "abc"],
             true,
