@@ -304,6 +304,19 @@ fn config_use_switches_the_profile_later_commands_use() {
         .map(|p| p["profile"].clone())
         .collect();
     assert_eq!(current, ["live"]);
+    let (piped, _) = run(env.cmd_without_server().args(["config", "list"]), 0);
+    let (csv, _) = run(
+        env.cmd_without_server()
+            .args(["config", "list", "-o", "csv"]),
+        0,
+    );
+    assert!(
+        piped.contains(&format!("*\tlive\t{}/\t", env.url)),
+        "{piped}"
+    );
+    assert!(csv.starts_with("current,profile,server,session\n"), "{csv}");
+    assert!(csv.contains(&format!("true,live,{}/,", env.url)), "{csv}");
+    assert!(csv.contains(&format!("false,dead,{dead}/,\n")), "{csv}");
     // --profile and MILLECTL_PROFILE still override the current profile.
     run(
         env.cmd_without_server()
