@@ -12,7 +12,6 @@ use clap::Subcommand;
 use reqwest::Url;
 use secrecy::SecretString;
 use serde::Serialize;
-use serde_json::json;
 
 use super::config::{parse_profile_name, ConfigFile};
 use super::context::{DEFAULT_PROFILE, DEFAULT_SERVER};
@@ -170,27 +169,65 @@ async fn show(ctx: &Context) -> anyhow::Result<()> {
     };
     let path = ConfigFile::path()?;
     let mut out = std::io::stdout().lock();
-    if ctx.json() {
-        let expires_at = match &valid {
+    let record = ShowRecord {
+        profile: ctx.profile.clone(),
+        server: ctx.server.to_string(),
+        session,
+        session_state: valid.state(),
+        session_expires_at: match &valid {
             Validity::Valid(Some(at)) => Some(super::when::rfc3339_ms(*at)),
             _ => None,
-        };
-        serde_json::to_writer_pretty(
-            &mut out,
-            &json!({"profile": ctx.profile, "server": ctx.server.to_string(),
-                    "session": session, "session_state": valid.state(),
-                    "session_expires_at": expires_at,
-                    "config_file": path.display().to_string()}),
-        )?;
-        writeln!(out)?;
-    } else {
-        writeln!(out, "profile:     {}", ctx.profile)?;
-        writeln!(out, "server:      {}", ctx.server)?;
-        writeln!(out, "session:     {session}")?;
-        writeln!(out, "valid:       {}", valid.text())?;
-        writeln!(out, "config file: {}", path.display())?;
+        },
+        config_file: path.display().to_string(),
+    };
+    match ctx.output.format {
+        Format::Json | Format::Csv => ctx.output.record(&mut out, &record)?,
+        Format::Table => {
+            writeln!(out, "profile:     {}", record.profile)?;
+            writeln!(out, "server:      {}", record.server)?;
+            writeln!(out, "session:     {}", record.session)?;
+            writeln!(out, "valid:       {}", valid.text())?;
+            writeln!(out, "config file: {}", record.config_file)?;
+        }
     }
     Ok(())
+}
+
+/// `config show` for scripts (`-o json`, `-o csv`).
+#[derive(Serialize)]
+struct ShowRecord {
+    profile: String,
+    server: String,
+    /// Where the session is kept, or why there is none.
+    session: String,
+    /// `none`, `valid`, `expired`, `unreachable` or `unknown`.
+    session_state: &'static str,
+    session_expires_at: Option<String>,
+    config_file: String,
+}
+
+impl Tabular for ShowRecord {
+    fn headers() -> &'static [&'static str] {
+        &[
+            "profile",
+            "server",
+            "session",
+            "session_state",
+            "session_expires_at",
+            "config_file",
+        ]
+    }
+
+    fn row(&self) -> Vec<String> {
+        vec![
+            self.profile.clone(),
+            self.server.clone(),
+            self.session.clone(),
+            self.session_state.to_owned(),
+            self.session_expires_at.clone().unwrap_or_default(),
+            self.config_file.clone(),
+        ]
+    }
 }
 
 /// One line of `config list`.

@@ -419,4 +419,14 @@ fn config_show_asks_the_server_whether_the_session_still_holds() {
     );
     assert_eq!(unreachable_json["session_state"], "unreachable");
     assert_eq!(unreachable_json["session_expires_at"], Value::Null);
+    let (csv, _) = run(
+        env.cmd_without_server()
+            .args(["--profile", "p3", "config", "show", "-o", "csv"]),
+        0,
+    );
+    assert!(
+        csv.starts_with("profile,server,session,session_state,session_expires_at,config_file\np3,"),
+        "{csv}"
+    );
+    assert!(csv.contains(",unreachable,,"), "{csv}");
 }
