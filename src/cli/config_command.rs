@@ -116,7 +116,10 @@ impl Validity {
         match self {
             Self::NoSession => "-".to_owned(),
             Self::Valid(Some(at)) => {
-                format!("yes, until {}", super::when::local_with_relative(*at))
+                format!(
+                    "yes, until {}",
+                    super::session_time::local_with_relative(*at)
+                )
             }
             Self::Valid(None) => "yes".to_owned(),
             Self::Expired => format!(
@@ -175,7 +178,7 @@ async fn show(ctx: &Context) -> anyhow::Result<()> {
         session,
         session_state: valid.state(),
         session_expires_at: match &valid {
-            Validity::Valid(Some(at)) => Some(super::when::rfc3339_ms(*at)),
+            Validity::Valid(Some(at)) => Some(super::session_time::rfc3339_ms(*at)),
             _ => None,
         },
         config_file: path.display().to_string(),

@@ -18,9 +18,9 @@ mod import;
 mod origin;
 mod secret_env;
 mod session;
+mod session_time;
 mod tokens;
 mod users;
-mod when;
 
 #[cfg(feature = "server")]
 mod demo;
