@@ -34,7 +34,7 @@ use crate::api::{
 };
 use crate::client::Client;
 use crate::domain::display_text::{DisplayName, Reason};
-use crate::output::{Format, Tabular};
+use crate::output::{Format, Tabular, Value};
 
 #[derive(Debug, Subcommand)]
 pub enum ApiTokenCommand {
@@ -275,14 +275,14 @@ pub async fn api_token(ctx: &Context, command: ApiTokenCommand) -> anyhow::Resul
                 Format::Csv => {
                     let mut writer = csv::Writer::from_writer(&mut out);
                     let mut header = vec!["token"];
-                    header.extend_from_slice(ApiTokenView::headers());
+                    header.extend(ApiTokenView::columns().iter().map(|c| c.key));
                     writer.write_record(header)?;
                     let mut row = vec![created.token.expose().to_owned()];
-                    row.extend(created.api_token.row());
+                    row.extend(created.api_token.values().iter().map(Value::for_scripts));
                     writer.write_record(row)?;
                     writer.flush()?;
                 }
-                Format::Table => {
+                Format::Table | Format::Wide => {
                     writeln!(out, "{}", created.token.expose())?;
                     out.flush()?;
                     let mut err = std::io::stderr().lock();

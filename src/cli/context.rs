@@ -123,6 +123,9 @@ impl Context {
             format: global.output,
             terminal,
             color: !no_color,
+            width: terminal.then(terminal_width),
+            columns: global.columns.clone(),
+            clock: crate::output::Clock::system(global.utc),
         }
     }
 
@@ -270,6 +273,17 @@ fn verbose_observer() -> Observer {
         ClientEvent::SendingChunk { url, rows } => eprintln!("> POST {url} ({rows} rows)"),
         ClientEvent::ChunkAnswered { status } => eprintln!("< {status}"),
     })
+}
+
+/// The terminal's width: `COLUMNS` when set (as clap and comfy-table read it), else
+/// the tty's, else 80.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(|| comfy_table::Table::new().width().map(usize::from))
+        .unwrap_or(80)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ mod config_command;
 mod context;
 mod credentials;
 mod envelope;
-mod errors;
+pub(crate) mod errors;
 mod fixes;
 mod generate;
 mod import;
@@ -65,13 +65,22 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "MILLECTL_PROFILE")]
     pub profile: Option<String>,
 
-    /// Output format: a table for people, json or csv for scripts.
+    /// Output format: a table for people (wide: every column), json or csv for scripts.
     #[arg(short, long, global = true, value_enum, default_value_t = Format::Table)]
     pub output: Format,
 
     /// No colors (also NO_COLOR=1).
     #[arg(long, global = true)]
     pub no_color: bool,
+
+    /// Only these columns, by key, in this order (e.g. login,status,last_login_at):
+    /// tables, piped text and csv. The keys are the csv and piped headers.
+    #[arg(long, global = true, value_delimiter = ',', value_name = "KEY,...")]
+    pub columns: Option<Vec<String>>,
+
+    /// Times in tables in UTC rather than the system's zone (also TZ=UTC).
+    #[arg(long, global = true)]
+    pub utc: bool,
 
     /// More detail: request ids and HTTP status on stderr (-vv: debug logs). Never
     /// shows a secret.

@@ -26,6 +26,7 @@ use crate::api::{
     SessionCreated, StartLogin,
 };
 use crate::domain::masked_password::Password;
+use crate::output::{Column, Tabular, Value};
 use reqwest::Url;
 
 #[derive(Debug, Args)]
@@ -391,14 +392,44 @@ pub async fn whoami(ctx: &Context) -> anyhow::Result<()> {
         writeln!(out)?;
         return Ok(());
     }
-    writeln!(out, "{}", describe(&me.principal))?;
-    writeln!(out, "server:     {}", ctx.server)?;
-    if let Some(expires) = me.expires_at {
-        let text = expires
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_default();
-        writeln!(out, "expires at: {text}")?;
+    let shown = WhoAmI {
+        principal: describe(&me.principal),
+        server: ctx.server.to_string(),
+        expires_at: me.expires_at,
+        token_from: source.to_string(),
+    };
+    ctx.output.record(&mut out, &shown)
+}
+
+/// `whoami` as a table (labels in words, the expiry as "in 14 min") or csv.
+#[derive(serde::Serialize)]
+struct WhoAmI {
+    principal: String,
+    server: String,
+    expires_at: Option<time::OffsetDateTime>,
+    token_from: String,
+}
+
+impl Tabular for WhoAmI {
+    fn columns() -> Vec<Column> {
+        vec![
+            Column::new("principal", "Logged in as"),
+            Column::new("server", "Server"),
+            Column::new("expires_at", "Session expires"),
+            Column::new("token_from", "Token from"),
+        ]
     }
-    writeln!(out, "token from: {source}")?;
-    Ok(())
+
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::text(&self.principal),
+            Value::text(&self.server),
+            match self.expires_at {
+                Some(t) => Value::Deadline(t),
+                // An API token's session: it has no expiry of its own.
+                None => Value::Maybe(None),
+            },
+            Value::text(&self.token_from),
+        ]
+    }
 }

@@ -1,201 +1,98 @@
 //! Rendering results: tables for people, JSON and CSV for scripts.
 //!
-//! - `table` on a terminal: a comfy-table with box drawing (and color unless
-//!   `NO_COLOR`/`--no-color`); piped: plain tab-separated text, one record per line,
-//!   like `gh`, so `cut` and `awk` work.
+//! - `table` on a terminal: the few columns that matter, headers in words, fitted to
+//!   the terminal's width (see [`columns`]), times local with a hint (see [`clock`]),
+//!   status in colour unless `NO_COLOR`/`--no-color`; `-o wide` shows every column.
+//!   Piped, `table` and `wide` are plain tab-separated text, one record per line and
+//!   every column, like `gh`, so `cut` and `awk` work; headers are the snake_case keys.
 //! - `json`: the API's own snake_case objects (a stable contract, see README).
-//! - `csv`: a header row, then one row per record.
+//! - `csv`: a header row of keys, then one row per record.
+//! - `--columns a,b,c` picks the columns (by key) of a table, piped text or CSV.
+//!
+//! For scripts (CSV, piped) a value is plain: empty for none, `true`/`false`, times in
+//! RFC 3339 UTC with three decimals. An empty list prints nothing in a table, says so
+//! on stderr, and succeeds; JSON prints `[]`, CSV the header.
 //!
 //! Only this module and `cli` print; data goes to stdout, messages to stderr.
+
+pub mod clock;
+pub mod columns;
+mod views;
 
 use std::io::Write;
 
 use clap::ValueEnum;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, Color, ContentArrangement, Table};
 use serde::Serialize;
 
-use crate::api::{ApiTokenView, ApprovalView, AuditRecord, UserStatus, UserView};
+pub use clock::Clock;
+pub use columns::{Column, Tone, Value};
+
+use crate::cli::errors::CliError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Format {
+    /// The few columns that matter (on a terminal; piped: every column, tab-separated).
     #[default]
     Table,
+    /// A table with every column.
+    Wide,
     Json,
     Csv,
 }
 
-/// How to print: the format and what the terminal allows.
-#[derive(Debug, Clone, Copy)]
+/// How to print: the format, what the terminal allows, and the clock times are shown by.
+#[derive(Debug, Clone)]
 pub struct Output {
     pub format: Format,
-    /// stdout is a terminal: box drawing allowed.
+    /// stdout is a terminal: a table for people.
     pub terminal: bool,
     pub color: bool,
+    /// The terminal's width (`COLUMNS` overrides): tables are fitted to it. `None`
+    /// when piped: never fitted.
+    pub width: Option<usize>,
+    /// `--columns`: these keys, in this order.
+    pub columns: Option<Vec<String>>,
+    /// "Now" and the zone that tables show times in.
+    pub clock: Clock,
 }
 
-/// A record that prints as a row (lists) or as field/value pairs (one record).
+/// A record that prints as a row (lists) or as label/value pairs (one record).
+///
+/// A type declares [`Tabular::columns`] and [`Tabular::values`]; the older pair
+/// `headers`/`row` (keys and plain text) still works: its headers for people are the
+/// keys in words ("duration_ms" → "Duration ms") and every column is in the default set.
 pub trait Tabular: Serialize {
-    fn headers() -> &'static [&'static str];
-    fn row(&self) -> Vec<String>;
-    /// Color of the row's status cell, if it has one.
-    fn status_color(&self) -> Option<(usize, Color)> {
-        None
+    fn columns() -> Vec<Column> {
+        Self::headers()
+            .iter()
+            .map(|key| Column::new(key, ""))
+            .collect()
     }
-}
-
-fn time_text(t: Option<time::OffsetDateTime>) -> String {
-    t.and_then(|t| {
-        t.format(&time::format_description::well_known::Rfc3339)
-            .ok()
-    })
-    .unwrap_or_else(|| "-".into())
-}
-
-impl Tabular for UserView {
+    fn values(&self) -> Vec<Value> {
+        self.row().into_iter().map(Value::Text).collect()
+    }
     fn headers() -> &'static [&'static str] {
-        &[
-            "millekod",
-            "login",
-            "name",
-            "status",
-            "failed_attempts",
-            "attempts_left",
-            "auth_tool",
-            "phone",
-            "password_masking",
-            "last_login_at",
-            "blocked_at",
-            "suspension",
-        ]
+        &[]
     }
-
     fn row(&self) -> Vec<String> {
-        vec![
-            self.millekod.to_string(),
-            self.login.to_string(),
-            self.name.clone(),
-            self.status.as_str().into(),
-            self.failed_attempts.to_string(),
-            self.attempts_left.to_string(),
-            self.auth_tool.as_str().into(),
-            self.phone.clone().unwrap_or_else(|| "-".into()),
-            if self.password_masking { "on" } else { "off" }.into(),
-            time_text(self.last_login_at),
-            time_text(self.blocked_at),
-            match &self.suspension {
-                Some(s) => format!(
-                    "since {} by {}: {} (release returns to {})",
-                    time_text(Some(s.suspended_at)),
-                    s.suspended_by,
-                    s.reason,
-                    s.returns_to.as_str()
-                ),
-                None => "-".into(),
-            },
-        ]
+        Vec::new()
     }
-
-    fn status_color(&self) -> Option<(usize, Color)> {
-        let color = match self.status {
-            UserStatus::Active => Color::Green,
-            UserStatus::Blocked | UserStatus::Suspended => Color::Red,
-            UserStatus::PendingActivation | UserStatus::AwaitingNewPassword => Color::Yellow,
-        };
-        Some((3, color))
+    /// What an empty list says on stderr, e.g. "no users match".
+    fn none() -> &'static str {
+        "nothing to show"
     }
 }
 
-impl Tabular for ApiTokenView {
-    fn headers() -> &'static [&'static str] {
-        &[
-            "id",
-            "name",
-            "scopes",
-            "created_by",
-            "created_at",
-            "expires_at",
-            "revoked_at",
-        ]
+/// A column's header for people.
+fn header(column: &Column) -> String {
+    if !column.header.is_empty() {
+        return column.header.to_owned();
     }
-
-    fn row(&self) -> Vec<String> {
-        vec![
-            self.id.clone(),
-            self.name.clone(),
-            self.scopes
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-            self.created_by.to_string(),
-            time_text(Some(self.created_at)),
-            time_text(Some(self.expires_at)),
-            time_text(self.revoked_at),
-        ]
-    }
-}
-
-impl Tabular for ApprovalView {
-    fn headers() -> &'static [&'static str] {
-        &[
-            "id",
-            "action",
-            "millekod",
-            "login",
-            "requested_by",
-            "reason",
-            "created_at",
-            "expires_at",
-        ]
-    }
-
-    fn row(&self) -> Vec<String> {
-        vec![
-            self.id.clone(),
-            self.action.clone(),
-            self.millekod.to_string(),
-            self.login.to_string(),
-            self.requested_by.clone(),
-            self.reason.clone().unwrap_or_default(),
-            time_text(Some(self.created_at)),
-            time_text(Some(self.expires_at)),
-        ]
-    }
-}
-
-impl Tabular for AuditRecord {
-    fn headers() -> &'static [&'static str] {
-        &[
-            "id",
-            "at",
-            "actor",
-            "on_behalf_of",
-            "action",
-            "millekod",
-            "login",
-            "outcome",
-            "reason",
-            "detail",
-            "request_id",
-        ]
-    }
-
-    fn row(&self) -> Vec<String> {
-        let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-        vec![
-            self.id.to_string(),
-            time_text(Some(self.at)),
-            self.actor.clone(),
-            dash(&self.on_behalf_of),
-            self.action.clone(),
-            dash(&self.millekod),
-            dash(&self.login),
-            self.outcome.clone(),
-            dash(&self.reason),
-            dash(&self.detail),
-            self.request_id.clone(),
-        ]
+    let words = column.key.replace('_', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => words,
     }
 }
 
@@ -205,90 +102,150 @@ fn plain(value: &str) -> String {
 }
 
 impl Output {
-    fn table(&self) -> Table {
-        let mut table = Table::new();
-        table
-            .load_preset(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic);
-        table
+    /// A table for people (rather than text for scripts)?
+    fn for_people(&self) -> bool {
+        self.terminal && matches!(self.format, Format::Table | Format::Wide)
     }
 
-    /// One record: field/value pairs (table), the object (json), header + row (csv).
+    /// The indices of the columns to print: `--columns`, else every column for
+    /// scripts and `-o wide` (and one record), else the default set.
+    fn chosen(&self, all: &[Column], every: bool) -> anyhow::Result<Vec<usize>> {
+        if let Some(keys) = &self.columns {
+            return keys
+                .iter()
+                .map(|key| {
+                    all.iter().position(|c| c.key == key).ok_or_else(|| {
+                        let known: Vec<&str> = all.iter().map(|c| c.key).collect();
+                        CliError::invalid(format!(
+                            "unknown column '{key}'; the known columns are: {}",
+                            known.join(", ")
+                        ))
+                        .into()
+                    })
+                })
+                .collect();
+        }
+        let people = self.for_people();
+        let narrow = people && self.format == Format::Table && !every;
+        Ok((0..all.len())
+            .filter(|&i| people || all[i].scripts)
+            .filter(|&i| !narrow || all[i].default)
+            .collect())
+    }
+
+    /// One record: label/value pairs (table), the object (json), header + row (csv).
     pub fn record<T: Tabular>(&self, out: &mut dyn Write, record: &T) -> anyhow::Result<()> {
+        let all = T::columns();
         match self.format {
             Format::Json => {
                 serde_json::to_writer_pretty(&mut *out, record)?;
                 writeln!(out)?;
             }
             Format::Csv => self.csv(out, std::slice::from_ref(record))?,
-            Format::Table if !self.terminal => {
-                for (header, value) in T::headers().iter().zip(record.row()) {
-                    writeln!(out, "{header}\t{}", plain(&value))?;
+            Format::Table | Format::Wide if !self.terminal => {
+                let values = record.values();
+                for i in self.chosen(&all, true)? {
+                    writeln!(out, "{}\t{}", all[i].key, plain(&values[i].for_scripts()))?;
                 }
             }
-            Format::Table => {
-                let mut table = self.table();
-                let color = record.status_color();
-                for (i, (header, value)) in T::headers().iter().zip(record.row()).enumerate() {
-                    let mut cell = Cell::new(value);
-                    if let (true, Some((column, c))) = (self.color, color) {
-                        if column == i {
-                            cell = cell.fg(c);
-                        }
+            Format::Table | Format::Wide => {
+                let values = record.values();
+                let chosen = self.chosen(&all, true)?;
+                let labels: Vec<String> = chosen.iter().map(|&i| header(&all[i])).collect();
+                let label_width = labels.iter().map(|l| columns::width(l)).max().unwrap_or(0);
+                let room = self.width.map(|w| w.saturating_sub(label_width + 2));
+                for (label, &i) in labels.iter().zip(&chosen) {
+                    let text = plain(&values[i].for_people(&self.clock));
+                    let lines = match room {
+                        Some(room) => columns::wrap(&text, room),
+                        None => vec![text],
+                    };
+                    let tone = values[i].tone().filter(|_| self.color);
+                    for (n, text) in lines.into_iter().enumerate() {
+                        let label = if n == 0 { label.as_str() } else { "" };
+                        let pad = " ".repeat(label_width - columns::width(label));
+                        let label = match (self.color && n == 0, label.is_empty()) {
+                            (true, false) => format!("\x1b[1m{label}\x1b[0m"),
+                            _ => label.to_owned(),
+                        };
+                        let text = match tone {
+                            Some(tone) => columns::paint(&text, tone),
+                            None => text,
+                        };
+                        writeln!(out, "{}", format!("{label}{pad}  {text}").trim_end())?;
                     }
-                    table.add_row(vec![Cell::new(header), cell]);
                 }
-                writeln!(out, "{table}")?;
             }
         }
         Ok(())
     }
 
-    /// Many records: a table with a header (terminal), tab-separated rows (piped),
-    /// a JSON array, or CSV.
+    /// Many records: a fitted table (terminal), tab-separated rows (piped), a JSON
+    /// array, or CSV.
     pub fn list<T: Tabular>(&self, out: &mut dyn Write, records: &[T]) -> anyhow::Result<()> {
+        let all = T::columns();
         match self.format {
             Format::Json => {
                 serde_json::to_writer_pretty(&mut *out, records)?;
                 writeln!(out)?;
             }
             Format::Csv => self.csv(out, records)?,
-            Format::Table if !self.terminal => {
-                writeln!(out, "{}", T::headers().join("\t"))?;
+            Format::Table | Format::Wide if records.is_empty() => {
+                self.chosen(&all, false)?;
+                eprintln!("{}", T::none());
+            }
+            Format::Table | Format::Wide if !self.terminal => {
+                let chosen = self.chosen(&all, false)?;
+                let keys: Vec<&str> = chosen.iter().map(|&i| all[i].key).collect();
+                writeln!(out, "{}", keys.join("\t"))?;
                 for record in records {
-                    let row: Vec<String> = record.row().iter().map(|v| plain(v)).collect();
+                    let values = record.values();
+                    let row: Vec<String> = chosen
+                        .iter()
+                        .map(|&i| plain(&values[i].for_scripts()))
+                        .collect();
                     writeln!(out, "{}", row.join("\t"))?;
                 }
             }
-            Format::Table => {
-                let mut table = self.table();
-                table.set_header(T::headers().to_vec());
-                for record in records {
-                    let color = record.status_color();
-                    let cells: Vec<Cell> = record
-                        .row()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, value)| match (self.color, color) {
-                            (true, Some((column, c))) if column == i => Cell::new(value).fg(c),
-                            _ => Cell::new(value),
-                        })
-                        .collect();
-                    table.add_row(cells);
+            Format::Table | Format::Wide => {
+                let chosen = self.chosen(&all, false)?;
+                let headers: Vec<String> = chosen.iter().map(|&i| header(&all[i])).collect();
+                let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+                let fits: Vec<columns::Fit> = chosen.iter().map(|&i| all[i].fit).collect();
+                let rows: Vec<Vec<columns::Cell>> = records
+                    .iter()
+                    .map(|record| {
+                        let values = record.values();
+                        chosen
+                            .iter()
+                            .map(|&i| columns::Cell {
+                                text: plain(&values[i].for_people(&self.clock)),
+                                tone: values[i].tone(),
+                            })
+                            .collect()
+                    })
+                    .collect();
+                for line in columns::table(&headers, &fits, &rows, self.width, self.color) {
+                    writeln!(out, "{line}")?;
                 }
-                writeln!(out, "{table}")?;
             }
         }
         Ok(())
     }
 
     fn csv<T: Tabular>(&self, out: &mut dyn Write, records: &[T]) -> anyhow::Result<()> {
+        let all = T::columns();
+        let chosen = self.chosen(&all, true)?;
         let mut writer = csv::Writer::from_writer(out);
-        writer.write_record(T::headers())?;
+        writer.write_record(chosen.iter().map(|&i| all[i].key))?;
         for record in records {
-            writer.write_record(record.row())?;
+            let values = record.values();
+            writer.write_record(chosen.iter().map(|&i| values[i].for_scripts()))?;
         }
         writer.flush()?;
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests;

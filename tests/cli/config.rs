@@ -80,7 +80,13 @@ fn whoami_of_an_operator() {
     let (json, _) = run(env.cmd().args(["whoami", "-o", "json"]), 0);
 
     assert!(out.contains("HelpDesk operator helpdesk"), "{out}");
-    assert!(out.contains("expires at: "), "{out}");
+    // Piped: key and value; the time for scripts (RFC 3339 UTC, milliseconds).
+    let expires = out
+        .lines()
+        .find_map(|l| l.strip_prefix("expires_at\t"))
+        .expect("an expires_at line");
+    assert_eq!((expires.len(), &expires[19..20]), (24, "."), "{expires}");
+    assert!(expires.ends_with('Z'), "{expires}");
     let json: Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(json["principal"]["kind"], "operator");
     assert_eq!(json["principal"]["login"], "helpdesk");

@@ -10,7 +10,8 @@ use time::OffsetDateTime;
 use super::not_found_names;
 use crate::api::{HistoryEntry, HistoryKind, HistoryQuery, Login, MilleKod, UserView};
 use crate::cli::Context;
-use crate::output::{Format, Tabular};
+use crate::output::columns::Piece;
+use crate::output::{Column, Format, Tabular, Tone, Value};
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
@@ -43,48 +44,51 @@ pub async fn history(ctx: &Context, args: HistoryArgs) -> anyhow::Result<()> {
     ctx.output.list(&mut out, &history.entries)
 }
 
-fn text(value: Option<&str>) -> String {
-    value.unwrap_or("-").to_owned()
-}
+const HISTORY_COLUMNS: [Column; 11] = [
+    Column::new("at", "Time"),
+    Column::new("kind", "Kind").wide(),
+    Column::new("what", "What"),
+    Column::new("outcome", "Outcome"),
+    Column::new("factor", "Factor").text().wide(),
+    Column::new("attempts_left", "Attempts left"),
+    Column::new("source", "Source").text(),
+    Column::new("client", "Client").text().wide(),
+    Column::new("actor", "Actor"),
+    Column::new("reason", "Reason").text(),
+    Column::new("detail", "Detail").text().wide(),
+];
 
 impl Tabular for HistoryEntry {
-    fn headers() -> &'static [&'static str] {
-        &[
-            "at",
-            "kind",
-            "what",
-            "outcome",
-            "factor",
-            "attempts_left",
-            "source",
-            "client",
-            "actor",
-            "reason",
-            "detail",
+    fn columns() -> Vec<Column> {
+        HISTORY_COLUMNS.to_vec()
+    }
+
+    fn values(&self) -> Vec<Value> {
+        let tone = match self.outcome.as_str() {
+            "success" => Tone::Good,
+            "pending" => Tone::Warn,
+            _ => Tone::Bad,
+        };
+        vec![
+            Value::Time(Some(self.at)),
+            Value::text(match self.kind {
+                HistoryKind::Login => "login",
+                HistoryKind::Admin => "admin",
+            }),
+            Value::text(&self.what),
+            Value::Status(self.outcome.clone(), tone),
+            Value::maybe(self.factor.as_ref()),
+            Value::maybe(self.attempts_left),
+            Value::maybe(self.source.as_ref()),
+            Value::maybe(self.client.as_ref()),
+            Value::maybe(self.actor.as_ref()),
+            Value::maybe(self.reason.as_ref()),
+            Value::maybe(self.detail.as_ref()),
         ]
     }
 
-    fn row(&self) -> Vec<String> {
-        vec![
-            self.at
-                .format(&time::format_description::well_known::Rfc3339)
-                .unwrap_or_default(),
-            match self.kind {
-                HistoryKind::Login => "login",
-                HistoryKind::Admin => "admin",
-            }
-            .to_owned(),
-            self.what.clone(),
-            self.outcome.clone(),
-            text(self.factor.as_deref()),
-            self.attempts_left
-                .map_or_else(|| "-".to_owned(), |n| n.to_string()),
-            text(self.source.as_deref()),
-            text(self.client.as_deref()),
-            text(self.actor.as_deref()),
-            text(self.reason.as_deref()),
-            text(self.detail.as_deref()),
-        ]
+    fn none() -> &'static str {
+        "no history entries match"
     }
 }
 
@@ -96,7 +100,7 @@ pub fn print_show(
     user: &UserView,
 ) -> anyhow::Result<()> {
     match ctx.output.format {
-        Format::Table => ctx.output.record(out, &Shown(user)),
+        Format::Table | Format::Wide => ctx.output.record(out, &Shown(user)),
         Format::Json | Format::Csv => ctx.output.record(out, user),
     }
 }
@@ -106,82 +110,77 @@ pub fn print_show(
 #[serde(transparent)]
 struct Shown<'a>(&'a UserView);
 
-const SHOWN_EXTRA: [&str; 7] = [
-    "last_failure",
-    "blocked_by",
-    "unblock current-password",
-    "unblock new-password",
-    "resend",
-    "require-password-change",
-    "co_users_who_can_help",
+/// The advice rows, after the user's own: each action's key is its name.
+const SHOWN_EXTRA: [Column; 7] = [
+    Column::new("last_failure", "Last failure"),
+    Column::new("blocked_by", "Blocked by"),
+    Column::new("unblock current-password", "Unblock, current password"),
+    Column::new("unblock new-password", "Unblock, new password"),
+    Column::new("resend", "Resend"),
+    Column::new("require-password-change", "Require password change"),
+    Column::new("co_users_who_can_help", "Co-users who can help"),
 ];
 
 impl Tabular for Shown<'_> {
-    fn headers() -> &'static [&'static str] {
-        static HEADERS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-        HEADERS.get_or_init(|| {
-            let mut all = UserView::headers().to_vec();
-            all.extend(SHOWN_EXTRA);
-            all
-        })
+    fn columns() -> Vec<Column> {
+        let mut all = UserView::columns();
+        all.extend(SHOWN_EXTRA);
+        all
     }
 
-    fn row(&self) -> Vec<String> {
+    fn values(&self) -> Vec<Value> {
         let user = self.0;
-        let mut row = user.row();
-        let time = |t: OffsetDateTime| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .unwrap_or_default()
-        };
+        let mut row = user.values();
         row.push(match &user.last_failure {
-            Some(f) => format!(
-                "{} — {} from {}",
-                time(f.at),
-                describe_factor(&f.factor),
-                f.source.as_deref().unwrap_or("?")
-            ),
-            None => "-".to_owned(),
+            Some(f) => Value::Phrase(vec![
+                Piece::Time(f.at),
+                Piece::Text(format!(
+                    " — {} from {}",
+                    describe_factor(&f.factor),
+                    f.source.as_deref().unwrap_or("?")
+                )),
+            ]),
+            None => Value::Maybe(None),
         });
         row.push(match &user.blocked_by {
             Some(b) => {
-                let mut text = b.cause.clone();
+                let mut pieces = vec![Piece::Text(b.cause.clone())];
                 if let Some(at) = b.at {
-                    text.push_str(&format!(" at {}", time(at)));
+                    pieces.push(Piece::Text(" at ".into()));
+                    pieces.push(Piece::Time(at));
                 }
                 if let Some(factor) = &b.factor {
-                    text.push_str(&format!(" (last: {})", describe_factor(factor)));
+                    pieces.push(Piece::Text(format!(" (last: {})", describe_factor(factor))));
                 }
-                text
+                Value::Phrase(pieces)
             }
-            None => "-".to_owned(),
+            None => Value::Maybe(None),
         });
         for action in &SHOWN_EXTRA[2..6] {
-            row.push(match user.actions.iter().find(|a| a.action == *action) {
-                Some(a) if a.allowed => format!("yes — {}", a.why),
-                Some(a) => format!("no — {}", a.why),
-                None => "-".to_owned(),
-            });
+            row.push(Value::Maybe(
+                match user.actions.iter().find(|a| a.action == action.key) {
+                    Some(a) if a.allowed => Some(format!("yes — {}", a.why)),
+                    Some(a) => Some(format!("no — {}", a.why)),
+                    None => None,
+                },
+            ));
         }
-        row.push(match &user.co_users_who_can_help {
-            Some(co) if co.users.is_empty() => "none".to_owned(),
+        row.push(Value::Maybe(match &user.co_users_who_can_help {
+            Some(co) if co.users.is_empty() => Some("none".to_owned()),
             Some(co) => {
                 let names: Vec<String> = co
                     .users
                     .iter()
                     .map(|u| format!("{} ({})", u.login, u.name))
                     .collect();
-                match co.more {
+                Some(match co.more {
                     0 => names.join(", "),
                     more => format!("{} and {more} more", names.join(", ")),
-                }
+                })
             }
-            None => "-".to_owned(),
-        });
+            None => None,
+        }));
         row
-    }
-
-    fn status_color(&self) -> Option<(usize, comfy_table::Color)> {
-        self.0.status_color()
     }
 }
 
