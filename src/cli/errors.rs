@@ -85,6 +85,9 @@ pub fn classify(err: &anyhow::Error) -> (u8, Option<String>) {
     if let Some(cli) = err.downcast_ref::<CliError>() {
         return (cli.code, cli.hint.clone());
     }
+    if err.downcast_ref::<crate::output::UnknownColumn>().is_some() {
+        return (INVALID_INPUT, None);
+    }
     if let Some(client) = err.downcast_ref::<ClientError>() {
         return match client {
             ClientError::Api { problem, .. } => {

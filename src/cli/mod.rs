@@ -11,7 +11,7 @@ mod config_command;
 mod context;
 mod credentials;
 mod envelope;
-pub(crate) mod errors;
+mod errors;
 mod fixes;
 mod generate;
 mod import;

@@ -27,7 +27,13 @@ use serde::Serialize;
 pub use clock::Clock;
 pub use columns::{Column, Tone, Value};
 
-use crate::cli::errors::CliError;
+/// `--columns` named a key the record type does not have (exit 7, invalid input).
+#[derive(Debug, thiserror::Error)]
+#[error("unknown column '{key}'; the known columns are: {}", known.join(", "))]
+pub struct UnknownColumn {
+    pub key: String,
+    pub known: Vec<&'static str>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Format {
@@ -115,11 +121,10 @@ impl Output {
                 .iter()
                 .map(|key| {
                     all.iter().position(|c| c.key == key).ok_or_else(|| {
-                        let known: Vec<&str> = all.iter().map(|c| c.key).collect();
-                        CliError::invalid(format!(
-                            "unknown column '{key}'; the known columns are: {}",
-                            known.join(", ")
-                        ))
+                        UnknownColumn {
+                            key: key.clone(),
+                            known: all.iter().map(|c| c.key).collect(),
+                        }
                         .into()
                     })
                 })

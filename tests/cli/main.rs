@@ -20,6 +20,7 @@ mod password_reset;
 mod phone;
 mod pty;
 mod suspend;
+mod tables;
 mod tokens;
 mod unblock;
 mod users;
