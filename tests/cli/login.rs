@@ -223,7 +223,8 @@ fn millectl_token_overrides_the_stored_session() {
 
     assert!(with_env.contains("API token"), "{with_env}");
     assert!(
-        with_env.contains("token from: MILLECTL_TOKEN"),
+        // Piped, whoami is key<TAB>value like every record (issue 16).
+        with_env.contains("token_from\tMILLECTL_TOKEN"),
         "{with_env}"
     );
     assert!(without.contains("anna of MilleKod"), "{without}");
