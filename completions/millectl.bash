@@ -482,7 +482,7 @@ _millectl() {
 
     case "${cmd}" in
         millectl)
-            opts="-o -v -h -V --server --profile --output --no-color --verbose --help --version login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help"
+            opts="-o -v -h -V --server --profile --output --no-color --columns --utc --verbose --help --version login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -497,11 +497,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -512,7 +516,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__api__subcmd__token)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help create list revoke help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help create list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -527,11 +531,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -542,7 +550,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__api__subcmd__token__subcmd__create)
-            opts="-o -v -h --scope --expires-in --reason --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --scope --expires-in --reason --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,11 +577,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -654,7 +666,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__api__subcmd__token__subcmd__list)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -669,11 +681,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -684,7 +700,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__api__subcmd__token__subcmd__revoke)
-            opts="-y -o -v -h --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -703,11 +719,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -718,7 +738,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__approvals)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -733,11 +753,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -748,7 +772,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__approve)
-            opts="-y -o -v -h --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -767,11 +791,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -782,7 +810,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__audit)
-            opts="-o -v -h --millekod --login --since --until --action --outcome --actor --limit --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --millekod --login --since --until --action --outcome --actor --limit --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -829,11 +857,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -844,7 +876,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__completions)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help bash elvish fish powershell zsh"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -859,11 +891,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -874,7 +910,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__config)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help set show list use delete help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help set show list use delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -889,11 +925,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -904,7 +944,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__config__subcmd__delete)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -919,11 +959,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1032,7 +1076,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__config__subcmd__list)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1047,11 +1091,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1062,7 +1110,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__config__subcmd__set)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help server"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help server"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1077,11 +1125,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1092,7 +1144,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__config__subcmd__show)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1107,11 +1159,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1122,7 +1178,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__config__subcmd__use)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1137,11 +1193,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1152,7 +1212,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__demo)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1167,11 +1227,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1182,7 +1246,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__envelope)
-            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1205,11 +1269,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1220,7 +1288,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__generate__subcmd__assets)
-            opts="-o -v -h --out-dir --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --out-dir --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1239,11 +1307,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1968,7 +2040,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__login)
-            opts="-o -v -h --millekod --login --password-stdin --otp --with-token --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --millekod --login --password-stdin --otp --with-token --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1995,11 +2067,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2010,7 +2086,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__logout)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2025,11 +2101,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2040,7 +2120,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__man)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2055,11 +2135,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2070,7 +2154,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__phone)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help set import help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help set import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2085,11 +2169,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2156,7 +2244,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__phone__subcmd__import)
-            opts="-y -o -v -h --dry-run --check --report --journal --concurrency --chunk-size --retry-for --progress-every --no-notify-old --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --dry-run --check --report --journal --concurrency --chunk-size --retry-for --progress-every --no-notify-old --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2199,11 +2287,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2214,7 +2306,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__phone__subcmd__set)
-            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2237,11 +2329,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2252,7 +2348,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server)
-            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-min-interval-secs --sms-per-hour --sms-budget-per-minute --open-challenges-per-login --sms-reuse-min-left-secs --sweep-interval-secs --login-attempts-retention --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --header-timeout-secs --body-timeout-secs --idle-timeout-secs --max-connections --max-connections-per-source --management-listen --trusted-proxy --forwarded-header --argon2-concurrency --argon2-queue --argon2-queue-timeout-ms --login-starts-per-source-per-minute --login-starts-burst --login-checks-per-source-per-minute --login-checks-burst --masked-password-subsets --mask-key-pkcs11-module --mask-key-pkcs11-token --mask-key-pkcs11-key --mask-key-pkcs11-pin-file --server --profile --output --no-color --verbose --help operator init-pepper mask-key help"
+            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-min-interval-secs --sms-per-hour --sms-budget-per-minute --open-challenges-per-login --sms-reuse-min-left-secs --sweep-interval-secs --login-attempts-retention --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --header-timeout-secs --body-timeout-secs --idle-timeout-secs --max-connections --max-connections-per-source --management-listen --trusted-proxy --forwarded-header --argon2-concurrency --argon2-queue --argon2-queue-timeout-ms --login-starts-per-source-per-minute --login-starts-burst --login-checks-per-source-per-minute --login-checks-burst --masked-password-subsets --mask-key-pkcs11-module --mask-key-pkcs11-token --mask-key-pkcs11-key --mask-key-pkcs11-pin-file --server --profile --output --no-color --columns --utc --verbose --help operator init-pepper mask-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2439,11 +2535,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2580,7 +2680,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__init__subcmd__pepper)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2595,11 +2695,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2610,7 +2714,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__mask__subcmd__key)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help generate help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2625,11 +2729,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2640,7 +2748,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__mask__subcmd__key__subcmd__generate)
-            opts="-o -v -h --pkcs11-module --pkcs11-token --key --pkcs11-pin-file --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --pkcs11-module --pkcs11-token --key --pkcs11-pin-file --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2671,11 +2779,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2728,7 +2840,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__operator)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help add unblock reset help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help add unblock reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2743,11 +2855,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2758,7 +2874,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__operator__subcmd__add)
-            opts="-o -v -h --role --name --database --pepper-file --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --role --name --database --pepper-file --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2789,11 +2905,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2874,7 +2994,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__operator__subcmd__reset)
-            opts="-o -v -h --database --pepper-file --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --database --pepper-file --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2897,11 +3017,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2912,7 +3036,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__operator__subcmd__unblock)
-            opts="-o -v -h --database --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --database --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2931,11 +3055,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2946,7 +3074,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__token)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help load list assign withdraw help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help load list assign withdraw help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2961,11 +3089,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2976,7 +3108,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__token__subcmd__assign)
-            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2999,11 +3131,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3098,7 +3234,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__token__subcmd__list)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3113,11 +3249,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3128,7 +3268,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__token__subcmd__load)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3143,11 +3283,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3158,7 +3302,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__token__subcmd__withdraw)
-            opts="-y -o -v -h --millekod --because --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --millekod --because --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3185,11 +3329,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3200,7 +3348,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__unblock)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help current-password new-password help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help current-password new-password help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3215,11 +3363,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3230,7 +3382,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__unblock__subcmd__current__subcmd__password)
-            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3257,11 +3409,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3328,7 +3484,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__unblock__subcmd__new__subcmd__password)
-            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3355,11 +3511,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3370,7 +3530,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help show list find require-password-change suspend release resend history help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help show list find require-password-change suspend release resend history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3385,11 +3545,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3400,7 +3564,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__find)
-            opts="-o -v -h --millekod --status --tool --limit --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --millekod --status --tool --limit --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3431,11 +3595,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3586,7 +3754,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__history)
-            opts="-o -v -h --millekod --since --limit --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --millekod --since --limit --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3613,11 +3781,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3628,7 +3800,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__list)
-            opts="-o -v -h --millekod --blocked --status --tool --limit --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --millekod --blocked --status --tool --limit --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3659,11 +3831,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3674,7 +3850,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__release)
-            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3697,11 +3873,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3712,7 +3892,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__require__subcmd__password__subcmd__change)
-            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3735,11 +3915,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3750,7 +3934,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__resend)
-            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3777,11 +3961,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3792,7 +3980,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__show)
-            opts="-o -v -h --millekod --reveal-phone --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --millekod --reveal-phone --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3811,11 +3999,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3826,7 +4018,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__suspend)
-            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --verbose --help"
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3849,11 +4041,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3864,7 +4060,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__whoami)
-            opts="-o -v -h --server --profile --output --no-color --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3879,11 +4075,15 @@ _millectl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

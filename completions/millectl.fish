@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_millectl_global_optspecs
-    string join \n server= profile= o/output= no-color v/verbose h/help V/version
+    string join \n server= profile= o/output= no-color columns= utc v/verbose h/help V/version
 end
 
 function __fish_millectl_needs_command
@@ -26,10 +26,13 @@ end
 
 complete -c millectl -n "__fish_millectl_needs_command" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_needs_command" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_needs_command" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_needs_command" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_needs_command" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_needs_command" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_needs_command" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_needs_command" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_needs_command" -s V -l version -d 'Print version'
@@ -57,38 +60,50 @@ complete -c millectl -n "__fish_millectl_using_subcommand login" -l login -d 'Yo
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l otp -d 'Deprecated: the one-time code as an argument, visible in the process list; give it at the prompt, or on stdin after the password with --password-stdin' -r
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand login" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand login" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l password-stdin -d 'Read the secrets from stdin, one per line: the password (first login and new password: the temporary password, then the new one), then the one-time code'
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l with-token -d 'Read an API token from stdin and store it instead of logging in'
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand login" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand login" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand logout" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand logout" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand logout" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand logout" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "show" -d 'Show one user: status, attempts, authorization tool, phone (masked)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "list" -d 'List the users of a company, filtered'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "find" -d 'Find users across companies (a co-user: in their own) by login, name, the phone\'s last digits or MilleKod'
@@ -101,94 +116,118 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_s
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l reveal-phone -d 'Show the whole phone number (recorded in the audit)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l status -d 'Only users in this status (repeatable): pending_activation, active, blocked, awaiting_new_password' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l tool -d 'Only users of this authorization tool' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l limit -d 'Print at most N users (default: every one, page by page)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l blocked -d 'Only blocked users (the same as `--status blocked`)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l millekod -d 'Only this company (co-users always search their own)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l status -d 'Only users in this status (repeatable): pending_activation, active, blocked, awaiting_new_password' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l tool -d 'Only users of this authorization tool' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l limit -d 'Print at most N users (default: every one, page by page)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l millekod -d 'Company code' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l reason -d 'Why (required): a ticket number or a few words, shown with the user and kept in the audit, e.g. "lost token, ticket 4411"' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l millekod -d 'Company code' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l from -d 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l since -d 'Only entries from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l limit -d 'At most this many entries [server default: 50]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one user: status, attempts, authorization tool, phone (masked)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the users of a company, filtered'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "find" -d 'Find users across companies (a co-user: in their own) by login, name, the phone\'s last digits or MilleKod'
@@ -200,12 +239,15 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -f -a "current-password" -d 'The user remembers the password: grant three more attempts with it'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -f -a "new-password" -d 'The user forgot it: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -214,36 +256,45 @@ complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_se
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l from -d 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from help" -f -a "current-password" -d 'The user remembers the password: grant three more attempts with it'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from help" -f -a "new-password" -d 'The user forgot it: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -f -a "set" -d 'Set a user\'s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -f -a "import" -d 'Change many users\' numbers from a CSV file (millekod,login,phone[,expected_phone]), in chunks, resumable after an interruption: run the same command again'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -251,13 +302,16 @@ complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l report -d 'Write a CSV with one line per input row: its outcome and message (numbers masked)' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l journal -d 'Where finished chunks are recorded, for resuming [default: a file under the config directory named after the input\'s hash and the server]' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l concurrency -d 'Chunks sent at once' -r
@@ -267,56 +321,71 @@ complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l dry-run -d 'Ask the server what would happen to each row; change nothing'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l check -d 'Check the file here and stop: send nothing'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l no-notify-old -d 'Do not tell the old numbers of the change by SMS. Needs --reason; every row\'s audit record says the old number was not told'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a user\'s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from help" -f -a "import" -d 'Change many users\' numbers from a CSV file (millekod,login,phone[,expected_phone]), in chunks, resumable after an interruption: run the same command again'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand approve" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand approve" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand approve" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand approve" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand approve" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand approvals" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand approvals" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand approvals" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand approvals" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand approvals" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l millekod -d 'Company code' -r
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand envelope" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand envelope" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand envelope" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand envelope" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -f -a "load" -d 'Back-office: load a PSKC (RFC 6030) file from the vendor; its seeds stay encrypted until the server opens them with its transport key'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -f -a "list" -d 'Serials available for assignment'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -f -a "assign" -d 'Give a user the token with this serial; their codes then come from it'
@@ -324,31 +393,40 @@ complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l millekod -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l millekod -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l because -d 'Why: lost, broken or returned' -r -f -a "lost\t''
 broken\t''
@@ -356,13 +434,16 @@ returned\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "load" -d 'Back-office: load a PSKC (RFC 6030) file from the vendor; its seeds stay encrypted until the server opens them with its transport key'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'Serials available for assignment'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Give a user the token with this serial; their codes then come from it'
@@ -370,12 +451,15 @@ complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -f -a "set" -d 'Set a value of the current profile (`server`); creates the profile'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -f -a "show" -d 'Show the current profile: server, its session and whether the server still accepts it, config path'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -f -a "list" -d 'List the profiles: server, stored session, which one is current'
@@ -384,44 +468,59 @@ complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a value of the current profile (`server`); creates the profile'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the current profile: server, its session and whether the server still accepts it, config path'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles: server, stored session, which one is current'
@@ -430,12 +529,15 @@ complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_see
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token for a batch script; prints it once (it is never shown again)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List the API tokens, revoked ones included'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke a token at once; scripts using it get "not authenticated"'
@@ -448,30 +550,39 @@ complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token for a batch script; prints it once (it is never shown again)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the API tokens, revoked ones included'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token at once; scripts using it get "not authenticated"'
@@ -549,45 +660,60 @@ complete -c millectl -n "__fish_millectl_using_subcommand audit" -l actor -d 'On
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l limit -d 'At most this many records [server default: 100]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand audit" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand audit" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand completions" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand completions" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand completions" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand completions" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand man" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand man" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand man" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand man" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand man" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand man" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand man" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand man" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand man" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l out-dir -d 'The directory to write `completions/` and `man/` into (the repository\'s root)' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand demo" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand demo" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand demo" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand demo" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand demo" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand demo" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand demo" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand demo" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l listen -d 'Address to listen on. Plain HTTP only on loopback unless --insecure-http' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l database -d 'Database URL: sqlite://PATH (default: a file in the user\'s data dir) or postgres://USER@HOST/DB' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l pepper-file -d 'File holding the pepper (64 hex characters); or set MILLECTL_PEPPER' -r -F
@@ -634,13 +760,16 @@ complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l mask-key-pkcs11-pin-file -d 'File holding the token\'s user PIN; or set MILLECTL_PKCS11_PIN' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l insecure-http -d 'Serve plain HTTP on a non-loopback address (behind a TLS-terminating proxy)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l require-reason -d 'Require operators (and their API tokens) to give a reason for every change'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l dev -d 'Throw-away server with demo data, a generated pepper and an SMS outbox file'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -f -a "operator" -d 'Manage HelpDesk operators directly in the database (bootstrap)'
@@ -649,32 +778,41 @@ complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -f -a "add" -d 'Create an operator; prints the temporary password and token seed once'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -f -a "unblock" -d 'Give a locked-out operator three more attempts with the current password'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -f -a "reset" -d 'Start an operator over: new temporary password and token seed, printed once'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
-complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -s o -l output -d 'Output format: a table for people, json or csv for scripts' -r -f -a "table\t''
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
+wide\t'A table with every column'
 json\t''
 csv\t''"
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l no-color -d 'No colors (also NO_COLOR=1)'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
-complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -s h -l help -d 'Print help'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -f -a "generate" -d 'Generate a new HMAC key inside the token (never extractable); prints its id'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "operator" -d 'Manage HelpDesk operators directly in the database (bootstrap)'

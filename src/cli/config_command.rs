@@ -185,7 +185,7 @@ async fn show(ctx: &Context) -> anyhow::Result<()> {
     };
     match ctx.output.format {
         Format::Json | Format::Csv => ctx.output.record(&mut out, &record)?,
-        Format::Table => {
+        Format::Table | Format::Wide => {
             writeln!(out, "profile:     {}", record.profile)?;
             writeln!(out, "server:      {}", record.server)?;
             writeln!(out, "session:     {}", record.session)?;
