@@ -14,7 +14,7 @@ use super::{Login, MilleKod};
 #[serde(deny_unknown_fields)]
 pub struct HistoryQuery {
     /// RFC 3339 time; only entries at or after it.
-    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[serde(default, with = "crate::api::timestamp::option")]
     #[param(value_type = Option<String>)]
     pub since: Option<OffsetDateTime>,
     /// At most this many entries, newest first (1..=1000, default 50).
@@ -35,7 +35,7 @@ pub enum HistoryKind {
 /// CSV prints it as one row; fields that do not apply are null.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct HistoryEntry {
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::api::timestamp")]
     pub at: OffsetDateTime,
     pub kind: HistoryKind,
     /// Login: the flow answered (`login`, `first_login`, `new_password`). Admin: the
@@ -71,7 +71,7 @@ pub struct UserHistory {
 /// The user's last failed login attempt (a wrong credential).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct LastFailure {
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::api::timestamp")]
     pub at: OffsetDateTime,
     /// As in [`HistoryEntry::factor`].
     pub factor: String,
@@ -83,7 +83,7 @@ pub struct LastFailure {
 pub struct BlockedBy {
     /// `failed attempts`.
     pub cause: String,
-    #[serde(with = "time::serde::rfc3339::option")]
+    #[serde(with = "crate::api::timestamp::option")]
     pub at: Option<OffsetDateTime>,
     /// The factor of the last failure, where it is still kept.
     pub factor: Option<String>,

@@ -8,6 +8,7 @@ mod resend;
 mod search;
 mod secret;
 mod suspension;
+pub mod timestamp;
 mod types;
 
 pub use crate::domain::audit::{AuditAction, AuditOutcome};

@@ -31,7 +31,7 @@ pub struct ReleaseRequest {
 /// Who suspended the user, when and why, and the status a release returns them to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SuspensionView {
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::api::timestamp")]
     pub suspended_at: OffsetDateTime,
     /// As the audit names them, e.g. `operator:helpdesk`.
     pub suspended_by: String,

@@ -43,7 +43,7 @@ pub struct Challenge {
     /// another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_reference: Option<String>,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::api::timestamp")]
     pub expires_at: OffsetDateTime,
 }
 
@@ -94,7 +94,7 @@ pub enum PrincipalView {
 pub struct SessionCreated {
     pub token: Secret,
     /// When the session ends if idle; each request moves it forward.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::api::timestamp")]
     pub expires_at: OffsetDateTime,
     pub principal: PrincipalView,
 }
@@ -103,7 +103,7 @@ pub struct SessionCreated {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Me {
     pub principal: PrincipalView,
-    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[serde(default, with = "crate::api::timestamp::option")]
     pub expires_at: Option<OffsetDateTime>,
 }
 
@@ -120,9 +120,9 @@ pub struct UserView {
     /// E.164, masked to the last 3 digits unless revealed (an audited action).
     pub phone: Option<String>,
     pub password_masking: bool,
-    #[serde(with = "time::serde::rfc3339::option")]
+    #[serde(with = "crate::api::timestamp::option")]
     pub last_login_at: Option<OffsetDateTime>,
-    #[serde(with = "time::serde::rfc3339::option")]
+    #[serde(with = "crate::api::timestamp::option")]
     pub blocked_at: Option<OffsetDateTime>,
     /// Present while the user is suspended (issue 15): who, when, why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -219,9 +219,9 @@ pub struct ApprovalView {
     pub requested_by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::api::timestamp")]
     pub created_at: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::api::timestamp")]
     pub expires_at: OffsetDateTime,
     /// Why it waits, in words for the person who asked.
     pub detail: String,
@@ -385,11 +385,11 @@ pub struct ApiTokenView {
     pub name: String,
     pub scopes: Vec<Scope>,
     pub created_by: Login,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::api::timestamp")]
     pub created_at: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::api::timestamp")]
     pub expires_at: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339::option")]
+    #[serde(with = "crate::api::timestamp::option")]
     pub revoked_at: Option<OffsetDateTime>,
 }
 
@@ -417,7 +417,7 @@ pub struct ReasonBody {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct AuditRecord {
     pub id: i64,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::api::timestamp")]
     pub at: OffsetDateTime,
     pub request_id: String,
     /// Who acted: `operator:helpdesk`, `user:12345678/anna`, `token:NAME`, `anonymous`.
@@ -465,7 +465,7 @@ pub struct AuditQuery {
     /// RFC 3339 time; only records at or after it.
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "crate::api::timestamp::option",
         skip_serializing_if = "Option::is_none"
     )]
     #[param(value_type = Option<String>)]
@@ -473,7 +473,7 @@ pub struct AuditQuery {
     /// RFC 3339 time; only records at or before it (not before `since`).
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "crate::api::timestamp::option",
         skip_serializing_if = "Option::is_none"
     )]
     #[param(value_type = Option<String>)]

@@ -249,9 +249,9 @@ impl Client {
             }
             for (name, at) in [("since", query.since), ("until", query.until)] {
                 if let Some(at) = at {
-                    let text = at
-                        .format(&time::format_description::well_known::Rfc3339)
-                        .map_err(|e| ClientError::Protocol(e.to_string()))?;
+                    let text = crate::api::timestamp::format(at).ok_or_else(|| {
+                        ClientError::Protocol(format!("{name} {at} cannot be sent"))
+                    })?;
                     pairs.append_pair(name, &text);
                 }
             }
@@ -311,9 +311,9 @@ impl Client {
         {
             let mut pairs = url.query_pairs_mut();
             if let Some(since) = query.since {
-                let text = since
-                    .format(&time::format_description::well_known::Rfc3339)
-                    .map_err(|e| ClientError::Protocol(e.to_string()))?;
+                let text = crate::api::timestamp::format(since).ok_or_else(|| {
+                    ClientError::Protocol(format!("since {since} cannot be sent"))
+                })?;
                 pairs.append_pair("since", &text);
             }
             if let Some(limit) = query.limit {

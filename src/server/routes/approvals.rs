@@ -87,10 +87,7 @@ fn view(state: &AppState, record: &ApprovalRecord, user: &UserRecord) -> ApiResu
         .map(millis_to_time)
         .transpose()?;
     let until = until
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
+        .and_then(crate::api::timestamp::format)
         .unwrap_or_default();
     Ok(ApprovalView {
         id: record.id.clone(),
