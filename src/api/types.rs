@@ -478,13 +478,21 @@ pub struct AuditQuery {
     )]
     #[param(value_type = Option<String>)]
     pub until: Option<OffsetDateTime>,
-    /// At most this many records, newest first (1..=1000, default 100).
+    /// At most this many records in this page, newest first (1..=1000, default 100).
     pub limit: Option<u32>,
+    /// `next_cursor` of the previous page: the records older than its last one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
 }
 
+/// One page of the audit, newest first; `next_cursor` when older records match (pass
+/// it as `cursor` with the same filters for the next page). Records appended while a
+/// caller pages are newer than the first page and never appear in a later one.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct AuditList {
     pub records: Vec<AuditRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
 }
 
 /// `GET /v1/health`.

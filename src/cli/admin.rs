@@ -134,6 +134,7 @@ pub async fn audit(ctx: &Context, args: AuditArgs) -> anyhow::Result<()> {
         since: args.since,
         until: args.until,
         limit: args.limit,
+        cursor: None,
     };
     let list = client.audit(&query).await?;
     let mut out = std::io::stdout().lock();

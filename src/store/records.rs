@@ -114,6 +114,10 @@ pub struct AuditFilter {
     pub since: Option<Millis>,
     /// Inclusive.
     pub until: Option<Millis>,
+    /// Only records older than this one (ids below it): where the previous page of a
+    /// listing ended. The log is listed newest first by id, so a record appended while
+    /// a caller pages has a larger id and never shows up in a later page.
+    pub before_id: Option<i64>,
     pub limit: i64,
 }
 

@@ -268,7 +268,7 @@ async fn the_openapi_document_declares_the_audit_filters_in_the_query() {
     names.sort_unstable();
     assert_eq!(
         names,
-        ["action", "actor", "limit", "login", "millekod", "outcome", "since", "until"]
+        ["action", "actor", "cursor", "limit", "login", "millekod", "outcome", "since", "until"]
     );
     for param in &params {
         assert_eq!(param["in"], "query", "{param}");

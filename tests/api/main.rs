@@ -5,6 +5,7 @@ mod aborts;
 mod admin;
 mod audit_filters;
 mod audit_gaps;
+mod audit_paging;
 mod audit_records;
 mod bad_input;
 mod concurrency;

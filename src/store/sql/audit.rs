@@ -106,8 +106,9 @@ enum Bind {
 /// `audit_by_outcome`, `audit_by_at` (since and until together). Three forms walk the
 /// log newest first instead, stopping at the limit: `since` alone (its records are the
 /// newest), `until` alone (it passes over the records after it) and a bare actor name,
-/// whose `user:<millekod>/<login>` form no index can find by its end. Values are always
-/// bound, never written into the SQL.
+/// whose `user:<millekod>/<login>` form no index can find by its end. A page after the
+/// first adds `id < $n` (keyset paging): the walk resumes where the last page ended, on
+/// the same index. Values are always bound, never written into the SQL.
 fn audit_conditions(filter: &AuditFilter) -> (Vec<String>, Vec<Bind>) {
     let mut conditions = Vec::new();
     let mut binds = Vec::new();
@@ -156,6 +157,10 @@ fn audit_conditions(filter: &AuditFilter) -> (Vec<String>, Vec<Bind>) {
         let p = placeholder(&mut binds, Bind::Int(until));
         conditions.push(format!("at <= {p}"));
     }
+    if let Some(before) = filter.before_id {
+        let p = placeholder(&mut binds, Bind::Int(before));
+        conditions.push(format!("id < {p}"));
+    }
     if conditions.is_empty() {
         conditions.push("1 = 1".to_owned());
     }
@@ -192,6 +197,18 @@ mod tests {
             conditions[2]
         );
         assert_eq!(conditions[3], "at <= $7");
+        let page = AuditFilter {
+            outcome: Some("failure".into()),
+            before_id: Some(7),
+            ..AuditFilter::default()
+        };
+        assert_eq!(
+            audit_conditions(&page),
+            (
+                vec!["outcome = $1".to_owned(), "id < $2".to_owned()],
+                vec![Bind::Text("failure".into()), Bind::Int(7)]
+            )
+        );
         assert!(!conditions.concat().contains("help"), "{conditions:?}");
         assert_eq!(binds[3], Bind::Text("operator:help'desk".into()));
         assert_eq!(binds[5], Bind::Text("/help'desk".into()));
@@ -267,6 +284,21 @@ mod tests {
                     ..AuditFilter::default()
                 },
                 "audit_by_at",
+            ),
+            (
+                AuditFilter {
+                    actions: vec!["user.unblock".into()],
+                    before_id: Some(42),
+                    ..AuditFilter::default()
+                },
+                "audit_by_action",
+            ),
+            (
+                AuditFilter {
+                    before_id: Some(42),
+                    ..AuditFilter::default()
+                },
+                "USING INTEGER PRIMARY KEY",
             ),
         ] {
             let plan = plan_of(&db, &filter).await;
