@@ -6,9 +6,10 @@
 //! on stderr; `-o json` prints `{"token", "api_token"}`; `-o csv` one row with a
 //! `token` column first.
 //!
-//! `audit --since` takes what people type when looking back ("the last hour": `1h`) or
-//! a point in time, and turns it into an RFC 3339 time at parse time, so a typo is an
-//! invalid-input error before anything is sent; `--until` reads the same way.
+//! `audit --since`/`--until` take what people type (`1h30m`, `2026-11-30 14:02`, a date,
+//! RFC 3339; see `when.rs`), read at parse time, so a typo is an invalid-input error
+//! before anything is sent. `audit --limit N` takes any N and pages (`pages.rs`); the
+//! default stays 100, `--all` reads to the first record.
 //!
 //! `audit --action` takes an action's full name (`user.unblock`) or its verb alone
 //! (`unblock`), which selects every action ending in it (`user.unblock` and
@@ -22,11 +23,11 @@ use std::time::Duration;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand};
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
 
 use super::change::{confirm, with_reason, ChangeArgs};
 use super::errors::{CliError, CONFLICT, NOT_FOUND};
+use super::pages;
+use super::when::{resolve_range, When};
 use super::Context;
 use crate::api::{
     ApiTokenView, AuditAction, AuditOutcome, AuditQuery, CreateApiToken, ErrorCode, Login,
@@ -55,7 +56,16 @@ pub enum ApiTokenCommand {
         reason: Option<Reason>,
     },
     /// List the API tokens, revoked ones included.
-    List,
+    List {
+        /// Print at most N tokens [default: every one]. The server sends the whole
+        /// list; this cuts it here.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..),
+              conflicts_with = "all")]
+        limit: Option<u32>,
+        /// Print every token (the default).
+        #[arg(long)]
+        all: bool,
+    },
     /// Revoke a token at once; scripts using it get "not authenticated".
     Revoke {
         /// The token's id (from `millectl api-token list`).
@@ -74,13 +84,14 @@ pub struct AuditArgs {
     /// Only records about this login.
     #[arg(long)]
     pub login: Option<Login>,
-    /// Only records from this time on: a span back from now (30m, 1h, 2d) or a time
-    /// (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC).
-    #[arg(long, value_name = "SPAN|TIME", value_parser = parse_since)]
-    pub since: Option<OffsetDateTime>,
+    /// Only records from this time on: a span back from now (90m, 1h30m, 2d, 1w), a
+    /// date-time in the local time zone (TZ) such as 2026-11-30 14:02 (or 2026-11-30
+    /// for its midnight), or one with Z or an offset (2026-11-30T13:02:00Z, +01:00).
+    #[arg(long, value_name = "SPAN|TIME")]
+    pub since: Option<When>,
     /// Only records up to this time (inclusive), written as for --since.
-    #[arg(long, value_name = "SPAN|TIME", value_parser = parse_since)]
-    pub until: Option<OffsetDateTime>,
+    #[arg(long, value_name = "SPAN|TIME")]
+    pub until: Option<When>,
     /// Only these actions: a full name (user.unblock) or a verb (unblock: every
     /// action ending in .unblock); repeat it or separate with commas for several.
     #[arg(long, value_name = "ACTION", value_delimiter = ',', value_parser = action_parser(),
@@ -93,33 +104,21 @@ pub struct AuditArgs {
     /// actor (operator:helpdesk, user:12345678/anna, token:batch, anonymous).
     #[arg(long, value_name = "NAME")]
     pub actor: Option<String>,
-    /// At most this many records [server default: 100].
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    /// Print at most N records, newest first [default: 100]; any N, read a page of
+    /// at most 1000 at a time.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..),
+          conflicts_with = "all")]
     pub limit: Option<u32>,
+    /// Print every matching record, back to the first.
+    #[arg(long)]
+    pub all: bool,
 }
 
-/// `--since`: a span back from now, an RFC 3339 time, or a date (midnight UTC).
-pub(super) fn parse_since(text: &str) -> Result<OffsetDateTime, String> {
-    let text = text.trim();
-    if let Ok(span) = text.parse::<Span>() {
-        return OffsetDateTime::now_utc()
-            .checked_sub(time::Duration::try_from(span.as_duration()).map_err(|e| e.to_string())?)
-            .ok_or_else(|| format!("{text:?} reaches back too far"));
-    }
-    if let Ok(at) = OffsetDateTime::parse(text, &Rfc3339) {
-        return Ok(at);
-    }
-    let date_format = time::macros::format_description!("[year]-[month]-[day]");
-    if let Ok(date) = time::Date::parse(text, &date_format) {
-        return Ok(date.midnight().assume_utc());
-    }
-    Err(format!(
-        "{text:?} is neither a span back from now (30m, 1h, 2d) nor a time \
-         (2025-05-01T08:00:00Z or 2025-05-01)"
-    ))
-}
+/// Records `audit` prints without `--limit` or `--all`.
+const AUDIT_DEFAULT: u32 = 100;
 
 pub async fn audit(ctx: &Context, args: AuditArgs) -> anyhow::Result<()> {
+    let (since, until) = resolve_range(&ctx.clock(), args.since.as_ref(), args.until.as_ref())?;
     let client = ctx.client()?;
     let query = AuditQuery {
         millekod: args.millekod,
@@ -131,14 +130,25 @@ pub async fn audit(ctx: &Context, args: AuditArgs) -> anyhow::Result<()> {
             .collect(),
         outcome: args.outcome,
         actor: args.actor,
-        since: args.since,
-        until: args.until,
-        limit: args.limit,
+        since,
+        until,
+        limit: None,
         cursor: None,
     };
-    let list = client.audit(&query).await?;
-    let mut out = std::io::stdout().lock();
-    ctx.output.list(&mut out, &list.records)
+    let wanted = pages::wanted(args.limit, args.all, Some(AUDIT_DEFAULT));
+    pages::print_pages(&ctx.output, wanted, "audit records", |cursor, limit| {
+        let query = AuditQuery {
+            cursor,
+            limit: Some(limit),
+            ..query.clone()
+        };
+        let client = &client;
+        async move {
+            let page = client.audit(&query).await?;
+            Ok((page.records, page.next_cursor))
+        }
+    })
+    .await
 }
 
 /// The actions one `--action` value selects.
@@ -296,10 +306,10 @@ pub async fn api_token(ctx: &Context, command: ApiTokenCommand) -> anyhow::Resul
             }
             Ok(())
         }
-        ApiTokenCommand::List => {
+        ApiTokenCommand::List { limit, all } => {
             let list = client.list_api_tokens().await?;
-            let mut out = std::io::stdout().lock();
-            ctx.output.list(&mut out, &list.api_tokens)
+            let wanted = pages::wanted(limit, all, None);
+            pages::print_cut(&ctx.output, wanted, "API tokens", list.api_tokens)
         }
         ApiTokenCommand::Revoke { id, change } => {
             // Name the token in the question when we can see it; the server has the
@@ -388,24 +398,6 @@ mod tests {
             "99999999999999999999d",
         ] {
             assert!(bad.parse::<Span>().is_err(), "{bad:?} parsed");
-        }
-    }
-
-    #[test]
-    fn since_is_a_span_back_from_now_or_a_time() {
-        let now = OffsetDateTime::now_utc();
-        let hour_ago = parse_since("1h").unwrap();
-        assert!((now - hour_ago - time::Duration::hours(1)).abs() < time::Duration::seconds(5));
-        assert_eq!(
-            parse_since("2025-05-01T08:00:00+02:00").unwrap(),
-            time::macros::datetime!(2025-05-01 06:00 UTC)
-        );
-        assert_eq!(
-            parse_since("2025-05-01").unwrap(),
-            time::macros::datetime!(2025-05-01 00:00 UTC)
-        );
-        for bad in ["yesterday", "1 h", "2025-13-01", "", "-1h"] {
-            assert!(parse_since(bad).is_err(), "{bad:?} parsed");
         }
     }
 }

@@ -16,11 +16,13 @@ mod fixes;
 mod generate;
 mod import;
 mod origin;
+mod pages;
 mod secret_env;
 mod session;
 mod session_time;
 mod tokens;
 mod users;
+mod when;
 
 #[cfg(feature = "server")]
 mod demo;

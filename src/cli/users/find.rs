@@ -2,16 +2,17 @@
 //! they say — a login, a name typed without its accents, the last digits of their
 //! phone, or their company's MilleKod — and a company's users, filtered.
 //!
-//! Both follow `next_cursor` page by page until the last unless `--limit N` is given;
-//! then at most N users are printed and, when more exist, one line on stderr says so
-//! (the output itself stays a plain list for scripts).
+//! Both follow `next_cursor` page by page until the last (the default, or `--all`)
+//! unless `--limit N` is given; then at most N users are printed and, when more exist,
+//! one line on stderr says so (the output itself stays a plain list for scripts). The
+//! loop and the printing page by page are `cli/pages.rs`, shared with `audit`.
 
 use clap::Args;
 
-use super::super::Context;
+use super::super::{pages, Context};
 use crate::api::{
     format_statuses, parse_statuses, AuthTool, ListUsersQuery, MilleKod, UserSearchQuery,
-    UserStatus, UserView, MAX_PAGE,
+    UserStatus,
 };
 use crate::client::Client;
 
@@ -49,9 +50,20 @@ pub struct Filters {
     /// Only users of this authorization tool.
     #[arg(long, value_name = "sms|token", value_parser = tool)]
     pub tool: Option<AuthTool>,
-    /// Print at most N users (default: every one, page by page).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    /// Print at most N users [default: every one, read 1000 a page].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..),
+          conflicts_with = "all")]
     pub limit: Option<u32>,
+    /// Print every user (the default; a script can say so).
+    #[arg(long)]
+    pub all: bool,
+}
+
+impl Filters {
+    /// How many users to print: every one unless `--limit`.
+    fn wanted(&self) -> Option<u64> {
+        pages::wanted(self.limit, self.all, None)
+    }
 }
 
 fn status(text: &str) -> Result<UserStatus, String> {
@@ -62,12 +74,6 @@ fn tool(text: &str) -> Result<AuthTool, String> {
     AuthTool::parse(text).ok_or_else(|| format!("unknown tool {text:?}; known: sms, token"))
 }
 
-/// Users per request: what is left to print, at most a page.
-fn page(limit: Option<u32>, printed: usize) -> u32 {
-    let left = limit.map_or(MAX_PAGE as usize, |n| (n as usize).saturating_sub(printed));
-    u32::try_from(left.min(MAX_PAGE as usize)).unwrap_or(MAX_PAGE)
-}
-
 pub async fn find(ctx: &Context, client: &Client, args: FindArgs) -> anyhow::Result<()> {
     let mut query = UserSearchQuery {
         q: args.query,
@@ -76,7 +82,8 @@ pub async fn find(ctx: &Context, client: &Client, args: FindArgs) -> anyhow::Res
         tool: args.filters.tool,
         ..Default::default()
     };
-    let (users, more) = follow_pages(args.filters.limit, |cursor, limit| {
+    let wanted = args.filters.wanted();
+    pages::print_pages(&ctx.output, wanted, "users", |cursor, limit| {
         query.cursor = cursor;
         query.limit = Some(limit);
         let query = query.clone();
@@ -85,12 +92,12 @@ pub async fn find(ctx: &Context, client: &Client, args: FindArgs) -> anyhow::Res
             Ok((found.users, found.next_cursor))
         }
     })
-    .await?;
-    print(ctx, &users, more)
+    .await
 }
 
 pub async fn list(ctx: &Context, client: &Client, args: ListArgs) -> anyhow::Result<()> {
     let millekod = ctx.millekod(client, args.millekod).await?;
+    let wanted = args.filters.wanted();
     let mut statuses = args.filters.statuses;
     if args.blocked && !statuses.contains(&UserStatus::Blocked) {
         statuses.push(UserStatus::Blocked);
@@ -100,7 +107,7 @@ pub async fn list(ctx: &Context, client: &Client, args: ListArgs) -> anyhow::Res
         tool: args.filters.tool,
         ..Default::default()
     };
-    let (users, more) = follow_pages(args.filters.limit, |cursor, limit| {
+    pages::print_pages(&ctx.output, wanted, "users", |cursor, limit| {
         query.cursor = cursor;
         query.limit = Some(limit);
         let (query, millekod) = (query.clone(), &millekod);
@@ -109,43 +116,5 @@ pub async fn list(ctx: &Context, client: &Client, args: ListArgs) -> anyhow::Res
             Ok((listed.users, listed.next_cursor))
         }
     })
-    .await?;
-    print(ctx, &users, more)
-}
-
-/// Fetch page after page (`fetch(cursor, page size)` answers the users and the next
-/// cursor) until the last, or until `limit` users are in hand; says whether more match.
-async fn follow_pages<F, Fut>(
-    limit: Option<u32>,
-    mut fetch: F,
-) -> anyhow::Result<(Vec<UserView>, bool)>
-where
-    F: FnMut(Option<String>, u32) -> Fut,
-    Fut: std::future::Future<Output = anyhow::Result<(Vec<UserView>, Option<String>)>>,
-{
-    let mut users: Vec<UserView> = Vec::new();
-    let mut cursor = None;
-    loop {
-        let (page_users, next) = fetch(cursor, page(limit, users.len())).await?;
-        users.extend(page_users);
-        match next {
-            Some(_) if limit.is_some_and(|n| users.len() >= n as usize) => {
-                return Ok((users, true))
-            }
-            Some(next) => cursor = Some(next),
-            None => return Ok((users, false)),
-        }
-    }
-}
-
-fn print(ctx: &Context, users: &[UserView], more: bool) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    ctx.output.list(&mut out, users)?;
-    if more {
-        eprintln!(
-            "More users match; showing the first {}. Narrow the query or raise --limit.",
-            users.len()
-        );
-    }
-    Ok(())
+    .await
 }

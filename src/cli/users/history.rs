@@ -20,20 +20,22 @@ pub struct HistoryArgs {
     /// Company code [default: your own, for co-users].
     #[arg(long)]
     pub millekod: Option<MilleKod>,
-    /// Only entries from this time on: a span back from now (30m, 1h, 2d) or a time
-    /// (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC).
-    #[arg(long, value_name = "SPAN|TIME", value_parser = crate::cli::admin::parse_since)]
-    pub since: Option<OffsetDateTime>,
+    /// Only entries from this time on: a span back from now (90m, 1h30m, 2d, 1w), a
+    /// date-time in the local time zone (TZ) such as 2026-11-30 14:02 (or 2026-11-30
+    /// for its midnight), or one with Z or an offset (2026-11-30T13:02:00Z, +01:00).
+    #[arg(long, value_name = "SPAN|TIME")]
+    pub since: Option<crate::cli::when::When>,
     /// At most this many entries [server default: 50].
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub limit: Option<u32>,
 }
 
 pub async fn history(ctx: &Context, args: HistoryArgs) -> anyhow::Result<()> {
+    let (since, _) = crate::cli::when::resolve_range(&ctx.clock(), args.since.as_ref(), None)?;
     let client = ctx.client()?;
     let millekod = ctx.millekod(&client, args.millekod).await?;
     let query = HistoryQuery {
-        since: args.since,
+        since,
         limit: args.limit,
     };
     let history = client
