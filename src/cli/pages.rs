@@ -51,7 +51,7 @@ where
     let mut cursor = None;
     let mut printed: u64 = 0;
     let more = loop {
-        let (mut records, next) = fetch(cursor, page_size(wanted, printed)).await?;
+        let (mut records, next) = fetch(cursor.clone(), page_size(wanted, printed)).await?;
         if let Some(n) = wanted {
             records.truncate(usize::try_from(n.saturating_sub(printed)).unwrap_or(usize::MAX));
         }
@@ -64,6 +64,8 @@ where
             // Our servers never answer an empty page with a cursor (they look one
             // record ahead); following one could loop for ever.
             Some(_) if empty => break false,
+            // Nor does one hand back the cursor it was given.
+            Some(next) if cursor.as_ref() == Some(&next) => break false,
             Some(next) => cursor = Some(next),
             None => break false,
         }

@@ -258,6 +258,9 @@ impl Client {
             if let Some(limit) = query.limit {
                 pairs.append_pair("limit", &limit.to_string());
             }
+            if let Some(cursor) = &query.cursor {
+                pairs.append_pair("cursor", cursor);
+            }
         }
         let path = match url.query() {
             Some(q) => format!("v1/audit?{q}"),

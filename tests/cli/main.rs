@@ -15,6 +15,7 @@ mod history;
 mod holds;
 mod import;
 mod import_confirm;
+mod lists;
 mod login;
 mod password_reset;
 mod phone;
