@@ -666,12 +666,16 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__api__subcmd__token__subcmd__list)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --limit --all --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -810,7 +814,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__audit)
-            opts="-o -v -h --millekod --login --since --until --action --outcome --actor --limit --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --millekod --login --since --until --action --outcome --actor --limit --all --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3564,7 +3568,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__find)
-            opts="-o -v -h --millekod --status --tool --limit --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --millekod --status --tool --limit --all --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3800,7 +3804,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__list)
-            opts="-o -v -h --millekod --blocked --status --tool --limit --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --millekod --blocked --status --tool --limit --all --server --profile --output --no-color --columns --utc --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -129,7 +129,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l status -d 'Only users in this status (repeatable): pending_activation, active, blocked, awaiting_new_password' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l tool -d 'Only users of this authorization tool' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l limit -d 'Print at most N users (default: every one, page by page)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l limit -d 'Print at most N users [default: every one, read 1000 a page]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
@@ -138,6 +138,7 @@ json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l blocked -d 'Only blocked users (the same as `--status blocked`)'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l all -d 'Print every user (the default; a script can say so)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
@@ -145,7 +146,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l millekod -d 'Only this company (co-users always search their own)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l status -d 'Only users in this status (repeatable): pending_activation, active, blocked, awaiting_new_password' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l tool -d 'Only users of this authorization tool' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l limit -d 'Print at most N users (default: every one, page by page)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l limit -d 'Print at most N users [default: every one, read 1000 a page]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
@@ -153,6 +154,7 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l all -d 'Print every user (the default; a script can say so)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
@@ -215,7 +217,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l millekod -d 'Company code [default: your own, for co-users]' -r
-complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l since -d 'Only entries from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l since -d 'Only entries from this time on: a span back from now (90m, 1h30m, 2d, 1w), a date-time in the local time zone (TZ) such as 2026-11-30 14:02 (or 2026-11-30 for its midnight), or one with Z or an offset (2026-11-30T13:02:00Z, +01:00)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l limit -d 'At most this many entries [server default: 50]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -559,6 +561,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l limit -d 'Print at most N tokens [default: every one]. The server sends the whole list; this cuts it here' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
@@ -566,6 +569,7 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l all -d 'Print every token (the default)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
@@ -589,7 +593,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l millekod -d 'Only records about this company' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l login -d 'Only records about this login' -r
-complete -c millectl -n "__fish_millectl_using_subcommand audit" -l since -d 'Only records from this time on: a span back from now (30m, 1h, 2d) or a time (2025-05-01T08:00:00Z, or a date, 2025-05-01, meaning its midnight UTC)' -r
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l since -d 'Only records from this time on: a span back from now (90m, 1h30m, 2d, 1w), a date-time in the local time zone (TZ) such as 2026-11-30 14:02 (or 2026-11-30 for its midnight), or one with Z or an offset (2026-11-30T13:02:00Z, +01:00)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l until -d 'Only records up to this time (inclusive), written as for --since' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l action -d 'Only these actions: a full name (user.unblock) or a verb (unblock: every action ending in .unblock); repeat it or separate with commas for several' -r -f -a "login\t''
 logout\t''
@@ -657,7 +661,7 @@ expired\t''
 unavailable\t''
 suspended\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l actor -d 'Only what this actor did: a login or token name (helpdesk), or the audit\'s whole actor (operator:helpdesk, user:12345678/anna, token:batch, anonymous)' -r
-complete -c millectl -n "__fish_millectl_using_subcommand audit" -l limit -d 'At most this many records [server default: 100]' -r
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l limit -d 'Print at most N records, newest first [default: 100]; any N, read a page of at most 1000 at a time' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -s o -l output -d 'Output format: a table for people (wide: every column), json or csv for scripts' -r -f -a "table\t'The few columns that matter (on a terminal; piped: every column, tab-separated)'
@@ -665,6 +669,7 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l all -d 'Print every matching record, back to the first'
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'

@@ -47,7 +47,7 @@ where
     F: FnMut(Option<String>, u32) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<(Vec<T>, Option<String>)>>,
 {
-    let mut writer = PageWriter::new(*output);
+    let mut writer = PageWriter::new(output.clone());
     let mut cursor = None;
     let mut printed: u64 = 0;
     let more = loop {
@@ -82,9 +82,8 @@ where
 
 /// The stderr line of a list that `--limit` cut.
 pub fn cut_note(noun: &str, printed: u64) -> String {
-    format!(
-        "More {noun} match; showing the first {printed} (raise --limit, or --all for every one)."
-    )
+    // Short enough for an 80-column terminal with a seven-digit count.
+    format!("Showing the first {printed} {noun}; more match (--limit N or --all).")
 }
 
 /// Print `records` as one list cut to `wanted` (a list the server sends whole), with
@@ -121,7 +120,7 @@ struct PageWriter<T> {
 
 impl<T: Tabular> PageWriter<T> {
     fn new(output: Output) -> Self {
-        let held = matches!(output.format, Format::Table if output.terminal).then(Vec::new);
+        let held = output.for_people().then(Vec::new);
         Self {
             output,
             held,
@@ -214,8 +213,11 @@ mod tests {
             format,
             terminal: false,
             color: false,
+            width: None,
+            columns: None,
+            clock: crate::output::Clock::system(true),
         };
-        let mut writer = PageWriter::new(output);
+        let mut writer = PageWriter::new(output.clone());
         let mut paged = Vec::new();
         let mut all = Vec::new();
         let mut n = 0;

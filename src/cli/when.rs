@@ -33,6 +33,7 @@ use time::OffsetDateTime;
 
 use super::errors::CliError;
 use super::Context;
+use crate::output::Clock;
 
 /// The forms, as an error message names them.
 const FORMS: &str = "give a span back from now (90m, 1h30m, 2d, 1w), a date-time in the \
@@ -95,34 +96,11 @@ impl FromStr for When {
     }
 }
 
-/// Now and the zone that local times are read in.
-#[derive(Debug, Clone)]
-pub struct Clock {
-    pub now: Timestamp,
-    pub zone: TimeZone,
-}
-
-impl Clock {
-    /// The real now, in UTC when `utc` (the global `--utc`), else in the system's zone
-    /// (`TZ`, else /etc/localtime).
-    pub fn system(utc: bool) -> Self {
-        Self {
-            now: Timestamp::now(),
-            zone: if utc {
-                TimeZone::UTC
-            } else {
-                TimeZone::system()
-            },
-        }
-    }
-}
-
 impl Context {
-    /// The clock that `--since`/`--until` are read against.
-    // The merger points this at the global `--utc` flag (added by the "tables" part):
-    // `Clock::system(global.utc)`.
+    /// The clock that `--since`/`--until` are read against: the one tables show
+    /// times by (the system's zone, or UTC under `--utc`).
     pub fn clock(&self) -> Clock {
-        Clock::system(false)
+        self.output.clock.clone()
     }
 }
 

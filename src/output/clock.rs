@@ -22,8 +22,8 @@ use time::OffsetDateTime;
 /// "Now" and the zone that tables show times in.
 #[derive(Debug, Clone)]
 pub struct Clock {
-    now: Timestamp,
-    zone: TimeZone,
+    pub(crate) now: Timestamp,
+    pub(crate) zone: TimeZone,
 }
 
 impl Clock {

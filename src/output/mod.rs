@@ -109,7 +109,7 @@ fn plain(value: &str) -> String {
 
 impl Output {
     /// A table for people (rather than text for scripts)?
-    fn for_people(&self) -> bool {
+    pub fn for_people(&self) -> bool {
         self.terminal && matches!(self.format, Format::Table | Format::Wide)
     }
 

@@ -111,7 +111,7 @@ fn user_list_filters_by_status_and_tool_and_pages_with_limit() {
     // --limit prints at most N and says on stderr that more exist.
     let (out, err) = list(&["--limit", "2"]);
     assert_eq!(logins(&out).len(), 2, "{out}");
-    assert!(err.contains("More users match"), "{err}");
+    assert!(err.contains("users; more match"), "{err}");
     // Without --limit every page is followed: all five users of the company.
     let (out, _) = list(&[]);
     assert_eq!(logins(&out).len(), 5, "{out}");

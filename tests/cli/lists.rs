@@ -95,15 +95,14 @@ fn audit_pages_through_more_records_than_a_page() {
         assert_eq!(count, 1200, "{format}");
         assert_eq!(
             err.trim(),
-            "More audit records match; showing the first 1200 (raise --limit, or --all for \
-             every one).",
+            "Showing the first 1200 audit records; more match (--limit N or --all).",
             "{format}"
         );
     }
     // The default is still 100.
     let (out, err) = audit(&["-o", "json"]);
     assert_eq!(records(&out).len(), 100);
-    assert!(err.contains("showing the first 100"), "{err}");
+    assert!(err.contains("Showing the first 100 audit records"), "{err}");
 
     // Piped table and CSV: one header, then every row, across the pages.
     for format in ["table", "csv"] {
@@ -218,7 +217,7 @@ fn user_list_and_api_token_list_take_limit_and_all() {
     let (two, err) = list(&["--limit", "2"]);
     assert_eq!(two, 2);
     assert!(
-        err.contains("More users match; showing the first 2"),
+        err.contains("Showing the first 2 users; more match"),
         "{err}"
     );
     let (found, _) = run(
@@ -258,7 +257,7 @@ fn user_list_and_api_token_list_take_limit_and_all() {
     let (one, err) = tokens(&["--limit", "1"]);
     assert_eq!(one, 1);
     assert!(
-        err.contains("More API tokens match; showing the first 1"),
+        err.contains("Showing the first 1 API tokens; more match"),
         "{err}"
     );
 }

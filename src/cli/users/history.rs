@@ -5,7 +5,6 @@
 
 use clap::Args;
 use serde::Serialize;
-use time::OffsetDateTime;
 
 use super::not_found_names;
 use crate::api::{HistoryEntry, HistoryKind, HistoryQuery, Login, MilleKod, UserView};
