@@ -482,7 +482,7 @@ _millectl() {
 
     case "${cmd}" in
         millectl)
-            opts="-o -v -h -V --server --profile --output --no-color --columns --utc --verbose --help --version login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help"
+            opts="-o -v -h -V --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help --version login logout whoami user unblock phone approve approvals envelope token config api-token audit completions man generate-assets demo server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -508,6 +508,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -516,7 +520,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__api__subcmd__token)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help create list revoke help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help create list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -542,6 +546,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -550,7 +558,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__api__subcmd__token__subcmd__create)
-            opts="-o -v -h --scope --expires-in --reason --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --scope --expires-in --reason --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -585,6 +593,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -666,7 +678,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__api__subcmd__token__subcmd__list)
-            opts="-o -v -h --limit --all --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --limit --all --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -696,6 +708,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -704,7 +720,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__api__subcmd__token__subcmd__revoke)
-            opts="-y -o -v -h --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-y -o -v -h --reason --yes --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -734,6 +750,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -742,7 +762,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__approvals)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -768,6 +788,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -776,7 +800,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__approve)
-            opts="-y -o -v -h --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-y -o -v -h --reason --yes --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -806,6 +830,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -814,7 +842,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__audit)
-            opts="-o -v -h --millekod --login --since --until --action --outcome --actor --limit --all --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --millekod --login --since --until --action --outcome --actor --limit --all --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -872,6 +900,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -880,7 +912,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__completions)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help bash elvish fish powershell zsh"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -903,6 +935,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -914,7 +950,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__config)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help set show list use delete help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help set show list use delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -940,6 +976,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -948,7 +988,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__config__subcmd__delete)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -971,6 +1011,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1080,7 +1124,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__config__subcmd__list)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1103,6 +1147,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1114,7 +1162,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__config__subcmd__set)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help server"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help server"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1137,6 +1185,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1148,7 +1200,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__config__subcmd__show)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1171,6 +1223,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1182,7 +1238,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__config__subcmd__use)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1208,6 +1264,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1216,7 +1276,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__demo)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1242,6 +1302,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1250,7 +1314,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__envelope)
-            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1284,6 +1348,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1292,7 +1360,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__generate__subcmd__assets)
-            opts="-o -v -h --out-dir --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --out-dir --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1319,6 +1387,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2044,7 +2116,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__login)
-            opts="-o -v -h --millekod --login --password-stdin --otp --with-token --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --millekod --login --password-stdin --otp --with-token --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2082,6 +2154,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2090,7 +2166,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__logout)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2113,6 +2189,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2124,7 +2204,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__man)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2147,6 +2227,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2158,7 +2242,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__phone)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help set import help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help set import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2181,6 +2265,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2248,7 +2336,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__phone__subcmd__import)
-            opts="-y -o -v -h --dry-run --check --report --journal --concurrency --chunk-size --retry-for --progress-every --no-notify-old --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-y -o -v -h --dry-run --check --report --journal --concurrency --chunk-size --retry-for --progress-every --no-notify-old --reason --yes --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2302,6 +2390,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2310,7 +2402,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__phone__subcmd__set)
-            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2344,6 +2436,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2352,7 +2448,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server)
-            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-min-interval-secs --sms-per-hour --sms-budget-per-minute --open-challenges-per-login --sms-reuse-min-left-secs --sweep-interval-secs --login-attempts-retention --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --header-timeout-secs --body-timeout-secs --idle-timeout-secs --max-connections --max-connections-per-source --management-listen --trusted-proxy --forwarded-header --argon2-concurrency --argon2-queue --argon2-queue-timeout-ms --login-starts-per-source-per-minute --login-starts-burst --login-checks-per-source-per-minute --login-checks-burst --masked-password-subsets --mask-key-pkcs11-module --mask-key-pkcs11-token --mask-key-pkcs11-key --mask-key-pkcs11-pin-file --server --profile --output --no-color --columns --utc --verbose --help operator init-pepper mask-key help"
+            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-min-interval-secs --sms-per-hour --sms-budget-per-minute --open-challenges-per-login --sms-reuse-min-left-secs --sweep-interval-secs --login-attempts-retention --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --header-timeout-secs --body-timeout-secs --idle-timeout-secs --max-connections --max-connections-per-source --management-listen --trusted-proxy --forwarded-header --argon2-concurrency --argon2-queue --argon2-queue-timeout-ms --login-starts-per-source-per-minute --login-starts-burst --login-checks-per-source-per-minute --login-checks-burst --masked-password-subsets --mask-key-pkcs11-module --mask-key-pkcs11-token --mask-key-pkcs11-key --mask-key-pkcs11-pin-file --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help operator init-pepper mask-key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2550,6 +2646,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2684,7 +2784,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__init__subcmd__pepper)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2707,6 +2807,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2718,7 +2822,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__mask__subcmd__key)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help generate help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2744,6 +2848,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2752,7 +2860,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__mask__subcmd__key__subcmd__generate)
-            opts="-o -v -h --pkcs11-module --pkcs11-token --key --pkcs11-pin-file --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --pkcs11-module --pkcs11-token --key --pkcs11-pin-file --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2791,6 +2899,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2844,7 +2956,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__operator)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help add unblock reset help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help add unblock reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2870,6 +2982,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2878,7 +2994,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__operator__subcmd__add)
-            opts="-o -v -h --role --name --database --pepper-file --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --role --name --database --pepper-file --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2917,6 +3033,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2998,7 +3118,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__operator__subcmd__reset)
-            opts="-o -v -h --database --pepper-file --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --database --pepper-file --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3032,6 +3152,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3040,7 +3164,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server__subcmd__operator__subcmd__unblock)
-            opts="-o -v -h --database --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --database --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3070,6 +3194,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3078,7 +3206,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__token)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help load list assign withdraw help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help load list assign withdraw help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3104,6 +3232,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3112,7 +3244,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__token__subcmd__assign)
-            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3143,6 +3275,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3238,7 +3374,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__token__subcmd__list)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3261,6 +3397,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3272,7 +3412,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__token__subcmd__load)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3298,6 +3438,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3306,7 +3450,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__token__subcmd__withdraw)
-            opts="-y -o -v -h --millekod --because --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-y -o -v -h --millekod --because --reason --yes --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3344,6 +3488,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3352,7 +3500,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__unblock)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help current-password new-password help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help current-password new-password help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3378,6 +3526,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3386,7 +3538,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__unblock__subcmd__current__subcmd__password)
-            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3421,6 +3573,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3488,7 +3644,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__unblock__subcmd__new__subcmd__password)
-            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3526,6 +3682,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3534,7 +3694,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help show list find require-password-change suspend release resend history help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help show list find require-password-change suspend release resend history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3560,6 +3720,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3568,7 +3732,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__find)
-            opts="-o -v -h --millekod --status --tool --limit --all --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --millekod --status --tool --limit --all --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3607,6 +3771,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3758,7 +3926,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__history)
-            opts="-o -v -h --millekod --since --limit --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --millekod --since --limit --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3796,6 +3964,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3804,7 +3976,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__list)
-            opts="-o -v -h --millekod --blocked --status --tool --limit --all --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --millekod --blocked --status --tool --limit --all --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3846,6 +4018,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3854,7 +4030,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__release)
-            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3885,6 +4061,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3896,7 +4076,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__require__subcmd__password__subcmd__change)
-            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3930,6 +4110,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3938,7 +4122,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__resend)
-            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-y -o -v -h --millekod --from --reason --yes --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3976,6 +4160,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3984,7 +4172,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__show)
-            opts="-o -v -h --millekod --reveal-phone --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --millekod --reveal-phone --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4014,6 +4202,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4022,7 +4214,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__user__subcmd__suspend)
-            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-y -o -v -h --millekod --reason --yes --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4056,6 +4248,10 @@ _millectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4064,7 +4260,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__whoami)
-            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --help"
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4087,6 +4283,10 @@ _millectl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_millectl_global_optspecs
-    string join \n server= profile= o/output= no-color columns= utc v/verbose h/help V/version
+    string join \n server= profile= o/output= no-color columns= utc v/verbose jq= no-pager h/help V/version
 end
 
 function __fish_millectl_needs_command
@@ -31,9 +31,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_needs_command" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_needs_command" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_needs_command" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_needs_command" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_needs_command" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_needs_command" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_needs_command" -s V -l version -d 'Print version'
 complete -c millectl -n "__fish_millectl_needs_command" -f -a "login" -d 'Log in (interactive, or --password-stdin/--with-token for scripts)'
@@ -65,11 +67,13 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l password-stdin -d 'Read the secrets from stdin, one per line: the password (first login and new password: the temporary password, then the new one), then the one-time code'
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l with-token -d 'Read an API token from stdin and store it instead of logging in'
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand login" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand login" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand login" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -78,9 +82,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand logout" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand logout" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -89,9 +95,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand whoami" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -100,9 +108,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "show" -d 'Show one user: status, attempts, authorization tool, phone (masked)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and not __fish_seen_subcommand_from show list find require-password-change suspend release resend history help" -f -a "list" -d 'List the users of a company, filtered'
@@ -121,10 +131,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l reveal-phone -d 'Show the whole phone number (recorded in the audit)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l status -d 'Only users in this status (repeatable): pending_activation, active, blocked, awaiting_new_password' -r
@@ -137,11 +149,13 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l blocked -d 'Only blocked users (the same as `--status blocked`)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l all -d 'Print every user (the default; a script can say so)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l millekod -d 'Only this company (co-users always search their own)' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l status -d 'Only users in this status (repeatable): pending_activation, active, blocked, awaiting_new_password' -r
@@ -154,10 +168,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l all -d 'Print every user (the default; a script can say so)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from find" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
@@ -168,10 +184,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from require-password-change" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l millekod -d 'Company code' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l reason -d 'Why (required): a ticket number or a few words, shown with the user and kept in the audit, e.g. "lost token, ticket 4411"' -r
@@ -182,10 +200,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from suspend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l millekod -d 'Company code' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
@@ -196,10 +216,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l from -d 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped' -r -F
@@ -211,10 +233,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from resend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l since -d 'Only entries from this time on: a span back from now (90m, 1h30m, 2d, 1w), a date-time in the local time zone (TZ) such as 2026-11-30 14:02 (or 2026-11-30 for its midnight), or one with Z or an offset (2026-11-30T13:02:00Z, +01:00)' -r
@@ -226,9 +250,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one user: status, attempts, authorization tool, phone (masked)'
 complete -c millectl -n "__fish_millectl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the users of a company, filtered'
@@ -246,9 +272,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -f -a "current-password" -d 'The user remembers the password: grant three more attempts with it'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and not __fish_seen_subcommand_from current-password new-password help" -f -a "new-password" -d 'The user forgot it: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)'
@@ -263,10 +291,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from current-password" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l millekod -d 'Company code [default: your own, for co-users]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l from -d 'Read the users from FILE (`-`: stdin): one login, or millekod;login, per line; blank lines and # comments are skipped' -r -F
@@ -278,10 +308,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from new-password" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from help" -f -a "current-password" -d 'The user remembers the password: grant three more attempts with it'
 complete -c millectl -n "__fish_millectl_using_subcommand unblock; and __fish_seen_subcommand_from help" -f -a "new-password" -d 'The user forgot it: a one-time access password goes by SMS (or, without a mobile number, in an envelope from back-office) and the next login sets a new password (needs a registered mobile number or a token)'
@@ -293,9 +325,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -f -a "set" -d 'Set a user\'s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and not __fish_seen_subcommand_from set import help" -f -a "import" -d 'Change many users\' numbers from a CSV file (millekod,login,phone[,expected_phone]), in chunks, resumable after an interruption: run the same command again'
@@ -309,10 +343,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l report -d 'Write a CSV with one line per input row: its outcome and message (numbers masked)' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l journal -d 'Where finished chunks are recorded, for resuming [default: a file under the config directory named after the input\'s hash and the server]' -r -F
@@ -328,6 +364,7 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l dry-run -d 'Ask the server what would happen to each row; change nothing'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l check -d 'Check the file here and stop: send nothing'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l no-notify-old -d 'Do not tell the old numbers of the change by SMS. Needs --reason; every row\'s audit record says the old number was not told'
@@ -335,6 +372,7 @@ complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a user\'s mobile number, as people type it: "601 234 567", "+48601234567", "0048 601-234-567" (default region PL)'
 complete -c millectl -n "__fish_millectl_using_subcommand phone; and __fish_seen_subcommand_from help" -f -a "import" -d 'Change many users\' numbers from a CSV file (millekod,login,phone[,expected_phone]), in chunks, resumable after an interruption: run the same command again'
@@ -347,10 +385,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand approve" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand approve" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -359,9 +399,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand approvals" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand approvals" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand approvals" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l millekod -d 'Company code' -r
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
@@ -372,10 +414,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand envelope" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand envelope" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -384,9 +428,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -f -a "load" -d 'Back-office: load a PSKC (RFC 6030) file from the vendor; its seeds stay encrypted until the server opens them with its transport key'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and not __fish_seen_subcommand_from load list assign withdraw help" -f -a "list" -d 'Serials available for assignment'
@@ -400,9 +446,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -411,9 +459,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l millekod -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
@@ -424,10 +474,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l millekod -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l because -d 'Why: lost, broken or returned' -r -f -a "lost\t''
@@ -441,10 +493,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from withdraw" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "load" -d 'Back-office: load a PSKC (RFC 6030) file from the vendor; its seeds stay encrypted until the server opens them with its transport key'
 complete -c millectl -n "__fish_millectl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'Serials available for assignment'
@@ -458,9 +512,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -f -a "set" -d 'Set a value of the current profile (`server`); creates the profile'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and not __fish_seen_subcommand_from set show list use delete help" -f -a "show" -d 'Show the current profile: server, its session and whether the server still accepts it, config path'
@@ -475,9 +531,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -486,9 +544,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -497,9 +557,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -508,9 +570,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -519,9 +583,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a value of the current profile (`server`); creates the profile'
 complete -c millectl -n "__fish_millectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the current profile: server, its session and whether the server still accepts it, config path'
@@ -536,9 +602,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token for a batch script; prints it once (it is never shown again)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List the API tokens, revoked ones included'
@@ -557,9 +625,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l limit -d 'Print at most N tokens [default: every one]. The server sends the whole list; this cuts it here' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
@@ -569,10 +639,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l all -d 'Print every token (the default)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l reason -d 'Why: a ticket number or a few words, kept in the audit' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
@@ -582,10 +654,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Do not ask for confirmation'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token for a batch script; prints it once (it is never shown again)'
 complete -c millectl -n "__fish_millectl_using_subcommand api-token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the API tokens, revoked ones included'
@@ -669,10 +743,12 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l all -d 'Print every matching record, back to the first'
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand audit" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -681,9 +757,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand completions" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand completions" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand man" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand man" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -692,9 +770,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand man" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand man" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand man" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand man" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand man" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand man" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l out-dir -d 'The directory to write `completions/` and `man/` into (the repository\'s root)' -r -F
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
@@ -704,9 +784,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand generate-assets" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand demo" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand demo" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -715,9 +797,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand demo" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand demo" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand demo" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand demo" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand demo" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand demo" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l listen -d 'Address to listen on. Plain HTTP only on loopback unless --insecure-http' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l database -d 'Database URL: sqlite://PATH (default: a file in the user\'s data dir) or postgres://USER@HOST/DB' -r
@@ -770,12 +854,14 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l insecure-http -d 'Serve plain HTTP on a non-loopback address (behind a TLS-terminating proxy)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l require-reason -d 'Require operators (and their API tokens) to give a reason for every change'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l dev -d 'Throw-away server with demo data, a generated pepper and an SMS outbox file'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -f -a "operator" -d 'Manage HelpDesk operators directly in the database (bootstrap)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and not __fish_seen_subcommand_from operator init-pepper mask-key help" -f -a "init-pepper" -d 'Write a new random pepper to a file (mode 0600)'
@@ -788,9 +874,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -f -a "add" -d 'Create an operator; prints the temporary password and token seed once'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from operator" -f -a "unblock" -d 'Give a locked-out operator three more attempts with the current password'
@@ -803,9 +891,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from init-pepper" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l server -d 'The auth API\'s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l profile -d 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it' -r
@@ -814,9 +904,11 @@ wide\t'A table with every column'
 json\t''
 csv\t''"
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l columns -d 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers' -r
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l jq -d 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line' -r
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l no-color -d 'No colors (also NO_COLOR=1)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l utc -d 'Times in tables in UTC rather than the system\'s zone (also TZ=UTC)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -s v -l verbose -d 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -l no-pager -d 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -f -a "generate" -d 'Generate a new HMAC key inside the token (never extractable); prints its id'
 complete -c millectl -n "__fish_millectl_using_subcommand server; and __fish_seen_subcommand_from mask-key" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -35,7 +35,7 @@ use crate::api::{
 };
 use crate::client::Client;
 use crate::domain::display_text::{DisplayName, Reason};
-use crate::output::{Format, Tabular, Value};
+use crate::output::{Format, Tabular};
 
 #[derive(Debug, Subcommand)]
 pub enum ApiTokenCommand {
@@ -279,17 +279,24 @@ pub async fn api_token(ctx: &Context, command: ApiTokenCommand) -> anyhow::Resul
             })?;
             let mut out = std::io::stdout().lock();
             match ctx.output.format {
-                Format::Json => {
-                    serde_json::to_writer_pretty(&mut out, &created)?;
-                    writeln!(out)?;
-                }
+                Format::Json => ctx.output.json(&mut out, &created)?,
                 Format::Csv => {
                     let mut writer = csv::Writer::from_writer(&mut out);
+                    let columns = ApiTokenView::columns();
                     let mut header = vec!["token"];
-                    header.extend(ApiTokenView::columns().iter().map(|c| c.key));
+                    header.extend(columns.iter().map(|c| c.key));
                     writer.write_record(header)?;
+                    // The token is base64url (no formula can be spelled in it) and must
+                    // stay exact; the rest (the name) never starts a formula.
                     let mut row = vec![created.token.expose().to_owned()];
-                    row.extend(created.api_token.values().iter().map(Value::for_scripts));
+                    row.extend(
+                        columns
+                            .iter()
+                            .zip(created.api_token.values())
+                            .map(|(c, v)| {
+                                crate::output::csv_safe::cell(c.key, &v.for_scripts()).into_owned()
+                            }),
+                    );
                     writer.write_record(row)?;
                     writer.flush()?;
                 }

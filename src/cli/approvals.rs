@@ -23,8 +23,11 @@ pub struct ApproveArgs {
 pub async fn list(ctx: &Context) -> anyhow::Result<()> {
     let client = ctx.client()?;
     let list = client.approvals().await?;
-    let mut out = std::io::stdout().lock();
-    ctx.output.list(&mut out, &list.approvals)
+    // Long lists on a terminal go through $PAGER (output/pager.rs).
+    let mut out = ctx.output.pager();
+    ctx.output.list(&mut out, &list.approvals)?;
+    out.finish()?;
+    Ok(())
 }
 
 /// `millectl approve ID`: show the request, confirm, approve, show the user after.

@@ -120,12 +120,19 @@ impl Context {
             || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
             || !terminal;
         Output {
-            format: global.output,
+            // --jq implies JSON (like gh).
+            format: if global.jq.is_some() {
+                Format::Json
+            } else {
+                global.output
+            },
             terminal,
             color: !no_color,
             width: terminal.then(terminal_width),
             columns: global.columns.clone(),
             clock: crate::output::Clock::system(global.utc),
+            jq: global.jq.clone(),
+            pager: terminal && !global.no_pager,
         }
     }
 

@@ -25,6 +25,16 @@ use crate::domain::otp::TotpSecret;
 use crate::server::dev::{self, DevCredentials, DevOptions, DevServer, DEMO_MILLEKOD};
 use crate::server::ServerOptions;
 
+/// `println!` that returns the error (a closed pipe) instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        std::io::Write::write_fmt(
+            &mut std::io::stdout(),
+            format_args!("{}\n", format_args!($($arg)*)),
+        )
+    };
+}
+
 pub async fn run(global: &GlobalArgs) -> anyhow::Result<()> {
     let listen: SocketAddr = "127.0.0.1:0".parse()?;
     eprintln!("Starting a throw-away dev server with demo data…");
@@ -45,10 +55,10 @@ pub async fn run(global: &GlobalArgs) -> anyhow::Result<()> {
     let server = tokio::spawn(server.serve_until(async {
         let _ = stopped.await;
     }));
-    println!(
+    outln!(
         "Dev server at {} (company {DEMO_MILLEKOD}).",
         credentials.server
-    );
+    )?;
 
     let walked = walk(global, &credentials).await;
 
@@ -60,8 +70,8 @@ pub async fn run(global: &GlobalArgs) -> anyhow::Result<()> {
     drop(dir);
     walked?;
     served?;
-    println!();
-    println!("Done: the server is stopped and its data removed. Try it yourself with `millectl server --dev` and `millectl login`.");
+    outln!("")?;
+    outln!("Done: the server is stopped and its data removed. Try it yourself with `millectl server --dev` and `millectl login`.")?;
     Ok(())
 }
 
@@ -78,18 +88,18 @@ async fn walk(global: &GlobalArgs, credentials: &DevCredentials) -> anyhow::Resu
         yes: true,
     };
 
-    step("millectl login");
+    step("millectl login")?;
     ctx.session = Some(login_as_operator(&ctx, credentials).await?);
 
-    println!();
-    println!(
+    outln!("")?;
+    outln!(
         "A caller: \"I can't log in — Ewa Nowak, company {millekod}.\" (The demo first has \
          her type wrong password characters and a wrong SMS code three times, as she \
          did; the login page told her no more than \"login failed\".)"
-    );
+    )?;
     lock_out(&ctx, credentials, &ewa).await?;
 
-    step("millectl user find nowak");
+    step("millectl user find nowak")?;
     let find = UserCommand::Find(users::FindArgs {
         query: "nowak".to_owned(),
         millekod: None,
@@ -97,7 +107,7 @@ async fn walk(global: &GlobalArgs, credentials: &DevCredentials) -> anyhow::Resu
     });
     users::user(&ctx, find).await?;
 
-    step(&format!("millectl user show ewa --millekod {millekod}"));
+    step(&format!("millectl user show ewa --millekod {millekod}"))?;
     let show = UserCommand::Show {
         login: ewa.clone(),
         millekod: Some(millekod.clone()),
@@ -107,7 +117,7 @@ async fn walk(global: &GlobalArgs, credentials: &DevCredentials) -> anyhow::Resu
 
     step(&format!(
         "millectl unblock current-password ewa --millekod {millekod} --reason DEMO-1 --yes"
-    ));
+    ))?;
     let unblock = UnblockCommand::CurrentPassword {
         logins: vec![ewa.clone()],
         millekod: Some(millekod.clone()),
@@ -118,7 +128,7 @@ async fn walk(global: &GlobalArgs, credentials: &DevCredentials) -> anyhow::Resu
 
     step(&format!(
         "millectl user history ewa --millekod {millekod} --limit 5"
-    ));
+    ))?;
     let history = UserCommand::History(users::HistoryArgs {
         login: ewa,
         millekod: Some(millekod.clone()),
@@ -129,7 +139,7 @@ async fn walk(global: &GlobalArgs, credentials: &DevCredentials) -> anyhow::Resu
 
     step(&format!(
         "millectl phone set marek \"601 234 999\" --millekod {millekod} --reason DEMO-2 --yes"
-    ));
+    ))?;
     let phone = PhoneCommand::Set {
         login: marek,
         phone: "601 234 999".to_owned(),
@@ -138,7 +148,7 @@ async fn walk(global: &GlobalArgs, credentials: &DevCredentials) -> anyhow::Resu
     };
     users::phone(&ctx, phone).await?;
 
-    step(&format!("millectl audit --millekod {millekod} --limit 6"));
+    step(&format!("millectl audit --millekod {millekod} --limit 6"))?;
     let audit = AuditArgs {
         millekod: Some(millekod),
         limit: Some(6),
@@ -197,9 +207,9 @@ async fn lock_out(
 }
 
 /// Print a command line before its output, as a person would have typed it.
-fn step(command: &str) {
-    println!();
-    println!("$ {command}");
+fn step(command: &str) -> std::io::Result<()> {
+    outln!("")?;
+    outln!("$ {command}")
 }
 
 /// Log in as the dev operator the way `login --password-stdin` does: send only the
@@ -248,14 +258,15 @@ async fn login_as_operator(
         .map(u8::to_string)
         .collect::<Vec<_>>()
         .join(", ");
-    println!(
+    outln!(
         "Login: {} (no MilleKod: a HelpDesk operator). The bank asks for characters {list} \
          of the password, then the code from the hardware token; the demo types them.",
         operator.login
-    );
-    println!(
+    )?;
+    outln!(
         "Logged in to {} as HelpDesk operator {} (session kept in memory only).",
-        ctx.server, operator.login
-    );
+        ctx.server,
+        operator.login
+    )?;
     Ok(SecretString::from(session.token.expose().to_owned()))
 }

@@ -25,6 +25,8 @@ pub struct EnvelopeArgs {
 }
 
 pub async fn issue(ctx: &Context, args: EnvelopeArgs) -> anyhow::Result<()> {
+    // A secret printed once, alone: no rows (and no JSON object either).
+    super::formats::refuse_csv(ctx, "envelope")?;
     let client = ctx.client()?;
     let (login, millekod) = (args.login, args.millekod);
     let question = format!(
@@ -44,6 +46,10 @@ pub async fn issue(ctx: &Context, args: EnvelopeArgs) -> anyhow::Result<()> {
     if !ctx.json() {
         eprintln!("One-time access password for the envelope of '{login}' (shown this once):");
     }
-    println!("{}", issued.temporary_password.expose());
+    let mut out = std::io::stdout().lock();
+    std::io::Write::write_fmt(
+        &mut out,
+        format_args!("{}\n", issued.temporary_password.expose()),
+    )?;
     Ok(())
 }

@@ -12,7 +12,9 @@ mod context;
 mod credentials;
 mod envelope;
 mod errors;
+mod exit;
 mod fixes;
+mod formats;
 mod generate;
 mod import;
 mod origin;
@@ -88,6 +90,16 @@ pub struct GlobalArgs {
     /// shows a secret.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+
+    /// Filter the JSON output with a jq expression (implies -o json); strings print
+    /// raw, other values as compact JSON, one result per line.
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
+
+    /// Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER=
+    /// or PAGER=cat).
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 fn parse_server_url(text: &str) -> Result<reqwest::Url, String> {
@@ -158,8 +170,15 @@ pub fn main() -> ExitCode {
     init_tracing(cli.global.verbose, cli.command.is_demo());
     match run(cli) {
         Ok(code) => code,
+        // The reader of our stdout is gone (`| head -1`): done, silently.
+        Err(err) if exit::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        // Ctrl-C cut a prompt's read: the same one line as the Ctrl-C watcher.
+        Err(err) if exit::is_interrupted(&err) => exit::interrupted(),
         Err(err) => {
-            let (code, hint) = errors::classify(&err);
+            let (code, hint) = match err.downcast_ref::<crate::output::jq::JqError>() {
+                Some(_) => (errors::INVALID_INPUT, None),
+                None => errors::classify(&err),
+            };
             eprintln!("millectl: error: {err:#}");
             if let Some(hint) = hint {
                 eprintln!("hint: {hint}");
@@ -178,6 +197,16 @@ impl Command {
             Command::Config(command) => command.takes_any_profile(),
             _ => false,
         }
+    }
+
+    /// The server (graceful shutdown) and `phone import` (a resumable stop) handle
+    /// Ctrl-C themselves.
+    fn handles_ctrl_c(&self) -> bool {
+        #[cfg(feature = "server")]
+        if let Command::Server(_) | Command::Demo = self {
+            return true;
+        }
+        matches!(self, Command::Phone(users::PhoneCommand::Import(_)))
     }
 
     /// The demo runs a server in this process; its info logs would drown the tour.
@@ -208,6 +237,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
+    // A bad --jq is refused before anything is sent.
+    if let Some(code) = &cli.global.jq {
+        crate::output::jq::check(code)?;
+    }
+    if !cli.command.handles_ctrl_c() {
+        exit::interrupt_on_ctrl_c(&runtime);
+    }
     runtime.block_on(async move {
         #[cfg(feature = "server")]
         match cli.command {

@@ -48,6 +48,7 @@ where
     Fut: std::future::Future<Output = anyhow::Result<(Vec<T>, Option<String>)>>,
 {
     let mut writer = PageWriter::new(output.clone());
+    let mut paged = None;
     let mut cursor = None;
     let mut printed: u64 = 0;
     let more = loop {
@@ -57,8 +58,10 @@ where
         }
         let empty = records.is_empty();
         printed += records.len() as u64;
-        let mut out = std::io::stdout().lock();
-        writer.page(&mut out, records)?;
+        // The pager (on a terminal) starts with the first output, after the first
+        // request: an error before it is printed plainly.
+        let out = paged.get_or_insert_with(|| output.pager());
+        writer.page(out, records)?;
         match next {
             Some(_) if wanted.is_some_and(|n| printed >= n) => break true,
             // Our servers never answer an empty page with a cursor (they look one
@@ -70,10 +73,10 @@ where
             None => break false,
         }
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = paged.unwrap_or_else(|| output.pager());
     writer.finish(&mut out)?;
-    out.flush()?;
-    drop(out);
+    // Wait for the person to quit the pager before the note on stderr.
+    out.finish()?;
     if more {
         eprintln!("{}", cut_note(noun, printed));
     }
@@ -99,10 +102,9 @@ pub fn print_cut<T: Tabular>(
         records.truncate(usize::try_from(n).unwrap_or(usize::MAX));
     }
     let shown = records.len() as u64;
-    let mut out = std::io::stdout().lock();
+    let mut out = output.pager();
     output.list(&mut out, &records)?;
-    out.flush()?;
-    drop(out);
+    out.finish()?;
     if shown < total {
         eprintln!("{}", cut_note(noun, shown));
     }
@@ -120,7 +122,9 @@ struct PageWriter<T> {
 
 impl<T: Tabular> PageWriter<T> {
     fn new(output: Output) -> Self {
-        let held = output.for_people().then(Vec::new);
+        // A terminal table is fitted to its widest cells, and `--jq` reads the whole
+        // array: both wait for every record.
+        let held = (output.for_people() || output.jq.is_some()).then(Vec::new);
         Self {
             output,
             held,
@@ -216,6 +220,8 @@ mod tests {
             width: None,
             columns: None,
             clock: crate::output::Clock::system(true),
+            jq: None,
+            pager: false,
         };
         let mut writer = PageWriter::new(output.clone());
         let mut paged = Vec::new();

@@ -11,7 +11,7 @@
 //! still works but is hidden and warns.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 
 use clap::Args;
 use secrecy::{ExposeSecret, SecretString};
@@ -124,6 +124,7 @@ impl Asker {
 }
 
 pub async fn login(ctx: &Context, args: LoginArgs) -> anyhow::Result<()> {
+    super::formats::refuse_csv(ctx, "login")?;
     let client = ctx.anonymous()?;
     if args.with_token {
         let token = StdinSecrets::new().next("the API token")?;
@@ -333,11 +334,10 @@ fn describe(principal: &PrincipalView) -> String {
 fn report(ctx: &Context, principal: &PrincipalView, source: &Source) -> anyhow::Result<()> {
     if ctx.json() {
         let mut out = std::io::stdout().lock();
-        serde_json::to_writer_pretty(
+        ctx.output.json(
             &mut out,
             &json!({ "principal": principal, "stored_in": source.to_string() }),
         )?;
-        writeln!(out)?;
     }
     eprintln!(
         "Logged in to {} as {} (session kept in {source}).",
@@ -388,9 +388,8 @@ pub async fn whoami(ctx: &Context) -> anyhow::Result<()> {
     let me = ctx.client()?.me().await?;
     let mut out = std::io::stdout().lock();
     if ctx.json() {
-        serde_json::to_writer_pretty(&mut out, &me)?;
-        writeln!(out)?;
-        return Ok(());
+        // The server's own answer, through --jq when given.
+        return ctx.output.json(&mut out, &me);
     }
     let shown = WhoAmI {
         principal: describe(&me.principal),

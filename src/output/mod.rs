@@ -17,6 +17,9 @@
 
 pub mod clock;
 pub mod columns;
+pub mod csv_safe;
+pub mod jq;
+pub mod pager;
 mod views;
 
 use std::io::Write;
@@ -60,6 +63,10 @@ pub struct Output {
     pub columns: Option<Vec<String>>,
     /// "Now" and the zone that tables show times in.
     pub clock: Clock,
+    /// `--jq EXPR` (checked before anything was sent): JSON output goes through it.
+    pub jq: Option<String>,
+    /// Lists may go through `$PAGER` (stdout is a terminal and no `--no-pager`).
+    pub pager: bool,
 }
 
 /// A record that prints as a row (lists) or as label/value pairs (one record).
@@ -142,10 +149,7 @@ impl Output {
     pub fn record<T: Tabular>(&self, out: &mut dyn Write, record: &T) -> anyhow::Result<()> {
         let all = T::columns();
         match self.format {
-            Format::Json => {
-                serde_json::to_writer_pretty(&mut *out, record)?;
-                writeln!(out)?;
-            }
+            Format::Json => self.json(out, record)?,
             Format::Csv => self.csv(out, std::slice::from_ref(record))?,
             Format::Table | Format::Wide if !self.terminal => {
                 let values = record.values();
@@ -190,10 +194,7 @@ impl Output {
     pub fn list<T: Tabular>(&self, out: &mut dyn Write, records: &[T]) -> anyhow::Result<()> {
         let all = T::columns();
         match self.format {
-            Format::Json => {
-                serde_json::to_writer_pretty(&mut *out, records)?;
-                writeln!(out)?;
-            }
+            Format::Json => self.json(out, &records)?,
             Format::Csv => self.csv(out, records)?,
             Format::Table | Format::Wide if records.is_empty() => {
                 self.chosen(&all, false)?;
@@ -245,7 +246,12 @@ impl Output {
         writer.write_record(chosen.iter().map(|&i| all[i].key))?;
         for record in records {
             let values = record.values();
-            writer.write_record(chosen.iter().map(|&i| values[i].for_scripts()))?;
+            // Free text never starts a spreadsheet formula (csv_safe.rs).
+            writer.write_record(
+                chosen
+                    .iter()
+                    .map(|&i| csv_safe::cell(all[i].key, &values[i].for_scripts()).into_owned()),
+            )?;
         }
         writer.flush()?;
         Ok(())

@@ -20,6 +20,8 @@ fn output(format: Format, width: Option<usize>) -> Output {
         width,
         columns: None,
         clock: clock(),
+        jq: None,
+        pager: false,
     }
 }
 

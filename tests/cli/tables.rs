@@ -17,6 +17,8 @@ fn on_terminal(env: &TestEnv, columns: usize, args: &[&str]) -> (String, i32) {
         .env("COLUMNS", columns.to_string())
         .env("TZ", "UTC")
         .env("NO_COLOR", "1")
+        // What the table is, not what less makes of it (tests/cli/pipes.rs has the pager).
+        .env("MILLECTL_PAGER", "")
         .args(args);
     let mut session = Session::spawn(cmd).expect("spawn on a pty");
     session.set_expect_timeout(Some(Duration::from_secs(30)));

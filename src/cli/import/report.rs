@@ -6,6 +6,9 @@ use super::input::Row;
 use crate::api::RowOutcome;
 use crate::cli::errors::CliError;
 use crate::domain::phone::PhoneNumber;
+use crate::output::csv_safe;
+
+const HEADERS: [&str; 6] = ["line", "millekod", "login", "phone", "outcome", "message"];
 
 /// `--report`: one line per input row, in file order.
 pub(super) struct ReportWriter {
@@ -19,7 +22,7 @@ impl ReportWriter {
             CliError::invalid(format!("cannot write the report {}: {e}", path.display()))
         })?;
         let mut out = csv::Writer::from_writer(file);
-        out.write_record(["line", "millekod", "login", "phone", "outcome", "message"])?;
+        out.write_record(HEADERS)?;
         Ok(Self { out, dry_run })
     }
 
@@ -36,14 +39,17 @@ impl ReportWriter {
             RowOutcome::Updated if self.dry_run => "would_update",
             other => other.as_str(),
         };
-        self.out.write_record([
-            row.line.to_string().as_str(),
-            &row.millekod,
-            &row.login,
-            &masked,
-            outcome,
-            message.unwrap_or(""),
-        ])?;
+        let cells = [
+            row.line.to_string(),
+            row.millekod.clone(),
+            row.login.clone(),
+            masked,
+            outcome.to_owned(),
+            message.unwrap_or("").to_owned(),
+        ];
+        // The input file's text and the server's messages never start a spreadsheet
+        // formula; the (masked) phone keeps its `+`.
+        self.out.write_record(csv_safe::row(&HEADERS, &cells))?;
         Ok(())
     }
 

@@ -2,6 +2,7 @@
 //! run on the database's host. Each calls its entry point in `server` (which opens the
 //! database, reads the pepper, talks to the token) and prints what it hands back once.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -132,7 +133,7 @@ pub async fn run(command: ServerCommand) -> anyhow::Result<ExitCode> {
                 RoleArg::BackOffice => OperatorRole::BackOffice,
             };
             let secrets = bootstrap::add_operator(&database, &pepper, &login, &name, role).await?;
-            print_operator_secrets(&login, &secrets);
+            print_operator_secrets(&login, &secrets)?;
             Ok(ExitCode::SUCCESS)
         }
         ServerCommand::Operator(OperatorCommand::Unblock { login, database }) => {
@@ -149,7 +150,7 @@ pub async fn run(command: ServerCommand) -> anyhow::Result<ExitCode> {
         }) => {
             let pepper = secret_source(pepper_file, "MILLECTL_PEPPER");
             let secrets = bootstrap::reset_operator(&database, &pepper, &login).await?;
-            print_operator_secrets(&login, &secrets);
+            print_operator_secrets(&login, &secrets)?;
             Ok(ExitCode::SUCCESS)
         }
         ServerCommand::MaskKey(MaskKeyCommand::Generate {
@@ -165,23 +166,29 @@ pub async fn run(command: ServerCommand) -> anyhow::Result<ExitCode> {
                 pin: secret_source(pkcs11_pin_file, "MILLECTL_PKCS11_PIN"),
             };
             let id = mask_key::generate(&token).await.map_err(start_error)?;
-            println!("{id}");
+            writeln!(std::io::stdout().lock(), "{id}")?;
             eprintln!("key generated in the token; start the server with --mask-key-pkcs11-key to use it for new records");
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-/// Shown once, on stdout only, for the person setting up the operator.
-fn print_operator_secrets(login: &Login, secrets: &OperatorSecrets) {
-    println!("operator:            {login}");
-    println!(
+/// Shown once, on stdout only, for the person setting up the operator. A closed
+/// stdout is an error (the secrets were not shown), never a panic.
+fn print_operator_secrets(login: &Login, secrets: &OperatorSecrets) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "operator:            {login}")?;
+    writeln!(
+        out,
         "temporary password:  {}",
         secrets.temporary_password.expose_secret()
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "token seed (base32): {}",
         secrets.totp_secret.to_base32().as_str()
-    );
+    )?;
+    out.flush()?;
     eprintln!("Hand these over securely; they are not shown again. The operator logs in once with a token code and the temporary password, and sets a permanent password.");
+    Ok(())
 }

@@ -6,6 +6,7 @@
 mod commands;
 mod options;
 
+use std::io::Write;
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
 use std::path::PathBuf;
@@ -291,12 +292,20 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
             seed_users,
         })
         .await?;
-        println!("millectl dev server ready at {}", dev.credentials.server);
+        // Fallible writes: a closed stdout (`| head -1`) must not panic the server.
+        let mut out = std::io::stdout().lock();
+        writeln!(
+            out,
+            "millectl dev server ready at {}",
+            dev.credentials.server
+        )?;
         if let Some(management) = &dev.credentials.management {
-            println!("management:  {management} (/v1/health, /metrics)");
+            writeln!(out, "management:  {management} (/v1/health, /metrics)")?;
         }
-        println!("credentials: {}", dev.dir.credentials_path().display());
-        println!("SMS outbox:  {}", dev.dir.outbox_path().display());
+        writeln!(out, "credentials: {}", dev.dir.credentials_path().display())?;
+        writeln!(out, "SMS outbox:  {}", dev.dir.outbox_path().display())?;
+        out.flush()?;
+        drop(out);
         let DevServer {
             dir: _dir, server, ..
         } = dev;

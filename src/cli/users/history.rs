@@ -41,8 +41,11 @@ pub async fn history(ctx: &Context, args: HistoryArgs) -> anyhow::Result<()> {
         .user_history(&millekod, &args.login, &query)
         .await
         .map_err(|e| not_found_names(e, &millekod, &args.login))?;
-    let mut out = std::io::stdout().lock();
-    ctx.output.list(&mut out, &history.entries)
+    // Long lists on a terminal go through $PAGER (output/pager.rs).
+    let mut out = ctx.output.pager();
+    ctx.output.list(&mut out, &history.entries)?;
+    out.finish()?;
+    Ok(())
 }
 
 const HISTORY_COLUMNS: [Column; 11] = [
