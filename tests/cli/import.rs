@@ -762,17 +762,10 @@ fn on_a_terminal_each_retry_is_a_whole_line_above_the_progress_bar() {
         .args(["--yes", "--chunk-size", "100", "--concurrency", "1"]);
 
     // Act
-    let mut session = expectrl::Session::spawn(cmd).expect("spawn on a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(60)));
-    let output = session.expect(expectrl::Eof).expect("end of output");
-    let text = String::from_utf8_lossy(output.as_bytes()).into_owned();
-    let status = session.get_process().wait().expect("wait");
+    let (text, code) = crate::terminal::finish(&mut crate::terminal::spawn(cmd));
 
     // Assert: each retry line is whole, on its own line, never run into the bar.
-    assert!(
-        matches!(status, expectrl::WaitStatus::Exited(_, 0)),
-        "{status:?}\n{text}"
-    );
+    assert_eq!(code, 0, "{text}");
     let lines: Vec<&str> = text
         .split(['\r', '\n'])
         .map(|l| l.trim_start_matches("\x1b[2K"))

@@ -4,11 +4,9 @@
 //! would answer.
 
 use std::path::Path;
-use std::time::Duration;
-
-use expectrl::{Eof, Session, WaitStatus};
 
 use crate::helpers::*;
+use crate::terminal::{expect, finish, spawn};
 
 /// Users u000001…u0000NN moved to +48 6nn nnn nnn.
 fn moves(rows: u64) -> String {
@@ -32,20 +30,14 @@ fn answer(env: &TestEnv, file: &Path, args: &[&str], question: &str, key: &str) 
         .args(["phone", "import"])
         .arg(file)
         .args(args);
-    let mut session = Session::spawn(cmd).expect("spawn on a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(30)));
-    let before = session.expect(question).expect("the question");
+    let mut session = spawn(cmd);
+    let before = expect(&mut session, question, "the question");
     session.send(key).expect("answer");
-    let rest = session.expect(Eof).expect("end of output");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(before.before()),
-        String::from_utf8_lossy(rest.as_bytes())
-    );
-    match session.get_process().wait().expect("wait") {
-        WaitStatus::Exited(_, code) => (text, code),
-        other => panic!("millectl did not exit normally: {other:?}\n{text}"),
-    }
+    let (rest, code) = finish(&mut session);
+    (
+        format!("{}{rest}", String::from_utf8_lossy(before.before())),
+        code,
+    )
 }
 
 /// Files under the default journals' directory.

@@ -25,6 +25,7 @@ mod pipes;
 mod pty;
 mod suspend;
 mod tables;
+mod terminal;
 mod tokens;
 mod unblock;
 mod users;

@@ -6,9 +6,8 @@ use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use expectrl::{Eof, Session, WaitStatus};
-
 use crate::helpers::{wait_for, TestEnv, MILLEKOD};
+use crate::terminal::{expect, finish, spawn};
 
 /// Seeded users `u000001…` moved to new phones: one `phone.set` audit record each.
 fn import_moves(env: &TestEnv, rows: u64) {
@@ -134,14 +133,7 @@ fn ctrl_c_during_a_request_exits_130_with_one_line() {
 }
 
 fn on_pty(cmd: std::process::Command) -> (String, i32) {
-    let mut session = Session::spawn(cmd).expect("spawn on a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(30)));
-    let rest = session.expect(Eof).expect("end of output");
-    let text = String::from_utf8_lossy(rest.as_bytes()).into_owned();
-    match session.get_process().wait().expect("wait") {
-        WaitStatus::Exited(_, code) => (text, code),
-        other => panic!("millectl did not exit normally: {other:?}\n{text}"),
-    }
+    finish(&mut spawn(cmd))
 }
 
 /// A pager script that keeps what it was given (and its LESS) in `record`.
@@ -232,19 +224,14 @@ fn ctrl_c_at_a_prompt_exits_130_with_one_line() {
     let env = TestEnv::start();
     let mut cmd = env.std_cmd();
     cmd.arg("login");
-    let mut session = Session::spawn(cmd).expect("spawn on a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(30)));
-    session.expect("MilleKod").expect("MilleKod prompt");
+    let mut session = spawn(cmd);
+    expect(&mut session, "MilleKod", "MilleKod prompt");
     let pid = session.get_process().pid();
     // SAFETY: a plain kill(2) of our own child.
     let sent = unsafe { libc::kill(pid.as_raw(), libc::SIGINT) };
     assert_eq!(sent, 0);
-    let rest = session.expect(Eof).expect("end of output");
-    let text = String::from_utf8_lossy(rest.as_bytes()).into_owned();
-    match session.get_process().wait().expect("wait") {
-        WaitStatus::Exited(_, code) => assert_eq!(code, 130, "{text}"),
-        other => panic!("millectl did not exit by itself: {other:?}\n{text}"),
-    }
+    let (text, code) = finish(&mut session);
+    assert_eq!(code, 130, "{text}");
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), 1, "{text:?}");
     assert!(lines[0].contains("interrupted"), "{text:?}");

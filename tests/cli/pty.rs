@@ -1,28 +1,11 @@
 //! What a person sees: the real binary on a pseudo-terminal, prompts answered key by
 //! key (expectrl).
 
-use std::time::Duration;
-
-use expectrl::{Eof, Regex, Session, WaitStatus};
+use expectrl::Regex;
 use serde_json::json;
 
 use crate::helpers::{TestEnv, MILLEKOD};
-
-fn spawn(cmd: std::process::Command) -> Session {
-    let mut session = Session::spawn(cmd).expect("spawn on a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(30)));
-    session
-}
-
-/// Everything the process still prints, then its exit code.
-fn finish(session: &mut Session) -> (String, i32) {
-    let rest = session.expect(Eof).expect("end of output");
-    let text = String::from_utf8_lossy(rest.as_bytes()).into_owned();
-    match session.get_process().wait().expect("wait") {
-        WaitStatus::Exited(_, code) => (text, code),
-        other => panic!("millectl did not exit normally: {other:?}\n{text}"),
-    }
-}
+use crate::terminal::{expect, finish, spawn};
 
 #[test]
 fn interactive_login_asks_for_the_characters_the_server_chose() {
@@ -49,23 +32,25 @@ fn interactive_login_asks_for_the_characters_the_server_chose() {
 
     // Act
     let mut session = spawn(cmd);
-    session.expect("MilleKod").expect("MilleKod prompt");
+    expect(&mut session, "MilleKod", "MilleKod prompt");
     session.send_line(MILLEKOD).expect("type");
-    session.expect("Login").expect("login prompt");
+    expect(&mut session, "Login", "login prompt");
     session.send_line("anna").expect("type");
-    let shown = session
-        .expect(Regex(r"Enter characters ([0-9, ]+) of your password"))
-        .expect("the masked-password line");
+    let shown = expect(
+        &mut session,
+        Regex(r"Enter characters ([0-9, ]+) of your password"),
+        "the masked-password line",
+    );
     for position in &positions {
-        session
-            .expect(format!("Character {position}").as_str())
-            .expect("a character prompt");
+        expect(
+            &mut session,
+            format!("Character {position}").as_str(),
+            "a character prompt",
+        );
         let typed = password[*position as usize - 1].to_string();
         session.send_line(typed).expect("type");
     }
-    session
-        .expect("Code from your token")
-        .expect("token prompt");
+    expect(&mut session, "Code from your token", "token prompt");
     session
         .send_line(env.fresh_token_code(&seed))
         .expect("type");
@@ -99,9 +84,11 @@ fn unblock_on_a_terminal_asks_and_a_y_confirms() {
     ]);
 
     let mut session = spawn(cmd);
-    let before = session
-        .expect("three more attempts with the current password?")
-        .expect("the confirmation prompt");
+    let before = expect(
+        &mut session,
+        "three more attempts with the current password?",
+        "the confirmation prompt",
+    );
     session.send("y").expect("type");
     let (after, code) = finish(&mut session);
 
@@ -141,9 +128,11 @@ fn require_password_change_on_a_terminal_previews_with_a_dry_run_and_a_n_changes
     ]);
 
     let mut session = spawn(cmd);
-    let before = session
-        .expect("set a new password at the next login")
-        .expect("the confirmation prompt");
+    let before = expect(
+        &mut session,
+        "set a new password at the next login",
+        "the confirmation prompt",
+    );
     session.send("n").expect("type");
     let (_, code) = finish(&mut session);
 
@@ -220,9 +209,11 @@ fn phone_import_on_a_terminal_draws_a_progress_bar_and_a_summary_table() {
         .args(["--yes", "--chunk-size", "100", "--concurrency", "1"]);
 
     let mut session = spawn(cmd);
-    session
-        .expect(Regex(r"\d+/3000 rows"))
-        .expect("a progress bar with rows done of all");
+    expect(
+        &mut session,
+        Regex(r"\d+/3000 rows"),
+        "a progress bar with rows done of all",
+    );
     let (rest, code) = finish(&mut session);
 
     assert_eq!(code, 0, "{rest}");

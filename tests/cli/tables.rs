@@ -4,11 +4,8 @@
 //! scripts. Times and ids are redacted to a fixed text of the same width, so the
 //! columns stay aligned in the snapshots (README's examples are copied from them).
 
-use std::time::Duration;
-
-use expectrl::{Eof, Session, WaitStatus};
-
 use crate::helpers::{run, TestEnv, MILLEKOD};
+use crate::terminal::{finish, spawn};
 
 /// `millectl ARGS` as HelpDesk on a pty `columns` wide: (stdout+stderr, exit code).
 fn on_terminal(env: &TestEnv, columns: usize, args: &[&str]) -> (String, i32) {
@@ -20,14 +17,8 @@ fn on_terminal(env: &TestEnv, columns: usize, args: &[&str]) -> (String, i32) {
         // What the table is, not what less makes of it (tests/cli/pipes.rs has the pager).
         .env("MILLECTL_PAGER", "")
         .args(args);
-    let mut session = Session::spawn(cmd).expect("spawn on a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(30)));
-    let rest = session.expect(Eof).expect("end of output");
-    let text = String::from_utf8_lossy(rest.as_bytes()).replace("\r\n", "\n");
-    match session.get_process().wait().expect("wait") {
-        WaitStatus::Exited(_, code) => (text, code),
-        other => panic!("millectl did not exit normally: {other:?}\n{text}"),
-    }
+    let (text, code) = finish(&mut spawn(cmd));
+    (text.replace("\r\n", "\n"), code)
 }
 
 /// Times and ids to a fixed text of the same width.

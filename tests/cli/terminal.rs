@@ -1,0 +1,72 @@
+//! The real binary on a pseudo-terminal (expectrl), waited on without spinning.
+//!
+//! expectrl's own `expect` polls the pty in a busy loop. On CI's two cores two such
+//! loops (two pty tests at once) take both cores from the very processes they wait
+//! for, the server and millectl, and a prompt that comes in a second locally misses a
+//! 30 s deadline there. Here each wait sleeps in poll(2) until the pty has bytes or its
+//! other end is closed, and a miss shows what the terminal did show.
+
+use std::os::fd::AsRawFd;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::{Captures, Eof, Needle, Regex, Session, WaitStatus};
+
+/// How long a prompt or the end may take: a deadline for a hung program, not a pace.
+const PATIENCE: Duration = Duration::from_secs(120);
+
+/// `cmd` on a new pseudo-terminal.
+pub fn spawn(cmd: Command) -> Session {
+    Session::spawn(cmd).expect("spawn on a pty")
+}
+
+/// Wait until the terminal shows `needle` (`what` names it in a failure).
+pub fn expect<N: Needle>(session: &mut Session, needle: N, what: &str) -> Captures {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        match session.check(&needle) {
+            Ok(found) if !found.is_empty() => return found,
+            Ok(_) => {}
+            Err(expectrl::Error::Eof) => panic!("millectl ended before {what}"),
+            Err(err) => panic!("reading the terminal while waiting for {what}: {err}"),
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            panic!(
+                "no {what} within {PATIENCE:?}; the terminal shows: {:?}",
+                shown(session)
+            );
+        }
+        readable(session, left);
+    }
+}
+
+/// Everything the process still prints, then its exit code.
+pub fn finish(session: &mut Session) -> (String, i32) {
+    let rest = expect(session, Eof, "the end of output");
+    let text = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    match session.get_process().wait().expect("wait") {
+        WaitStatus::Exited(_, code) => (text, code),
+        other => panic!("millectl did not exit normally: {other:?}\n{text}"),
+    }
+}
+
+/// Sleep until the pty has something to read (or hung up), at most `left`.
+fn readable(session: &Session, left: Duration) {
+    let mut fd = libc::pollfd {
+        fd: session.get_stream().as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let millis = libc::c_int::try_from(left.as_millis().max(1)).unwrap_or(libc::c_int::MAX);
+    // SAFETY: one pollfd that lives for the call; the fd is the session's open pty.
+    unsafe { libc::poll(&mut fd, 1, millis) };
+}
+
+/// What is in the buffer now (for a failure message).
+fn shown(session: &mut Session) -> String {
+    match session.check(Regex("(?s).+")) {
+        Ok(found) => String::from_utf8_lossy(found.as_bytes()).into_owned(),
+        Err(err) => format!("(unreadable: {err})"),
+    }
+}
