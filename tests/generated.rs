@@ -177,3 +177,30 @@ fn man_pages_lint_clean_under_mandoc() {
         output.status
     );
 }
+
+/// README's table examples are the snapshot tests' output, copied, not typed: each
+/// snapshot named here stands in README line for line (after its `$ command` line).
+#[test]
+fn readme_examples_are_the_table_snapshots() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    for name in [
+        "user_list_blocked_80",
+        "audit_limit_3_80",
+        "user_show_jan_80",
+        "user_list_blocked_piped",
+    ] {
+        let path = root.join(format!("tests/cli/snapshots/cli__tables__{name}.snap"));
+        let snapshot = std::fs::read_to_string(&path).expect("snapshot");
+        // An insta file: a `---` header, then the text.
+        let body = snapshot
+            .splitn(3, "---\n")
+            .nth(2)
+            .expect("an insta snapshot");
+        assert!(
+            readme.contains(body.trim_end()),
+            "README.md does not show {} as it is; copy it from the file",
+            path.display()
+        );
+    }
+}

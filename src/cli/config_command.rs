@@ -21,7 +21,7 @@ use super::origin::ServerOrigin;
 use super::Context;
 use crate::api::ErrorCode;
 use crate::client::ClientError;
-use crate::output::{Format, Tabular};
+use crate::output::{Clock, Format, Tabular};
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
@@ -112,14 +112,11 @@ impl Validity {
         }
     }
 
-    fn text(&self) -> String {
+    fn text(&self, clock: &Clock) -> String {
         match self {
             Self::NoSession => "-".to_owned(),
             Self::Valid(Some(at)) => {
-                format!(
-                    "yes, until {}",
-                    super::session_time::local_with_relative(*at)
-                )
+                format!("yes, until {} ({})", clock.full(*at), clock.from_now(*at))
             }
             Self::Valid(None) => "yes".to_owned(),
             Self::Expired => format!(
@@ -178,7 +175,7 @@ async fn show(ctx: &Context) -> anyhow::Result<()> {
         session,
         session_state: valid.state(),
         session_expires_at: match &valid {
-            Validity::Valid(Some(at)) => Some(super::session_time::rfc3339_ms(*at)),
+            Validity::Valid(Some(at)) => Some(Clock::for_scripts(*at)),
             _ => None,
         },
         config_file: path.display().to_string(),
@@ -189,7 +186,7 @@ async fn show(ctx: &Context) -> anyhow::Result<()> {
             writeln!(out, "profile:     {}", record.profile)?;
             writeln!(out, "server:      {}", record.server)?;
             writeln!(out, "session:     {}", record.session)?;
-            writeln!(out, "valid:       {}", valid.text())?;
+            writeln!(out, "valid:       {}", valid.text(&ctx.output.clock))?;
             writeln!(out, "config file: {}", record.config_file)?;
         }
     }

@@ -21,7 +21,6 @@ mod origin;
 mod pages;
 mod secret_env;
 mod session;
-mod session_time;
 mod tokens;
 mod users;
 mod when;
