@@ -10,6 +10,8 @@ use reqwest::Method;
 /// Every route of `/v1` (besides the document itself), as (method, path).
 const ROUTES: &[(&str, &str)] = &[
     ("get", "/v1/health"),
+    ("get", "/v1/health/live"),
+    ("get", "/v1/health/ready"),
     ("post", "/v1/sessions"),
     ("post", "/v1/sessions/{challenge_id}"),
     ("delete", "/v1/sessions/current"),

@@ -99,6 +99,21 @@ pub(super) fn record_expired(state: &AppState, seen: &Seen, challenge_id: &str) 
     });
 }
 
+/// Wait until every timeline write under way has ended (at a shutdown, before the
+/// database closes), or until `deadline`: `false` if some were still waiting then.
+/// New writes are refused from here on (none come: the listeners have stopped).
+pub async fn flush(deadline: tokio::time::Instant) -> bool {
+    // Every permit back in hand means no write is waiting; they are kept, so none starts.
+    let all = WRITES.acquire_many(IN_FLIGHT as u32);
+    match tokio::time::timeout_at(deadline, all).await {
+        Ok(Ok(permits)) => {
+            permits.forget();
+            true
+        }
+        Ok(Err(_)) | Err(_) => false,
+    }
+}
+
 fn spawn(write: impl std::future::Future<Output = crate::store::StoreResult<()>> + Send + 'static) {
     let Ok(permit) = WRITES.try_acquire() else {
         tracing::warn!("too many login attempts waiting to be written; one is not kept");
