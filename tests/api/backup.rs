@@ -65,9 +65,14 @@ async fn a_backup_taken_under_load_restores_to_a_server_that_logs_in() {
                     break;
                 }
                 let kod = (20_000_000 + (n - 1) / 100).to_string();
-                desk.unblock(&kod, &format!("u{n:06}"), UnblockMode::CurrentPassword, None)
-                    .await
-                    .ok();
+                desk.unblock(
+                    &kod,
+                    &format!("u{n:06}"),
+                    UnblockMode::CurrentPassword,
+                    None,
+                )
+                .await
+                .ok();
                 api.start_login(Some("12345678"), "ewa").await;
                 done.fetch_add(1, Ordering::SeqCst);
             }
@@ -215,10 +220,23 @@ async fn bad_arguments_exit_7_with_one_line_and_change_nothing() {
             7,
             "does not exist",
         ),
-        (&["backup", "--database", "mysql://h/db", &out_arg], 7, "unsupported"),
-        (&["restore", "--database", postgres, &out_arg], 7, "pg_restore"),
         (
-            &["restore", "--database", &server.database_arg(), &missing.display().to_string()],
+            &["backup", "--database", "mysql://h/db", &out_arg],
+            7,
+            "unsupported",
+        ),
+        (
+            &["restore", "--database", postgres, &out_arg],
+            7,
+            "pg_restore",
+        ),
+        (
+            &[
+                "restore",
+                "--database",
+                &server.database_arg(),
+                &missing.display().to_string(),
+            ],
             7,
             "does not exist",
         ),
@@ -239,8 +257,13 @@ async fn bad_arguments_exit_7_with_one_line_and_change_nothing() {
     assert_eq!(code, 6, "{stderr}");
     one_line_error(&stderr, "--force");
     assert_eq!(std::fs::read_to_string(&out).expect("read"), "keep me");
-    let (code, _, stderr) =
-        server_command(&["backup", "--force", "--database", &server.database_arg(), &out_arg]);
+    let (code, _, stderr) = server_command(&[
+        "backup",
+        "--force",
+        "--database",
+        &server.database_arg(),
+        &out_arg,
+    ]);
     assert_eq!(code, 0, "{stderr}");
     assert_ne!(std::fs::read(&out).expect("read"), b"keep me");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
