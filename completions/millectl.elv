@@ -927,7 +927,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --idle-timeout-secs 'Close a connection on which nothing moved for this many seconds while no request was being answered (a silent new connection, a quiet keep-alive, a client that stopped reading)'
             cand --max-connections 'Connections open at once; beyond it the server stops accepting and new ones wait in the kernel''s backlog. Lowered at start to fit under the descriptor limit'
             cand --max-connections-per-source 'Connections open at once from one TCP peer; more are accepted and closed at once. Trusted proxies (--trusted-proxy) are exempt'
-            cand --management-listen 'Also serve GET /v1/health and GET /metrics (OpenMetrics text) here, plain HTTP, with a connection cap of its own, so probes get through while the API is at its cap. `--dev` binds one on 127.0.0.1 (port 0) unless given'
+            cand --shutdown-timeout 'On SIGTERM or Ctrl-C, how long requests in flight may take to finish (30s, 2m, …) once the server stops accepting; queued writes and closing the database fit in the same time. [default: 30s]'
+            cand --management-listen 'Also serve GET /v1/health, /v1/health/live, /v1/health/ready and GET /metrics (OpenMetrics text) here, plain HTTP, with a connection cap of its own, so probes get through while the API is at its cap. `--dev` binds one on 127.0.0.1 (port 0) unless given'
             cand --trusted-proxy 'Proxies (CIDR or address; repeat or separate with commas) whose forwarding header names the client. From anyone else the header is ignored'
             cand --forwarded-header 'Which header the trusted proxies write; the other is never read'
             cand --argon2-concurrency 'Argon2 verifications run at once; each holds 19 MiB, so Argon2 never holds more than this × 19 MiB. Default: the number of cores, at most 16'
@@ -961,6 +962,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand operator 'Manage HelpDesk operators directly in the database (bootstrap)'
             cand init-pepper 'Write a new random pepper to a file (mode 0600)'
             cand mask-key 'Manage the masked-password key in a PKCS#11 token'
+            cand backup 'Copy an SQLite database to OUT, consistently, while the server runs'
+            cand restore 'Put a backup back as the SQLite database; stop the server first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;server;operator'= {
@@ -1107,10 +1110,46 @@ set edit:completion:arg-completer[millectl] = {|@words|
         }
         &'millectl;server;mask-key;help;help'= {
         }
+        &'millectl;server;backup'= {
+            cand --database 'Database URL (sqlite://PATH)'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
+            cand -o 'Output format: a table for people (wide: every column), json or csv for scripts'
+            cand --output 'Output format: a table for people (wide: every column), json or csv for scripts'
+            cand --columns 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line'
+            cand --force 'Replace OUT if it exists'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand --utc 'Times in tables in UTC rather than the system''s zone (also TZ=UTC)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --no-pager 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'millectl;server;restore'= {
+            cand --database 'Database URL (sqlite://PATH) to restore to; made if missing'
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
+            cand -o 'Output format: a table for people (wide: every column), json or csv for scripts'
+            cand --output 'Output format: a table for people (wide: every column), json or csv for scripts'
+            cand --columns 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line'
+            cand --force 'Replace the database even while it is in use or unreadable: the running server''s later writes are lost, and it must be stopped at once'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand --utc 'Times in tables in UTC rather than the system''s zone (also TZ=UTC)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --no-pager 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'millectl;server;help'= {
             cand operator 'Manage HelpDesk operators directly in the database (bootstrap)'
             cand init-pepper 'Write a new random pepper to a file (mode 0600)'
             cand mask-key 'Manage the masked-password key in a PKCS#11 token'
+            cand backup 'Copy an SQLite database to OUT, consistently, while the server runs'
+            cand restore 'Put a backup back as the SQLite database; stop the server first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;server;help;operator'= {
@@ -1130,6 +1169,10 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand generate 'Generate a new HMAC key inside the token (never extractable); prints its id'
         }
         &'millectl;server;help;mask-key;generate'= {
+        }
+        &'millectl;server;help;backup'= {
+        }
+        &'millectl;server;help;restore'= {
         }
         &'millectl;server;help;help'= {
         }
@@ -1264,6 +1307,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand operator 'Manage HelpDesk operators directly in the database (bootstrap)'
             cand init-pepper 'Write a new random pepper to a file (mode 0600)'
             cand mask-key 'Manage the masked-password key in a PKCS#11 token'
+            cand backup 'Copy an SQLite database to OUT, consistently, while the server runs'
+            cand restore 'Put a backup back as the SQLite database; stop the server first'
         }
         &'millectl;help;server;operator'= {
             cand add 'Create an operator; prints the temporary password and token seed once'
@@ -1282,6 +1327,10 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand generate 'Generate a new HMAC key inside the token (never extractable); prints its id'
         }
         &'millectl;help;server;mask-key;generate'= {
+        }
+        &'millectl;help;server;backup'= {
+        }
+        &'millectl;help;server;restore'= {
         }
         &'millectl;help;help'= {
         }

@@ -1008,7 +1008,8 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--idle-timeout-secs', '--idle-timeout-secs', [CompletionResultType]::ParameterName, 'Close a connection on which nothing moved for this many seconds while no request was being answered (a silent new connection, a quiet keep-alive, a client that stopped reading)')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Connections open at once; beyond it the server stops accepting and new ones wait in the kernel''s backlog. Lowered at start to fit under the descriptor limit')
             [CompletionResult]::new('--max-connections-per-source', '--max-connections-per-source', [CompletionResultType]::ParameterName, 'Connections open at once from one TCP peer; more are accepted and closed at once. Trusted proxies (--trusted-proxy) are exempt')
-            [CompletionResult]::new('--management-listen', '--management-listen', [CompletionResultType]::ParameterName, 'Also serve GET /v1/health and GET /metrics (OpenMetrics text) here, plain HTTP, with a connection cap of its own, so probes get through while the API is at its cap. `--dev` binds one on 127.0.0.1 (port 0) unless given')
+            [CompletionResult]::new('--shutdown-timeout', '--shutdown-timeout', [CompletionResultType]::ParameterName, 'On SIGTERM or Ctrl-C, how long requests in flight may take to finish (30s, 2m, …) once the server stops accepting; queued writes and closing the database fit in the same time. [default: 30s]')
+            [CompletionResult]::new('--management-listen', '--management-listen', [CompletionResultType]::ParameterName, 'Also serve GET /v1/health, /v1/health/live, /v1/health/ready and GET /metrics (OpenMetrics text) here, plain HTTP, with a connection cap of its own, so probes get through while the API is at its cap. `--dev` binds one on 127.0.0.1 (port 0) unless given')
             [CompletionResult]::new('--trusted-proxy', '--trusted-proxy', [CompletionResultType]::ParameterName, 'Proxies (CIDR or address; repeat or separate with commas) whose forwarding header names the client. From anyone else the header is ignored')
             [CompletionResult]::new('--forwarded-header', '--forwarded-header', [CompletionResultType]::ParameterName, 'Which header the trusted proxies write; the other is never read')
             [CompletionResult]::new('--argon2-concurrency', '--argon2-concurrency', [CompletionResultType]::ParameterName, 'Argon2 verifications run at once; each holds 19 MiB, so Argon2 never holds more than this × 19 MiB. Default: the number of cores, at most 16')
@@ -1042,6 +1043,8 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Manage HelpDesk operators directly in the database (bootstrap)')
             [CompletionResult]::new('init-pepper', 'init-pepper', [CompletionResultType]::ParameterValue, 'Write a new random pepper to a file (mode 0600)')
             [CompletionResult]::new('mask-key', 'mask-key', [CompletionResultType]::ParameterValue, 'Manage the masked-password key in a PKCS#11 token')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy an SQLite database to OUT, consistently, while the server runs')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a backup back as the SQLite database; stop the server first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1204,10 +1207,48 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
         'millectl;server;mask-key;help;help' {
             break
         }
+        'millectl;server;backup' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database URL (sqlite://PATH)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people (wide: every column), json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people (wide: every column), json or csv for scripts')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace OUT if it exists')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Times in tables in UTC rather than the system''s zone (also TZ=UTC)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'millectl;server;restore' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database URL (sqlite://PATH) to restore to; made if missing')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people (wide: every column), json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people (wide: every column), json or csv for scripts')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the database even while it is in use or unreadable: the running server''s later writes are lost, and it must be stopped at once')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Times in tables in UTC rather than the system''s zone (also TZ=UTC)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'millectl;server;help' {
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Manage HelpDesk operators directly in the database (bootstrap)')
             [CompletionResult]::new('init-pepper', 'init-pepper', [CompletionResultType]::ParameterValue, 'Write a new random pepper to a file (mode 0600)')
             [CompletionResult]::new('mask-key', 'mask-key', [CompletionResultType]::ParameterValue, 'Manage the masked-password key in a PKCS#11 token')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy an SQLite database to OUT, consistently, while the server runs')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a backup back as the SQLite database; stop the server first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1234,6 +1275,12 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;server;help;mask-key;generate' {
+            break
+        }
+        'millectl;server;help;backup' {
+            break
+        }
+        'millectl;server;help;restore' {
             break
         }
         'millectl;server;help;help' {
@@ -1412,6 +1459,8 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Manage HelpDesk operators directly in the database (bootstrap)')
             [CompletionResult]::new('init-pepper', 'init-pepper', [CompletionResultType]::ParameterValue, 'Write a new random pepper to a file (mode 0600)')
             [CompletionResult]::new('mask-key', 'mask-key', [CompletionResultType]::ParameterValue, 'Manage the masked-password key in a PKCS#11 token')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy an SQLite database to OUT, consistently, while the server runs')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a backup back as the SQLite database; stop the server first')
             break
         }
         'millectl;help;server;operator' {
@@ -1437,6 +1486,12 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;help;server;mask-key;generate' {
+            break
+        }
+        'millectl;help;server;backup' {
+            break
+        }
+        'millectl;help;server;restore' {
             break
         }
         'millectl;help;help' {

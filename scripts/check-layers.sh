@@ -53,9 +53,9 @@ rule "cli reaches the store only through the server's entry points" \
 rule "cli reaches the server only from cli/server.rs and cli/demo.rs" \
     'crate::server\b' $(find src/cli -name '*.rs' ! -path 'src/cli/server/*' ! -path src/cli/demo.rs)
 # …and there only through the entry points: options in, a started server, dev data, the
-# bootstrap commands, the mask key and the pepper file — never the server's insides.
+# bootstrap commands, backups, the mask key and the pepper file — never the server's insides.
 rule "cli/server and cli/demo use only the server's entry points" \
-    'crate::server::(?!(start|options|dev|bootstrap|mask_key|secrets_file|ServerOptions)\b)' \
+    'crate::server::(?!(start|options|dev|bootstrap|backup|mask_key|secrets_file|ServerOptions)\b)' \
     src/cli/server src/cli/demo.rs
 
 if [ "$failed" -ne 0 ]; then

@@ -503,6 +503,24 @@ pub struct Health {
     pub version: String,
 }
 
+/// `GET /v1/health/live`: the process is up and answers.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Liveness {
+    pub status: String,
+    pub version: String,
+}
+
+/// `GET /v1/health/ready`: the database answers and holds every migration this
+/// server needs, and no shutdown has begun.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Readiness {
+    pub status: String,
+    pub database: String,
+    /// The newest migration the database holds.
+    pub schema_version: i64,
+    pub version: String,
+}
+
 pub use crate::domain::phone_change::RowOutcome;
 
 /// Most rows in one `POST /v1/phone-changes`.

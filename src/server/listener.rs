@@ -56,6 +56,9 @@ pub struct ConnectionLimits {
     pub idle_timeout: Duration,
     pub max_connections: usize,
     pub max_connections_per_source: usize,
+    /// Once a shutdown starts, how long the requests in flight may take to finish
+    /// (`--shutdown-timeout`); the database is closed within the same time.
+    pub shutdown_timeout: Duration,
 }
 
 impl Default for ConnectionLimits {
@@ -66,6 +69,7 @@ impl Default for ConnectionLimits {
             idle_timeout: Duration::from_secs(60),
             max_connections: 4096,
             max_connections_per_source: 64,
+            shutdown_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -77,9 +81,6 @@ pub const MANAGEMENT_MAX_CONNECTIONS: usize = 16;
 /// the SMS gateway's connections (16 in flight), the listeners, log and outbox files,
 /// the runtime's own, and the management listener's connections.
 pub const RESERVED_DESCRIPTORS: usize = 128 + MANAGEMENT_MAX_CONNECTIONS;
-
-/// How long shutting down waits for requests in flight before it drops them.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 /// Raise RLIMIT_NOFILE's soft limit to the hard limit where the OS allows it, and
 /// lower the overall cap to fit under it with `RESERVED_DESCRIPTORS` to spare. Logs
@@ -175,8 +176,9 @@ pub struct Listening {
 
 impl Listening {
     /// Accept and serve until `stop` turns true; then stop accepting, let the requests
-    /// in flight finish (up to `SHUTDOWN_GRACE`) and return.
-    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+    /// in flight finish (up to `limits.shutdown_timeout`) and return whether they all
+    /// did.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) -> Drained {
         let Listening {
             listener,
             which,
@@ -264,14 +266,40 @@ impl Listening {
                 pressure.update(open.available_permits());
             });
         }
+        // Closing the socket refuses whatever still waits in the kernel's backlog:
+        // those clients see a reset, never a half-served request.
         drop(listener);
+        let draining = Instant::now();
+        let grace = limits.shutdown_timeout;
+        let in_flight = graceful.count();
         tokio::select! {
-            () = graceful.shutdown() => {}
-            () = tokio::time::sleep(SHUTDOWN_GRACE) => {
-                tracing::warn!(listener = which.as_str(), "requests still in flight after {SHUTDOWN_GRACE:?}; dropping them");
+            () = graceful.shutdown() => {
+                tracing::info!(
+                    listener = which.as_str(),
+                    connections = in_flight,
+                    drain_ms = draining.elapsed().as_millis() as u64,
+                    "requests in flight finished"
+                );
+                Drained::InTime
+            }
+            () = tokio::time::sleep(grace) => {
+                tracing::warn!(
+                    listener = which.as_str(),
+                    "requests still in flight after {grace:?} (--shutdown-timeout); dropping them"
+                );
+                Drained::Cut
             }
         }
     }
+}
+
+/// How a listener's shutdown ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drained {
+    /// Every request in flight was answered.
+    InTime,
+    /// `--shutdown-timeout` passed first; the rest were dropped.
+    Cut,
 }
 
 /// Near the cap, slow clients get short clocks (`connection::pressed`): from three

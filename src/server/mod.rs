@@ -3,7 +3,8 @@
 //! One way in: [`start`] takes plain [`ServerOptions`] and does all the wiring (the
 //! pepper, the mask key, the store, the SMS sender) up to bound listeners;
 //! [`dev::start`] does the same for `server --dev` and `millectl demo`;
-//! [`bootstrap`] and [`mask_key`] are the entry points of the `server` subcommands.
+//! [`bootstrap`], [`backup`] and [`mask_key`] are the entry points of the `server`
+//! subcommands; [`lifecycle`] is how a server ends (drain, flush, close).
 //! The CLI only turns flags into options and prints.
 //!
 //! This file builds the application: routes and middleware. Connections are accepted
@@ -13,12 +14,14 @@
 //! it is plain HTTP wherever it is bound.
 
 pub mod auth;
+pub mod backup;
 pub mod bootstrap;
 pub mod client_ip;
 pub mod decoy;
 pub mod dev;
 pub mod error;
 pub mod hash_gate;
+pub mod lifecycle;
 pub mod listener;
 pub mod login;
 pub mod mask_key;
@@ -112,9 +115,14 @@ fn request_span<B>(request: &Request<B>) -> tracing::Span {
 pub fn management_app(state: AppState) -> Router {
     Router::new()
         .route("/v1/health", get(routes::health))
+        .route("/v1/health/live", get(routes::live))
+        .route("/v1/health/ready", get(routes::ready))
         .route("/metrics", get(metrics_text))
         .fallback(|| async {
-            ApiError::not_found("the management listener serves /v1/health and /metrics")
+            ApiError::not_found(
+                "the management listener serves /v1/health, /v1/health/live, \
+                 /v1/health/ready and /metrics",
+            )
         })
         .with_state(state)
         .layer(TraceLayer::new_for_http())
@@ -208,5 +216,6 @@ pub fn state(
         source_limits,
         settings,
         metrics: Arc::new(metrics::Metrics::new()),
+        shutting_down: std::sync::atomic::AtomicBool::new(false),
     }))
 }

@@ -15,10 +15,10 @@ use anyhow::{bail, Context};
 use crate::domain::pepper::Pepper;
 use crate::store::Store;
 
-use super::listener::{self, ConnectionLimits, Listening};
+use super::listener::{self, ConnectionLimits, Drained, Listening};
 use super::sms::SmsSender;
 use super::state::{AppState, Keys, Settings};
-use super::{app, client_ip, management_app, metrics, pkcs11, state, token_binding};
+use super::{app, client_ip, lifecycle, management_app, metrics, pkcs11, state, token_binding};
 
 /// A wired server: what `start` and `dev::start` hand over to be bound and served.
 pub(crate) struct ServerConfig {
@@ -191,45 +191,65 @@ impl BoundServer {
             );
         }
 
-        // Both listeners stop on the same signal.
+        // Both listeners stop on the same signal; readiness turns 503 at once.
         let (stop, stopped) = tokio::sync::watch::channel(false);
-        tokio::spawn(async move {
-            shutdown.await;
-            let _ = stop.send(true);
-        });
+        let signalled = Arc::new(std::sync::OnceLock::new());
+        {
+            let (signalled, state) = (signalled.clone(), state.clone());
+            tokio::spawn(async move {
+                shutdown.await;
+                let _ = signalled.set(tokio::time::Instant::now());
+                state.begin_shutdown();
+                let _ = stop.send(true);
+            });
+        }
 
         let management = management.map(|listener| {
-        tracing::info!(url = %format!("http://{}", listener.local_addr().map(|a| a.to_string()).unwrap_or_default()), "management listener: /v1/health, /metrics");
-        let listening = Listening {
-            listener,
-            which: metrics::Listener::Management,
-            tls: None,
-            limits: ConnectionLimits {
-                max_connections: listener::MANAGEMENT_MAX_CONNECTIONS,
-                max_connections_per_source: listener::MANAGEMENT_MAX_CONNECTIONS,
-                ..limits
-            },
-            trusted_proxies: client_ip::TrustedProxies::default(),
-            router: management_app(state.clone()),
-            metrics: metrics.clone(),
-        };
-        tokio::spawn(listening.run(stopped.clone()))
-    });
+            tracing::info!(url = %format!("http://{}", listener.local_addr().map(|a| a.to_string()).unwrap_or_default()), "management listener: /v1/health, /v1/health/live, /v1/health/ready, /metrics");
+            let listening = Listening {
+                listener,
+                which: metrics::Listener::Management,
+                tls: None,
+                limits: ConnectionLimits {
+                    max_connections: listener::MANAGEMENT_MAX_CONNECTIONS,
+                    max_connections_per_source: listener::MANAGEMENT_MAX_CONNECTIONS,
+                    ..limits
+                },
+                trusted_proxies: client_ip::TrustedProxies::default(),
+                router: management_app(state.clone()),
+                metrics: metrics.clone(),
+            };
+            tokio::spawn(listening.run(stopped.clone()))
+        });
         tracing::info!(url = %format!("{scheme}://{addr}"), "listening");
-        Listening {
+        let api = Listening {
             listener,
             which: metrics::Listener::Api,
             tls,
             limits,
             trusted_proxies,
-            router: app(state),
+            router: app(state.clone()),
             metrics,
         }
         .run(stopped)
         .await;
-        if let Some(management) = management {
-            management.await.context("the management listener failed")?;
-        }
+        let management = match management {
+            Some(management) => management.await.context("the management listener failed")?,
+            None => Drained::InTime,
+        };
+        let started = signalled
+            .get()
+            .copied()
+            .unwrap_or_else(tokio::time::Instant::now);
+        let deadline = started + limits.shutdown_timeout;
+        let drained = api == Drained::InTime && management == Drained::InTime;
+        let closed = lifecycle::close(&state, deadline).await;
+        tracing::info!(
+            drained_in_time = drained,
+            database_closed = closed,
+            shutdown_ms = started.elapsed().as_millis() as u64,
+            "stopped"
+        );
         Ok(())
     }
 }

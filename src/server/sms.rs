@@ -277,6 +277,9 @@ struct Queued {
 #[derive(Clone)]
 pub struct SmsQueue {
     tx: mpsc::Sender<Queued>,
+    /// Messages queued and not yet handed to the gateway (or given up): a shutdown
+    /// waits for none to be left ([`SmsQueue::flush`]).
+    pending: Arc<tokio::sync::watch::Sender<usize>>,
 }
 
 /// Messages waiting at most: about 200 bytes each, so well under a megabyte.
@@ -289,12 +292,15 @@ impl SmsQueue {
     pub fn start(sender: Arc<dyn SmsSender>) -> Self {
         let (tx, mut rx) = mpsc::channel::<Queued>(SMS_QUEUE_CAPACITY);
         let permits = Arc::new(Semaphore::new(SMS_IN_FLIGHT));
+        let pending = Arc::new(tokio::sync::watch::Sender::new(0_usize));
+        let done = pending.clone();
         tokio::spawn(async move {
             while let Some(queued) = rx.recv().await {
                 let Ok(permit) = permits.clone().acquire_owned().await else {
                     return;
                 };
                 let sender = sender.clone();
+                let done = done.clone();
                 tokio::spawn(async move {
                     let sms = Sms {
                         to: &queued.to,
@@ -308,10 +314,22 @@ impl SmsQueue {
                         tracing::warn!(error = %err, kind = queued.kind.as_str(), "queued SMS dropped");
                     }
                     drop(permit);
+                    done.send_modify(|n| *n = n.saturating_sub(1));
                 });
             }
         });
-        Self { tx }
+        Self { tx, pending }
+    }
+
+    /// Wait until every queued message has been handed to the gateway (or given up),
+    /// or until `deadline`: `false` if some were still waiting then. A shutdown calls
+    /// it once the listeners have stopped, so a login code answered with a 2xx is not
+    /// lost with the process.
+    pub async fn flush(&self, deadline: tokio::time::Instant) -> bool {
+        let mut pending = self.pending.subscribe();
+        tokio::time::timeout_at(deadline, pending.wait_for(|n| *n == 0))
+            .await
+            .is_ok_and(|waited| waited.is_ok())
     }
 
     /// Queue a message; `false` (and a warning) when the queue is full.
@@ -323,9 +341,12 @@ impl SmsQueue {
             challenge_id: sms.challenge_id.map(str::to_owned),
             reference: sms.reference.map(str::to_owned),
         };
+        // Counted before it can be sent, so the count never goes below what waits.
+        self.pending.send_modify(|n| *n += 1);
         match self.tx.try_send(queued) {
             Ok(()) => true,
             Err(_) => {
+                self.pending.send_modify(|n| *n = n.saturating_sub(1));
                 tracing::warn!(to = %sms.to.masked(), "SMS queue full; message dropped");
                 false
             }

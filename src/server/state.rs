@@ -127,6 +127,20 @@ pub struct Inner {
     pub hash_gate: HashGate,
     /// Per-source limits on the login steps (`source_limits`).
     pub source_limits: Arc<SourceLimits>,
+    /// Set once a shutdown has begun: readiness answers 503 from then on.
+    pub shutting_down: std::sync::atomic::AtomicBool,
+}
+
+impl AppState {
+    /// A shutdown has begun (`server::lifecycle`): readiness says so from now on.
+    pub fn begin_shutdown(&self) {
+        self.shutting_down
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn is_shutting_down(&self) -> bool {
+        self.shutting_down.load(std::sync::atomic::Ordering::SeqCst)
+    }
 }
 
 /// Chunks of bulk phone changes one server works on at a time.

@@ -11,6 +11,9 @@
 /// (version, statements) — append only; never edit a released migration.
 pub type Migration = (i64, &'static [&'static str]);
 
+/// The newest migration of both lists (a test checks they agree).
+pub const LATEST: i64 = SQLITE[SQLITE.len() - 1].0;
+
 pub const SQLITE: &[Migration] = &[
     (
         1,
@@ -601,3 +604,15 @@ const AUDIT_FILTERS: &[&str] = &[
 /// every user in id order and filtered: a common surname with `status=blocked` took
 /// 240 ms on 1,000,000 users (`cargo bench --bench user_search`).
 const USERS_BY_STATUS_ID: &[&str] = &["CREATE INDEX users_by_status_id ON users (status, id)"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_databases_end_at_the_same_migration() {
+        let last = |list: &[Migration]| list.last().map(|(version, _)| *version);
+        assert_eq!(last(SQLITE), Some(LATEST));
+        assert_eq!(last(POSTGRES), Some(LATEST));
+    }
+}

@@ -42,7 +42,11 @@ use crate::domain::phone::PhoneNumber;
 use crate::domain::policy::Scope;
 use crate::domain::user::{AuthTool, Flow};
 
+pub use sql::backup::{backup_sqlite, restore_sqlite, BackupError, Copied};
 pub use sql::SqlStore;
+
+/// The newest migration this build knows (the same number on both databases).
+pub const SCHEMA_VERSION: i64 = migrations::LATEST;
 
 /// Milliseconds since the Unix epoch, the only time format the store keeps.
 pub type Millis = i64;
@@ -76,6 +80,15 @@ pub trait Store: Send + Sync + 'static {
     fn backend(&self) -> &'static str;
 
     async fn ping(&self) -> StoreResult<()>;
+
+    /// The newest migration the database holds (0: none); ready means at least
+    /// [`SCHEMA_VERSION`], the newest this build knows.
+    async fn schema_version(&self) -> StoreResult<i64>;
+
+    /// Close the database at a shutdown, once nothing uses it any more: the pools'
+    /// connections closed (waiting for any still taken), and on an SQLite file the
+    /// WAL copied back into the database file first, so the file alone is whole.
+    async fn close(&self) -> StoreResult<()>;
 
     /// Stored masked passwords under the old scheme (Shamir) and the new (subsets).
     async fn masked_password_schemes(&self) -> StoreResult<(i64, i64)>;

@@ -4,12 +4,14 @@
 use std::collections::BTreeSet;
 
 use crate::helpers::*;
-use millectl::api::{Flow, Health, Me, PrincipalView, SessionCreated};
+use millectl::api::{Flow, Health, Liveness, Me, PrincipalView, Readiness, SessionCreated};
 use reqwest::Method;
 
 /// Every route of `/v1` (besides the document itself), as (method, path).
 const ROUTES: &[(&str, &str)] = &[
     ("get", "/v1/health"),
+    ("get", "/v1/health/live"),
+    ("get", "/v1/health/ready"),
     ("post", "/v1/sessions"),
     ("post", "/v1/sessions/{challenge_id}"),
     ("delete", "/v1/sessions/current"),
@@ -70,6 +72,39 @@ async fn health_names_the_database() {
         assert_eq!(health.status, "ok");
         assert_eq!(health.database, expected);
         assert_eq!(health.version, env!("CARGO_PKG_VERSION"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn live_and_ready_answer_on_both_listeners_and_ready_needs_current_migrations() {
+    on_every_db(async |server| {
+        let management = server.api().on(&server.management());
+        for api in [server.api(), management.clone()] {
+            let live: Liveness = api.get("/v1/health/live").await.json();
+            assert_eq!(live.status, "ok");
+            let ready = api.get("/v1/health/ready").await;
+            assert_eq!(ready.status.as_u16(), 200, "{}", ready.body);
+            let ready: Readiness = ready.json();
+            assert!(ready.schema_version > 0, "{ready:?}");
+        }
+        let newest: Readiness = server.api().get("/v1/health/ready").await.json();
+
+        // A database behind this build's migrations: not ready, yet alive.
+        server
+            .execute_sql(&format!(
+                "DELETE FROM schema_migrations WHERE version = {}",
+                newest.schema_version
+            ))
+            .await
+            .expect("forget the newest migration");
+        for api in [server.api(), management] {
+            let ready = api.get("/v1/health/ready").await;
+            let problem = ready.expect_problem(503, "service_unavailable");
+            assert!(problem.detail.contains("migration"), "{:?}", problem.detail);
+            assert_eq!(api.get("/v1/health/live").await.status.as_u16(), 200);
+            assert_eq!(api.get("/v1/health").await.status.as_u16(), 200);
+        }
     })
     .await;
 }

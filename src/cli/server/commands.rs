@@ -1,5 +1,5 @@
-//! `millectl server operator|init-pepper|mask-key`: the bootstrap of a deployment,
-//! run on the database's host. Each calls its entry point in `server` (which opens the
+//! `millectl server operator|init-pepper|mask-key|backup|restore`: the bootstrap and
+//! upkeep of a deployment, run on the database's host. Each calls its entry point in `server` (which opens the
 //! database, reads the pepper, talks to the token) and prints what it hands back once.
 
 use std::io::Write;
@@ -12,12 +12,13 @@ use secrecy::ExposeSecret;
 use crate::domain::display_text::DisplayName;
 use crate::domain::ids::Login;
 use crate::domain::policy::OperatorRole;
+use crate::server::backup;
 use crate::server::bootstrap::{self, OperatorSecrets};
 use crate::server::mask_key;
 use crate::server::options::MaskKeyOptions;
 use crate::server::secrets_file::init_pepper;
 
-use super::options::{secret_source, start_error};
+use super::options::{backup_error, secret_source, start_error};
 
 #[derive(Debug, Subcommand)]
 pub enum ServerCommand {
@@ -32,6 +33,40 @@ pub enum ServerCommand {
     /// Manage the masked-password key in a PKCS#11 token.
     #[command(subcommand)]
     MaskKey(MaskKeyCommand),
+    /// Copy an SQLite database to OUT, consistently, while the server runs.
+    ///
+    /// The copy is the database as of one commit (SQLite's VACUUM INTO), in one file,
+    /// mode 0600. A PostgreSQL database is backed up with pg_dump instead. The pepper
+    /// is not in the copy, and without it the copy cannot log anyone in: back the
+    /// pepper file up too, kept apart and protected separately.
+    Backup {
+        /// Database URL (sqlite://PATH).
+        #[arg(long, env = "MILLECTL_DATABASE")]
+        database: String,
+        /// Where to write the copy; must not exist unless --force.
+        out: PathBuf,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Put a backup back as the SQLite database; stop the server first.
+    ///
+    /// The backup must be a millectl database of a schema this version knows. It is
+    /// copied beside the database and renamed over it, so a crash leaves the old
+    /// database or the new one; the old one's WAL is removed with it. A database in
+    /// use (a server running on it) is refused. Start the server with the pepper the
+    /// backup was made with. PostgreSQL: use pg_restore.
+    Restore {
+        /// Database URL (sqlite://PATH) to restore to; made if missing.
+        #[arg(long, env = "MILLECTL_DATABASE")]
+        database: String,
+        /// The backup (from `millectl server backup`).
+        backup: PathBuf,
+        /// Replace the database even while it is in use or unreadable: the running
+        /// server's later writes are lost, and it must be stopped at once.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -117,6 +152,41 @@ pub async fn run(command: ServerCommand) -> anyhow::Result<ExitCode> {
             eprintln!(
                 "pepper written to {} (mode 0600); keep it out of the database's backups",
                 path.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        ServerCommand::Backup {
+            database,
+            out,
+            force,
+        } => {
+            let copied = backup::backup(&database, &out, force)
+                .await
+                .map_err(backup_error)?;
+            eprintln!(
+                "backup written to {} ({} bytes, schema {}); keep the pepper file with \
+                 it, protected separately: without it the copy logs nobody in",
+                copied.path.display(),
+                copied.bytes,
+                copied.schema_version
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        ServerCommand::Restore {
+            database,
+            backup: from,
+            force,
+        } => {
+            let restored = backup::restore(&database, &from, force)
+                .await
+                .map_err(backup_error)?;
+            eprintln!(
+                "{} restored to {} ({} bytes, schema {}); start the server with the \
+                 pepper the backup was made with",
+                from.display(),
+                restored.path.display(),
+                restored.bytes,
+                restored.schema_version
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -180,9 +180,16 @@ pub struct ServerArgs {
           value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub max_connections_per_source: u32,
 
-    /// Also serve GET /v1/health and GET /metrics (OpenMetrics text) here, plain HTTP,
-    /// with a connection cap of its own, so probes get through while the API is at its
-    /// cap. `--dev` binds one on 127.0.0.1 (port 0) unless given.
+    /// On SIGTERM or Ctrl-C, how long requests in flight may take to finish (30s, 2m,
+    /// …) once the server stops accepting; queued writes and closing the database fit
+    /// in the same time. [default: 30s]
+    #[arg(long, value_name = "SPAN")]
+    pub shutdown_timeout: Option<crate::cli::admin::Span>,
+
+    /// Also serve GET /v1/health, /v1/health/live, /v1/health/ready and GET /metrics
+    /// (OpenMetrics text) here, plain HTTP, with a connection cap of its own, so probes
+    /// get through while the API is at its cap. `--dev` binds one on 127.0.0.1 (port 0)
+    /// unless given.
     #[arg(long, value_name = "ADDR", env = "MILLECTL_MANAGEMENT_LISTEN")]
     pub management_listen: Option<SocketAddr>,
 
@@ -300,7 +307,10 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
             dev.credentials.server
         )?;
         if let Some(management) = &dev.credentials.management {
-            writeln!(out, "management:  {management} (/v1/health, /metrics)")?;
+            writeln!(
+                out,
+                "management:  {management} (/v1/health/live, /v1/health/ready, /metrics)"
+            )?;
         }
         writeln!(out, "credentials: {}", dev.dir.credentials_path().display())?;
         writeln!(out, "SMS outbox:  {}", dev.dir.outbox_path().display())?;

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use crate::cli::errors::{self, CliError};
 use crate::domain::login_start::StartPolicy;
+use crate::server::backup::BackupError;
 use crate::server::mask_key::Pkcs11Error;
 use crate::server::options::{
     Argon2Options, ConnectionLimits, MaskKeyOptions, OptionsError, SecretSource, ServerOptions,
@@ -36,6 +37,22 @@ pub(super) fn start_error(err: anyhow::Error) -> anyhow::Error {
         return CliError::usage(message.clone()).into();
     }
     err
+}
+
+/// Exit codes of `server backup|restore`: what the arguments name is wrong (a
+/// PostgreSQL URL, a missing file, a file that is not a millectl database) is 7; what
+/// the state forbids (an existing OUT, a database in use) is 6; a failing copy is 1.
+pub(super) fn backup_error(err: BackupError) -> anyhow::Error {
+    let code = match &err {
+        BackupError::Postgres(_)
+        | BackupError::BadUrl(_)
+        | BackupError::Missing(_)
+        | BackupError::NotMillectl { .. }
+        | BackupError::Newer { .. } => errors::INVALID_INPUT,
+        BackupError::Exists(_) | BackupError::InUse(_) => errors::CONFLICT,
+        BackupError::Failed { .. } => return anyhow::Error::new(err),
+    };
+    CliError::new(code, err.to_string()).into()
 }
 
 /// Exit codes of token errors (`cli::errors`): what is missing is 3, a refused PIN 4,
@@ -112,6 +129,11 @@ pub(super) fn server_options(args: ServerArgs) -> ServerOptions {
             idle_timeout: Duration::from_secs(args.idle_timeout_secs),
             max_connections: args.max_connections as usize,
             max_connections_per_source: args.max_connections_per_source as usize,
+            shutdown_timeout: args
+                .shutdown_timeout
+                .map_or(ConnectionLimits::default().shutdown_timeout, |span| {
+                    span.as_duration()
+                }),
         },
         management_listen: args.management_listen,
         trusted_proxies: args.trusted_proxy,

@@ -99,6 +99,17 @@ pub(super) fn record_expired(state: &AppState, seen: &Seen, challenge_id: &str) 
     });
 }
 
+/// Wait until every timeline write under way has ended (at a shutdown, before the
+/// database closes), or until `deadline`: `false` if some were still waiting then.
+/// No new ones start meanwhile: the listeners have stopped and their requests ended.
+pub async fn flush(deadline: tokio::time::Instant) -> bool {
+    // Every permit back in hand means no write is waiting. They are given back at
+    // once: the semaphore is the process's, and `millectl demo` or a test may serve
+    // again in the same process.
+    let all = WRITES.acquire_many(IN_FLIGHT as u32);
+    matches!(tokio::time::timeout_at(deadline, all).await, Ok(Ok(_)))
+}
+
 fn spawn(write: impl std::future::Future<Output = crate::store::StoreResult<()>> + Send + 'static) {
     let Ok(permit) = WRITES.try_acquire() else {
         tracing::warn!("too many login attempts waiting to be written; one is not kept");

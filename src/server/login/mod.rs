@@ -59,7 +59,7 @@ use super::hash_gate::HashPermit;
 use super::state::AppState;
 use error::LoginResult;
 
-pub use attempts::Seen;
+pub use attempts::{flush as flush_attempts, Seen};
 pub use challenge::start;
 pub use complete::complete_detached;
 pub use error::LoginError;

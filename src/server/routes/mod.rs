@@ -8,6 +8,7 @@ mod approvals;
 mod audit;
 mod envelopes;
 mod hardware_tokens;
+mod health;
 mod history;
 mod operators;
 mod password_resets;
@@ -30,7 +31,9 @@ use utoipa_axum::routes;
 
 use super::error::ApiError;
 use super::state::AppState;
-use crate::api::{Health, Problem};
+use crate::api::Problem;
+
+pub(crate) use health::{health, live, ready};
 
 /// JSON body extractor whose rejections are problem+json.
 #[derive(FromRequest)]
@@ -74,7 +77,9 @@ impl Modify for BearerAuth {
 /// The routes with their OpenAPI document.
 pub fn openapi_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .routes(routes!(health))
+        .routes(routes!(health::health))
+        .routes(routes!(health::live))
+        .routes(routes!(health::ready))
         .routes(routes!(sessions::start))
         .routes(routes!(sessions::complete))
         .routes(routes!(sessions::logout))
@@ -120,23 +125,4 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .with_state(state)
-}
-
-/// Liveness and database reachability (also on the management listener).
-#[utoipa::path(get, path = "/v1/health", tag = "meta",
-    responses((status = 200, body = Health), (status = 503, body = Problem)))]
-pub(crate) async fn health(
-    axum::extract::State(state): axum::extract::State<AppState>,
-) -> Result<axum::Json<Health>, ApiError> {
-    state.store.ping().await.map_err(|_| {
-        ApiError::new(
-            crate::api::ErrorCode::ServiceUnavailable,
-            "the database does not answer",
-        )
-    })?;
-    Ok(axum::Json(Health {
-        status: "ok".into(),
-        database: state.store.backend().into(),
-        version: env!("CARGO_PKG_VERSION").into(),
-    }))
 }

@@ -1,8 +1,44 @@
 //! The WAL checkpointer of an SQLite file: after a large write (a chunk of phone
 //! changes) it copies the WAL back into the database file on a connection of its own,
-//! beside the writer rather than inside its next commit.
+//! beside the writer rather than inside its next commit. And the last checkpoint, at a
+//! shutdown ([`SqlStore::close_pools`]).
 
 use sqlx::Executor;
+
+use super::SqlStore;
+use crate::store::StoreResult;
+
+impl SqlStore {
+    /// The store's part of a shutdown. The readers go first (on an SQLite file they
+    /// are connections of their own; elsewhere `reads` is `pool` and this closes both),
+    /// then, on an SQLite file, a `TRUNCATE` checkpoint on the writer copies the whole
+    /// WAL into the database file and empties it: the file alone holds every commit,
+    /// for a copy taken after the process is gone and for the next start. `close`
+    /// waits for connections still taken (a request cut at the deadline); the caller
+    /// bounds it. The checkpointer's and the bulk connection stay open, idle, until the
+    /// process ends: a WAL that is empty needs nothing from them.
+    pub(super) async fn close_pools(&self) -> StoreResult<()> {
+        self.reads.close().await;
+        if self.checkpointer.is_some() {
+            let (busy, log, copied): (i64, i64, i64) =
+                sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+                    .fetch_one(&self.pool)
+                    .await?;
+            if busy != 0 {
+                tracing::warn!(
+                    wal_frames = log,
+                    copied,
+                    "the last WAL checkpoint could not finish (a connection still reads); \
+                     the next start copies the rest"
+                );
+            } else {
+                tracing::info!(wal_frames = log, "WAL copied into the database file");
+            }
+        }
+        self.pool.close().await;
+        Ok(())
+    }
+}
 
 /// Copies the WAL back into an SQLite file, on a connection of its own, when woken.
 /// `PASSIVE`: it never waits for, nor blocks, the writer or the readers; it copies

@@ -132,7 +132,7 @@ impl SqlStore {
 
 /// Accept `sqlite://PATH`, `sqlite:PATH`, `postgres://…` and `postgresql://…`; SQLite
 /// files are created when missing.
-fn normalize_url(url: &str) -> anyhow::Result<(String, &'static str)> {
+pub(super) fn normalize_url(url: &str) -> anyhow::Result<(String, &'static str)> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         Ok((url.to_owned(), "postgres"))
     } else if let Some(rest) = url.strip_prefix("sqlite:") {
@@ -170,7 +170,7 @@ pub(super) fn writer_pragmas() -> String {
 /// The file of an `sqlite://PATH?…` URL, as sqlx names it (percent-decoded), so a
 /// connection of our own opens the very file sqlx's do; `None` for an in-memory
 /// database, which a second connection would not share.
-fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+pub(super) fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     let rest = url.strip_prefix("sqlite://")?;
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     let memory = path.is_empty() || path.starts_with(':') || query.contains("mode=memory");

@@ -26,6 +26,7 @@ mod api_tokens;
 mod approvals;
 mod attempts;
 mod audit;
+pub(super) mod backup;
 mod bulk;
 mod challenges;
 mod checkpoint;
@@ -109,6 +110,18 @@ impl Store for SqlStore {
         // writer connection (a busy login step holds it between its calls).
         sqlx::query("SELECT 1 AS ok").fetch_one(&self.reads).await?;
         Ok(())
+    }
+
+    async fn schema_version(&self) -> StoreResult<i64> {
+        let version: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(version) AS version FROM schema_migrations")
+                .fetch_one(&self.reads)
+                .await?;
+        Ok(version.unwrap_or(0))
+    }
+
+    async fn close(&self) -> StoreResult<()> {
+        self.close_pools().await
     }
 
     async fn masked_password_schemes(&self) -> StoreResult<(i64, i64)> {

@@ -19,6 +19,8 @@ pub struct TestServer {
     pub database_url: Option<String>,
     pub log_path: PathBuf,
     pub client: reqwest::Client,
+    /// The command line it was started with (for [`TestServer::restart`]).
+    args: Vec<String>,
 }
 
 impl Drop for TestServer {
@@ -94,20 +96,7 @@ impl TestServer {
             args.extend(RELAXED_SMS_LIMITS.iter().map(|a| a.to_string()));
         }
         args.extend(options.extra_args.iter().cloned());
-        let (child, log_path) = spawn_logged(&args, dir.path(), "server");
-        let creds_path = dir.path().join("dev-credentials.json");
-        let mut child = child;
-        wait_for("dev-credentials.json", Duration::from_secs(60), || {
-            if let Ok(Some(status)) = child.try_wait() {
-                panic!(
-                    "server exited early ({status}): {}",
-                    std::fs::read_to_string(&log_path).unwrap_or_default()
-                );
-            }
-            creds_path.exists()
-        })
-        .await;
-        let creds = Credentials::read(&creds_path);
+        let (child, log_path, creds) = spawn_dev(&args, dir.path()).await;
         Self {
             child,
             url: creds.server.clone(),
@@ -117,9 +106,64 @@ impl TestServer {
             database_url,
             log_path,
             client: reqwest::Client::new(),
+            args,
         }
     }
 
+    /// The server process's id (to signal it).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Wait for the process to exit by itself, up to `timeout`; `None` if it did not.
+    pub async fn wait_for_exit(&mut self, timeout: Duration) -> Option<std::process::ExitStatus> {
+        let start = Instant::now();
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            if start.elapsed() > timeout {
+                return None;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
+    /// Start the same server again on the same directory and database, once the old
+    /// process has exited (it is killed if it has not); its new address is `url`.
+    pub async fn restart(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let (child, log_path, creds) = spawn_dev(&self.args, self.dir.path()).await;
+        self.child = child;
+        self.log_path = log_path;
+        self.url = creds.server.clone();
+        self.creds = creds;
+    }
+}
+
+/// A dev server process, up once it says so (after writing `dev-credentials.json`,
+/// which a restart finds there already).
+async fn spawn_dev(args: &[String], dir: &Path) -> (Child, PathBuf, Credentials) {
+    let (mut child, log_path) = spawn_logged(args, dir, "server");
+    let creds_path = dir.join("dev-credentials.json");
+    wait_for(
+        "the dev server to be ready",
+        Duration::from_secs(60),
+        || {
+            let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!("server exited early ({status}): {log}");
+            }
+            log.contains("millectl dev server ready at ")
+        },
+    )
+    .await;
+    let creds = Credentials::read(&creds_path);
+    (child, log_path, creds)
+}
+
+impl TestServer {
     /// A second replica on the same database and pepper (not `--dev`).
     pub async fn replica(&self) -> Replica {
         self.replica_with(&[]).await
