@@ -223,6 +223,9 @@ _millectl() {
             millectl__subcmd__help__subcmd__server,backup)
                 cmd="millectl__subcmd__help__subcmd__server__subcmd__backup"
                 ;;
+            millectl__subcmd__help__subcmd__server,config)
+                cmd="millectl__subcmd__help__subcmd__server__subcmd__config"
+                ;;
             millectl__subcmd__help__subcmd__server,init-pepper)
                 cmd="millectl__subcmd__help__subcmd__server__subcmd__init__subcmd__pepper"
                 ;;
@@ -234,6 +237,9 @@ _millectl() {
                 ;;
             millectl__subcmd__help__subcmd__server,restore)
                 cmd="millectl__subcmd__help__subcmd__server__subcmd__restore"
+                ;;
+            millectl__subcmd__help__subcmd__server__subcmd__config,check)
+                cmd="millectl__subcmd__help__subcmd__server__subcmd__config__subcmd__check"
                 ;;
             millectl__subcmd__help__subcmd__server__subcmd__mask__subcmd__key,generate)
                 cmd="millectl__subcmd__help__subcmd__server__subcmd__mask__subcmd__key__subcmd__generate"
@@ -310,6 +316,9 @@ _millectl() {
             millectl__subcmd__server,backup)
                 cmd="millectl__subcmd__server__subcmd__backup"
                 ;;
+            millectl__subcmd__server,config)
+                cmd="millectl__subcmd__server__subcmd__config"
+                ;;
             millectl__subcmd__server,help)
                 cmd="millectl__subcmd__server__subcmd__help"
                 ;;
@@ -325,8 +334,23 @@ _millectl() {
             millectl__subcmd__server,restore)
                 cmd="millectl__subcmd__server__subcmd__restore"
                 ;;
+            millectl__subcmd__server__subcmd__config,check)
+                cmd="millectl__subcmd__server__subcmd__config__subcmd__check"
+                ;;
+            millectl__subcmd__server__subcmd__config,help)
+                cmd="millectl__subcmd__server__subcmd__config__subcmd__help"
+                ;;
+            millectl__subcmd__server__subcmd__config__subcmd__help,check)
+                cmd="millectl__subcmd__server__subcmd__config__subcmd__help__subcmd__check"
+                ;;
+            millectl__subcmd__server__subcmd__config__subcmd__help,help)
+                cmd="millectl__subcmd__server__subcmd__config__subcmd__help__subcmd__help"
+                ;;
             millectl__subcmd__server__subcmd__help,backup)
                 cmd="millectl__subcmd__server__subcmd__help__subcmd__backup"
+                ;;
+            millectl__subcmd__server__subcmd__help,config)
+                cmd="millectl__subcmd__server__subcmd__help__subcmd__config"
                 ;;
             millectl__subcmd__server__subcmd__help,help)
                 cmd="millectl__subcmd__server__subcmd__help__subcmd__help"
@@ -342,6 +366,9 @@ _millectl() {
                 ;;
             millectl__subcmd__server__subcmd__help,restore)
                 cmd="millectl__subcmd__server__subcmd__help__subcmd__restore"
+                ;;
+            millectl__subcmd__server__subcmd__help__subcmd__config,check)
+                cmd="millectl__subcmd__server__subcmd__help__subcmd__config__subcmd__check"
                 ;;
             millectl__subcmd__server__subcmd__help__subcmd__mask__subcmd__key,generate)
                 cmd="millectl__subcmd__server__subcmd__help__subcmd__mask__subcmd__key__subcmd__generate"
@@ -1770,7 +1797,7 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__help__subcmd__server)
-            opts="operator init-pepper mask-key backup restore"
+            opts="operator init-pepper mask-key backup restore config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1786,6 +1813,34 @@ _millectl() {
         millectl__subcmd__help__subcmd__server__subcmd__backup)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__server__subcmd__config)
+            opts="check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__help__subcmd__server__subcmd__config__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2494,12 +2549,20 @@ _millectl() {
             return 0
             ;;
         millectl__subcmd__server)
-            opts="-o -v -h --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-min-interval-secs --sms-per-hour --sms-budget-per-minute --open-challenges-per-login --sms-reuse-min-left-secs --sweep-interval-secs --login-attempts-retention --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --header-timeout-secs --body-timeout-secs --idle-timeout-secs --max-connections --max-connections-per-source --shutdown-timeout --management-listen --trusted-proxy --forwarded-header --argon2-concurrency --argon2-queue --argon2-queue-timeout-ms --login-starts-per-source-per-minute --login-starts-burst --login-checks-per-source-per-minute --login-checks-burst --masked-password-subsets --mask-key-pkcs11-module --mask-key-pkcs11-token --mask-key-pkcs11-key --mask-key-pkcs11-pin-file --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help operator init-pepper mask-key backup restore help"
+            opts="-o -v -h --config --log-format --listen --database --pepper-file --tls-cert --tls-key --insecure-http --lockout-limit --require-reason --operator-idle-minutes --operator-max-hours --user-idle-seconds --bulk-concurrency --phone-change-hold-hours --sms-min-interval-secs --sms-per-hour --sms-budget-per-minute --open-challenges-per-login --sms-reuse-min-left-secs --sweep-interval-secs --login-attempts-retention --token-transport-key-file --sms-webhook-url --sms-webhook-token-file --dev --seed-users --data-dir --header-timeout-secs --body-timeout-secs --idle-timeout-secs --max-connections --max-connections-per-source --shutdown-timeout --management-listen --trusted-proxy --forwarded-header --argon2-concurrency --argon2-queue --argon2-queue-timeout-ms --login-starts-per-source-per-minute --login-starts-burst --login-checks-per-source-per-minute --login-checks-burst --masked-password-subsets --mask-key-pkcs11-module --mask-key-pkcs11-token --mask-key-pkcs11-key --mask-key-pkcs11-pin-file --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help operator init-pepper mask-key backup restore config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "json text" -- "${cur}"))
+                    return 0
+                    ;;
                 --listen)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2749,8 +2812,126 @@ _millectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        millectl__subcmd__server__subcmd__config)
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__config__subcmd__check)
+            opts="-o -v -h --server --profile --output --no-color --columns --utc --verbose --jq --no-pager --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__config__subcmd__help)
+            opts="check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__config__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         millectl__subcmd__server__subcmd__help)
-            opts="operator init-pepper mask-key backup restore help"
+            opts="operator init-pepper mask-key backup restore config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2766,6 +2947,34 @@ _millectl() {
         millectl__subcmd__server__subcmd__help__subcmd__backup)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__help__subcmd__config)
+            opts="check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        millectl__subcmd__server__subcmd__help__subcmd__config__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -899,6 +899,8 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'millectl;server'= {
+            cand --config 'Read the settings from this TOML file: each key a flag''s long name, e.g. `listen = "0.0.0.0:8443"`, `trusted-proxy = ["10.0.0.0/8"]`. Flags and their environment variables take precedence; secrets only by file or environment'
+            cand --log-format 'Log format: one JSON object per line (the default when stderr is not a terminal), or text (the default on a terminal). One line per request; colours only on a terminal'
             cand --listen 'Address to listen on. Plain HTTP only on loopback unless --insecure-http'
             cand --database 'Database URL: sqlite://PATH (default: a file in the user''s data dir) or postgres://USER@HOST/DB'
             cand --pepper-file 'File holding the pepper (64 hex characters); or set MILLECTL_PEPPER'
@@ -964,6 +966,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand mask-key 'Manage the masked-password key in a PKCS#11 token'
             cand backup 'Copy an SQLite database to OUT, consistently, while the server runs'
             cand restore 'Put a backup back as the SQLite database; stop the server first'
+            cand config 'Check a config file (`server --config FILE`) without starting the server'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;server;operator'= {
@@ -1144,12 +1147,53 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'millectl;server;config'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
+            cand -o 'Output format: a table for people (wide: every column), json or csv for scripts'
+            cand --output 'Output format: a table for people (wide: every column), json or csv for scripts'
+            cand --columns 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand --utc 'Times in tables in UTC rather than the system''s zone (also TZ=UTC)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --no-pager 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand check 'Check every key and value of a config file; prints `FILE: ok`, or the first problem (exit 7)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;server;config;check'= {
+            cand --server 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]'
+            cand --profile 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it'
+            cand -o 'Output format: a table for people (wide: every column), json or csv for scripts'
+            cand --output 'Output format: a table for people (wide: every column), json or csv for scripts'
+            cand --columns 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line'
+            cand --no-color 'No colors (also NO_COLOR=1)'
+            cand --utc 'Times in tables in UTC rather than the system''s zone (also TZ=UTC)'
+            cand -v 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --verbose 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret'
+            cand --no-pager 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'millectl;server;config;help'= {
+            cand check 'Check every key and value of a config file; prints `FILE: ok`, or the first problem (exit 7)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'millectl;server;config;help;check'= {
+        }
+        &'millectl;server;config;help;help'= {
+        }
         &'millectl;server;help'= {
             cand operator 'Manage HelpDesk operators directly in the database (bootstrap)'
             cand init-pepper 'Write a new random pepper to a file (mode 0600)'
             cand mask-key 'Manage the masked-password key in a PKCS#11 token'
             cand backup 'Copy an SQLite database to OUT, consistently, while the server runs'
             cand restore 'Put a backup back as the SQLite database; stop the server first'
+            cand config 'Check a config file (`server --config FILE`) without starting the server'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'millectl;server;help;operator'= {
@@ -1173,6 +1217,11 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;server;help;backup'= {
         }
         &'millectl;server;help;restore'= {
+        }
+        &'millectl;server;help;config'= {
+            cand check 'Check every key and value of a config file; prints `FILE: ok`, or the first problem (exit 7)'
+        }
+        &'millectl;server;help;config;check'= {
         }
         &'millectl;server;help;help'= {
         }
@@ -1309,6 +1358,7 @@ set edit:completion:arg-completer[millectl] = {|@words|
             cand mask-key 'Manage the masked-password key in a PKCS#11 token'
             cand backup 'Copy an SQLite database to OUT, consistently, while the server runs'
             cand restore 'Put a backup back as the SQLite database; stop the server first'
+            cand config 'Check a config file (`server --config FILE`) without starting the server'
         }
         &'millectl;help;server;operator'= {
             cand add 'Create an operator; prints the temporary password and token seed once'
@@ -1331,6 +1381,11 @@ set edit:completion:arg-completer[millectl] = {|@words|
         &'millectl;help;server;backup'= {
         }
         &'millectl;help;server;restore'= {
+        }
+        &'millectl;help;server;config'= {
+            cand check 'Check every key and value of a config file; prints `FILE: ok`, or the first problem (exit 7)'
+        }
+        &'millectl;help;server;config;check'= {
         }
         &'millectl;help;help'= {
         }

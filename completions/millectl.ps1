@@ -980,6 +980,8 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;server' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read the settings from this TOML file: each key a flag''s long name, e.g. `listen = "0.0.0.0:8443"`, `trusted-proxy = ["10.0.0.0/8"]`. Flags and their environment variables take precedence; secrets only by file or environment')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format: one JSON object per line (the default when stderr is not a terminal), or text (the default on a terminal). One line per request; colours only on a terminal')
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on. Plain HTTP only on loopback unless --insecure-http')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Database URL: sqlite://PATH (default: a file in the user''s data dir) or postgres://USER@HOST/DB')
             [CompletionResult]::new('--pepper-file', '--pepper-file', [CompletionResultType]::ParameterName, 'File holding the pepper (64 hex characters); or set MILLECTL_PEPPER')
@@ -1045,6 +1047,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('mask-key', 'mask-key', [CompletionResultType]::ParameterValue, 'Manage the masked-password key in a PKCS#11 token')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy an SQLite database to OUT, consistently, while the server runs')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a backup back as the SQLite database; stop the server first')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check a config file (`server --config FILE`) without starting the server')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1243,12 +1246,58 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'millectl;server;config' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people (wide: every column), json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people (wide: every column), json or csv for scripts')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Times in tables in UTC rather than the system''s zone (also TZ=UTC)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check every key and value of a config file; prints `FILE: ok`, or the first problem (exit 7)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'millectl;server;config;check' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The auth API''s URL, e.g. https://auth.bank.example [default: from the profile, else http://127.0.0.1:7070]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile of the config file (server and stored session) [default: the one `config use` chose, else default]. A name that is not known is refused (exit 7), except by `login` and `config set`, which create it')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: a table for people (wide: every column), json or csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: a table for people (wide: every column), json or csv for scripts')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Only these columns, by key, in this order (e.g. login,status,last_login_at): tables, piped text and csv. The keys are the csv and piped headers')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies -o json); strings print raw, other values as compact JSON, one result per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colors (also NO_COLOR=1)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Times in tables in UTC rather than the system''s zone (also TZ=UTC)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail: request ids and HTTP status on stderr (-vv: debug logs). Never shows a secret')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print lists straight to the terminal, not through $PAGER (also MILLECTL_PAGER= or PAGER=cat)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'millectl;server;config;help' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check every key and value of a config file; prints `FILE: ok`, or the first problem (exit 7)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'millectl;server;config;help;check' {
+            break
+        }
+        'millectl;server;config;help;help' {
+            break
+        }
         'millectl;server;help' {
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Manage HelpDesk operators directly in the database (bootstrap)')
             [CompletionResult]::new('init-pepper', 'init-pepper', [CompletionResultType]::ParameterValue, 'Write a new random pepper to a file (mode 0600)')
             [CompletionResult]::new('mask-key', 'mask-key', [CompletionResultType]::ParameterValue, 'Manage the masked-password key in a PKCS#11 token')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy an SQLite database to OUT, consistently, while the server runs')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a backup back as the SQLite database; stop the server first')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check a config file (`server --config FILE`) without starting the server')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1281,6 +1330,13 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;server;help;restore' {
+            break
+        }
+        'millectl;server;help;config' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check every key and value of a config file; prints `FILE: ok`, or the first problem (exit 7)')
+            break
+        }
+        'millectl;server;help;config;check' {
             break
         }
         'millectl;server;help;help' {
@@ -1461,6 +1517,7 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             [CompletionResult]::new('mask-key', 'mask-key', [CompletionResultType]::ParameterValue, 'Manage the masked-password key in a PKCS#11 token')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy an SQLite database to OUT, consistently, while the server runs')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a backup back as the SQLite database; stop the server first')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Check a config file (`server --config FILE`) without starting the server')
             break
         }
         'millectl;help;server;operator' {
@@ -1492,6 +1549,13 @@ Register-ArgumentCompleter -Native -CommandName 'millectl' -ScriptBlock {
             break
         }
         'millectl;help;server;restore' {
+            break
+        }
+        'millectl;help;server;config' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check every key and value of a config file; prints `FILE: ok`, or the first problem (exit 7)')
+            break
+        }
+        'millectl;help;server;config;check' {
             break
         }
         'millectl;help;help' {

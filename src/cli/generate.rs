@@ -64,15 +64,18 @@ const SHELLS: [(Shell, &str); 5] = [
 /// The definition as the generators see it: built (globals propagated, subcommands
 /// named `millectl-user-show`), without the implicit `help` subcommand.
 fn command() -> clap::Command {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
-    cmd.build();
-    cmd
+    super::built(Cli::command().disable_help_subcommand(true))
 }
 
 pub fn completions(args: CompletionsArgs) -> anyhow::Result<()> {
     // Into a buffer first: clap_complete panics when its writer fails (a closed pipe).
     let mut text = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), BIN, &mut text);
+    clap_complete::generate(
+        args.shell,
+        &mut super::built(Cli::command()),
+        BIN,
+        &mut text,
+    );
     print(&text)
 }
 
@@ -107,7 +110,7 @@ pub fn generate_assets(args: GenerateAssetsArgs) -> anyhow::Result<()> {
         .with_context(|| format!("cannot create {}", completions_dir.display()))?;
     for (shell, file) in SHELLS {
         let mut text = Vec::new();
-        clap_complete::generate(shell, &mut Cli::command(), BIN, &mut text);
+        clap_complete::generate(shell, &mut super::built(Cli::command()), BIN, &mut text);
         write(&completions_dir.join(file), &text)?;
     }
     // A script under an old name (`millectl.zsh`, never loaded by zsh) would be

@@ -17,6 +17,7 @@ mod fixes;
 mod formats;
 mod generate;
 mod import;
+mod logs;
 mod origin;
 mod pages;
 mod secret_env;
@@ -101,6 +102,37 @@ pub struct GlobalArgs {
     pub no_pager: bool,
 }
 
+/// The client's flags: global on [`Cli`], so clap gives them to every command, but
+/// they mean nothing to `millectl server` and its subcommands, whose help would list
+/// them above the server's own. (`-v` stays: it sets the server's log level too.)
+#[cfg(feature = "server")]
+const CLIENT_FLAGS: &[&str] = &[
+    "server", "profile", "output", "no_color", "columns", "utc", "jq", "no_pager",
+];
+
+/// The definition as it is parsed, helped and generated from: built (the global flags
+/// handed down to every command), then the client's flags hidden under `server`.
+pub(crate) fn built(mut command: clap::Command) -> clap::Command {
+    command.build();
+    // In place: `mut_subcommand` would move `server` after `help` in the listing.
+    #[cfg(feature = "server")]
+    let command = command.mut_subcommands(|sub| match sub.get_name() {
+        "server" => without_client_flags(sub),
+        _ => sub,
+    });
+    command
+}
+
+#[cfg(feature = "server")]
+fn without_client_flags(command: clap::Command) -> clap::Command {
+    command
+        .mut_args(|arg| {
+            let hide = arg.is_hide_set() || CLIENT_FLAGS.contains(&arg.get_id().as_str());
+            arg.hide(hide)
+        })
+        .mut_subcommands(without_client_flags)
+}
+
 fn parse_server_url(text: &str) -> Result<reqwest::Url, String> {
     let url = reqwest::Url::parse(text)
         .map_err(|e| format!("not a URL ({e}); e.g. http://127.0.0.1:7070"))?;
@@ -162,29 +194,61 @@ pub enum Command {
 /// Parse argv, run, print the error once, map it to an exit code.
 pub fn main() -> ExitCode {
     secret_env::take_all();
-    let cli = match Cli::try_parse() {
+    let cli = match parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
-        Err(err) => return ExitCode::from(clap_error::report(&err)),
+        Err(Unparsed::Clap(err)) => return ExitCode::from(clap_error::report(&err)),
+        Err(Unparsed::Config(err)) => return report(&err),
     };
-    init_tracing(cli.global.verbose, cli.command.is_demo());
+    logs::init(
+        cli.global.verbose,
+        cli.command.is_demo(),
+        cli.command.log_format(),
+    );
     match run(cli) {
         Ok(code) => code,
         // The reader of our stdout is gone (`| head -1`): done, silently.
         Err(err) if exit::is_broken_pipe(&err) => ExitCode::SUCCESS,
         // Ctrl-C cut a prompt's read: the same one line as the Ctrl-C watcher.
         Err(err) if exit::is_interrupted(&err) => exit::interrupted(),
-        Err(err) => {
-            let (code, hint) = match err.downcast_ref::<crate::output::jq::JqError>() {
-                Some(_) => (errors::INVALID_INPUT, None),
-                None => errors::classify(&err),
-            };
-            eprintln!("millectl: error: {err:#}");
-            if let Some(hint) = hint {
-                eprintln!("hint: {hint}");
-            }
-            ExitCode::from(code)
-        }
+        Err(err) => report(&err),
     }
+}
+
+/// Why argv did not become a [`Cli`]: clap's own errors print as clap words them
+/// (`clap_error`); a server config file's as every other error.
+enum Unparsed {
+    Clap(clap::Error),
+    Config(anyhow::Error),
+}
+
+/// argv as clap reads it; for `millectl server` with a config file (`--config`,
+/// `MILLECTL_CONFIG`), argv with the file's settings added (`server::config_file`).
+fn parse(argv: Vec<std::ffi::OsString>) -> Result<Cli, Unparsed> {
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = built(Cli::command())
+        .try_get_matches_from(&argv)
+        .map_err(Unparsed::Clap)?;
+    #[cfg(feature = "server")]
+    let matches = match server::with_config_file(&matches, &argv)
+        .map_err(|err| Unparsed::Config(err.into()))?
+    {
+        Some(matches) => matches,
+        None => matches,
+    };
+    Cli::from_arg_matches(&matches).map_err(Unparsed::Clap)
+}
+
+/// Print an error once, with its hint, and say which exit code it means.
+fn report(err: &anyhow::Error) -> ExitCode {
+    let (code, hint) = match err.downcast_ref::<crate::output::jq::JqError>() {
+        Some(_) => (errors::INVALID_INPUT, None),
+        None => errors::classify(err),
+    };
+    eprintln!("millectl: error: {err:#}");
+    if let Some(hint) = hint {
+        eprintln!("hint: {hint}");
+    }
+    ExitCode::from(code)
 }
 
 impl Command {
@@ -208,6 +272,16 @@ impl Command {
         matches!(self, Command::Phone(users::PhoneCommand::Import(_)))
     }
 
+    /// The log format `millectl server` asked for (or its default); `None` for every
+    /// other command, which logs text.
+    fn log_format(&self) -> Option<logs::LogFormat> {
+        #[cfg(feature = "server")]
+        if let Command::Server(args) = self {
+            return args.log_format();
+        }
+        None
+    }
+
     /// The demo runs a server in this process; its info logs would drown the tour.
     fn is_demo(&self) -> bool {
         #[cfg(feature = "server")]
@@ -216,20 +290,6 @@ impl Command {
         }
         false
     }
-}
-
-fn init_tracing(verbose: u8, demo: bool) {
-    let default = match verbose {
-        0 if demo => "warn",
-        0 | 1 => "millectl=info,tower_http=warn,warn",
-        _ => "millectl=debug,tower_http=info,info",
-    };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("MILLECTL_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

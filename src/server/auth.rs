@@ -19,6 +19,7 @@ use crate::domain::display_text::Reason;
 use crate::domain::policy::{self, Action, Denied, OperatorRole, Principal, Target};
 use crate::store::{now_millis, AuditEntry, UserKind};
 
+use super::access_log::{ActorKind, ActorSlot};
 use super::error::{ApiError, ApiResult};
 use super::state::AppState;
 
@@ -77,6 +78,17 @@ impl FromRequestParts<AppState> for Auth {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Self> {
+        let auth = Self::authenticate(parts, state).await?;
+        // The request's log line says what kind of caller it was (`access_log`).
+        if let Some(slot) = parts.extensions.get::<ActorSlot>() {
+            slot.set(ActorKind::of(&auth.principal));
+        }
+        Ok(auth)
+    }
+}
+
+impl Auth {
+    async fn authenticate(parts: &Parts, state: &AppState) -> ApiResult<Self> {
         let request_id = request_id_of(parts);
         let unauthenticated = || {
             ApiError::new(

@@ -13,6 +13,7 @@
 //! the API's connection cap is full. It serves no credential and no personal data, so
 //! it is plain HTTP wherever it is bound.
 
+pub mod access_log;
 pub mod auth;
 pub mod backup;
 pub mod bootstrap;
@@ -84,6 +85,7 @@ pub fn app(state: AppState) -> Router {
                     state,
                     client_ip::resolve,
                 ))
+                .layer(axum::middleware::from_fn(access_log::log_request))
                 .layer(TraceLayer::new_for_http().make_span_with(request_span))
                 .layer(axum::middleware::from_fn(problem_instance)),
         )

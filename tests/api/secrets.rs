@@ -1,6 +1,7 @@
-//! R12: no secret used in a run reaches the server log or the audit (through the API
-//! or read straight from the database), nor the raw SQLite file; the files of secrets
-//! the dev server writes are private to their owner.
+//! R12: no secret used in a run reaches the server log (text or JSON, request lines
+//! included) or the audit (through the API or read straight from the database), nor
+//! the raw SQLite file; the files of secrets the dev server writes are private to
+//! their owner.
 
 use millectl::api::{
     ApiTokenCreated, AuthTool, Challenge, CompleteLogin, CreateApiToken, Flow, Scope,
@@ -90,8 +91,47 @@ async fn set_password(
 }
 
 #[tokio::test]
-async fn no_secret_of_a_full_run_reaches_the_log_or_the_audit() {
-    on_every_db(async |server| {
+async fn no_secret_of_a_full_run_reaches_the_text_log_or_the_audit() {
+    full_run_keeps_every_secret_out("text").await;
+}
+
+/// The same run logged as JSON (`--log-format json`, production's default): scanned as
+/// written, and with every string in it unescaped, so a secret with a `"` or `\` in it
+/// cannot hide behind JSON's escapes.
+#[tokio::test]
+async fn no_secret_of_a_full_run_reaches_the_json_log() {
+    full_run_keeps_every_secret_out("json").await;
+}
+
+/// Every string of every JSON line of `log`, one per line; lines that are not JSON
+/// (what the dev server prints on stdout) are left out.
+fn json_strings(log: &str) -> String {
+    fn walk(value: &serde_json::Value, out: &mut String) {
+        match value {
+            serde_json::Value::String(text) => {
+                out.push_str(text);
+                out.push('\n');
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| {
+                out.push_str(k);
+                out.push('\n');
+                walk(v, out);
+            }),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    for line in log.lines() {
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(line) {
+            walk(&value, &mut out);
+        }
+    }
+    out
+}
+
+async fn full_run_keeps_every_secret_out(log_format: &str) {
+    on_every_db_with(&["--log-format", log_format], async |server| {
         let mut secrets = Secrets::default();
         let pepper = std::fs::read_to_string(server.dir.path().join("pepper")).expect("pepper");
         secrets.add("pepper", pepper.trim());
@@ -223,6 +263,18 @@ async fn no_secret_of_a_full_run_reaches_the_log_or_the_audit() {
             Vec::<String>::new(),
             "secrets in the server log"
         );
+        if log_format == "json" {
+            let strings = json_strings(&log);
+            assert!(
+                strings.contains("/v1/companies/{millekod}/users/{login}/unblock"),
+                "request lines in the JSON log: {log}"
+            );
+            assert_eq!(
+                secrets.found_in(&strings),
+                Vec::<String>::new(),
+                "secrets in the JSON log's strings"
+            );
+        }
 
         let audit = server.audit_records("").await;
         assert!(audit

@@ -81,6 +81,9 @@ fn spawn_server(dir: &std::path::Path, listen: &str, extra: &[&str]) -> Child {
         .args(relaxed)
         .args(extra)
         .env_remove("MILLECTL_PEPPER")
+        .env_remove("MILLECTL_CONFIG")
+        // Text, as the tests read it (a file would get JSON).
+        .env("MILLECTL_LOG_FORMAT", "text")
         .stdin(Stdio::null())
         .stdout(log.try_clone().expect("log"))
         .stderr(log)

@@ -18,6 +18,7 @@ use crate::server::mask_key;
 use crate::server::options::MaskKeyOptions;
 use crate::server::secrets_file::init_pepper;
 
+use super::config_file::ConfigFile;
 use super::options::{backup_error, secret_source, start_error};
 
 #[derive(Debug, Subcommand)]
@@ -66,6 +67,19 @@ pub enum ServerCommand {
         /// server's later writes are lost, and it must be stopped at once.
         #[arg(long)]
         force: bool,
+    },
+    /// Check a config file (`server --config FILE`) without starting the server.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Check every key and value of a config file; prints `FILE: ok`, or the first
+    /// problem (exit 7).
+    Check {
+        /// The TOML file.
+        file: PathBuf,
     },
 }
 
@@ -147,6 +161,12 @@ pub enum OperatorCommand {
 
 pub async fn run(command: ServerCommand) -> anyhow::Result<ExitCode> {
     match command {
+        ServerCommand::Config(ConfigCommand::Check { file }) => {
+            let config = ConfigFile::read(&file)?;
+            config.check(true)?;
+            writeln!(std::io::stdout().lock(), "{}: ok", config.path().display())?;
+            Ok(ExitCode::SUCCESS)
+        }
         ServerCommand::InitPepper { path } => {
             init_pepper(&path)?;
             eprintln!(

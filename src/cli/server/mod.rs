@@ -4,6 +4,7 @@
 //! (`server::start`, `server::dev::start`), so this module only prints.
 
 mod commands;
+mod config_file;
 mod options;
 
 use std::io::Write;
@@ -12,12 +13,15 @@ use std::num::NonZeroU32;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
+use clap::{ArgMatches, Args};
 
+use crate::cli::errors::CliError;
+use crate::cli::logs::LogFormat;
 use crate::server::dev::{self, DevOptions, DevServer};
 use crate::server::options::{ForwardedHeader, ServerOptions, TrustedNet};
 
 use self::commands::ServerCommand;
+use self::config_file::ConfigFile;
 use self::options::{server_options, start_error};
 
 #[derive(Debug, Args)]
@@ -25,6 +29,18 @@ use self::options::{server_options, start_error};
 pub struct ServerArgs {
     #[command(subcommand)]
     pub command: Option<ServerCommand>,
+
+    /// Read the settings from this TOML file: each key a flag's long name, e.g.
+    /// `listen = "0.0.0.0:8443"`, `trusted-proxy = ["10.0.0.0/8"]`. Flags and their
+    /// environment variables take precedence; secrets only by file or environment.
+    #[arg(long, value_name = "FILE", env = "MILLECTL_CONFIG")]
+    pub config: Option<PathBuf>,
+
+    /// Log format: one JSON object per line (the default when stderr is not a
+    /// terminal), or text (the default on a terminal). One line per request; colours
+    /// only on a terminal.
+    #[arg(long, value_enum, value_name = "FORMAT", env = "MILLECTL_LOG_FORMAT")]
+    pub log_format: Option<LogFormat>,
 
     /// Address to listen on. Plain HTTP only on loopback unless --insecure-http.
     #[arg(long, default_value = "127.0.0.1:7070", env = "MILLECTL_LISTEN")]
@@ -273,6 +289,37 @@ pub struct ServerArgs {
         requires = "mask_key_pkcs11_module"
     )]
     pub mask_key_pkcs11_pin_file: Option<PathBuf>,
+}
+
+impl ServerArgs {
+    /// How the server logs (`None`: a subcommand, which logs as the client does).
+    pub fn log_format(&self) -> Option<LogFormat> {
+        match self.command {
+            Some(_) => None,
+            None => Some(self.log_format.unwrap_or_else(LogFormat::for_stderr)),
+        }
+    }
+}
+
+/// argv's matches with the settings of the config file added, when `millectl server`
+/// (not one of its subcommands) is given one; `None` otherwise.
+pub fn with_config_file(
+    matches: &ArgMatches,
+    argv: &[std::ffi::OsString],
+) -> Result<Option<ArgMatches>, CliError> {
+    let Some(("server", server)) = matches.subcommand() else {
+        return Ok(None);
+    };
+    if server.subcommand().is_some() {
+        return Ok(None);
+    }
+    let Some(path) = server.get_one::<PathBuf>("config") else {
+        return Ok(None);
+    };
+    let file = ConfigFile::read(path)?;
+    // Every value is checked, also those a flag or variable overrides today.
+    file.check(false)?;
+    file.merged(argv, server).map(Some)
 }
 
 pub async fn run(args: ServerArgs) -> anyhow::Result<ExitCode> {

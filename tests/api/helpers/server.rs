@@ -246,9 +246,13 @@ fn spawn_logged_with_env(
 ) -> (Child, PathBuf) {
     let log_path = dir.join(format!("{name}-{}.log", uuid::Uuid::new_v4().simple()));
     let log = std::fs::File::create(&log_path).expect("log file");
+    // Text logs (a file would get JSON), which the tests read `key=value` by
+    // `key=value`; the tests of the formats (`logs.rs`) say `--log-format`.
     let child = Command::new(bin())
         .args(args)
         .env("MILLECTL_LOG", "millectl=debug,tower_http=debug,info")
+        .env("MILLECTL_LOG_FORMAT", "text")
+        .env_remove("MILLECTL_CONFIG")
         .env_remove("MILLECTL_PEPPER")
         .env_remove("MILLECTL_PKCS11_PIN")
         .envs(env.iter().copied())
@@ -313,6 +317,8 @@ pub fn millectl() -> assert_cmd::Command {
         "MILLECTL_PEPPER",
         "MILLECTL_PKCS11_PIN",
         "MILLECTL_SMS_WEBHOOK_URL",
+        "MILLECTL_CONFIG",
+        "MILLECTL_LOG_FORMAT",
     ] {
         cmd.env_remove(var);
     }
@@ -363,7 +369,7 @@ impl TestServer {
     }
 }
 
-/// The text without terminal colour codes (the server's log is coloured).
+/// The text without terminal colour codes (older servers coloured their log files).
 pub fn strip_ansi(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
