@@ -22,6 +22,7 @@ mod login;
 mod masked_passwords;
 mod meta;
 mod one_time_codes;
+mod openapi_contract;
 mod operators;
 mod overload;
 mod password_reset;
