@@ -10,7 +10,8 @@
 //! | any                       | 500, 503   | a failure of ours; the database busy or down    |
 //! | asks for a bearer token   | 401        | the `Auth` extractor: no, unknown or ended token |
 //! | has path or query params  | 400        | `Path`/`Query` rejections (`invalid_input`)     |
-//! | reads a JSON body         | 400, 415   | `Json` rejections                               |
+//! | reads a JSON body         | 400        | `Json` rejections, or its own parse             |
+//! | requires a JSON body      | 415        | the `Json` extractor's content-type check       |
 //! | reads any body            | 408, 413   | the body timeout, `MAX_BODY_BYTES`              |
 //!
 //! and every error answer, listed here or by the route, is declared as what the server
@@ -69,10 +70,18 @@ fn add_shared(operation: &mut Operation) {
     }
     let body = operation.request_body.as_ref();
     if body.is_some_and(|body| body.content.contains_key("application/json")) {
-        shared.extend([
-            (400, "The body is not JSON, misses a member, has an unknown one or one of the wrong type (`malformed_request`)."),
-            (415, "The body is not sent as `Content-Type: application/json` (`unsupported_media_type`)."),
-        ]);
+        shared.push((400, "The body is not JSON, misses a member, has an unknown one or one of the wrong type (`malformed_request`)."));
+    }
+    // A required JSON body goes through the `Json` extractor, which checks the content
+    // type; an optional one (`DELETE /v1/api-tokens/{id}`) is read as bytes.
+    if body.is_some_and(|body| {
+        body.content.contains_key("application/json")
+            && matches!(body.required, Some(utoipa::openapi::Required::True))
+    }) {
+        shared.push((
+            415,
+            "The body is not sent as `Content-Type: application/json` (`unsupported_media_type`).",
+        ));
     }
     if body.is_some() {
         shared.extend([
