@@ -12,12 +12,14 @@ use super::{Login, MilleKod};
 /// Options of `GET /v1/companies/{millekod}/users/{login}/history`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct HistoryQuery {
     /// RFC 3339 time; only entries at or after it.
     #[serde(default, with = "crate::api::timestamp::option")]
     #[param(value_type = Option<String>)]
     pub since: Option<OffsetDateTime>,
     /// At most this many entries, newest first (1..=1000, default 50).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<u32>,
 }
 

@@ -12,6 +12,7 @@ use super::UserView;
 #[serde(deny_unknown_fields)]
 pub struct ResendRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
 }
 

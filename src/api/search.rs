@@ -22,6 +22,7 @@ pub const MAX_PAGE: u32 = 1000;
 /// whole MilleKod finds.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct UserSearchQuery {
     /// What the caller said: `jkowal`, `wojcik`, `678` / `…678` (at least 3 digits), or
     /// `12345678`. At most 100 characters.
@@ -37,6 +38,7 @@ pub struct UserSearchQuery {
     pub tool: Option<AuthTool>,
     /// Users per page, 1..=1000 (default 50).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<u32>,
     /// `next_cursor` of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -15,6 +15,7 @@ use super::UserStatus;
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SuspendRequest {
+    #[schema(min_length = 1, max_length = 200)]
     pub reason: String,
 }
 
@@ -25,6 +26,7 @@ pub struct SuspendRequest {
 #[serde(deny_unknown_fields)]
 pub struct ReleaseRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
 }
 

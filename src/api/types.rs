@@ -152,6 +152,7 @@ pub struct UserList {
 /// Filters and paging of `GET /v1/companies/{millekod}/users`, by login.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct ListUsersQuery {
     /// Only users in these statuses, comma-separated, e.g. `blocked` or
     /// `blocked,awaiting_new_password`.
@@ -163,6 +164,7 @@ pub struct ListUsersQuery {
     /// Users per page, 1..=1000 (default 1000, so a company of up to 1000 users
     /// comes in one page as before paging existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<u32>,
     /// `next_cursor` of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -172,6 +174,7 @@ pub struct ListUsersQuery {
 /// Options of `GET /v1/companies/{millekod}/users/{login}`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct ShowUserQuery {
     /// Show the whole phone number (audited).
     #[serde(default)]
@@ -184,6 +187,7 @@ pub struct ShowUserQuery {
 pub struct UnblockRequest {
     pub mode: UnblockMode,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
     /// Change nothing: authorised and refused exactly as the unblock, audited under
     /// `user.unblock` with the detail `dry run: <mode>`, the answer is the user as they
@@ -197,6 +201,7 @@ pub struct UnblockRequest {
 #[serde(deny_unknown_fields)]
 pub struct PasswordResetRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
     /// Change nothing: authorised and refused exactly as the change, audited under
     /// `user.password_reset` with the detail `dry run`; the answer is the user as they
@@ -238,6 +243,7 @@ pub struct ApprovalList {
 #[serde(deny_unknown_fields)]
 pub struct ApproveRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
 }
 
@@ -254,8 +260,10 @@ pub struct OperatorView {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetPhoneRequest {
+    #[schema(min_length = 1, max_length = 64)]
     pub phone: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
 }
 
@@ -265,6 +273,7 @@ pub struct SetPhoneRequest {
 pub struct SetPasswordMaskingRequest {
     pub enabled: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
 }
 
@@ -273,8 +282,10 @@ pub struct SetPasswordMaskingRequest {
 #[serde(deny_unknown_fields)]
 pub struct CreateCompany {
     pub millekod: MilleKod,
+    #[schema(min_length = 1, max_length = 100)]
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
 }
 
@@ -289,11 +300,14 @@ pub struct CompanyView {
 #[serde(deny_unknown_fields)]
 pub struct CreateUser {
     pub login: Login,
+    #[schema(min_length = 1, max_length = 100)]
     pub name: String,
     pub auth_tool: AuthTool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 64)]
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
 }
 
@@ -302,6 +316,7 @@ pub struct CreateUser {
 #[serde(deny_unknown_fields)]
 pub struct IssueEnvelope {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
 }
 
@@ -317,8 +332,10 @@ pub struct UserCreated {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssignToken {
+    #[schema(min_length = 1, max_length = 32)]
     pub serial: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
 }
 
@@ -348,6 +365,7 @@ impl WithdrawnBecause {
 pub struct WithdrawToken {
     pub because: WithdrawnBecause,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
 }
 
@@ -370,12 +388,16 @@ pub struct TokenInventory {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateApiToken {
+    #[schema(min_length = 1, max_length = 100)]
     pub name: String,
+    #[schema(min_items = 1)]
     pub scopes: Vec<Scope>,
     /// Lifetime in seconds; default 30 days, at most 365 days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 60, maximum = 31536000)]
     pub expires_in_s: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
 }
 
@@ -410,6 +432,7 @@ pub struct ApiTokenList {
 #[serde(deny_unknown_fields)]
 pub struct ReasonBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
 }
 
@@ -479,6 +502,7 @@ pub struct AuditQuery {
     #[param(value_type = Option<String>)]
     pub until: Option<OffsetDateTime>,
     /// At most this many records in this page, newest first (1..=1000, default 100).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<u32>,
     /// `next_cursor` of the previous page: the records older than its last one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -535,6 +559,7 @@ pub const MAX_PHONE_CHANGES_BODY_BYTES: usize = 2 * 1024 * 1024;
 pub struct PhoneChangeRow {
     pub millekod: String,
     pub login: String,
+    #[schema(min_length = 1, max_length = 64)]
     pub phone: String,
     /// Compare-and-set: change only if the current number is this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -546,8 +571,10 @@ pub struct PhoneChangeRow {
 #[serde(deny_unknown_fields)]
 pub struct PhoneChangeBatch {
     /// The migration this chunk belongs to; kept in every audit record.
+    #[schema(min_length = 1, max_length = 64, pattern = "^[A-Za-z0-9._:-]{1,64}$")]
     pub batch_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
     pub reason: Option<String>,
     /// Report what would happen; change nothing.
     #[serde(default)]
@@ -556,6 +583,7 @@ pub struct PhoneChangeBatch {
     /// `reason`, and every row's audit record says the old number was not told.
     #[serde(default = "notify_old_default")]
     pub notify_old: bool,
+    #[schema(min_items = 1, max_items = 5000)]
     pub changes: Vec<PhoneChangeRow>,
 }
 

@@ -78,7 +78,7 @@ impl Login {
 const ECHOED_CHARS: usize = 40;
 
 macro_rules! string_newtype_impls {
-    ($ty:ident) => {
+    ($ty:ident, $min:expr, $max:expr, $pattern:expr, $example:expr) => {
         impl fmt::Display for $ty {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(&self.0)
@@ -99,9 +99,16 @@ macro_rules! string_newtype_impls {
             }
         }
 
+        /// A string with the rule `parse` enforces, so the OpenAPI document states it.
         impl utoipa::PartialSchema for $ty {
             fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-                String::schema()
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .min_length(Some($min))
+                    .max_length(Some($max))
+                    .pattern(Some($pattern))
+                    .examples([$example])
+                    .into()
             }
         }
 
@@ -109,8 +116,21 @@ macro_rules! string_newtype_impls {
     };
 }
 
-string_newtype_impls!(MilleKod);
-string_newtype_impls!(Login);
+string_newtype_impls!(
+    MilleKod,
+    MILLEKOD_DIGITS,
+    MILLEKOD_DIGITS,
+    "^[0-9]{8}$",
+    "12345678"
+);
+// Upper case is accepted and kept in lower case.
+string_newtype_impls!(
+    Login,
+    1,
+    LOGIN_MAX_LEN,
+    "^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$",
+    "jan"
+);
 
 /// A user's immutable identity: 16 random bytes drawn when the user is created, never
 /// changed and never reused. Credentials are bound to it (as associated data or a

@@ -24,6 +24,7 @@ mod logs;
 mod masked_passwords;
 mod meta;
 mod one_time_codes;
+mod openapi_contract;
 mod operators;
 mod overload;
 mod password_reset;

@@ -29,7 +29,7 @@ use crate::store::{StoreError, UserChange};
 /// shown this once, to back-office only.
 #[utoipa::path(post, path = "/v1/companies/{millekod}/users/{login}/envelope",
     tag = "provisioning", security(("bearer" = [])),
-    params(("millekod" = String, Path), ("login" = String, Path)),
+    params(("millekod" = crate::api::MilleKod, Path), ("login" = crate::api::Login, Path)),
     request_body = IssueEnvelope,
     responses((status = 201, body = UserCreated), (status = 400, body = Problem),
               (status = 401, body = Problem), (status = 403, body = Problem),

@@ -29,7 +29,7 @@ const MAX_LIMIT: u32 = 1000;
 /// A user's timeline, newest first: login attempts and administrative actions.
 #[utoipa::path(get, path = "/v1/companies/{millekod}/users/{login}/history", tag = "users",
     security(("bearer" = [])),
-    params(("millekod" = String, Path), ("login" = String, Path), HistoryQuery),
+    params(("millekod" = crate::api::MilleKod, Path), ("login" = crate::api::Login, Path), HistoryQuery),
     responses((status = 200, body = UserHistory), (status = 400, body = Problem),
               (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem)))]

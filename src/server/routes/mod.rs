@@ -7,6 +7,7 @@ mod acting;
 mod approvals;
 mod audit;
 mod envelopes;
+mod error_answers;
 mod hardware_tokens;
 mod health;
 mod history;
@@ -108,13 +109,21 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(suspensions::suspend, suspensions::release))
 }
 
+/// The routes and their OpenAPI document, with the error answers every route shares
+/// ([`error_answers`]).
+fn routes_and_document() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, mut api) = openapi_router().split_for_parts();
+    error_answers::declare(&mut api);
+    (router, api)
+}
+
 /// The OpenAPI document, as served.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    openapi_router().split_for_parts().1
+    routes_and_document().1
 }
 
 pub fn router(state: AppState) -> Router {
-    let (router, api) = openapi_router().split_for_parts();
+    let (router, api) = routes_and_document();
     let api = std::sync::Arc::new(api);
     router
         .route(

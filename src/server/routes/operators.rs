@@ -23,7 +23,7 @@ use crate::store::{StoreError, UserChange, UserKind};
 /// Give another operator three more attempts with the current password (R9).
 #[utoipa::path(post, path = "/v1/operators/{login}/unblock", tag = "operators",
     security(("bearer" = [])),
-    params(("login" = String, Path)),
+    params(("login" = crate::api::Login, Path)),
     request_body = UnblockRequest,
     responses((status = 200, body = OperatorView), (status = 400, body = Problem),
               (status = 401, body = Problem), (status = 403, body = Problem),

@@ -41,7 +41,7 @@ pub const APPROVAL_ACTION: &str = "password_reset";
 /// it in an envelope from back-office). Nobody does this to themselves (R11).
 #[utoipa::path(post, path = "/v1/companies/{millekod}/users/{login}/password-reset",
     tag = "users", security(("bearer" = [])),
-    params(("millekod" = String, Path), ("login" = String, Path)),
+    params(("millekod" = crate::api::MilleKod, Path), ("login" = crate::api::Login, Path)),
     request_body = PasswordResetRequest,
     responses((status = 200, body = UserView),
               (status = 202, body = ApprovalView,

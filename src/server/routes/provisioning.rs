@@ -68,7 +68,7 @@ pub async fn create_company(
 /// Create a user in a company; the answer carries the envelope's temporary password,
 /// shown this once.
 #[utoipa::path(post, path = "/v1/companies/{millekod}/users", tag = "provisioning",
-    security(("bearer" = [])), params(("millekod" = String, Path)),
+    security(("bearer" = [])), params(("millekod" = crate::api::MilleKod, Path)),
     request_body = CreateUser,
     responses((status = 201, body = UserCreated), (status = 400, body = Problem),
               (status = 403, body = Problem), (status = 404, body = Problem),

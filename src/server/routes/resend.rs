@@ -50,7 +50,7 @@ pub const RESEND_WINDOW_MS: Millis = 60 * 60 * 1000;
 /// working. Nobody does this for themselves (R11).
 #[utoipa::path(post, path = "/v1/companies/{millekod}/users/{login}/access-password",
     tag = "users", security(("bearer" = [])),
-    params(("millekod" = String, Path), ("login" = String, Path)),
+    params(("millekod" = crate::api::MilleKod, Path), ("login" = crate::api::Login, Path)),
     request_body = ResendRequest,
     responses((status = 200, body = AccessPasswordResent),
               (status = 400, body = Problem), (status = 401, body = Problem),

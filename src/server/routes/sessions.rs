@@ -79,7 +79,9 @@ pub async fn complete(
 /// user as actor and target.
 #[utoipa::path(delete, path = "/v1/sessions/current", tag = "sessions",
     security(("bearer" = [])),
-    responses((status = 204), (status = 401, body = Problem)))]
+    responses((status = 204),
+              (status = 400, body = Problem, description = "an API token is not a session"),
+              (status = 401, body = Problem)))]
 pub async fn logout(State(state): State<AppState>, auth: Auth) -> ApiResult<StatusCode> {
     let Some(hash) = &auth.session_hash else {
         return Err(ApiError::invalid_input(

@@ -48,7 +48,7 @@ pub fn view(user: &UserRecord) -> ApiResult<Option<SuspensionView>> {
 /// operator releases it, and their sessions end now.
 #[utoipa::path(put, path = "/v1/companies/{millekod}/users/{login}/suspension",
     tag = "users", security(("bearer" = [])),
-    params(("millekod" = String, Path), ("login" = String, Path)),
+    params(("millekod" = crate::api::MilleKod, Path), ("login" = crate::api::Login, Path)),
     request_body = SuspendRequest,
     responses((status = 200, body = UserView), (status = 400, body = Problem),
               (status = 401, body = Problem), (status = 403, body = Problem),
@@ -97,7 +97,7 @@ pub async fn suspend(
 /// (a blocked user stays blocked; an unblock is a separate step).
 #[utoipa::path(delete, path = "/v1/companies/{millekod}/users/{login}/suspension",
     tag = "users", security(("bearer" = [])),
-    params(("millekod" = String, Path), ("login" = String, Path)),
+    params(("millekod" = crate::api::MilleKod, Path), ("login" = crate::api::Login, Path)),
     request_body = ReleaseRequest,
     responses((status = 200, body = UserView), (status = 400, body = Problem),
               (status = 401, body = Problem), (status = 403, body = Problem),

@@ -68,7 +68,7 @@ pub async fn ensure_company(state: &AppState, millekod: &MilleKod) -> ApiResult<
 /// Users of a company, optionally only those in one status (e.g. `blocked`).
 #[utoipa::path(get, path = "/v1/companies/{millekod}/users", tag = "users",
     security(("bearer" = [])),
-    params(("millekod" = String, Path, description = "8-digit MilleKod"), ListUsersQuery),
+    params(("millekod" = crate::api::MilleKod, Path, description = "8-digit MilleKod"), ListUsersQuery),
     responses((status = 200, body = UserList), (status = 400, body = Problem),
               (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem)))]
@@ -142,7 +142,7 @@ pub async fn list(
 /// One user. `reveal_phone=true` shows the whole number and is audited as such.
 #[utoipa::path(get, path = "/v1/companies/{millekod}/users/{login}", tag = "users",
     security(("bearer" = [])),
-    params(("millekod" = String, Path), ("login" = String, Path), ShowUserQuery),
+    params(("millekod" = crate::api::MilleKod, Path), ("login" = crate::api::Login, Path), ShowUserQuery),
     responses((status = 200, body = UserView), (status = 400, body = Problem),
               (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 404, body = Problem)))]
@@ -171,7 +171,7 @@ pub async fn show(
 /// access password by SMS, then a new password). Nobody unblocks themselves (R11).
 #[utoipa::path(post, path = "/v1/companies/{millekod}/users/{login}/unblock", tag = "users",
     security(("bearer" = [])),
-    params(("millekod" = String, Path), ("login" = String, Path)),
+    params(("millekod" = crate::api::MilleKod, Path), ("login" = crate::api::Login, Path)),
     request_body = UnblockRequest,
     responses((status = 200, body = UserView),
               (status = 202, body = ApprovalView,
@@ -390,7 +390,7 @@ async fn undo_unblock(acting: &Acting<'_>, failed: FailedUnblock<'_>, why: &str)
 /// Add or change the user's mobile number for SMS codes (R4).
 #[utoipa::path(put, path = "/v1/companies/{millekod}/users/{login}/phone", tag = "users",
     security(("bearer" = [])),
-    params(("millekod" = String, Path), ("login" = String, Path)),
+    params(("millekod" = crate::api::MilleKod, Path), ("login" = crate::api::Login, Path)),
     request_body = SetPhoneRequest,
     responses((status = 200, body = UserView), (status = 400, body = Problem),
               (status = 401, body = Problem), (status = 403, body = Problem),
@@ -434,7 +434,7 @@ pub async fn set_phone(
 /// Switch masked password on or off (R3): the user themself, no further authorization.
 #[utoipa::path(put, path = "/v1/companies/{millekod}/users/{login}/password-masking",
     tag = "users", security(("bearer" = [])),
-    params(("millekod" = String, Path), ("login" = String, Path)),
+    params(("millekod" = crate::api::MilleKod, Path), ("login" = crate::api::Login, Path)),
     request_body = SetPasswordMaskingRequest,
     responses((status = 200, body = UserView), (status = 400, body = Problem),
               (status = 401, body = Problem), (status = 403, body = Problem)))]
