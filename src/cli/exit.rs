@@ -26,10 +26,21 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// `millectl: interrupted`, whatever it was waiting on (a request, a listing, a prompt
 /// blocking the main thread: the watcher runs on a runtime worker). A terminal whose
 /// echo a password prompt turned off gets its settings back first.
+///
+/// The handler is in place when this returns, not when a worker first gets to the
+/// watcher: a Ctrl-C right after the first prompt appears must not find SIGINT's
+/// default action (the process killed, no line, the terminal left without echo).
 pub fn interrupt_on_ctrl_c(runtime: &tokio::runtime::Runtime) {
     let _ = TERMINAL.set(TerminalState::save());
+    let _context = runtime.enter();
+    let mut ctrl_c = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+    {
+        Ok(stream) => stream,
+        // No handler could be installed: Ctrl-C keeps its default action.
+        Err(_) => return,
+    };
     runtime.spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
+        if ctrl_c.recv().await.is_some() {
             interrupted();
         }
     });

@@ -5,7 +5,7 @@ use expectrl::Regex;
 use serde_json::json;
 
 use crate::helpers::{TestEnv, MILLEKOD};
-use crate::terminal::{expect, finish, spawn};
+use crate::terminal::{expect, finish, send_secret, spawn};
 
 #[test]
 fn interactive_login_asks_for_the_characters_the_server_chose() {
@@ -48,7 +48,7 @@ fn interactive_login_asks_for_the_characters_the_server_chose() {
             "a character prompt",
         );
         let typed = password[*position as usize - 1].to_string();
-        session.send_line(typed).expect("type");
+        send_secret(&mut session, &typed, "the character prompt");
     }
     expect(&mut session, "Code from your token", "token prompt");
     session

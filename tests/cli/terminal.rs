@@ -41,6 +41,37 @@ pub fn expect<N: Needle>(session: &mut Session, needle: N, what: &str) -> Captur
     }
 }
 
+/// Type `text` and Enter into a hidden prompt (a password, a character of one).
+///
+/// Such a prompt turns echo off with `TCSAFLUSH`, which throws away whatever was typed
+/// before (as getpass(3) does): keys sent as soon as the prompt's text shows can be
+/// lost if the program has not switched the terminal yet, and it then waits for ever.
+/// So wait until the terminal's echo is off (the pty pair shares one termios), then type.
+pub fn send_secret(session: &mut Session, text: &str, what: &str) {
+    let deadline = Instant::now() + PATIENCE;
+    while echo_on(session) {
+        if Instant::now() >= deadline {
+            panic!("{what} never turned the terminal's echo off within {PATIENCE:?}");
+        }
+        // No event says "termios changed"; look again shortly.
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    session.send_line(text).expect("type");
+}
+
+/// Whether the terminal echoes what is typed.
+fn echo_on(session: &Session) -> bool {
+    // SAFETY: tcgetattr writes a termios into memory we own; the fd is the session's
+    // open pty master.
+    unsafe {
+        let mut state: libc::termios = std::mem::zeroed();
+        if libc::tcgetattr(session.get_stream().as_raw_fd(), &mut state) != 0 {
+            panic!("tcgetattr on the pty: {}", std::io::Error::last_os_error());
+        }
+        state.c_lflag & libc::ECHO != 0
+    }
+}
+
 /// Everything the process still prints, then its exit code.
 pub fn finish(session: &mut Session) -> (String, i32) {
     let rest = expect(session, Eof, "the end of output");
