@@ -1,6 +1,7 @@
 //! One log line per answered request (issue 17): request id, method, route, status,
 //! latency and what kind of caller it was — what an operator greps for first, and what
-//! a log shipper indexes.
+//! a log shipper indexes. The same middleware counts the request in the metrics
+//! (`metrics::requests`), with the same route template.
 //!
 //! The route is axum's [`MatchedPath`], the template (`/v1/companies/{millekod}/users/
 //! {login}`), never the path as sent: a path names a company and a person, and a path
@@ -20,11 +21,12 @@
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
-use axum::extract::{MatchedPath, Request};
+use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::domain::policy::Principal;
+use crate::server::state::AppState;
 
 /// What kind of caller a request came from, as the audit names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,9 +74,14 @@ impl ActorSlot {
     }
 }
 
-/// The middleware: time the request, then log its line once the answer's head is
-/// ready (a streamed body's transfer is not counted).
-pub async fn log_request(mut request: Request, next: Next) -> Response {
+/// The middleware: time the request, then log its line and count it in the metrics
+/// (`requests`) once the answer's head is ready (a streamed body's transfer is not
+/// counted).
+pub async fn log_request(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let start = Instant::now();
     let slot = ActorSlot::default();
     request.extensions_mut().insert(slot.clone());
@@ -90,13 +97,19 @@ pub async fn log_request(mut request: Request, next: Next) -> Response {
         .unwrap_or("-")
         .to_owned();
     let response = next.run(request).await;
-    let latency_ms = start.elapsed().as_micros() as f64 / 1000.0;
+    let took = start.elapsed();
+    let status = response.status().as_u16();
+    state
+        .metrics
+        .requests
+        .answered(&method, route.as_deref(), status, took);
+    let latency_ms = took.as_micros() as f64 / 1000.0;
     tracing::info!(
         target: "millectl::access",
         request_id = %request_id,
         method = %method,
         route = %route.as_deref().unwrap_or("-"),
-        status = response.status().as_u16(),
+        status,
         latency_ms,
         actor = %slot.get().as_str(),
         "request"

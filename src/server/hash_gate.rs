@@ -26,14 +26,17 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::histogram::Histogram;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::api::ErrorCode;
 use crate::domain::temporary_password::Argon2Memory;
 
 use super::error::{ApiError, ApiResult};
+use super::metrics::work::{GateUse, Work};
 
 /// How long an authenticated caller waits for a permit: the anonymous queue is bounded,
 /// so this is reached only when the machine cannot keep up at all.
@@ -91,6 +94,13 @@ struct Shared {
     running: AtomicUsize,
     /// The memory of permits not in use; never more than `size.permits` exist.
     idle_memory: Mutex<Vec<Argon2Memory>>,
+    /// Where each run's time and each 503 are counted (`metrics::work`), if anywhere.
+    timing: Option<Timing>,
+}
+
+struct Timing {
+    runs: Histogram,
+    refused: Counter,
 }
 
 impl HashGate {
@@ -102,7 +112,35 @@ impl HashGate {
             waiting: AtomicUsize::new(0),
             running: AtomicUsize::new(0),
             idle_memory: Mutex::new(Vec::with_capacity(permits)),
+            timing: None,
         }))
+    }
+
+    /// The same gate, its runs timed and its refusals counted in `work`'s metrics.
+    pub fn timed(mut self, work: &Work) -> Self {
+        if let Some(shared) = Arc::get_mut(&mut self.0) {
+            shared.timing = Some(Timing {
+                runs: work.argon2_timer(),
+                refused: work.argon2_refusals(),
+            });
+        }
+        self
+    }
+
+    /// Runs and waiters now, for a scrape.
+    pub fn in_use(&self) -> GateUse {
+        GateUse {
+            running: self.0.running.load(Ordering::SeqCst),
+            waiting: self.0.waiting.load(Ordering::SeqCst),
+            permits: self.0.size.permits,
+        }
+    }
+
+    fn refuse(&self) -> ApiError {
+        if let Some(timing) = &self.0.timing {
+            timing.refused.inc();
+        }
+        busy()
     }
 
     pub fn size(&self) -> GateSize {
@@ -124,7 +162,7 @@ impl HashGate {
                 let place = InQueue::join(&shared.waiting);
                 if place.ahead >= shared.size.queue {
                     tracing::debug!(waiting = place.ahead, "argon2 gate: queue full");
-                    return Err(busy());
+                    return Err(self.refuse());
                 }
                 (Some(place), shared.size.queue_timeout)
             }
@@ -136,7 +174,7 @@ impl HashGate {
             Ok(Err(closed)) => Err(ApiError::internal(closed)),
             Err(_) => {
                 tracing::debug!(?caller, "argon2 gate: deadline passed");
-                Err(busy())
+                Err(self.refuse())
             }
         }
     }
@@ -247,7 +285,11 @@ impl HashPermit {
             // The tests read this line to show the bound holds.
             tracing::debug!(in_flight, permits = slot.gate.size.permits, "argon2 run");
             let memory = slot.memory.get_or_insert_with(Argon2Memory::new);
+            let started = Instant::now();
             let out = hash(memory);
+            if let Some(timing) = &slot.gate.timing {
+                timing.runs.observe(started.elapsed().as_secs_f64());
+            }
             drop(running);
             (slot, out)
         })

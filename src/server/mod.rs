@@ -26,6 +26,7 @@ pub mod lifecycle;
 pub mod listener;
 pub mod login;
 pub mod mask_key;
+pub mod metered_store;
 pub mod metrics;
 pub mod options;
 pub mod pkcs11;
@@ -82,10 +83,13 @@ pub fn app(state: AppState) -> Router {
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
                 .layer(PropagateRequestIdLayer::new(request_id))
                 .layer(axum::middleware::from_fn_with_state(
-                    state,
+                    state.clone(),
                     client_ip::resolve,
                 ))
-                .layer(axum::middleware::from_fn(access_log::log_request))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    access_log::log_request,
+                ))
                 .layer(TraceLayer::new_for_http().make_span_with(request_span))
                 .layer(axum::middleware::from_fn(problem_instance)),
         )
@@ -131,6 +135,10 @@ pub fn management_app(state: AppState) -> Router {
 }
 
 async fn metrics_text(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    state
+        .metrics
+        .work
+        .scrape(state.hash_gate.in_use(), &state.store.pool_use());
     (
         [(header::CONTENT_TYPE, metrics::CONTENT_TYPE)],
         state.metrics.encode(),
@@ -194,7 +202,10 @@ pub fn state(
     sms: Arc<dyn SmsSender>,
     settings: Settings,
 ) -> AppState {
-    let sms_queue = sms::SmsQueue::start(sms.clone());
+    let metrics = Arc::new(metrics::Metrics::new());
+    let store: Arc<dyn Store> = Arc::new(metered_store::MeteredStore::new(store, metrics.clone()));
+    let sms: Arc<dyn SmsSender> = Arc::new(sms::Counted::new(sms, metrics.clone()));
+    let sms_queue = sms::SmsQueue::start(sms.clone(), metrics.clone());
     sms::start_notices(store.clone(), sms_queue.clone());
     sweep::start(
         store.clone(),
@@ -214,10 +225,10 @@ pub fn state(
         sms_breaker: sms::SmsBreaker::default(),
         sms,
         bulk_permits: tokio::sync::Semaphore::new(settings.bulk_concurrency),
-        hash_gate: hash_gate::HashGate::new(settings.argon2),
+        hash_gate: hash_gate::HashGate::new(settings.argon2).timed(&metrics.work),
         source_limits,
         settings,
-        metrics: Arc::new(metrics::Metrics::new()),
+        metrics,
         shutting_down: std::sync::atomic::AtomicBool::new(false),
     }))
 }

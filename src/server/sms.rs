@@ -26,6 +26,9 @@ use tokio::sync::{mpsc, Mutex, Semaphore};
 
 use crate::domain::phone::PhoneNumber;
 
+use super::metrics::events::SmsFailure;
+use super::metrics::Metrics;
+
 /// What an SMS carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SmsKind {
@@ -88,11 +91,38 @@ pub struct SmsError {
     /// Masked number.
     pub to: String,
     pub why: String,
+    /// What kind of failure, for the metrics.
+    pub failure: SmsFailure,
 }
 
 #[async_trait]
 pub trait SmsSender: Send + Sync {
     async fn send(&self, sms: &Sms<'_>) -> Result<(), SmsError>;
+}
+
+/// Any sender, its outcomes counted in the metrics (sent by kind, failed by kind and
+/// reason): the one place every message passes, queued or not.
+pub struct Counted {
+    inner: Arc<dyn SmsSender>,
+    metrics: Arc<Metrics>,
+}
+
+impl Counted {
+    pub fn new(inner: Arc<dyn SmsSender>, metrics: Arc<Metrics>) -> Self {
+        Self { inner, metrics }
+    }
+}
+
+#[async_trait]
+impl SmsSender for Counted {
+    async fn send(&self, sms: &Sms<'_>) -> Result<(), SmsError> {
+        let sent = self.inner.send(sms).await;
+        match &sent {
+            Ok(()) => self.metrics.events.sms_sent(sms.kind),
+            Err(err) => self.metrics.events.sms_failed(sms.kind, err.failure),
+        }
+        sent
+    }
 }
 
 /// `--dev`: append each message as a JSON line to `DIR/sms-outbox.jsonl`, a file
@@ -117,6 +147,7 @@ impl SmsSender for OutboxFile {
         let fail = |why: String| SmsError {
             to: sms.to.masked(),
             why,
+            failure: SmsFailure::Outbox,
         };
         let line = serde_json::json!({
             "at": time::OffsetDateTime::now_utc()
@@ -256,9 +287,15 @@ impl SmsSender for Webhook {
                 tracing::info!(to = %sms.to.masked(), kind = sms.kind.as_str(), "SMS sent");
                 Ok(())
             }
-            Delivery::Refused(why) | Delivery::Failed { why, .. } => Err(SmsError {
+            Delivery::Refused(why) => Err(SmsError {
                 to: sms.to.masked(),
                 why,
+                failure: SmsFailure::Refused,
+            }),
+            Delivery::Failed { why, .. } => Err(SmsError {
+                to: sms.to.masked(),
+                why,
+                failure: SmsFailure::Unreachable,
             }),
         }
     }
@@ -280,6 +317,7 @@ pub struct SmsQueue {
     /// Messages queued and not yet handed to the gateway (or given up): a shutdown
     /// waits for none to be left ([`SmsQueue::flush`]).
     pending: Arc<tokio::sync::watch::Sender<usize>>,
+    metrics: Arc<Metrics>,
 }
 
 /// Messages waiting at most: about 200 bytes each, so well under a megabyte.
@@ -288,8 +326,9 @@ pub const SMS_QUEUE_CAPACITY: usize = 4096;
 pub const SMS_IN_FLIGHT: usize = 16;
 
 impl SmsQueue {
-    /// Start the task that drains the queue into `sender`. Needs a Tokio runtime.
-    pub fn start(sender: Arc<dyn SmsSender>) -> Self {
+    /// Start the task that drains the queue into `sender`; a message the full queue
+    /// drops is counted in `metrics`. Needs a Tokio runtime.
+    pub fn start(sender: Arc<dyn SmsSender>, metrics: Arc<Metrics>) -> Self {
         let (tx, mut rx) = mpsc::channel::<Queued>(SMS_QUEUE_CAPACITY);
         let permits = Arc::new(Semaphore::new(SMS_IN_FLIGHT));
         let pending = Arc::new(tokio::sync::watch::Sender::new(0_usize));
@@ -318,7 +357,11 @@ impl SmsQueue {
                 });
             }
         });
-        Self { tx, pending }
+        Self {
+            tx,
+            pending,
+            metrics,
+        }
     }
 
     /// Wait until every queued message has been handed to the gateway (or given up),
@@ -348,6 +391,9 @@ impl SmsQueue {
             Err(_) => {
                 self.pending.send_modify(|n| *n = n.saturating_sub(1));
                 tracing::warn!(to = %sms.to.masked(), "SMS queue full; message dropped");
+                self.metrics
+                    .events
+                    .sms_failed(sms.kind, SmsFailure::QueueFull);
                 false
             }
         }
@@ -423,6 +469,34 @@ impl SmsSender for NoGateway {
         Err(SmsError {
             to: sms.to.masked(),
             why: "no SMS gateway is configured on this server (--sms-webhook-url)".into(),
+            failure: SmsFailure::NoGateway,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_message_no_gateway_took_is_counted_as_failed_with_its_reason() {
+        let metrics = Arc::new(Metrics::new());
+        let sender = Counted::new(Arc::new(NoGateway), metrics.clone());
+        let to = PhoneNumber::parse("+48601234567").expect("a phone number");
+        let sms = Sms {
+            to: &to,
+            kind: SmsKind::AccessPassword,
+            secret: None,
+            challenge_id: None,
+            reference: None,
+        };
+
+        let sent = sender.send(&sms).await;
+
+        assert!(sent.is_err());
+        let text = metrics.encode();
+        let line = "millectl_sms_failed_total{kind=\"access_password\",reason=\"no_gateway\"} 1";
+        assert!(text.lines().any(|l| l == line), "{text}");
+        assert!(!text.contains("48601234567"), "{text}");
     }
 }

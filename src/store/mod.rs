@@ -48,6 +48,20 @@ pub use sql::SqlStore;
 /// The newest migration this build knows (the same number on both databases).
 pub const SCHEMA_VERSION: i64 = migrations::LATEST;
 
+/// One connection pool's use at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolUse {
+    /// `writes` (every statement on PostgreSQL, the one writer on an SQLite file) or
+    /// `reads` (an SQLite file's read-only connections).
+    pub pool: &'static str,
+    /// Connections open now, in use or idle.
+    pub open: u32,
+    /// Of those, idle.
+    pub idle: u32,
+    /// The most the pool opens.
+    pub max: u32,
+}
+
 /// Milliseconds since the Unix epoch, the only time format the store keeps.
 pub type Millis = i64;
 
@@ -89,6 +103,9 @@ pub trait Store: Send + Sync + 'static {
     /// connections closed (waiting for any still taken), and on an SQLite file the
     /// WAL copied back into the database file first, so the file alone is whole.
     async fn close(&self) -> StoreResult<()>;
+
+    /// How busy each connection pool is now (for the metrics): cheap, no query.
+    fn pool_use(&self) -> Vec<PoolUse>;
 
     /// Stored masked passwords under the old scheme (Shamir) and the new (subsets).
     async fn masked_password_schemes(&self) -> StoreResult<(i64, i64)>;

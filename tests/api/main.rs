@@ -23,6 +23,7 @@ mod login;
 mod logs;
 mod masked_passwords;
 mod meta;
+mod metrics;
 mod one_time_codes;
 mod openapi_contract;
 mod operators;

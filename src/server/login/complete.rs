@@ -16,11 +16,28 @@ use super::session::open_session;
 use super::{dummy, slow, Work};
 use crate::domain::login_attempt::{AttemptOutcome, FailedFactors};
 use crate::server::hash_gate::{Caller, HashPermit};
+use crate::server::metrics::events::LoginOutcome;
 use crate::server::state::AppState;
 
 /// Step 2, run to its end whatever happens to the connection that asked for it: the
 /// request's future only waits for the task's answer (see the module's docs).
 pub async fn complete_detached(
+    state: AppState,
+    request_id: String,
+    challenge_id: String,
+    answer: CompleteLogin,
+    seen: Seen,
+) -> LoginResult<SessionCreated> {
+    let metrics = state.metrics.clone();
+    let ended = checked_detached(state, request_id, challenge_id, answer, seen).await;
+    metrics.events.login(match &ended {
+        Ok(_) => LoginOutcome::Success,
+        Err(err) => err.outcome(),
+    });
+    ended
+}
+
+async fn checked_detached(
     state: AppState,
     request_id: String,
     challenge_id: String,
@@ -156,6 +173,7 @@ async fn complete_counted(
     if !checked.ok() {
         work.store += 1;
         let outcome = state.store.record_failure(user.id, now).await?;
+        state.metrics.events.failed_factors(&checked.failed);
         let ended = Ended {
             outcome: AttemptOutcome::Failure,
             failed: checked.failed,
@@ -163,6 +181,9 @@ async fn complete_counted(
         };
         attempts::record(state, seen, user.id, challenge.flow, ended);
         let now_blocked = outcome.status == UserStatus::Blocked;
+        if now_blocked {
+            state.metrics.events.blocked();
+        }
         work.store += 1;
         audit_login(
             state,

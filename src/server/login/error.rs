@@ -12,6 +12,7 @@
 //! [`AttemptInProgress`]: LoginError::AttemptInProgress
 //! [`WrongCredentials`]: LoginError::WrongCredentials
 
+use crate::server::metrics::events::LoginOutcome;
 use axum::response::{IntoResponse, Response};
 
 use crate::api::ErrorCode;
@@ -75,6 +76,21 @@ pub type LoginResult<T> = Result<T, LoginError>;
 impl LoginError {
     pub fn invalid_input(detail: impl Into<String>) -> Self {
         Self::InvalidInput(detail.into())
+    }
+
+    /// How a login that ended in this error is counted (`millectl_logins_total`).
+    pub fn outcome(&self) -> LoginOutcome {
+        match self {
+            Self::InvalidInput(_) | Self::PasswordPolicy(_) => LoginOutcome::Invalid,
+            Self::Expired => LoginOutcome::Expired,
+            Self::WrongCredentials { .. } => LoginOutcome::WrongCredentials,
+            Self::Blocked => LoginOutcome::Blocked,
+            Self::Suspended => LoginOutcome::Suspended,
+            Self::AttemptInProgress => LoginOutcome::Busy,
+            Self::KeyUnavailable => LoginOutcome::KeyUnavailable,
+            Self::TooManySms { .. } | Self::NotAdmitted(_) => LoginOutcome::NotAdmitted,
+            Self::Store(_) | Self::Internal(_) => LoginOutcome::Error,
+        }
     }
 }
 

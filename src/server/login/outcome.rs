@@ -73,6 +73,7 @@ pub(super) async fn decoy_failure(
     }
     work.store += 1;
     let failed = state.store.record_decoy_failure(key, limit, now).await?;
+    state.metrics.events.failed_unknown_login();
     work.store += 1;
     audit_login(
         state,

@@ -134,7 +134,13 @@ pub async fn apply(
         })
         .await?;
     let (results, replayed) = match applied {
-        BatchApplied::Done(results) => (results, false),
+        BatchApplied::Done(results) => {
+            if !batch.dry_run {
+                let outcomes = results.iter().map(|row| row.outcome);
+                state.metrics.events.phone_rows(outcomes);
+            }
+            (results, false)
+        }
         BatchApplied::Replayed(results) => (results, true),
         BatchApplied::KeyReused => {
             let reused = Err(ApiError::new(

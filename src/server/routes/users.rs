@@ -1,6 +1,7 @@
 //! `/v1/companies/{millekod}/users…`: what HelpDesk and co-users do with users —
 //! show, list, unblock (R9, R10), phone numbers (R4) and the masking switch (R3).
 
+use crate::server::access_log::ActorKind;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -290,6 +291,8 @@ pub(super) async fn carry_out(
             return Err(undo_unblock(acting, failed, &why).await);
         }
     }
+    let actor = ActorKind::of(&acting.auth.principal);
+    state.metrics.events.unblocked(mode, actor);
     Ok(updated)
 }
 

@@ -38,6 +38,7 @@ impl SqlStore {
             .with_context(|| format!("cannot open the {backend} database"))?;
         let mut store = Self {
             reads: pool.clone(),
+            separate_reads: false,
             pool,
             backend,
             checkpointer: None,
@@ -66,6 +67,7 @@ impl SqlStore {
                     .connect(&url.replace("?mode=rwc", "?mode=ro"))
                     .await
                     .context("cannot open the SQLite database for reading")?;
+                store.separate_reads = true;
             }
             store.checkpointer = Some(
                 Checkpointer::start(&url)

@@ -62,6 +62,8 @@ pub struct SqlStore {
     /// connections of their own, so they do not queue behind a long write such as a
     /// chunk of phone changes (WAL lets readers run beside the writer); else `pool`.
     reads: AnyPool,
+    /// Whether `reads` is a pool of its own (an SQLite file) rather than `pool`.
+    separate_reads: bool,
     backend: &'static str,
     /// On an SQLite file: checkpoints the WAL when woken.
     checkpointer: Option<Checkpointer>,
@@ -122,6 +124,23 @@ impl Store for SqlStore {
 
     async fn close(&self) -> StoreResult<()> {
         self.close_pools().await
+    }
+
+    fn pool_use(&self) -> Vec<PoolUse> {
+        let of = |pool: &'static str, any: &AnyPool| {
+            let open = any.size();
+            PoolUse {
+                pool,
+                open,
+                idle: u32::try_from(any.num_idle()).unwrap_or(open).min(open),
+                max: any.options().get_max_connections(),
+            }
+        };
+        let mut pools = vec![of("writes", &self.pool)];
+        if self.separate_reads {
+            pools.push(of("reads", &self.reads));
+        }
+        pools
     }
 
     async fn masked_password_schemes(&self) -> StoreResult<(i64, i64)> {

@@ -1,11 +1,22 @@
 //! The server's own counters, for `GET /metrics` on the management listener.
 //!
-//! Issue 12 asked what the server does under a flood of slow clients; these answer it
-//! from outside: how many connections are open, how many the caps turned away, and how
-//! many each timeout closed. They live in memory, per replica (each replica is scraped
-//! on its own), and start at zero with the process. The registry is `prometheus-client`
-//! (the Prometheus project's own Rust client) so the exposition format is not ours to
-//! get wrong; it writes OpenMetrics text, which Prometheus scrapes as it is.
+//! This file holds the registry and the connections' counters (issue 12: what the
+//! server does under a flood of slow clients — how many connections are open, how many
+//! the caps turned away, how many each timeout closed). Issue 17 added the rest, each
+//! idea in a file of its own: [`requests`] (rate, errors and duration by route),
+//! [`events`] (logins, blocks, unblocks, SMS, phone-change rows) and [`work`] (Argon2
+//! and the database). They live in memory, per replica (each replica is scraped on its
+//! own), and start at zero with the process. The registry is `prometheus-client` (the
+//! Prometheus project's own Rust client) so the exposition format is not ours to get
+//! wrong; it writes OpenMetrics text, which Prometheus scrapes as it is.
+//!
+//! No label carries a login, a MilleKod, an address or any other value a client
+//! chooses: every label value is one of a set fixed by the code (a test scrapes after a
+//! flood of made-up logins and paths and finds none of them).
+
+pub mod events;
+pub mod requests;
+pub mod work;
 
 use prometheus_client::encoding::{EncodeLabelSet, EncodeLabelValue, LabelValueEncoder};
 use prometheus_client::metrics::counter::Counter;
@@ -124,6 +135,9 @@ pub struct Metrics {
     closed_by_timeout: Family<TimeoutLabel, Counter>,
     login_starts_refused: Family<RefusalLabel, Counter>,
     masked_passwords: Family<SchemeLabel, Gauge>,
+    pub requests: requests::Requests,
+    pub events: events::Events,
+    pub work: work::Work,
 }
 
 impl Default for Metrics {
@@ -183,8 +197,14 @@ impl Metrics {
              issue 13; falls to whoever holds the database and the pepper) and subsets",
             masked_passwords.clone(),
         );
+        let requests = requests::Requests::register(&mut registry);
+        let events = events::Events::register(&mut registry);
+        let work = work::Work::register(&mut registry);
         Self {
             registry,
+            requests,
+            events,
+            work,
             login_starts_refused,
             masked_passwords,
             open,
@@ -247,6 +267,7 @@ impl Metrics {
     /// Touch every labelled series once, so a scrape shows zeros instead of nothing
     /// before the first event (dashboards and alerts need the series to exist).
     pub fn announce(&self, listeners: &[Listener]) {
+        self.events.announce();
         for &listener in listeners {
             let label = ListenerLabel { listener };
             drop(self.open.get_or_create(&label));
