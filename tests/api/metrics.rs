@@ -197,3 +197,11 @@ async fn made_up_logins_paths_and_methods_add_to_counts_never_to_series() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn metrics_listen_with_a_bare_port_serves_the_scrape_on_loopback() {
+    let server = TestServer::start_with_args(&Db::Sqlite, &["--metrics-listen", "0"]).await;
+    let management = server.management();
+    assert!(management.starts_with("http://127.0.0.1:"), "{management}");
+    assert!(scrape(&server).await.contains("millectl_logins_total"));
+}

@@ -59,7 +59,7 @@ impl ConfigFile {
             .collect();
         let mut settings = Vec::new();
         for (key, value) in &table {
-            let Some(flag) = flags.iter().find(|a| a.get_long() == Some(key.as_str())) else {
+            let Some(flag) = flags.iter().find(|a| named(a, key)) else {
                 return Err(error(unknown_key(key, &flags)));
             };
             let args = arguments(key, flag, value).map_err(error)?;
@@ -163,6 +163,15 @@ fn clap_message(err: &clap::Error) -> String {
     let text = text.split("\n\n").next().unwrap_or_default();
     let text = text.strip_prefix("error: ").unwrap_or(text);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `key` is the flag's long name or one of its visible aliases
+/// (`metrics-listen` for `management-listen`).
+fn named(flag: &clap::Arg, key: &str) -> bool {
+    flag.get_long() == Some(key)
+        || flag
+            .get_visible_aliases()
+            .is_some_and(|aliases| aliases.contains(&key))
 }
 
 /// An unknown key, or one that would hold a secret, which is worse.
@@ -276,6 +285,21 @@ mod tests {
                 "--trusted-proxy=192.0.2.1",
             ]
             .map(OsString::from)
+        );
+    }
+
+    #[test]
+    fn a_visible_alias_is_a_key_too_and_a_bare_port_is_checked_like_the_flag() {
+        let file = read("metrics-listen = \"9464\"\n").expect("read");
+        file.check(true).expect("valid");
+        let args: Vec<OsString> = file.settings.into_iter().flat_map(|(_, a)| a).collect();
+        assert_eq!(args, [OsString::from("--metrics-listen=9464")]);
+        // Named by the flag's long name, which the file may use as well.
+        let message = refusal("metrics-listen = \"nine\"\n");
+        assert!(message.contains("key \"management-listen\""), "{message}");
+        assert!(
+            message.contains("\"nine\" is neither ADDR:PORT"),
+            "{message}"
         );
     }
 

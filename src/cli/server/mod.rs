@@ -204,9 +204,11 @@ pub struct ServerArgs {
 
     /// Also serve GET /v1/health, /v1/health/live, /v1/health/ready and GET /metrics
     /// (OpenMetrics text) here, plain HTTP, with a connection cap of its own, so probes
-    /// get through while the API is at its cap. `--dev` binds one on 127.0.0.1 (port 0)
-    /// unless given.
-    #[arg(long, value_name = "ADDR", env = "MILLECTL_MANAGEMENT_LISTEN")]
+    /// get through while the API is at its cap. A bare PORT binds 127.0.0.1:PORT
+    /// (loopback unless an address is named). `--dev` binds one on 127.0.0.1 (port 0)
+    /// unless given. Also spelled --metrics-listen.
+    #[arg(long, visible_alias = "metrics-listen", value_name = "ADDR|PORT",
+          env = "MILLECTL_MANAGEMENT_LISTEN", value_parser = management_addr)]
     pub management_listen: Option<SocketAddr>,
 
     /// Proxies (CIDR or address; repeat or separate with commas) whose forwarding
@@ -377,4 +379,36 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
     }
     server.serve().await?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--management-listen`: an address, or a bare port on the loopback address (metrics
+/// and probes are for the machine or its orchestrator, not the world, unless asked).
+fn management_addr(text: &str) -> Result<SocketAddr, String> {
+    if let Ok(port) = text.parse::<u16>() {
+        return Ok(SocketAddr::from(([127, 0, 0, 1], port)));
+    }
+    text.parse::<SocketAddr>()
+        .map_err(|_| format!("{text:?} is neither ADDR:PORT (such as 127.0.0.1:9090) nor a port"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_port_is_loopback_and_an_address_is_taken_as_given() {
+        let cases = [
+            ("9464", Ok("127.0.0.1:9464")),
+            ("0", Ok("127.0.0.1:0")),
+            ("0.0.0.0:9090", Ok("0.0.0.0:9090")),
+            ("[::1]:9090", Ok("[::1]:9090")),
+            ("localhost:9090", Err(())),
+            ("70000", Err(())),
+            ("", Err(())),
+        ];
+        for (text, expected) in cases {
+            let parsed = management_addr(text).map(|a| a.to_string()).map_err(|_| ());
+            assert_eq!(parsed, expected.map(str::to_owned), "{text:?}");
+        }
+    }
 }
