@@ -230,5 +230,6 @@ pub fn state(
         settings,
         metrics,
         shutting_down: std::sync::atomic::AtomicBool::new(false),
+        database_check: routes::DatabaseCheck::default(),
     }))
 }

@@ -121,7 +121,7 @@ pub struct Inner {
     pub settings: Settings,
     /// Bulk phone-change chunks in progress at once; beyond that the answer is 429.
     pub bulk_permits: tokio::sync::Semaphore,
-    /// Connection counters, served at `/metrics` on the management listener.
+    /// Every counter, served at `/metrics` on the management listener.
     pub metrics: Arc<super::metrics::Metrics>,
     /// Every Argon2 run goes through it (`hash_gate`).
     pub hash_gate: HashGate,
@@ -129,6 +129,9 @@ pub struct Inner {
     pub source_limits: Arc<SourceLimits>,
     /// Set once a shutdown has begun: readiness answers 503 from then on.
     pub shutting_down: std::sync::atomic::AtomicBool,
+    /// The health checks' last look at the database, shared for a moment
+    /// (`routes::health`).
+    pub database_check: super::routes::DatabaseCheck,
 }
 
 impl AppState {

@@ -34,7 +34,7 @@ use super::error::ApiError;
 use super::state::AppState;
 use crate::api::Problem;
 
-pub(crate) use health::{health, live, ready};
+pub(crate) use health::{health, live, ready, DatabaseCheck};
 
 /// JSON body extractor whose rejections are problem+json.
 #[derive(FromRequest)]
