@@ -205,3 +205,51 @@ async fn metrics_listen_with_a_bare_port_serves_the_scrape_on_loopback() {
     assert!(management.starts_with("http://127.0.0.1:"), "{management}");
     assert!(scrape(&server).await.contains("millectl_logins_total"));
 }
+
+#[tokio::test]
+async fn readme_lists_every_metric_a_scrape_has_and_no_other() {
+    let server = TestServer::start().await;
+    // Families labelled by route appear with the first request.
+    server.api().get("/v1/health/live").await.expect_ok();
+    let text = scrape(&server).await;
+    let scraped: BTreeSet<String> = text
+        .lines()
+        .filter_map(|line| line.strip_prefix("# TYPE "))
+        .filter_map(|rest| rest.split(' ').next())
+        .map(str::to_owned)
+        .collect();
+
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let section = readme
+        .split("### Metrics\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n### ").next())
+        .expect("README has a Metrics section");
+    let table = section
+        .lines()
+        .filter(|line| line.starts_with("| `millectl_"));
+    let listed: BTreeSet<String> = table
+        .flat_map(|line| {
+            let first_cell = line.split(" | ").next().unwrap_or_default();
+            first_cell
+                .split('`')
+                .filter(|word| word.starts_with("millectl_"))
+                .map(|name| name.strip_suffix("_total").unwrap_or(name).to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+
+    let unlisted: Vec<_> = scraped.difference(&listed).collect();
+    assert!(
+        unlisted.is_empty(),
+        "README's Metrics table lacks {unlisted:?}"
+    );
+    // Store errors are counted by operation, so that family appears with the first.
+    let absent: Vec<_> = listed.difference(&scraped).collect();
+    assert_eq!(
+        absent,
+        ["millectl_db_operation_errors"],
+        "README lists metrics a scrape lacks"
+    );
+}
