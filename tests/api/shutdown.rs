@@ -150,6 +150,60 @@ fn gone(result: &Result<(u16, Value), String>) -> bool {
     matches!(result, Err(kind) if kind == "refused")
 }
 
+/// One POST of a stream: what it is, whom it is about, where it goes.
+struct Post<'a> {
+    kind: Kind,
+    /// Our `x-request-id` (and, for a phone chunk, its idempotency key).
+    request_id: String,
+    users: Vec<u64>,
+    url: String,
+    token: Option<&'a str>,
+    idempotency_key: bool,
+    body: Value,
+}
+
+/// How a POST ended, for the stream that sent it.
+struct Ended {
+    /// The answer's body, when it was 2xx.
+    ok_body: Option<Value>,
+    /// Nothing listens any more: the stream stops.
+    gone: bool,
+}
+
+impl Log {
+    /// Send `post` and record how it ended, whether the signal came before or during.
+    async fn send(&self, client: &reqwest::Client, post: Post<'_>) -> Ended {
+        let after_signal = self.signalled();
+        let key = post.idempotency_key.then_some(post.request_id.as_str());
+        let result = self::post(
+            client,
+            post.url,
+            post.token,
+            &post.request_id,
+            key,
+            post.body,
+        )
+        .await;
+        let ended = Ended {
+            ok_body: match &result {
+                Ok((200..=299, body)) => Some(body.clone()),
+                _ => None,
+            },
+            gone: gone(&result),
+        };
+        self.record(Sent {
+            kind: post.kind,
+            request_id: post.request_id,
+            users: post.users,
+            status: result.as_ref().ok().map(|(s, _)| *s),
+            error: result.err(),
+            after_signal,
+            ended_after_signal: false,
+        });
+        ended
+    }
+}
+
 /// Logins of new synthetic users, start then complete, until the server is gone.
 async fn login_stream(api: Api, log: Arc<Log>) {
     let client = reqwest::Client::new();
@@ -159,61 +213,46 @@ async fn login_stream(api: Api, log: Arc<Log>) {
             return;
         }
         let (kod, login) = (millekod_of(n), login_of(n));
-        let id = format!("sd-start-{n}");
-        let after_signal = log.signalled();
-        let started = post(
-            &client,
-            format!("{}/v1/sessions", api.base),
-            None,
-            &id,
-            None,
-            json!({"millekod": kod, "login": login}),
-        )
-        .await;
-        let stop = gone(&started);
-        let challenge: Option<Challenge> = match &started {
-            Ok((200..=299, body)) => serde_json::from_value(body.clone()).ok(),
-            _ => None,
-        };
-        log.record(Sent {
-            kind: Kind::LoginStart,
-            request_id: id,
-            users: vec![n],
-            status: started.as_ref().ok().map(|(s, _)| *s),
-            error: started.err(),
-            after_signal,
-            ended_after_signal: false,
-        });
-        if stop {
+        let started = log
+            .send(
+                &client,
+                Post {
+                    kind: Kind::LoginStart,
+                    request_id: format!("sd-start-{n}"),
+                    users: vec![n],
+                    url: format!("{}/v1/sessions", api.base),
+                    token: None,
+                    idempotency_key: false,
+                    body: json!({"millekod": kod, "login": login}),
+                },
+            )
+            .await;
+        if started.gone {
             return;
         }
+        let challenge: Option<Challenge> = started
+            .ok_body
+            .and_then(|body| serde_json::from_value(body).ok());
         let Some(challenge) = challenge else { continue };
         let Some(otp) = sms_code(&api, &challenge).await else {
             continue;
         };
         let answer: CompleteLogin = login_answer(&challenge, &format!("{login}Pass1"), &otp);
-        let id = format!("sd-login-{n}");
-        let after_signal = log.signalled();
-        let completed = post(
-            &client,
-            format!("{}/v1/sessions/{}", api.base, challenge.challenge_id),
-            None,
-            &id,
-            None,
-            serde_json::to_value(&answer).expect("json"),
-        )
-        .await;
-        let stop = gone(&completed);
-        log.record(Sent {
-            kind: Kind::LoginComplete,
-            request_id: id,
-            users: vec![n],
-            status: completed.as_ref().ok().map(|(s, _)| *s),
-            error: completed.err(),
-            after_signal,
-            ended_after_signal: false,
-        });
-        if stop {
+        let completed = log
+            .send(
+                &client,
+                Post {
+                    kind: Kind::LoginComplete,
+                    request_id: format!("sd-login-{n}"),
+                    users: vec![n],
+                    url: format!("{}/v1/sessions/{}", api.base, challenge.challenge_id),
+                    token: None,
+                    idempotency_key: false,
+                    body: serde_json::to_value(&answer).expect("json"),
+                },
+            )
+            .await;
+        if completed.gone {
             return;
         }
     }
@@ -227,38 +266,27 @@ async fn unblock_stream(api: Api, token: String, log: Arc<Log>) {
         if n > 2_000 {
             return;
         }
-        let id = format!("sd-unblock-{n}");
-        let after_signal = log.signalled();
         let request = UnblockRequest {
             mode: UnblockMode::CurrentPassword,
             reason: Some("SD-17".into()),
             dry_run: false,
         };
-        let result = post(
-            &client,
-            format!(
-                "{}/v1/companies/{}/users/{}/unblock",
-                api.base,
-                millekod_of(n),
-                login_of(n)
-            ),
-            Some(&token),
-            &id,
-            None,
-            serde_json::to_value(&request).expect("json"),
-        )
-        .await;
-        let stop = gone(&result);
-        log.record(Sent {
-            kind: Kind::Unblock,
-            request_id: id,
-            users: vec![n],
-            status: result.as_ref().ok().map(|(s, _)| *s),
-            error: result.err(),
-            after_signal,
-            ended_after_signal: false,
-        });
-        if stop {
+        let (kod, login) = (millekod_of(n), login_of(n));
+        let unblocked = log
+            .send(
+                &client,
+                Post {
+                    kind: Kind::Unblock,
+                    request_id: format!("sd-unblock-{n}"),
+                    users: vec![n],
+                    url: format!("{}/v1/companies/{kod}/users/{login}/unblock", api.base),
+                    token: Some(&token),
+                    idempotency_key: false,
+                    body: serde_json::to_value(&request).expect("json"),
+                },
+            )
+            .await;
+        if unblocked.gone {
             return;
         }
     }
@@ -282,27 +310,21 @@ async fn phone_stream(api: Api, token: String, log: Arc<Log>) {
             })
             .collect();
         let id = format!("sd-chunk-{chunk}");
-        let after_signal = log.signalled();
-        let result = post(
-            &client,
-            format!("{}/v1/phone-changes", api.base),
-            Some(&token),
-            &id,
-            Some(&id),
-            json!({"batch_id": id, "reason": "SD-17", "changes": rows}),
-        )
-        .await;
-        let stop = gone(&result);
-        log.record(Sent {
-            kind: Kind::PhoneChunk,
-            request_id: id,
-            users,
-            status: result.as_ref().ok().map(|(s, _)| *s),
-            error: result.err(),
-            after_signal,
-            ended_after_signal: false,
-        });
-        if stop {
+        let sent = log
+            .send(
+                &client,
+                Post {
+                    kind: Kind::PhoneChunk,
+                    request_id: id.clone(),
+                    users,
+                    url: format!("{}/v1/phone-changes", api.base),
+                    token: Some(&token),
+                    idempotency_key: true,
+                    body: json!({"batch_id": id, "reason": "SD-17", "changes": rows}),
+                },
+            )
+            .await;
+        if sent.gone {
             return;
         }
     }
