@@ -1,5 +1,6 @@
 //! `millectl server backup|restore` (issue 17): an online copy of an SQLite database
-//! taken under load restores to a server that logs people in; a restore refuses a
+//! taken under load restores to a server that logs people in, and so does PostgreSQL's
+//! `pg_dump`/`pg_restore`, which README points to; a restore refuses a
 //! database in use and a file that is not a millectl database; bad arguments exit 7
 //! (a state that forbids it, 6) with one line and change nothing.
 
@@ -36,9 +37,13 @@ fn one_line_error(stderr: &str, needle: &str) {
     assert!(stderr.contains(needle), "{stderr}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_backup_taken_under_load_restores_to_a_server_that_logs_in() {
-    let server = TestServer::start_with_args(&Db::Sqlite, &["--seed-users", "400"]).await;
+/// Block the 400 synthetic users, then run `backup` (a command: exit code and stderr)
+/// while HelpDesk unblocks them one after another and ewa starts logins. Returns how
+/// much of the load was done by the backup's end.
+async fn backup_under_load(
+    server: &TestServer,
+    backup: impl FnOnce() -> (i32, String) + Send + 'static,
+) -> usize {
     server
         .execute_sql(
             "UPDATE users SET status = 'blocked', attempts_left = 0, failed_attempts = 3 \
@@ -46,10 +51,6 @@ async fn a_backup_taken_under_load_restores_to_a_server_that_logs_in() {
         )
         .await
         .expect("block the synthetic users");
-    let backups = tempfile::tempdir().expect("dir");
-    let copy = backups.path().join("millectl-backup.db");
-
-    // Load: unblocks of the synthetic users one after another, and login starts.
     let stop = Arc::new(AtomicBool::new(false));
     let done = Arc::new(AtomicUsize::new(0));
     let load = {
@@ -82,47 +83,36 @@ async fn a_backup_taken_under_load_restores_to_a_server_that_logs_in() {
         done.load(Ordering::SeqCst) >= 20
     })
     .await;
-    let (database, out) = (server.database_arg(), copy.display().to_string());
-    let (code, _, stderr) = tokio::task::spawn_blocking(move || {
-        server_command(&["backup", "--database", &database, &out])
-    })
-    .await
-    .expect("backup");
+    let (code, stderr) = tokio::task::spawn_blocking(backup).await.expect("backup");
     let during = done.load(Ordering::SeqCst);
     stop.store(true, Ordering::SeqCst);
     load.await.expect("load");
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("pepper"), "{stderr}");
-    eprintln!("---- backup under load: {during} unblocks and login starts done by its end");
+    during
+}
 
-    // Restore into a new place, and serve it with the same pepper.
-    let restored_dir = tempfile::tempdir().expect("dir");
-    let restored = restored_dir.path().join("millectl.db");
-    let (code, _, stderr) = server_command(&[
-        "restore",
-        "--database",
-        &sqlite_url_of(&restored),
-        &copy.display().to_string(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-
-    let replica = spawn_server(
+/// A server on the restored `database`, with `server`'s pepper.
+async fn serve_restored(server: &TestServer, database: String, dir: &Path) -> Replica {
+    spawn_server(
         &[
             "server".into(),
             "--listen".into(),
             "127.0.0.1:0".into(),
             "--database".into(),
-            sqlite_url_of(&restored),
+            database,
             "--pepper-file".into(),
             server.pepper_path().display().to_string(),
         ],
-        restored_dir.path(),
+        dir,
     )
-    .await;
+    .await
+}
+
+/// The restored copy is one moment (every unblocked user has their audit record, and
+/// no record lacks its unblock), holds some of the load, and logs the operator in.
+async fn restored_is_one_moment_and_logs_in(server: &TestServer, replica: &Replica) {
     let api = server.api().on(&replica.url);
     let desk = server.helpdesk_token().on(&replica.url);
-
-    // The copy is one moment: every unblocked user has their record, and no more.
     let records = desk
         .get("/v1/audit?limit=1000&action=user.unblock")
         .await
@@ -148,6 +138,94 @@ async fn a_backup_taken_under_load_restores_to_a_server_that_logs_in() {
     let answer = api.complete_login(&challenge.challenge_id, &answer).await;
     answer.expect_ok();
     let _: SessionCreated = answer.json();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_taken_under_load_restores_to_a_server_that_logs_in() {
+    let server = TestServer::start_with_args(&Db::Sqlite, &["--seed-users", "400"]).await;
+    let backups = tempfile::tempdir().expect("dir");
+    let copy = backups.path().join("millectl-backup.db");
+
+    let (database, out) = (server.database_arg(), copy.display().to_string());
+    let during = backup_under_load(&server, move || {
+        let (code, _, stderr) = server_command(&["backup", "--database", &database, &out]);
+        assert!(stderr.contains("pepper"), "{stderr}");
+        (code, stderr)
+    })
+    .await;
+    eprintln!("---- backup under load: {during} unblocks and login starts done by its end");
+
+    // Restore into a new place, and serve it with the same pepper.
+    let restored_dir = tempfile::tempdir().expect("dir");
+    let restored = restored_dir.path().join("millectl.db");
+    let (code, _, stderr) = server_command(&[
+        "restore",
+        "--database",
+        &sqlite_url_of(&restored),
+        &copy.display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let replica = serve_restored(&server, sqlite_url_of(&restored), restored_dir.path()).await;
+    restored_is_one_moment_and_logs_in(&server, &replica).await;
+}
+
+/// A PostgreSQL client tool of the same version as the test cluster's server, which
+/// `scripts/test-postgres.sh` starts from the newest `/usr/lib/postgresql/*/bin`; from
+/// `PATH` where there is none.
+fn pg_tool(name: &str) -> std::path::PathBuf {
+    let mut dirs: Vec<_> = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path().join("bin").join(name))
+        .filter(|tool| tool.exists())
+        .collect();
+    dirs.sort_by_key(|tool| {
+        let version = tool.components().nth(4).map(|c| c.as_os_str().to_owned());
+        version.and_then(|v| v.to_str()?.parse::<u32>().ok())
+    });
+    dirs.pop().unwrap_or_else(|| name.into())
+}
+
+/// PostgreSQL's own tools, as README says: `pg_dump -Fc` while the server runs (one
+/// snapshot), `pg_restore` into a new database, a server on it with the same pepper.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pg_dump_taken_under_load_restores_to_a_server_that_logs_in() {
+    let Some(admin) = postgres_admin_url() else {
+        eprintln!("TEST_DATABASE_URL is not set: no PostgreSQL to dump");
+        return;
+    };
+    let server =
+        TestServer::start_with_args(&Db::Postgres(admin.clone()), &["--seed-users", "400"]).await;
+    let backups = tempfile::tempdir().expect("dir");
+    let dump = backups.path().join("millectl.dump");
+
+    let (database, out) = (server.database_arg(), dump.display().to_string());
+    let during = backup_under_load(&server, move || {
+        let output = std::process::Command::new(pg_tool("pg_dump"))
+            .args(["--format=custom", "--file", &out, &database])
+            .output()
+            .expect("run pg_dump");
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        (output.status.code().unwrap_or(-1), stderr)
+    })
+    .await;
+    eprintln!("---- pg_dump under load: {during} unblocks and login starts done by its end");
+
+    let restored = fresh_postgres_database(&admin).await;
+    let output = std::process::Command::new(pg_tool("pg_restore"))
+        .args(["--no-owner", "--exit-on-error", "--dbname", &restored])
+        .arg(&dump)
+        .output()
+        .expect("run pg_restore");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let restored_dir = tempfile::tempdir().expect("dir");
+    let replica = serve_restored(&server, restored, restored_dir.path()).await;
+    restored_is_one_moment_and_logs_in(&server, &replica).await;
 }
 
 #[tokio::test]
