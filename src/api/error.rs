@@ -62,6 +62,44 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, for the OpenAPI document's per-status lists.
+    pub const ALL: [Self; 27] = [
+        Self::MalformedRequest,
+        Self::InvalidInput,
+        Self::MethodNotAllowed,
+        Self::InvalidPhone,
+        Self::PasswordPolicy,
+        Self::ReasonRequired,
+        Self::Unauthenticated,
+        Self::InvalidCredentials,
+        Self::ChallengeExpired,
+        Self::Forbidden,
+        Self::NotFound,
+        Self::NotBlocked,
+        Self::NoAuthorizationTool,
+        Self::AlreadyExists,
+        Self::Conflict,
+        Self::PayloadTooLarge,
+        Self::RequestTimeout,
+        Self::UnsupportedMediaType,
+        Self::UserBlocked,
+        Self::AttemptInProgress,
+        Self::UserSuspended,
+        Self::Suspended,
+        Self::NotSuspended,
+        Self::TooManyRequests,
+        Self::SmsDeliveryFailed,
+        Self::Internal,
+        Self::ServiceUnavailable,
+    ];
+
+    /// The codes an answer of `status` may carry.
+    pub fn of_status(status: u16) -> impl Iterator<Item = Self> {
+        Self::ALL
+            .into_iter()
+            .filter(move |code| code.status() == status)
+    }
+
     pub fn status(self) -> u16 {
         match self {
             Self::MalformedRequest | Self::InvalidInput => 400,
@@ -170,6 +208,35 @@ mod tests {
         assert_eq!(json["status"], 423);
         assert_eq!(json["code"], "user_blocked");
         assert!(json.get("attempts_left").is_none());
+    }
+
+    #[test]
+    fn all_lists_every_code_the_schema_knows_once() {
+        let schema = serde_json::to_value(<ErrorCode as utoipa::PartialSchema>::schema())
+            .expect("schema json");
+        let known: std::collections::BTreeSet<String> = schema["enum"]
+            .as_array()
+            .expect("an enum")
+            .iter()
+            .map(|v| v.as_str().expect("a name").to_owned())
+            .collect();
+        let listed: Vec<String> = ErrorCode::ALL
+            .iter()
+            .map(|code| {
+                serde_json::to_value(code)
+                    .expect("json")
+                    .as_str()
+                    .expect("a name")
+                    .to_owned()
+            })
+            .collect();
+        assert_eq!(listed.len(), known.len(), "{listed:?}");
+        assert_eq!(
+            listed
+                .into_iter()
+                .collect::<std::collections::BTreeSet<_>>(),
+            known
+        );
     }
 
     #[test]

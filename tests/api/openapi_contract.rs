@@ -72,12 +72,7 @@ async fn every_answer_is_one_the_document_declares() {
                     let Some(answer) = send(api, op, probe).await else {
                         continue;
                     };
-                    if let Err(wrong) = doc.check(
-                        op,
-                        answer.status.as_u16(),
-                        &answer.content_type,
-                        &answer.body,
-                    ) {
+                    if let Err(wrong) = doc.check(op, &answer) {
                         findings.insert(format!(
                             "{} ({who}, {}): {wrong}; answer: {}",
                             op.name(),
@@ -99,6 +94,42 @@ async fn every_answer_is_one_the_document_declares() {
 }
 
 /// The first 300 characters of a body, for a finding.
+/// A 429 says when to retry, in a `Retry-After` the document declares for it; and the
+/// problem's `code` is one the document lists for that status.
+#[tokio::test]
+async fn a_refusal_that_says_when_to_retry_is_as_documented() {
+    let one_start = [
+        "--login-starts-per-source-per-minute",
+        "1",
+        "--login-starts-burst",
+        "1",
+    ];
+    let server = TestServer::start_with_args(&Db::Sqlite, &one_start).await;
+    let api = server.api();
+    let mut doc = Document::new(api.get("/v1/openapi.json").await.body);
+    let start = doc
+        .operations()
+        .into_iter()
+        .find(|op| op.method == "post" && op.path == "/v1/sessions")
+        .expect("POST /v1/sessions is documented");
+
+    let body = json!({"millekod": "12345678", "login": "ewa"});
+    api.post("/v1/sessions", body.clone()).await.expect_ok();
+    let refused = api.post("/v1/sessions", body).await;
+
+    assert_eq!(refused.status.as_u16(), 429, "{}", refused.body);
+    assert!(
+        refused.retry_after.is_some_and(|s| s >= 1),
+        "{:?}",
+        refused.headers
+    );
+    doc.check(&start, &refused).expect("the 429 as documented");
+    let mut off = refused.clone();
+    off.body["code"] = json!("conflict");
+    let wrong = doc.check(&start, &off).expect_err("a 409's code in a 429");
+    assert!(wrong.contains("body off its schema"), "{wrong}");
+}
+
 fn short(body: &Value) -> String {
     body.to_string().chars().take(300).collect()
 }
@@ -281,24 +312,5 @@ async fn send(api: &Api, op: &Operation, probe: &Probe) -> Option<Answer> {
         RawBody::Bytes(None, bytes) => request.body(bytes),
     };
     let response = request.send().await.ok()?;
-    let status = response.status();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    let bytes = response.bytes().await.ok()?;
-    let body = if bytes.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_slice(&bytes)
-            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()))
-    };
-    Some(Answer {
-        status,
-        body,
-        content_type,
-        retry_after: None,
-    })
+    Api::read_answer(response).await.ok()
 }

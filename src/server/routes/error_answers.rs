@@ -15,15 +15,18 @@
 //! | reads any body            | 408, 413   | the body timeout, `MAX_BODY_BYTES`              |
 //!
 //! and every error answer, listed here or by the route, is declared as what the server
-//! sends: `application/problem+json` (RFC 9457) with the `Problem` schema, whose `code`
-//! is the `ErrorCode` enum; a 429 or 503 may carry `Retry-After`. Doing this in one
+//! sends: `application/problem+json` (RFC 9457) with the `Problem` schema, its `code`
+//! narrowed to the codes of that status (`ErrorCode::status`: a 409 is `not_blocked`,
+//! `conflict`, …, never `user_blocked`); a 429 or 503 may carry `Retry-After`. Doing this in one
 //! pass rather than on each route keeps the annotations readable, and a new route
 //! cannot forget the shared answers.
 
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::{Operation, ParameterIn};
-use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::schema::{AllOfBuilder, ObjectBuilder, Schema, Type};
 use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, Response, ResponseBuilder};
+
+use crate::api::ErrorCode;
 
 /// The media type of every error answer (`ApiError::into_response`).
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -31,6 +34,7 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// Add the shared error answers to every operation of `api`, and declare every error
 /// answer as problem+json.
 pub fn declare(api: &mut OpenApi) {
+    declare_problems_by_status(api);
     for item in api.paths.paths.values_mut() {
         for operation in [
             &mut item.get,
@@ -98,6 +102,43 @@ fn add_shared(operation: &mut Operation) {
     }
 }
 
+/// The schema of an error answer of `status`: `ProblemNNN` (a named component, so
+/// generators make one model per status, not one per operation), or `Problem` for a
+/// status no code has.
+fn problem_of_status(status: u16) -> RefOr<Schema> {
+    match ErrorCode::of_status(status).next() {
+        Some(_) => Ref::from_schema_name(format!("Problem{status}")).into(),
+        None => Ref::from_schema_name("Problem").into(),
+    }
+}
+
+/// `ProblemNNN` for each status some code has: `Problem`, with `code` narrowed to
+/// that status's codes.
+fn declare_problems_by_status(api: &mut OpenApi) {
+    let mut statuses: Vec<u16> = ErrorCode::ALL.iter().map(|code| code.status()).collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    let components = api.components.get_or_insert_with(Default::default);
+    for status in statuses {
+        let codes: Vec<serde_json::Value> = ErrorCode::of_status(status)
+            .filter_map(|code| serde_json::to_value(code).ok())
+            .collect();
+        let code = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(codes));
+        let narrowed = ObjectBuilder::new().property("code", code);
+        let schema = AllOfBuilder::new()
+            .item(Ref::from_schema_name("Problem"))
+            .item(narrowed)
+            .description(Some(format!(
+                "A problem answered with HTTP {status}: `code` is one of this status's."
+            )));
+        components
+            .schemas
+            .insert(format!("Problem{status}"), schema.into());
+    }
+}
+
 fn problem_response(status: u16, description: &str) -> Response {
     let mut response = ResponseBuilder::new().description(description).build();
     as_problem_json(status, &mut response);
@@ -110,14 +151,13 @@ fn as_problem_json(status: u16, response: &mut Response) {
     if let Some(content) = response.content.shift_remove("application/json") {
         response.content.insert(PROBLEM_JSON.to_owned(), content);
     }
-    response
+    // The route's own schema, if it named one, is replaced: every error body is a
+    // Problem, and its code is one of this status's.
+    let content = response
         .content
         .entry(PROBLEM_JSON.to_owned())
-        .or_insert_with(|| {
-            ContentBuilder::new()
-                .schema(Some(Ref::from_schema_name("Problem")))
-                .build()
-        });
+        .or_insert_with(|| ContentBuilder::new().build());
+    content.schema = Some(problem_of_status(status));
     if matches!(status, 429 | 503) {
         response
             .headers

@@ -21,13 +21,15 @@ pub struct Api {
 }
 
 /// An answer: status and JSON body (or a problem).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Answer {
     pub status: StatusCode,
     pub body: Value,
     pub content_type: String,
     /// `Retry-After`, in seconds, if the server sent one.
     pub retry_after: Option<u64>,
+    /// Every header, as sent.
+    pub headers: reqwest::header::HeaderMap,
 }
 
 impl Answer {
@@ -112,7 +114,14 @@ impl Api {
     }
 
     async fn answer(response: reqwest::Response) -> Answer {
+        Self::read_answer(response).await.expect("body")
+    }
+
+    /// An answer, or the error that cut its body short (the server closed the
+    /// connection while the client still wrote).
+    pub async fn read_answer(response: reqwest::Response) -> reqwest::Result<Answer> {
         let status = response.status();
+        let headers = response.headers().clone();
         let content_type = response
             .headers()
             .get("content-type")
@@ -124,19 +133,20 @@ impl Api {
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse().ok());
-        let bytes = response.bytes().await.expect("body");
+        let bytes = response.bytes().await?;
         let body = if bytes.is_empty() {
             Value::Null
         } else {
             serde_json::from_slice(&bytes)
                 .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()))
         };
-        Answer {
+        Ok(Answer {
             status,
             body,
             content_type,
             retry_after,
-        }
+            headers,
+        })
     }
 
     pub async fn get(&self, path: &str) -> Answer {

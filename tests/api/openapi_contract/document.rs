@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
+use crate::helpers::Answer;
+
 /// The document and a cache of compiled response validators.
 pub struct Document {
     pub doc: Value,
@@ -245,14 +247,11 @@ impl Document {
     }
 
     /// What is wrong with an answer to `op`, measured against the document: a status
-    /// it does not list, a content type it does not declare, a body off its schema.
-    pub fn check(
-        &mut self,
-        op: &Operation,
-        status: u16,
-        content_type: &str,
-        body: &Value,
-    ) -> Result<(), String> {
+    /// it does not list, a `Retry-After` it does not declare for that status (or one
+    /// off its schema), a content type it does not declare, a body off its schema.
+    pub fn check(&mut self, op: &Operation, answer: &Answer) -> Result<(), String> {
+        let status = answer.status.as_u16();
+        let (content_type, body) = (answer.content_type.as_str(), &answer.body);
         let responses = &op.op["responses"];
         let Some(declared) = responses
             .get(status.to_string())
@@ -269,6 +268,19 @@ impl Document {
             ));
         };
         let declared = self.resolve(declared);
+        if let Some(sent) = answer.headers.get("retry-after") {
+            let header = &declared["headers"]["Retry-After"];
+            if header.is_null() {
+                return Err(format!("status {status}: Retry-After is not documented"));
+            }
+            let minimum = header["schema"]["minimum"].as_u64().unwrap_or(0);
+            let seconds = sent.to_str().ok().and_then(|v| v.parse::<u64>().ok());
+            if seconds.is_none_or(|s| s < minimum) {
+                return Err(format!(
+                    "status {status}: Retry-After {sent:?} is not an integer >= {minimum}"
+                ));
+            }
+        }
         let media = content_type
             .split(';')
             .next()
