@@ -229,3 +229,63 @@ async fn a_server_logging_to_a_file_logs_json_by_default() {
         .collect();
     assert!(not_json.is_empty(), "{not_json:?}");
 }
+
+/// A production server (no `--dev`) logging JSON writes nothing else to stderr: its
+/// start says where it listens in a JSON event, not in a line of text.
+#[tokio::test]
+async fn a_server_logging_json_writes_only_json_from_its_start() {
+    // Arrange
+    let dir = tempfile::tempdir().expect("dir");
+    let pepper = dir.path().join("pepper");
+    let made = Command::new(bin())
+        .args(["server", "init-pepper"])
+        .arg(&pepper)
+        .output()
+        .expect("init-pepper");
+    assert!(made.status.success(), "{made:?}");
+    let log_path = dir.path().join("server.log");
+    let log = std::fs::File::create(&log_path).expect("log");
+
+    // Act
+    let mut child = Command::new(bin())
+        .args(["server", "--listen", "127.0.0.1:0", "--log-format", "json"])
+        .arg("--database")
+        .arg(format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("m.db").display()
+        ))
+        .arg("--pepper-file")
+        .arg(&pepper)
+        .env_remove("MILLECTL_LOG_FORMAT")
+        .env_remove("MILLECTL_CONFIG")
+        .env_remove("MILLECTL_LOG")
+        .env_remove("MILLECTL_PEPPER")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .expect("spawn");
+    let mut text = String::new();
+    wait_for("the listening event", Duration::from_secs(60), || {
+        assert!(matches!(child.try_wait(), Ok(None)), "the server exited");
+        text = std::fs::read_to_string(&log_path).unwrap_or_default();
+        text.contains("listening")
+    })
+    .await;
+    let _ = child.kill();
+    let _ = child.wait();
+
+    // Assert
+    let not_json: Vec<&str> = text
+        .lines()
+        .filter(|l| serde_json::from_str::<Value>(l).is_err())
+        .collect();
+    assert!(not_json.is_empty(), "{not_json:?}");
+    assert!(
+        json_lines(&text).iter().any(|l| l["message"] == "listening"
+            && l["url"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("http://127.0.0.1:"))),
+        "{text}"
+    );
+}

@@ -333,6 +333,7 @@ pub async fn run(args: ServerArgs) -> anyhow::Result<ExitCode> {
 
 async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
     let (dev, data_dir, seed_users) = (args.dev, args.data_dir.clone(), args.seed_users);
+    let text_logs = args.log_format() == Some(LogFormat::Text);
     let mut options = server_options(args);
 
     if dev {
@@ -373,9 +374,13 @@ async fn serve(args: ServerArgs) -> anyhow::Result<ExitCode> {
     }
 
     let server = crate::server::start(options).await.map_err(start_error)?;
-    eprintln!("millectl server listening on {}", server.url());
-    if let Some(management) = server.management_addr {
-        eprintln!("millectl server management on http://{management}");
+    // For a person at a terminal. In JSON logs every stderr line is an object, and the
+    // `listening` events carry the same addresses.
+    if text_logs {
+        eprintln!("millectl server listening on {}", server.url());
+        if let Some(management) = server.management_addr {
+            eprintln!("millectl server management on http://{management}");
+        }
     }
     server.serve().await?;
     Ok(ExitCode::SUCCESS)
