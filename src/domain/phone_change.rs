@@ -26,6 +26,15 @@ pub enum RowOutcome {
 }
 
 impl RowOutcome {
+    pub const ALL: [Self; 6] = [
+        Self::Updated,
+        Self::Unchanged,
+        Self::NotFound,
+        Self::Forbidden,
+        Self::Conflict,
+        Self::Invalid,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Updated => "updated",

@@ -39,6 +39,8 @@ pub enum SmsKind {
 }
 
 impl SmsKind {
+    pub const ALL: [Self; 3] = [Self::LoginCode, Self::AccessPassword, Self::PhoneChanged];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::LoginCode => "login_code",
@@ -48,9 +50,7 @@ impl SmsKind {
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        [Self::LoginCode, Self::AccessPassword, Self::PhoneChanged]
-            .into_iter()
-            .find(|kind| kind.as_str() == text)
+        Self::ALL.into_iter().find(|kind| kind.as_str() == text)
     }
 }
 

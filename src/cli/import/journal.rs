@@ -456,14 +456,7 @@ mod tests {
 
     #[test]
     fn letters_round_trip() {
-        for outcome in [
-            RowOutcome::Updated,
-            RowOutcome::Unchanged,
-            RowOutcome::NotFound,
-            RowOutcome::Forbidden,
-            RowOutcome::Conflict,
-            RowOutcome::Invalid,
-        ] {
+        for outcome in RowOutcome::ALL {
             assert_eq!(outcome_of(letter(outcome)), Some(outcome));
         }
     }

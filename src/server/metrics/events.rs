@@ -135,21 +135,6 @@ struct SmsFailureLabels {
 /// The failed factor of an unknown login, which has none of its own.
 const UNKNOWN_LOGIN: &str = "unknown_login";
 
-const SMS_KINDS: [SmsKind; 3] = [
-    SmsKind::LoginCode,
-    SmsKind::AccessPassword,
-    SmsKind::PhoneChanged,
-];
-
-const ROW_OUTCOMES: [RowOutcome; 6] = [
-    RowOutcome::Updated,
-    RowOutcome::Unchanged,
-    RowOutcome::NotFound,
-    RowOutcome::Forbidden,
-    RowOutcome::Conflict,
-    RowOutcome::Invalid,
-];
-
 pub struct Events {
     logins: Family<OutcomeLabel, Counter>,
     failed_factors: Family<FactorLabel, Counter>,
@@ -303,7 +288,7 @@ impl Events {
                 }));
             }
         }
-        for kind in SMS_KINDS {
+        for kind in SmsKind::ALL {
             drop(self.sms_sent.get_or_create(&KindLabel {
                 kind: kind.as_str(),
             }));
@@ -314,7 +299,7 @@ impl Events {
                 }));
             }
         }
-        for outcome in ROW_OUTCOMES {
+        for outcome in RowOutcome::ALL {
             drop(self.phone_rows.get_or_create(&OutcomeLabel {
                 outcome: outcome.as_str(),
             }));
