@@ -40,7 +40,7 @@ use millectl::domain::login_attempt::{AttemptOutcome, Factor, FailedFactors};
 use millectl::domain::phone::PhoneNumber;
 use millectl::domain::user::{AuthTool, Flow};
 use millectl::server::state::Settings;
-use millectl::server::sweep::sweep_until_done;
+use millectl::server::sweep::{sweep_until_done, Retention};
 use millectl::store::{
     AuditEntry, ChallengeRecord, LoginAttempt, LoginSuccess, Millis, NewUser, Opened, Reservation,
     SessionRecord, SqlStore, Store, UserChange, UserKind, UserRecord,
@@ -60,16 +60,28 @@ const CHALLENGE_TTL_MS: Millis = 5 * MINUTE_MS;
 /// The decoys' memory in `store/sql/sweep.rs`.
 const DECOY_MEMORY_DAYS: usize = 30;
 
-/// The tables the login path writes, in the order printed.
-const TABLES: [&str; 7] = [
+/// The tables the login path writes, in the order printed; the audit in two parts,
+/// the records of anonymous callers (made-up logins) and everyone else's, which are
+/// kept for different times.
+const TABLES: [&str; 8] = [
     "challenges",
     "sessions",
     "decoy_attempts",
     "login_attempts",
     "login_starts",
     "sms_budget",
-    "audit",
+    "audit_anonymous",
+    "audit_named",
 ];
+
+/// How the meter counts the rows of one of `TABLES`.
+fn count_sql(table: &str) -> String {
+    match table {
+        "audit_anonymous" => "SELECT COUNT(*) FROM audit WHERE actor = 'anonymous'".to_owned(),
+        "audit_named" => "SELECT COUNT(*) FROM audit WHERE actor <> 'anonymous'".to_owned(),
+        table => format!("SELECT COUNT(*) FROM {table}"),
+    }
+}
 
 /// The share of starts that are made-up logins, and of those, answered.
 const UNKNOWN_SHARE: f64 = 0.3;
@@ -85,6 +97,21 @@ struct Knobs {
     logins_per_day: usize,
     users: u64,
     sweep_every: Millis,
+    /// `--login-attempts-retention`, in days (also the anonymous audit records').
+    retention_days: u64,
+    /// `--audit-retention`, in days; `None` keeps the audit for good.
+    audit_retention_days: Option<u64>,
+}
+
+impl Knobs {
+    fn retention(&self) -> Retention {
+        Retention {
+            login_attempts: Duration::from_secs(self.retention_days * 86_400),
+            audit: self
+                .audit_retention_days
+                .map(|days| Duration::from_secs(days * 86_400)),
+        }
+    }
 }
 
 fn main() {
@@ -94,6 +121,16 @@ fn main() {
         logins_per_day: env_usize("BENCH_LOGINS_PER_DAY", if full { 20_000 } else { 40 }),
         users: env_usize("BENCH_USERS", if full { 500 } else { 50 }).max(1) as u64,
         sweep_every: env_usize("BENCH_SWEEP_MINUTES", 60).max(1) as Millis * MINUTE_MS,
+        retention_days: env_usize(
+            "BENCH_RETENTION_DAYS",
+            (Settings::default().login_attempts_retention.as_secs() / 86_400) as usize,
+        ) as u64,
+        // Kept for good, the server's default; under test for 60 days, so that the
+        // audit's own sweep is tested too.
+        audit_retention_days: std::env::var("BENCH_AUDIT_RETENTION_DAYS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .or((!full).then_some(60)),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -140,19 +177,23 @@ async fn run(knobs: &Knobs) -> Vec<Day> {
     let meter = Meter::connect(&url, &path).await;
     seed(&store, knobs.users).await;
     let settings = Settings::default();
-    let retention_ms = settings.login_attempts_retention.as_millis() as Millis;
+    let retention = knobs.retention();
     println!(
-        "{} days of {} logins on {} users, {}; sweep every {} min, login attempts kept {} days",
+        "{} days of {} logins on {} users, {}; sweep every {} min, login attempts and \
+         anonymous audit kept {} days, the rest of the audit {}",
         knobs.days,
         knobs.logins_per_day,
         knobs.users,
         store.backend(),
         knobs.sweep_every / MINUTE_MS,
-        retention_ms / DAY_MS,
+        knobs.retention_days,
+        knobs
+            .audit_retention_days
+            .map_or("for good".to_owned(), |d| format!("{d} days")),
     );
     println!(
         "day   size MiB  free MiB  {}  longest sweep call  swept  took s",
-        TABLES.map(|t| format!("{t:>15}")).join("")
+        TABLES.map(|t| format!("{t:>16}")).join("")
     );
     let mut traffic = Traffic::new(&store, &settings, knobs.users);
     let mut days = Vec::with_capacity(knobs.days);
@@ -165,7 +206,7 @@ async fn run(knobs: &Knobs) -> Vec<Day> {
         for i in 0..knobs.logins_per_day {
             let now = start + (i as Millis * DAY_MS) / knobs.logins_per_day.max(1) as Millis;
             while next_sweep <= now {
-                sweep(&store, next_sweep, retention_ms, &mut figures).await;
+                sweep(&store, next_sweep, retention, &mut figures).await;
                 next_sweep += knobs.sweep_every;
             }
             traffic.follow_up(now, &mut figures).await;
@@ -174,7 +215,7 @@ async fn run(knobs: &Knobs) -> Vec<Day> {
         let end = start + DAY_MS;
         traffic.follow_up(end, &mut figures).await;
         while next_sweep <= end {
-            sweep(&store, next_sweep, retention_ms, &mut figures).await;
+            sweep(&store, next_sweep, retention, &mut figures).await;
             next_sweep += knobs.sweep_every;
         }
         meter.measure(&mut figures).await;
@@ -182,7 +223,7 @@ async fn run(knobs: &Knobs) -> Vec<Day> {
             "{day:>3}  {:>9.2}  {:>8.2}  {}  {:>18.1?}  {:>5}  {:>5.1}",
             mib(figures.bytes),
             mib(figures.free_bytes),
-            figures.rows.map(|n| format!("{n:>15}")).join(""),
+            figures.rows.map(|n| format!("{n:>16}")).join(""),
             figures.longest_sweep,
             figures.swept,
             day_began.elapsed().as_secs_f64(),
@@ -198,26 +239,28 @@ fn mib(bytes: u64) -> f64 {
 }
 
 /// A pass of the server's sweep as of `now`, its longest call kept for the day.
-async fn sweep(store: &SqlStore, now: Millis, retention_ms: Millis, day: &mut Day) {
-    let totals = sweep_until_done(store, || now, retention_ms)
+async fn sweep(store: &SqlStore, now: Millis, retention: Retention, day: &mut Day) {
+    let totals = sweep_until_done(store, || now, retention)
         .await
         .expect("sweep");
     day.longest_sweep = day.longest_sweep.max(totals.longest_call);
-    day.swept += totals.swept.total() + totals.login_attempts;
+    day.swept += totals.swept.total() + totals.login_attempts + totals.audit;
 }
 
 /// How many days a swept table remembers a row, rounded up to whole days (plus the
-/// day in progress), as `TABLES`; the audit, kept for good, has no memory.
-fn memories() -> [Option<usize>; TABLES.len()] {
-    let retention_days = Settings::default().login_attempts_retention.as_secs() / 86_400;
+/// day in progress), as `TABLES`; the named audit, unless given a retention, is kept
+/// for good and has no memory.
+fn memories(knobs: &Knobs) -> [Option<usize>; TABLES.len()] {
+    let retention = knobs.retention_days as usize + 1;
     [
         Some(1),
         Some(1),
         Some(DECOY_MEMORY_DAYS + 1),
-        Some(retention_days as usize + 1),
+        Some(retention),
         Some(1),
         Some(1),
-        None,
+        Some(retention),
+        knobs.audit_retention_days.map(|d| d as usize + 1),
     ]
 }
 
@@ -244,7 +287,7 @@ fn verdict(knobs: &Knobs, days: &[Day], took: Duration) {
         knobs.logins_per_day * knobs.days,
         took,
     );
-    for (t, memory) in memories().iter().enumerate() {
+    for (t, memory) in memories(knobs).iter().enumerate() {
         // A table is compared from the day its memory is full, if the run got there.
         let since = match memory {
             Some(m) if *m <= last => (*m).max(mark),
@@ -260,7 +303,7 @@ fn verdict(knobs: &Knobs, days: &[Day], took: Duration) {
             _ if !grew => "bounded".to_owned(),
             Some(_) => "GROWS past its memory: the sweep misses it".to_owned(),
             None => format!(
-                "grows, never swept: +{:.0} rows a day",
+                "grows, kept for good (no --audit-retention): +{:.0} rows a day",
                 (to - from) as f64 / (last - since).max(1) as f64
             ),
         };
@@ -273,10 +316,10 @@ fn verdict(knobs: &Knobs, days: &[Day], took: Duration) {
 
 /// The property that can fail: at each day's end, every swept table holds no more
 /// rows than were written within its memory (plus the day in progress), so once the
-/// run is past a table's memory, the table stops growing with the days. The audit is
-/// left out: it is kept for good, by design.
+/// run is past a table's memory, the table stops growing with the days. The named
+/// audit is left out when it is kept for good (the server's default).
 fn assert_bounded(knobs: &Knobs, days: &[Day]) {
-    let memory = memories();
+    let memory = memories(knobs);
     for (d, day) in days.iter().enumerate() {
         for (t, table) in TABLES.iter().enumerate() {
             let Some(memory) = memory[t] else { continue };
@@ -674,7 +717,7 @@ impl<'a> Traffic<'a> {
             .change_user(user.id, &change, &entry)
             .await
             .expect("unblock");
-        day.wrote("audit");
+        day.wrote("audit_named");
     }
 }
 
@@ -713,7 +756,10 @@ async fn audit(
 ) {
     let entry = audit_entry(now, user, action, outcome);
     store.append_audit(&entry).await.expect("audit");
-    day.wrote("audit");
+    day.wrote(match user {
+        Some(_) => "audit_named",
+        None => "audit_anonymous",
+    });
 }
 
 /// The database's size and rows, read on a connection of the bench's own.
@@ -737,7 +783,7 @@ impl Meter {
 
     async fn measure(&self, day: &mut Day) {
         for (i, table) in TABLES.iter().enumerate() {
-            day.rows[i] = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+            day.rows[i] = sqlx::query_scalar(&count_sql(table))
                 .fetch_one(&self.pool)
                 .await
                 .expect("count");

@@ -117,4 +117,5 @@ timed! {
     async fn challenge_owner(&self, id: &str) -> StoreResult<Option<(i64, Flow)>>;
     async fn active_co_users(&self, millekod: &MilleKod, except: i64, limit: i64) -> StoreResult<CoUsers>;
     async fn sweep_login_attempts(&self, before: Millis, batch: i64) -> StoreResult<u64>;
+    async fn sweep_audit(&self, horizon: AuditHorizon, batch: i64) -> StoreResult<u64>;
 }

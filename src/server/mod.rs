@@ -210,7 +210,10 @@ pub fn state(
     sweep::start(
         store.clone(),
         settings.sweep_interval,
-        settings.login_attempts_retention,
+        sweep::Retention {
+            login_attempts: settings.login_attempts_retention,
+            audit: settings.audit_retention,
+        },
     );
     let source_limits = Arc::new(source_limits::SourceLimits::new(
         settings.login_starts_per_source,

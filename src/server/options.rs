@@ -53,8 +53,11 @@ pub struct ServerOptions {
     /// What step 1 of a login may cost (SMS codes, open challenges).
     pub start_policy: StartPolicy,
     pub sweep_interval: Duration,
-    /// How long login attempts are kept for users' timelines.
+    /// How long login attempts are kept for users' timelines (and anonymous callers'
+    /// audit records).
     pub login_attempts_retention: Duration,
+    /// How long every audit record is kept; `None`: for good.
+    pub audit_retention: Option<Duration>,
     /// `None`: no gateway; SMS users cannot log in (a dev server writes an outbox).
     pub sms_webhook: Option<WebhookOptions>,
     pub connections: ConnectionLimits,
@@ -132,6 +135,7 @@ impl ServerOptions {
             start_policy: self.start_policy,
             sweep_interval: self.sweep_interval,
             login_attempts_retention: self.login_attempts_retention,
+            audit_retention: self.audit_retention,
             trusted_proxies: super::client_ip::TrustedProxies::new(
                 self.trusted_proxies.iter().copied(),
                 self.forwarded_header,
@@ -180,6 +184,7 @@ impl Default for ServerOptions {
             start_policy: settings.start_policy,
             sweep_interval: settings.sweep_interval,
             login_attempts_retention: settings.login_attempts_retention,
+            audit_retention: settings.audit_retention,
             sms_webhook: None,
             connections: ConnectionLimits::default(),
             management_listen: None,

@@ -61,6 +61,8 @@ pub struct Settings {
     /// How long login attempts are kept for users' timelines (issue 15); the sweep
     /// deletes older ones.
     pub login_attempts_retention: Duration,
+    /// How long every audit record is kept; `None`: for good (the sweep's horizon).
+    pub audit_retention: Option<Duration>,
     /// Proxies whose forwarding header names the client (`--trusted-proxy`); none:
     /// the TCP peer is the client (`super::client_ip`).
     pub trusted_proxies: super::client_ip::TrustedProxies,
@@ -96,6 +98,7 @@ impl Default for Settings {
             start_policy: crate::domain::login_start::StartPolicy::default(),
             sweep_interval: Duration::from_secs(10),
             login_attempts_retention: DEFAULT_LOGIN_ATTEMPTS_RETENTION,
+            audit_retention: None,
             trusted_proxies: super::client_ip::TrustedProxies::default(),
             argon2: GateSize::default(),
             login_starts_per_source: SourceQuota::DEFAULT,

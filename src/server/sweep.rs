@@ -14,10 +14,38 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::store::{now_millis, Millis, Store, StoreResult, Swept};
+use crate::store::{now_millis, AuditHorizon, Millis, Store, StoreResult, Swept};
 
 /// Rows per kind per statement.
 pub const BATCH: i64 = 500;
+
+/// How long what the sweep may delete by age is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention {
+    /// Login attempts (the users' timelines), and the audit records of anonymous
+    /// callers — unknown logins' failures, which anyone can add.
+    pub login_attempts: Duration,
+    /// Every audit record; `None` keeps them for good.
+    pub audit: Option<Duration>,
+}
+
+impl Retention {
+    /// The audit horizon as of `now`: records before it may go.
+    fn audit_horizon(&self, now: Millis) -> AuditHorizon {
+        let before = |kept: Duration| {
+            now.saturating_sub(i64::try_from(kept.as_millis()).unwrap_or(i64::MAX))
+                .max(0)
+        };
+        AuditHorizon {
+            anonymous_before: before(self.login_attempts),
+            all_before: self.audit.map_or(0, before),
+        }
+    }
+
+    fn login_attempts_ms(&self) -> Millis {
+        i64::try_from(self.login_attempts.as_millis()).unwrap_or(i64::MAX)
+    }
+}
 
 /// What one pass of [`sweep_until_done`] deleted, and how long its longest call took.
 #[derive(Debug, Default, Clone)]
@@ -25,7 +53,10 @@ pub struct SweepTotals {
     /// Rows deleted per kind, summed over the pass's batches.
     pub swept: Swept,
     pub login_attempts: u64,
-    /// Rounds of batches (one `sweep` and one `sweep_login_attempts` call each).
+    /// Audit records past the retention horizon.
+    pub audit: u64,
+    /// Rounds of batches (one `sweep`, `sweep_login_attempts` and `sweep_audit` call
+    /// each).
     pub rounds: u32,
     /// The longest single store call of the pass: one batch of login attempts, or one
     /// `sweep` (a batch of each kind, each its own statement and commit), so an upper
@@ -33,30 +64,29 @@ pub struct SweepTotals {
     pub longest_call: Duration,
 }
 
-/// Sweep every `every`, forever; login attempts older than `retention` go too (issue
-/// 15). Needs a Tokio runtime.
-pub fn start(store: Arc<dyn Store>, every: Duration, retention: Duration) {
-    let retention_ms = i64::try_from(retention.as_millis()).unwrap_or(i64::MAX);
+/// Sweep every `every`, forever; login attempts and audit records past their
+/// `retention` go too. Needs a Tokio runtime.
+pub fn start(store: Arc<dyn Store>, every: Duration, retention: Retention) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            if let Err(err) = sweep_until_done(store.as_ref(), now_millis, retention_ms).await {
+            if let Err(err) = sweep_until_done(store.as_ref(), now_millis, retention).await {
                 tracing::warn!(error = %err, "the sweep failed; it tries again later");
             }
         }
     });
 }
 
-/// One pass: a batch of each kind as of `clock()`, then login attempts older than
-/// `retention_ms` before it, again at once (yielding to requests in between) while
-/// any batch came back full, since a full batch means more may wait. Stops at the
-/// first error, with what the earlier rounds deleted already gone.
+/// One pass: a batch of each kind as of `clock()`, then login attempts and audit
+/// records past their `retention`, again at once (yielding to requests in between)
+/// while any batch came back full, since a full batch means more may wait. Stops at
+/// the first error, with what the earlier rounds deleted already gone.
 pub async fn sweep_until_done(
     store: &dyn Store,
     clock: impl Fn() -> Millis,
-    retention_ms: Millis,
+    retention: Retention,
 ) -> StoreResult<SweepTotals> {
     let mut totals = SweepTotals::default();
     loop {
@@ -66,13 +96,25 @@ pub async fn sweep_until_done(
         let swept_in = began.elapsed();
         let began = Instant::now();
         let attempts = store
-            .sweep_login_attempts(now.saturating_sub(retention_ms), BATCH)
+            .sweep_login_attempts(now.saturating_sub(retention.login_attempts_ms()), BATCH)
             .await?;
-        totals.longest_call = totals.longest_call.max(swept_in).max(began.elapsed());
-        if swept.total() > 0 || attempts > 0 {
-            tracing::debug!(?swept, login_attempts = attempts, "swept");
+        let attempts_in = began.elapsed();
+        let began = Instant::now();
+        let audit = store
+            .sweep_audit(retention.audit_horizon(now), BATCH)
+            .await?;
+        totals.longest_call = totals
+            .longest_call
+            .max(swept_in)
+            .max(attempts_in)
+            .max(began.elapsed());
+        if swept.total() > 0 || attempts > 0 || audit > 0 {
+            tracing::debug!(?swept, login_attempts = attempts, audit, "swept");
         }
-        let full = swept.counts().iter().any(|&n| n >= BATCH as u64) || attempts >= BATCH as u64;
+        let full = swept.counts().iter().any(|&n| n >= BATCH as u64)
+            || attempts >= BATCH as u64
+            || audit >= BATCH as u64;
+        totals.audit += audit;
         totals.add(&swept, attempts);
         if !full {
             return Ok(totals);
@@ -139,10 +181,14 @@ mod tests {
         }
         let later = now + 10 * MINUTE_MS;
 
-        let first = sweep_until_done(&store, || later, 90 * 24 * 60 * MINUTE_MS)
+        let retention = Retention {
+            login_attempts: Duration::from_secs(90 * 86_400),
+            audit: None,
+        };
+        let first = sweep_until_done(&store, || later, retention)
             .await
             .expect("sweep");
-        let second = sweep_until_done(&store, || later, 90 * 24 * 60 * MINUTE_MS)
+        let second = sweep_until_done(&store, || later, retention)
             .await
             .expect("sweep");
 

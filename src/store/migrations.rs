@@ -248,6 +248,7 @@ pub const SQLITE: &[Migration] = &[
     (14, SUSPENSION),
     (15, AUDIT_FILTERS),
     (16, USERS_BY_STATUS_ID),
+    (17, AUDIT_HORIZON_SQLITE),
 ];
 
 pub const POSTGRES: &[Migration] = &[
@@ -476,6 +477,7 @@ pub const POSTGRES: &[Migration] = &[
     (14, SUSPENSION),
     (15, AUDIT_FILTERS),
     (16, USERS_BY_STATUS_ID),
+    (17, AUDIT_HORIZON_POSTGRES),
 ];
 
 /// Migration 14, the same SQL on both backends (issue 15): who suspended a user,
@@ -604,6 +606,78 @@ const AUDIT_FILTERS: &[&str] = &[
 /// every user in id order and filtered: a common surname with `status=blocked` took
 /// 240 ms on 1,000,000 users (`cargo bench --bench user_search`).
 const USERS_BY_STATUS_ID: &[&str] = &["CREATE INDEX users_by_status_id ON users (status, id)"];
+
+/// Migration 17 (issue 17, housekeeping): the audit stays append-only, except for rows
+/// older than the retention horizon. `audit_horizon` holds one row, two times that only
+/// move forward: rows of anonymous callers (failed logins of unknown logins, which
+/// anyone can add) older than `anonymous_before`, and any row older than `all_before`,
+/// may be deleted; every other DELETE is refused as before, UPDATE always. The sweep
+/// moves the horizon to its retention settings and deletes in batches; a bug or a
+/// stray statement still cannot remove a recent record. The partial index lets the
+/// sweep find old anonymous rows without walking the ones it keeps.
+const AUDIT_HORIZON_SQLITE: &[&str] = &[
+    "CREATE TABLE audit_horizon (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        anonymous_before BIGINT NOT NULL DEFAULT 0,
+        all_before BIGINT NOT NULL DEFAULT 0)",
+    "INSERT INTO audit_horizon (id) VALUES (1)",
+    "CREATE TRIGGER audit_horizon_forward BEFORE UPDATE ON audit_horizon
+        WHEN NEW.anonymous_before < OLD.anonymous_before
+          OR NEW.all_before < OLD.all_before OR NEW.id <> OLD.id
+        BEGIN SELECT RAISE(ABORT, 'the audit horizon only moves forward'); END",
+    "CREATE TRIGGER audit_horizon_kept BEFORE DELETE ON audit_horizon
+        BEGIN SELECT RAISE(ABORT, 'the audit horizon only moves forward'); END",
+    "DROP TRIGGER audit_no_delete",
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        WHEN NOT (OLD.at < (SELECT all_before FROM audit_horizon WHERE id = 1)
+          OR (OLD.actor = 'anonymous'
+              AND OLD.at < (SELECT anonymous_before FROM audit_horizon WHERE id = 1)))
+        BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END",
+    "CREATE INDEX audit_anonymous_by_at ON audit (at) WHERE actor = 'anonymous'",
+];
+
+/// Migration 17 on PostgreSQL: the same rule as on SQLite (see there), with row
+/// triggers where the check needs the row; TRUNCATE, which no DELETE trigger sees, is
+/// refused outright.
+const AUDIT_HORIZON_POSTGRES: &[&str] = &[
+    "CREATE TABLE audit_horizon (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        anonymous_before BIGINT NOT NULL DEFAULT 0,
+        all_before BIGINT NOT NULL DEFAULT 0)",
+    "INSERT INTO audit_horizon (id) VALUES (1)",
+    "CREATE FUNCTION audit_horizon_forward() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP <> 'UPDATE' THEN
+            RAISE EXCEPTION 'the audit horizon only moves forward';
+        END IF;
+        IF NEW.id <> OLD.id OR NEW.anonymous_before < OLD.anonymous_before
+           OR NEW.all_before < OLD.all_before THEN
+            RAISE EXCEPTION 'the audit horizon only moves forward';
+        END IF;
+        RETURN NEW;
+    END $$",
+    "CREATE TRIGGER audit_horizon_forward BEFORE UPDATE OR DELETE ON audit_horizon
+        FOR EACH ROW EXECUTE FUNCTION audit_horizon_forward()",
+    "CREATE TRIGGER audit_horizon_no_truncate BEFORE TRUNCATE ON audit_horizon
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_horizon_forward()",
+    "DROP TRIGGER audit_no_change ON audit",
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE OR TRUNCATE ON audit
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()",
+    "CREATE FUNCTION audit_delete_past_horizon() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+        horizon audit_horizon%ROWTYPE;
+    BEGIN
+        SELECT * INTO horizon FROM audit_horizon WHERE id = 1;
+        IF OLD.at < horizon.all_before
+           OR (OLD.actor = 'anonymous' AND OLD.at < horizon.anonymous_before) THEN
+            RETURN OLD;
+        END IF;
+        RAISE EXCEPTION 'audit is append-only';
+    END $$",
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        FOR EACH ROW EXECUTE FUNCTION audit_delete_past_horizon()",
+    "CREATE INDEX audit_anonymous_by_at ON audit (at) WHERE actor = 'anonymous'",
+];
 
 #[cfg(test)]
 mod tests {

@@ -384,6 +384,17 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<CoUsers>;
     /// Delete up to `batch` login attempts older than `before`.
     async fn sweep_login_attempts(&self, before: Millis, batch: i64) -> StoreResult<u64>;
+    /// Move the audit's retention horizon forward to `horizon` (it never moves back)
+    /// and delete up to `batch` records past it: anonymous callers' records older than
+    /// `horizon.anonymous_before`, any record older than `horizon.all_before`.
+    async fn sweep_audit(&self, horizon: AuditHorizon, batch: i64) -> StoreResult<u64>;
+}
+
+/// How far back the audit is kept (see `sweep_audit`); 0 keeps everything.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AuditHorizon {
+    pub anonymous_before: Millis,
+    pub all_before: Millis,
 }
 
 /// The `sqlite://` URL of a database file. sqlx percent-decodes a URL's path and ends

@@ -18,6 +18,7 @@ mod hardware_tokens;
 #[allow(dead_code)]
 mod helpers;
 mod history;
+mod housekeeping;
 mod lockout;
 mod login;
 mod logs;

@@ -132,9 +132,16 @@ pub struct ServerArgs {
     pub sweep_interval_secs: u64,
 
     /// How long login attempts are kept for `user history` and `user show` (30d, 12h,
-    /// …); the background sweep deletes older ones. [default: 90d]
+    /// …), and the audit records of anonymous callers (unknown logins' failures); the
+    /// background sweep deletes older ones. [default: 90d]
     #[arg(long, value_name = "SPAN")]
     pub login_attempts_retention: Option<crate::cli::admin::Span>,
+
+    /// How long every audit record is kept (400d, 7y as 2555d, …); the background sweep
+    /// deletes older ones. The audit stays append-only for anything newer. [default:
+    /// kept for good]
+    #[arg(long, value_name = "SPAN")]
+    pub audit_retention: Option<crate::cli::admin::Span>,
 
     /// File with the AES-128 transport key (32 hex characters) under which the token
     /// vendor encrypts the seeds of PSKC inventories; without it, back-office cannot

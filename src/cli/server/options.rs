@@ -119,6 +119,7 @@ pub(super) fn server_options(args: ServerArgs) -> ServerOptions {
             .map_or(ServerOptions::DEFAULT_LOGIN_ATTEMPTS_RETENTION, |span| {
                 span.as_duration()
             }),
+        audit_retention: args.audit_retention.map(|span| span.as_duration()),
         sms_webhook: args.sms_webhook_url.map(|url| WebhookOptions {
             url,
             token_file: args.sms_webhook_token_file,

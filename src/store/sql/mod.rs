@@ -478,4 +478,8 @@ impl Store for SqlStore {
     async fn sweep_login_attempts(&self, before: Millis, batch: i64) -> StoreResult<u64> {
         login_attempts::sweep_login_attempts(self, before, batch).await
     }
+
+    async fn sweep_audit(&self, horizon: AuditHorizon, batch: i64) -> StoreResult<u64> {
+        sweep::sweep_audit(self, horizon, batch).await
+    }
 }

@@ -91,3 +91,47 @@ pub(super) async fn sweep(db: &SqlStore, now: Millis, batch: i64) -> StoreResult
     }
     Ok(swept)
 }
+
+/// The audit past its horizon (migration 17): move the horizon forward, then one batch
+/// of each kind of record it lets go. The triggers check every deleted row against the
+/// stored horizon, so these statements cannot remove a newer one.
+pub(super) async fn sweep_audit(
+    db: &SqlStore,
+    horizon: AuditHorizon,
+    batch: i64,
+) -> StoreResult<u64> {
+    sqlx::query(
+        "UPDATE audit_horizon SET \
+         anonymous_before = CASE WHEN anonymous_before < $1 THEN $1 ELSE anonymous_before END, \
+         all_before = CASE WHEN all_before < $2 THEN $2 ELSE all_before END \
+         WHERE id = 1",
+    )
+    .bind(horizon.anonymous_before)
+    .bind(horizon.all_before)
+    .execute(&db.pool)
+    .await?;
+    let mut deleted = 0;
+    if horizon.anonymous_before > 0 {
+        // `actor = 'anonymous'` as the partial index says, so the index is used.
+        let done = sqlx::query(
+            "DELETE FROM audit WHERE id IN (SELECT id FROM audit \
+             WHERE actor = 'anonymous' AND at < $1 LIMIT $2)",
+        )
+        .bind(horizon.anonymous_before)
+        .bind(batch)
+        .execute(&db.pool)
+        .await?;
+        deleted += done.rows_affected();
+    }
+    if horizon.all_before > 0 {
+        let done = sqlx::query(
+            "DELETE FROM audit WHERE id IN (SELECT id FROM audit WHERE at < $1 LIMIT $2)",
+        )
+        .bind(horizon.all_before)
+        .bind(batch)
+        .execute(&db.pool)
+        .await?;
+        deleted += done.rows_affected();
+    }
+    Ok(deleted)
+}
