@@ -16,6 +16,7 @@ mod exit;
 mod fixes;
 mod formats;
 mod generate;
+mod hidden;
 mod import;
 mod logs;
 mod origin;

@@ -19,6 +19,7 @@ use serde_json::json;
 
 use super::credentials::{self, Source, StoredSession};
 use super::errors::CliError;
+use super::hidden::Hidden;
 use super::origin::ServerOrigin;
 use super::Context;
 use crate::api::{
@@ -89,11 +90,13 @@ impl Asker {
     fn secret(&mut self, prompt: &str, what: &str) -> anyhow::Result<SecretString> {
         match self {
             Asker::Prompt => {
-                let text = dialoguer::Password::new()
-                    .with_prompt(prompt)
-                    .allow_empty_password(false)
-                    .interact()?;
-                Ok(SecretString::from(text))
+                let mut terminal = Hidden::start()?;
+                loop {
+                    let text = terminal.line(prompt)?;
+                    if !text.expose_secret().is_empty() {
+                        return Ok(text);
+                    }
+                }
             }
             Asker::Stdin(lines) => lines.next(what),
         }
@@ -102,16 +105,21 @@ impl Asker {
     /// A new password: typed twice and checked against the policy before sending.
     fn new_password(&mut self) -> anyhow::Result<SecretString> {
         match self {
-            Asker::Prompt => loop {
-                let text = dialoguer::Password::new()
-                    .with_prompt("New password")
-                    .with_confirmation("Repeat the new password", "The passwords differ; try again")
-                    .interact()?;
-                match Password::parse(&text) {
-                    Ok(_) => return Ok(SecretString::from(text)),
-                    Err(err) => eprintln!("{err}; try again"),
+            Asker::Prompt => {
+                let mut terminal = Hidden::start()?;
+                loop {
+                    let text = terminal.line("New password")?;
+                    let again = terminal.line("Repeat the new password")?;
+                    if text.expose_secret() != again.expose_secret() {
+                        eprintln!("The passwords differ; try again");
+                        continue;
+                    }
+                    match Password::parse(text.expose_secret()) {
+                        Ok(_) => return Ok(text),
+                        Err(err) => eprintln!("{err}; try again"),
+                    }
                 }
-            },
+            }
             Asker::Stdin(lines) => {
                 let text = lines.next("the new password")?;
                 Password::parse(text.expose_secret()).map_err(|e| {
@@ -277,17 +285,18 @@ fn masked_chars(
     match asker {
         Asker::Prompt => {
             eprintln!("Enter characters {list} of your password.");
+            // One hidden stretch for all of them: a character typed before its prompt
+            // shows is kept for it, not flushed between two prompts.
+            let mut terminal = Hidden::start()?;
             for position in positions {
                 let typed = loop {
-                    let text = dialoguer::Password::new()
-                        .with_prompt(format!("Character {position}"))
-                        .interact()?;
-                    if text.chars().count() == 1 {
+                    let text = terminal.line(&format!("Character {position}"))?;
+                    if text.expose_secret().chars().count() == 1 {
                         break text;
                     }
                     eprintln!("type exactly one character");
                 };
-                chars.insert(position.to_string(), Secret::new(typed));
+                chars.insert(position.to_string(), Secret::from(typed));
             }
         }
         Asker::Stdin(lines) => {

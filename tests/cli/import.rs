@@ -762,7 +762,7 @@ fn on_a_terminal_each_retry_is_a_whole_line_above_the_progress_bar() {
         .args(["--yes", "--chunk-size", "100", "--concurrency", "1"]);
 
     // Act
-    let (text, code) = crate::terminal::finish(&mut crate::terminal::spawn(cmd));
+    let (text, code) = crate::terminal::spawn(cmd).finish();
 
     // Assert: each retry line is whole, on its own line, never run into the bar.
     assert_eq!(code, 0, "{text}");

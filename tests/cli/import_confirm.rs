@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::helpers::*;
-use crate::terminal::{expect, finish, spawn};
+use crate::terminal::spawn;
 
 /// Users u000001…u0000NN moved to +48 6nn nnn nnn.
 fn moves(rows: u64) -> String {
@@ -31,9 +31,9 @@ fn answer(env: &TestEnv, file: &Path, args: &[&str], question: &str, key: &str) 
         .arg(file)
         .args(args);
     let mut session = spawn(cmd);
-    let before = expect(&mut session, question, "the question");
-    session.send(key).expect("answer");
-    let (rest, code) = finish(&mut session);
+    let before = session.expect(question, "the question");
+    session.send(key);
+    let (rest, code) = session.finish();
     (
         format!("{}{rest}", String::from_utf8_lossy(before.before())),
         code,

@@ -7,7 +7,7 @@ use std::process::{Child, Stdio};
 use std::time::Duration;
 
 use crate::helpers::{wait_for, TestEnv, MILLEKOD};
-use crate::terminal::{expect, finish, spawn};
+use crate::terminal::spawn;
 
 /// Seeded users `u000001…` moved to new phones: one `phone.set` audit record each.
 fn import_moves(env: &TestEnv, rows: u64) {
@@ -133,7 +133,7 @@ fn ctrl_c_during_a_request_exits_130_with_one_line() {
 }
 
 fn on_pty(cmd: std::process::Command) -> (String, i32) {
-    finish(&mut spawn(cmd))
+    spawn(cmd).finish()
 }
 
 /// A pager script that keeps what it was given (and its LESS) in `record`.
@@ -225,12 +225,12 @@ fn ctrl_c_at_a_prompt_exits_130_with_one_line() {
     let mut cmd = env.std_cmd();
     cmd.arg("login");
     let mut session = spawn(cmd);
-    expect(&mut session, "MilleKod", "MilleKod prompt");
-    let pid = session.get_process().pid();
+    session.expect("MilleKod", "MilleKod prompt");
+    let pid = session.pid();
     // SAFETY: a plain kill(2) of our own child.
-    let sent = unsafe { libc::kill(pid.as_raw(), libc::SIGINT) };
+    let sent = unsafe { libc::kill(pid, libc::SIGINT) };
     assert_eq!(sent, 0);
-    let (text, code) = finish(&mut session);
+    let (text, code) = session.finish();
     assert_eq!(code, 130, "{text}");
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), 1, "{text:?}");

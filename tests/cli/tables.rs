@@ -5,7 +5,7 @@
 //! columns stay aligned in the snapshots (README's examples are copied from them).
 
 use crate::helpers::{run, TestEnv, MILLEKOD};
-use crate::terminal::{finish, spawn};
+use crate::terminal::spawn;
 
 /// `millectl ARGS` as HelpDesk on a pty `columns` wide: (stdout+stderr, exit code).
 fn on_terminal(env: &TestEnv, columns: usize, args: &[&str]) -> (String, i32) {
@@ -17,7 +17,7 @@ fn on_terminal(env: &TestEnv, columns: usize, args: &[&str]) -> (String, i32) {
         // What the table is, not what less makes of it (tests/cli/pipes.rs has the pager).
         .env("MILLECTL_PAGER", "")
         .args(args);
-    let (text, code) = finish(&mut spawn(cmd));
+    let (text, code) = spawn(cmd).finish();
     (text.replace("\r\n", "\n"), code)
 }
 
